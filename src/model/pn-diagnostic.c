@@ -1,0 +1,1 @@
+/* pn-diagnostic.c: to be written */

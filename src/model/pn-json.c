@@ -1,0 +1,1 @@
+/* pn-json.c: to be written */

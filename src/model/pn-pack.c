@@ -1,0 +1,1 @@
+/* pn-pack.c: to be written */

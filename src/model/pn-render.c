@@ -1,0 +1,1 @@
+/* pn-render.c: to be written */

@@ -1,0 +1,1 @@
+/* pn-source.c: to be written */

@@ -1,0 +1,1 @@
+/* pn-store.c: to be written */

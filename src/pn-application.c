@@ -1,0 +1,1 @@
+/* pn-application.c: to be written */

@@ -1,0 +1,1 @@
+/* pn-reader-view.c: to be written */

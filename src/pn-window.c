@@ -1,0 +1,1 @@
+/* pn-window.c: to be written */

@@ -1,0 +1,66 @@
+/* pn-reader-view.h: the text view (WebKitGTK), locked down for untrusted packs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <webkit/webkit.h>
+
+#include "pn-pack.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_READER_VIEW (pn_reader_view_get_type ())
+G_DECLARE_FINAL_TYPE (PnReaderView, pn_reader_view, PN, READER_VIEW, GtkWidget)
+
+typedef enum {
+  PN_FONT_FAMILY_SERIF,
+  PN_FONT_FAMILY_SANS,
+} PnFontFamily;
+
+GtkWidget     *pn_reader_view_new              (void);
+
+/* Shows @doc_id of @pack (rendered by the model, served on the prisonnum: scheme). */
+void           pn_reader_view_set_pack         (PnReaderView *self, PnPack *pack);
+PnPack        *pn_reader_view_get_pack         (PnReaderView *self);
+void           pn_reader_view_load_document    (PnReaderView *self, const char *doc_id);
+const char    *pn_reader_view_get_document_id  (PnReaderView *self);
+gboolean       pn_reader_view_is_loading       (PnReaderView *self);
+WebKitWebView *pn_reader_view_get_web_view     (PnReaderView *self);
+
+/* Appearance (also properties "font-size", "font-family", "line-spacing", "zoom-level";
+ * the dark style follows AdwStyleManager by itself). */
+void           pn_reader_view_set_font_size    (PnReaderView *self, int px);
+void           pn_reader_view_set_font_family  (PnReaderView *self, PnFontFamily family);
+void           pn_reader_view_set_line_spacing (PnReaderView *self, double spacing);
+void           pn_reader_view_set_zoom_level   (PnReaderView *self, double zoom);
+double         pn_reader_view_get_zoom_level   (PnReaderView *self);
+void           pn_reader_view_zoom_in          (PnReaderView *self);
+void           pn_reader_view_zoom_out         (PnReaderView *self);
+void           pn_reader_view_zoom_reset       (PnReaderView *self);
+
+/* Find in text; "find-matches" (guint n) is emitted when the count is known. */
+void           pn_reader_view_find             (PnReaderView *self, const char *text);
+void           pn_reader_view_find_next        (PnReaderView *self);
+void           pn_reader_view_find_previous    (PnReaderView *self);
+void           pn_reader_view_find_finish      (PnReaderView *self);
+
+/* Reading position: "position-changed" (const char *anchor, double fraction) while the
+ * reader scrolls; restore it after a load with this (applied once the page is laid out). */
+void           pn_reader_view_set_position     (PnReaderView *self, const char *anchor, double fraction);
+
+void           pn_reader_view_print            (PnReaderView *self);   /* print dialog */
+/* Writes the current document as PDF to @file, without a dialog. */
+void           pn_reader_view_export_pdf       (PnReaderView *self, GFile *file);
+
+/* Signals:
+ *   "document-loaded"   ()                                  the page finished loading and is laid out
+ *   "find-matches"      (guint n_matches)
+ *   "position-changed"  (const char *anchor, double fraction)
+ *   "source-activated"  (const char *source_id)             "Show in Sources" from a citation popover
+ *   "document-activated"(const char *doc_id, const char *anchor)   a doc: link was followed
+ *   "problem"           (const char *message)               something the window should show in a toast
+ */
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+/* pn-preferences-window.c: to be written */

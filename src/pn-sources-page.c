@@ -1,0 +1,1 @@
+/* pn-sources-page.c: to be written */

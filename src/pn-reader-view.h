@@ -19,6 +19,10 @@ typedef enum {
   PN_FONT_FAMILY_SANS,
 } PnFontFamily;
 
+/* Enum type with nicks "serif" and "sans", so g_settings_bind() maps the key. */
+#define PN_TYPE_FONT_FAMILY (pn_font_family_get_type ())
+GType          pn_font_family_get_type         (void);
+
 GtkWidget     *pn_reader_view_new              (void);
 
 /* Shows @doc_id of @pack (rendered by the model, served on the prisonnum: scheme). */
@@ -54,13 +58,26 @@ void           pn_reader_view_print            (PnReaderView *self);   /* print 
 /* Writes the current document as PDF to @file, without a dialog. */
 void           pn_reader_view_export_pdf       (PnReaderView *self, GFile *file);
 
+/* The title of the shown document (from the page), or NULL; property "title". */
+const char    *pn_reader_view_get_title        (PnReaderView *self);
+
+/* For tests only: serves @html at a prisonnum://pack/_test/_test address through the
+ * same scheme handler, policies and defences as a pack document, and loads it. */
+void           pn_reader_view_load_html_for_testing (PnReaderView *self, const char *html);
+
 /* Signals:
  *   "document-loaded"   ()                                  the page finished loading and is laid out
  *   "find-matches"      (guint n_matches)
  *   "position-changed"  (const char *anchor, double fraction)
  *   "source-activated"  (const char *source_id)             "Show in Sources" from a citation popover
  *   "document-activated"(const char *doc_id, const char *anchor)   a doc: link was followed
+ *                                                           (the view already loads it; anchor may be NULL)
  *   "problem"           (const char *message)               something the window should show in a toast
+ *   "external-link-activated" (const char *uri) -> gboolean the user clicked an http(s)/mailto link;
+ *                                                           the default handler opens it in the browser,
+ *                                                           return TRUE from a handler to stop that
+ *   "pdf-exported"      (GFile *file)                       pn_reader_view_export_pdf() wrote @file
+ * "find-matches" gives G_MAXUINT when there are more than 1000 matches.
  */
 
 G_END_DECLS

@@ -1,2 +1,27 @@
-#include <glib.h>
-int main (void) { return 0; }
+/* main.c: entry point of Prison numérique
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pn-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PnApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = pn_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,1 +1,410 @@
-/* pn-application.c: to be written */
+/* pn-application.c: the application (settings, student store, app actions)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pn-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pn-application.h"
+#include "pn-preferences-window.h"
+#include "pn-window.h"
+
+struct _PnApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  PnStore        *store;
+  char           *store_problem;
+};
+
+G_DEFINE_FINAL_TYPE (PnApplication, pn_application, ADW_TYPE_APPLICATION)
+
+GFile *
+pn_application_get_default_pack (void)
+{
+  const char *env = g_getenv ("PRISONNUM_PACK_DIR");
+
+  if (env != NULL && env[0] != '\0')
+    return g_file_new_for_path (env);
+
+  /* Running from the build tree: the pack is not installed yet. */
+  if (g_file_test (BUNDLED_PACK_DIR, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (BUNDLED_PACK_DIR);
+
+  return g_file_new_for_path (SOURCE_PACK_DIR);
+}
+
+/* The pack to show at start: the one read last if it is still there,
+ * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. */
+static GFile *
+pn_application_get_startup_pack (PnApplication *self)
+{
+  g_autofree char *last = NULL;
+
+  g_assert (PN_IS_APPLICATION (self));
+
+  if (g_getenv ("PRISONNUM_PACK_DIR") == NULL)
+    {
+      last = g_settings_get_string (self->settings, "last-pack");
+      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+        return g_file_new_for_path (last);
+    }
+
+  return pn_application_get_default_pack ();
+}
+
+static PnWindow *
+pn_application_get_window (PnApplication *self)
+{
+  GtkWindow *window;
+
+  g_assert (PN_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (PN_IS_WINDOW (window))
+    return PN_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (PN_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+pn_application_toast (PnApplication *self,
+                      const char    *title)
+{
+  PnWindow *window = pn_application_get_window (self);
+
+  if (window != NULL)
+    pn_window_add_toast (window, adw_toast_new (title));
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PnApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Close rather than quit, so that each window saves its state. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PnApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (PN_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = pn_preferences_window_new (parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PnApplication *self = user_data;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = gdk_display_get_app_launch_context (gdk_display_get_default ());
+  if (!g_app_info_launch_default_for_uri ("help:prisonnum", G_APP_LAUNCH_CONTEXT (context), &error))
+    {
+      g_message ("Cannot open the help: %s", error->message);
+      pn_application_toast (self, _("The help could not be opened"));
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  PnApplication *self = user_data;
+  PnWindow *window = pn_application_get_window (self);
+  PnPack *pack = window ? pn_window_get_pack (window) : NULL;
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, "Prison numérique");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Prison numérique developers"));
+  adw_about_window_set_comments (about,
+                                 _("Read the texts of a course, with their sources, offline."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  /* Translators: your names, one per line, to be credited in the About window */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+
+  if (pack != NULL)
+    {
+      GPtrArray *authors = pn_pack_get_authors (pack);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) names = NULL;
+      const char *license = pn_pack_get_license (pack);
+      g_autofree char *license_text = NULL;
+      g_autofree char *escaped = NULL;
+
+      for (guint i = 0; i < authors->len; i++)
+        {
+          const PnPerson *person = g_ptr_array_index (authors, i);
+          g_strv_builder_add (builder, person->name);
+        }
+      names = g_strv_builder_end (builder);
+      if (names[0] != NULL)
+        /* Translators: heading of the credits for the authors of the course texts */
+        adw_about_window_add_credit_section (about, _("Text"), (const char **) names);
+
+      escaped = g_markup_escape_text (license ? license : _("unknown"), -1);
+      /* Translators: %s is a licence identifier such as CC-BY-SA-4.0 */
+      license_text = g_strdup_printf (_("The course pack is distributed under this licence: %s."),
+                                      escaped);
+      adw_about_window_add_legal_section (about, pn_pack_get_title (pack), NULL,
+                                          GTK_LICENSE_CUSTOM, license_text);
+    }
+
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  PnApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        g_application_open (G_APPLICATION (self), &file, 1, "");
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  PnApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Course Pack"),
+                                         parent,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  g_application_hold (G_APPLICATION (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "help", help_action },
+  { "about", about_action },
+  { "open", open_action },
+};
+
+/* Settings */
+
+static void
+color_scheme_changed_cb (PnApplication *self,
+                         const char    *key,
+                         GSettings     *settings)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+pn_application_open_store (PnApplication *self)
+{
+  g_autofree char *path = pn_store_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  self->store = pn_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      /* Never remove or replace it: the student's notes may be in there. */
+      g_message ("Cannot open the student data at %s: %s", path, error->message);
+      self->store_problem = g_strdup (error->message);
+    }
+}
+
+/* GApplication */
+
+static void
+pn_application_startup (GApplication *app)
+{
+  PnApplication *self = PN_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+
+  G_APPLICATION_CLASS (pn_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self, "color-scheme", self->settings);
+
+  pn_application_open_store (self);
+}
+
+static PnWindow *
+pn_application_new_window (PnApplication *self)
+{
+  return pn_window_new (GTK_APPLICATION (self));
+}
+
+static void
+pn_application_activate (GApplication *app)
+{
+  PnApplication *self = PN_APPLICATION (app);
+  PnWindow *window = pn_application_get_window (self);
+
+  if (window == NULL)
+    {
+      g_autoptr(GFile) pack = pn_application_get_startup_pack (self);
+
+      window = pn_application_new_window (self);
+      pn_window_open_pack (window, pack);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+pn_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  PnApplication *self = PN_APPLICATION (app);
+  PnWindow *window;
+
+  g_return_if_fail (n_files > 0);
+
+  window = pn_application_get_window (self);
+  if (window == NULL)
+    window = pn_application_new_window (self);
+
+  /* One pack at a time: the first one named. */
+  pn_window_open_pack (window, files[0]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+pn_application_dispose (GObject *object)
+{
+  PnApplication *self = PN_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->store_problem, g_free);
+
+  G_OBJECT_CLASS (pn_application_parent_class)->dispose (object);
+}
+
+static void
+pn_application_class_init (PnApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = pn_application_dispose;
+
+  app_class->startup = pn_application_startup;
+  app_class->activate = pn_application_activate;
+  app_class->open = pn_application_open;
+}
+
+static void
+pn_application_init (PnApplication *self)
+{
+}
+
+PnApplication *
+pn_application_new (void)
+{
+  return g_object_new (PN_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/example/Prisonnum",
+                       NULL);
+}
+
+PnStore *
+pn_application_get_store (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+char *
+pn_application_take_store_problem (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  return g_steal_pointer (&self->store_problem);
+}

@@ -1,0 +1,25 @@
+/* pn-application.h: the application (settings, student store, app actions)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pn-store.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_APPLICATION (pn_application_get_type ())
+G_DECLARE_FINAL_TYPE (PnApplication, pn_application, PN, APPLICATION, AdwApplication)
+
+PnApplication *pn_application_new                  (void);
+/* The student store, or NULL when it could not be opened. */
+PnStore       *pn_application_get_store            (PnApplication *self);
+/* Why the store could not be opened, returned once (later calls return NULL). */
+char          *pn_application_take_store_problem   (PnApplication *self);
+/* The pack shown when nothing else is asked for: $PRISONNUM_PACK_DIR, else the
+ * installed bundled pack, else the one in the source tree (running uninstalled). */
+GFile         *pn_application_get_default_pack     (void);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* pn-window.h: the main window (sidebar of documents, reader, sources)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pn-pack.h"
+#include "pn-reader-view.h"
+#include "pn-sources-page.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_WINDOW (pn_window_get_type ())
+G_DECLARE_FINAL_TYPE (PnWindow, pn_window, PN, WINDOW, AdwApplicationWindow)
+
+PnWindow      *pn_window_new               (GtkApplication *application);
+/* Opens the pack folder (or its pack.json) at @location. A pack that cannot be
+ * loaded is shown as an error page; problems are offered in a toast. */
+void           pn_window_open_pack         (PnWindow       *self,
+                                            GFile          *location);
+/* The pack shown, or NULL when none could be loaded. */
+PnPack        *pn_window_get_pack          (PnWindow       *self);
+/* Problems found while loading the pack (PnDiagnostic), never NULL. */
+GPtrArray     *pn_window_get_diagnostics   (PnWindow       *self);
+void           pn_window_add_toast         (PnWindow       *self,
+                                            AdwToast       *toast);
+PnReaderView  *pn_window_get_reader_view   (PnWindow       *self);
+PnSourcesPage *pn_window_get_sources_page  (PnWindow       *self);
+
+G_END_DECLS

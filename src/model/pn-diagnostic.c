@@ -1,1 +1,111 @@
-/* pn-diagnostic.c: to be written */
+/* pn-diagnostic.c: a problem found in a course pack, located by file and line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pn-diagnostic.h"
+
+PnDiagnostic *
+pn_diagnostic_new (PnSeverity  severity,
+                   const char *file,
+                   int         line,
+                   int         column,
+                   const char *format,
+                   ...)
+{
+  PnDiagnostic *self = g_new0 (PnDiagnostic, 1);
+  va_list args;
+
+  self->severity = severity;
+  self->file = g_strdup (file);
+  self->line = MAX (line, 0);
+  self->column = self->line > 0 ? MAX (column, 0) : 0;
+
+  va_start (args, format);
+  self->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return self;
+}
+
+void
+pn_diagnostic_free (PnDiagnostic *diagnostic)
+{
+  if (diagnostic == NULL)
+    return;
+
+  g_free (diagnostic->file);
+  g_free (diagnostic->message);
+  g_free (diagnostic);
+}
+
+/* "file:line:column: message"; the parts that are unknown are left out,
+ * so a problem with the whole file reads "file: message". */
+char *
+pn_diagnostic_to_string (const PnDiagnostic *diagnostic)
+{
+  GString *out;
+
+  g_return_val_if_fail (diagnostic != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (diagnostic->severity == PN_SEVERITY_WARNING)
+    g_string_append (out, "warning: ");
+
+  if (diagnostic->file != NULL && diagnostic->file[0] != '\0')
+    {
+      g_string_append (out, diagnostic->file);
+      if (diagnostic->line > 0)
+        g_string_append_printf (out, ":%d", diagnostic->line);
+      if (diagnostic->line > 0 && diagnostic->column > 0)
+        g_string_append_printf (out, ":%d", diagnostic->column);
+      g_string_append (out, ": ");
+    }
+
+  g_string_append (out, diagnostic->message);
+
+  return g_string_free (out, FALSE);
+}
+
+GPtrArray *
+pn_diagnostics_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) pn_diagnostic_free);
+}
+
+gboolean
+pn_diagnostics_has_errors (GPtrArray *diagnostics)
+{
+  return pn_diagnostics_count (diagnostics, PN_SEVERITY_ERROR) > 0;
+}
+
+void
+pn_diagnostics_add (GPtrArray    *diagnostics,
+                    PnDiagnostic *diagnostic)
+{
+  if (diagnostics != NULL)
+    g_ptr_array_add (diagnostics, diagnostic);
+  else
+    pn_diagnostic_free (diagnostic);
+}
+
+guint
+pn_diagnostics_count (GPtrArray  *diagnostics,
+                      PnSeverity  severity)
+{
+  guint count = 0;
+
+  if (diagnostics == NULL)
+    return 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const PnDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->severity == severity)
+        count++;
+    }
+
+  return count;
+}

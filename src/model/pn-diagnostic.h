@@ -33,6 +33,11 @@ char         *pn_diagnostic_to_string (const PnDiagnostic *diagnostic);
 /* A GPtrArray that frees its PnDiagnostic elements */
 GPtrArray    *pn_diagnostics_new     (void);
 gboolean      pn_diagnostics_has_errors (GPtrArray        *diagnostics);
+/* Appends @diagnostic (taking it) to @diagnostics; frees it when @diagnostics is NULL. */
+void          pn_diagnostics_add     (GPtrArray          *diagnostics,
+                                      PnDiagnostic       *diagnostic);
+guint         pn_diagnostics_count   (GPtrArray          *diagnostics,
+                                      PnSeverity          severity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnDiagnostic, pn_diagnostic_free)
 

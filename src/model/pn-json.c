@@ -1,1 +1,672 @@
-/* pn-json.c: to be written */
+/* pn-json.c: a JSON file that remembers where each value was written
+ *
+ * json-glib builds the tree; while it parses, its signals tell us which value
+ * was just read and where the scanner stands. We record a start position for
+ * every node so that a semantic problem ("documents[0].id must be a string")
+ * can name its line and column.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pn-file.h"
+#include "pn-json.h"
+
+typedef struct {
+  int line;
+  int column;
+} Position;
+
+struct _PnJsonFile {
+  char *name;
+  JsonNode *root;
+  GHashTable *positions;    /* JsonNode* -> Position* */
+};
+
+typedef struct {
+  PnJsonFile *file;
+  GPtrArray *diagnostics;
+  const char *data;
+  GArray *line_starts;      /* of gsize: byte offset of each line */
+  GArray *open_stack;       /* of Position: '{' or '[' being parsed */
+  GHashTable *containers;   /* JsonObject* or JsonArray* -> Position* */
+  GHashTable *seen_members; /* JsonObject* -> set of member names */
+} LoadState;
+
+static Position *
+position_new (int line,
+              int column)
+{
+  Position *position = g_new (Position, 1);
+
+  position->line = line;
+  position->column = column;
+
+  return position;
+}
+
+static GArray *
+compute_line_starts (const char *data,
+                     gsize       length)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize zero = 0;
+
+  g_array_append_val (starts, zero);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '\n')
+        {
+          gsize next = i + 1;
+
+          g_array_append_val (starts, next);
+        }
+    }
+
+  return starts;
+}
+
+static gsize
+line_length (LoadState *state,
+             int        line)
+{
+  const char *start = state->data + g_array_index (state->line_starts, gsize, line - 1);
+  const char *end = strchr (start, '\n');
+
+  return end != NULL ? (gsize) (end - start) : strlen (start);
+}
+
+/* Turns a byte offset within @line into a 1-based column in characters. */
+static int
+byte_to_column (LoadState *state,
+                int        line,
+                gsize      offset)
+{
+  const char *start;
+
+  if (line < 1 || (guint) line > state->line_starts->len)
+    return 0;
+
+  start = state->data + g_array_index (state->line_starts, gsize, line - 1);
+  offset = MIN (offset, line_length (state, line));
+
+  return (int) g_utf8_strlen (start, (gssize) offset) + 1;
+}
+
+static gboolean
+is_escaped (const char *line_text,
+            gssize      index)
+{
+  gssize backslashes = 0;
+
+  while (index - backslashes - 1 >= 0 && line_text[index - backslashes - 1] == '\\')
+    backslashes++;
+
+  return backslashes % 2 == 1;
+}
+
+/* The scanner stands just after a scalar value, possibly after the comma or
+ * bracket that followed it. A JSON scalar never spans lines, so walk back
+ * on the line to where the value starts. */
+static Position
+scalar_position (LoadState *state,
+                 int        line,
+                 int        scanner_pos)
+{
+  const char *text;
+  gssize i;
+
+  if (line < 1 || (guint) line > state->line_starts->len)
+    return (Position) { line, 0 };
+
+  text = state->data + g_array_index (state->line_starts, gsize, line - 1);
+  i = (gssize) MIN ((gsize) MAX (scanner_pos, 0), line_length (state, line)) - 1;
+
+  while (i >= 0 && strchr (" \t\r,}]", text[i]) != NULL)
+    i--;
+  if (i < 0)
+    return (Position) { line, 1 };
+
+  if (text[i] == '"')
+    {
+      gssize j = i - 1;
+
+      while (j >= 0 && (text[j] != '"' || is_escaped (text, j)))
+        j--;
+      i = MAX (j, 0);
+    }
+  else
+    {
+      while (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("+-.", text[i - 1]) != NULL))
+        i--;
+    }
+
+  return (Position) { line, byte_to_column (state, line, (gsize) i) };
+}
+
+static Position
+current_position (LoadState  *state,
+                  JsonParser *parser)
+{
+  int line = (int) json_parser_get_current_line (parser);
+  int pos = (int) json_parser_get_current_pos (parser);
+
+  /* Just after the '{' or '[' that was read. */
+  return (Position) { line, byte_to_column (state, line, (gsize) MAX (pos - 1, 0)) };
+}
+
+static void
+on_container_start (JsonParser *parser,
+                    LoadState  *state)
+{
+  Position position = current_position (state, parser);
+
+  g_array_append_val (state->open_stack, position);
+}
+
+static void
+on_container_end (JsonParser *parser,
+                  gpointer    container,
+                  LoadState  *state)
+{
+  Position position;
+
+  if (state->open_stack->len == 0)
+    return;
+
+  position = g_array_index (state->open_stack, Position, state->open_stack->len - 1);
+  g_array_set_size (state->open_stack, state->open_stack->len - 1);
+  g_hash_table_insert (state->containers, container,
+                       position_new (position.line, position.column));
+}
+
+static void
+record_node (LoadState  *state,
+             JsonParser *parser,
+             JsonNode   *node)
+{
+  Position *container = NULL;
+  Position position;
+
+  if (node == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    container = g_hash_table_lookup (state->containers, json_node_get_object (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    container = g_hash_table_lookup (state->containers, json_node_get_array (node));
+
+  if (container != NULL)
+    position = *container;
+  else
+    position = scalar_position (state, (int) json_parser_get_current_line (parser),
+                                (int) json_parser_get_current_pos (parser));
+
+  g_hash_table_insert (state->file->positions, node,
+                       position_new (position.line, position.column));
+}
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member_name,
+                  LoadState  *state)
+{
+  JsonNode *node = json_object_get_member (object, member_name);
+  GHashTable *seen = g_hash_table_lookup (state->seen_members, object);
+
+  record_node (state, parser, node);
+
+  if (seen == NULL)
+    {
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (state->seen_members, object, seen);
+    }
+
+  if (!g_hash_table_add (seen, g_strdup (member_name)))
+    pn_json_file_report (state->file, state->diagnostics, PN_SEVERITY_WARNING, node,
+                         _("duplicate key '%s'; only the last value is used"),
+                         member_name);
+}
+
+static void
+on_array_element (JsonParser *parser,
+                  JsonArray  *array,
+                  int         index,
+                  LoadState  *state)
+{
+  record_node (state, parser, json_array_get_element (array, (guint) index));
+}
+
+/* json-glib says "<data>:3:8: Parse error: unexpected character `}', ...";
+ * we say "pack.json:3:8: invalid JSON: unexpected character '}', ...". */
+static PnDiagnostic *
+parse_error_diagnostic (LoadState    *state,
+                        const GError *error)
+{
+  g_autoptr(GRegex) located = g_regex_new ("^.*?:(\\d+):(\\d+): (?:Parse error: )?(.*)$",
+                                           G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) quotes = g_regex_new ("`([^']*)'", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *readable = NULL;
+  int line = 0;
+  int column = 0;
+
+  if (g_regex_match (located, error->message, 0, &match))
+    {
+      g_autofree char *line_text = g_match_info_fetch (match, 1);
+      g_autofree char *column_text = g_match_info_fetch (match, 2);
+      gint64 byte_column = g_ascii_strtoll (column_text, NULL, 10);
+
+      detail = g_match_info_fetch (match, 3);
+      line = (int) g_ascii_strtoll (line_text, NULL, 10);
+      column = byte_to_column (state, line, (gsize) MAX (byte_column - 1, 0));
+    }
+  else
+    {
+      detail = g_strdup (error->message);
+    }
+
+  readable = g_regex_replace (quotes, detail, -1, 0, "'\\1'", 0, NULL);
+
+  return pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name, line, column,
+                            _("invalid JSON: %s"), readable != NULL ? readable : detail);
+}
+
+static void
+position_of_root (LoadState *state)
+{
+  JsonNode *root = state->file->root;
+  Position *container = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    container = g_hash_table_lookup (state->containers, json_node_get_object (root));
+  else if (JSON_NODE_HOLDS_ARRAY (root))
+    container = g_hash_table_lookup (state->containers, json_node_get_array (root));
+
+  g_hash_table_insert (state->file->positions, root,
+                       container != NULL ? position_new (container->line, container->column)
+                                         : position_new (1, 1));
+}
+
+static gboolean
+parse (LoadState  *state,
+       gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), state);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start), state);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end), state);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_container_end), state);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), state);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), state);
+
+  if (!json_parser_load_from_data (parser, state->data, (gssize) length, &error))
+    {
+      pn_diagnostics_add (state->diagnostics, parse_error_diagnostic (state, error));
+      return FALSE;
+    }
+
+  state->file->root = json_parser_steal_root (parser);
+  if (state->file->root == NULL)
+    {
+      pn_diagnostics_add (state->diagnostics,
+                          pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name, 0, 0,
+                                             "%s", _("the file is empty; a JSON value was expected")));
+      return FALSE;
+    }
+
+  position_of_root (state);
+
+  return TRUE;
+}
+
+PnJsonFile *
+pn_json_file_load_data (const char *data,
+                        gsize       length,
+                        const char *name,
+                        GPtrArray  *diagnostics)
+{
+  g_autoptr(PnJsonFile) self = g_new0 (PnJsonFile, 1);
+  g_autoptr(GPtrArray) local = pn_diagnostics_new ();
+  LoadState state = { 0 };
+  gboolean parsed;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self->name = g_strdup (name);
+  self->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  state.file = self;
+  state.diagnostics = local;
+  state.data = data;
+  state.line_starts = compute_line_starts (data, length);
+  state.open_stack = g_array_new (FALSE, FALSE, sizeof (Position));
+  state.containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  state.seen_members = g_hash_table_new_full (NULL, NULL, NULL,
+                                              (GDestroyNotify) g_hash_table_unref);
+
+  parsed = parse (&state, length);
+
+  g_array_unref (state.line_starts);
+  g_array_unref (state.open_stack);
+  g_hash_table_unref (state.containers);
+  g_hash_table_unref (state.seen_members);
+
+  /* Keep only the parse error when parsing failed half-way. */
+  for (guint i = 0; i < local->len; i++)
+    {
+      PnDiagnostic *diagnostic = g_ptr_array_index (local, i);
+
+      if (parsed || diagnostic->severity == PN_SEVERITY_ERROR)
+        pn_diagnostics_add (diagnostics, g_steal_pointer (&local->pdata[i]));
+    }
+
+  if (!parsed)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+PnJsonFile *
+pn_json_file_load (GFile      *file,
+                   const char *name,
+                   gsize       max_size,
+                   GPtrArray  *diagnostics)
+{
+  g_autofree char *data = NULL;
+  PnDiagnostic *problem = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  data = pn_file_read_text (file, name, max_size, &length, &problem);
+  if (data == NULL)
+    {
+      pn_diagnostics_add (diagnostics, problem);
+      return NULL;
+    }
+
+  return pn_json_file_load_data (data, length, name, diagnostics);
+}
+
+void
+pn_json_file_free (PnJsonFile *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->root, json_node_unref);
+  g_free (self->name);
+  g_free (self);
+}
+
+JsonNode *
+pn_json_file_get_root (PnJsonFile *self)
+{
+  return self->root;
+}
+
+const char *
+pn_json_file_get_name (PnJsonFile *self)
+{
+  return self->name;
+}
+
+void
+pn_json_file_get_position (PnJsonFile *self,
+                           JsonNode   *node,
+                           int        *line,
+                           int        *column)
+{
+  const Position *position = node != NULL ? g_hash_table_lookup (self->positions, node) : NULL;
+
+  if (line != NULL)
+    *line = position != NULL ? position->line : 0;
+  if (column != NULL)
+    *column = position != NULL ? position->column : 0;
+}
+
+int
+pn_json_file_get_line (PnJsonFile *self,
+                       JsonNode   *node)
+{
+  int line = 0;
+
+  pn_json_file_get_position (self, node, &line, NULL);
+
+  return line;
+}
+
+void
+pn_json_file_report (PnJsonFile *self,
+                     GPtrArray  *diagnostics,
+                     PnSeverity  severity,
+                     JsonNode   *node,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  int line = 0;
+  int column = 0;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pn_json_file_get_position (self, node, &line, &column);
+  pn_diagnostics_add (diagnostics,
+                      pn_diagnostic_new (severity, self->name, line, column, "%s", message));
+}
+
+const char *
+pn_json_describe_type (JsonNode *node)
+{
+  if (node == NULL)
+    return _("nothing");
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return _("a number");
+    default:
+      return _("a value");
+    }
+}
+
+char *
+pn_json_path_member (const char *path,
+                     const char *key)
+{
+  if (path == NULL || path[0] == '\0')
+    return g_strdup (key);
+
+  return g_strdup_printf ("%s.%s", path, key);
+}
+
+char *
+pn_json_path_element (const char *path,
+                      guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path != NULL ? path : "", index);
+}
+
+static gboolean
+holds_kind (JsonNode   *node,
+            PnJsonKind  kind)
+{
+  GType type;
+
+  switch (kind)
+    {
+    case PN_JSON_OBJECT:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    case PN_JSON_ARRAY:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    case PN_JSON_STRING:
+    case PN_JSON_INTEGER:
+    case PN_JSON_NUMBER:
+    case PN_JSON_BOOLEAN:
+    default:
+      break;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  switch (kind)
+    {
+    case PN_JSON_STRING:
+      return type == G_TYPE_STRING;
+    case PN_JSON_INTEGER:
+      return type == G_TYPE_INT64;
+    case PN_JSON_NUMBER:
+      return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+    case PN_JSON_BOOLEAN:
+      return type == G_TYPE_BOOLEAN;
+    case PN_JSON_OBJECT:
+    case PN_JSON_ARRAY:
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+describe_kind (PnJsonKind kind)
+{
+  switch (kind)
+    {
+    case PN_JSON_OBJECT:
+      return _("an object");
+    case PN_JSON_ARRAY:
+      return _("an array");
+    case PN_JSON_STRING:
+      return _("a string");
+    case PN_JSON_INTEGER:
+      return _("an integer");
+    case PN_JSON_NUMBER:
+      return _("a number");
+    case PN_JSON_BOOLEAN:
+    default:
+      return _("a boolean");
+    }
+}
+
+gboolean
+pn_json_file_check_type (PnJsonFile *self,
+                         GPtrArray  *diagnostics,
+                         JsonNode   *node,
+                         const char *path,
+                         PnJsonKind  kind)
+{
+  if (node != NULL && holds_kind (node, kind))
+    return TRUE;
+
+  /* Translators: e.g. "documents[0].id must be a string, not a number" */
+  pn_json_file_report (self, diagnostics, PN_SEVERITY_ERROR, node, _("%s must be %s, not %s"),
+                       path, describe_kind (kind), pn_json_describe_type (node));
+
+  return FALSE;
+}
+
+JsonNode *
+pn_json_file_get_member (PnJsonFile *self,
+                         GPtrArray  *diagnostics,
+                         JsonNode   *object,
+                         const char *path,
+                         const char *key,
+                         gboolean    required)
+{
+  JsonNode *member;
+
+  g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (object), NULL);
+
+  member = json_object_get_member (json_node_get_object (object), key);
+  if (member == NULL && required)
+    {
+      if (path == NULL || path[0] == '\0')
+        pn_json_file_report (self, diagnostics, PN_SEVERITY_ERROR, object,
+                             _("missing required key '%s'"), key);
+      else
+        /* Translators: e.g. "missing required key 'id' in documents[0]" */
+        pn_json_file_report (self, diagnostics, PN_SEVERITY_ERROR, object,
+                             _("missing required key '%s' in %s"), key, path);
+    }
+
+  return member;
+}
+
+char *
+pn_json_file_dup_string (PnJsonFile *self,
+                         GPtrArray  *diagnostics,
+                         JsonNode   *object,
+                         const char *path,
+                         const char *key,
+                         gboolean    required)
+{
+  JsonNode *member = pn_json_file_get_member (self, diagnostics, object, path, key, required);
+  g_autofree char *member_path = NULL;
+
+  if (member == NULL)
+    return NULL;
+
+  member_path = pn_json_path_member (path, key);
+  if (!pn_json_file_check_type (self, diagnostics, member, member_path, PN_JSON_STRING))
+    return NULL;
+
+  return g_strdup (json_node_get_string (member));
+}
+
+void
+pn_json_file_warn_unknown_keys (PnJsonFile         *self,
+                                GPtrArray          *diagnostics,
+                                JsonNode           *object,
+                                const char         *path,
+                                const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  g_return_if_fail (JSON_NODE_HOLDS_OBJECT (object));
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (object));
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      g_autofree char *member_path = NULL;
+
+      if (g_strv_contains (known, key))
+        continue;
+
+      member_path = pn_json_path_member (path, key);
+      pn_json_file_report (self, diagnostics, PN_SEVERITY_WARNING, member,
+                           _("unknown key '%s' (ignored)"), member_path);
+    }
+}

@@ -1,1 +1,1041 @@
-/* pn-render.c: to be written */
+/* pn-render.c: a pack document as the safe HTML page the reader shows
+ *
+ * The Markdown is parsed by cmark-gfm (safe mode) and the tree is cleaned
+ * before it is rendered:
+ *  - raw HTML nodes are removed, with a warning naming the line;
+ *  - every link is replaced by markup built here from a vetted address
+ *    (pack links, http(s), mailto, #anchors); anything else is unwrapped;
+ *  - images keep only in-pack files, addressed through the prisonnum scheme;
+ *  - blockquote attributions, heading ids and French spacing are added.
+ * Our own markup goes in CUSTOM_INLINE / CUSTOM_BLOCK nodes, which cmark
+ * writes out as given, with every attribute value escaped here. The page is
+ * rendered WITHOUT CMARK_OPT_UNSAFE, so cmark's own safe mode stays on as a
+ * second layer for anything that might have been missed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <glib/gi18n-lib.h>
+
+#include "pn-diagnostic.h"
+#include "pn-render.h"
+
+#define NBSP "\xc2\xa0"          /* U+00A0 NO-BREAK SPACE */
+#define NNBSP "\xe2\x80\xaf"     /* U+202F NARROW NO-BREAK SPACE */
+#define ATTRIBUTION_DASH "\xe2\x80\x94"   /* U+2014 EM DASH */
+
+#define PARSE_OPTIONS (CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8)
+#define RENDER_OPTIONS (CMARK_OPT_FOOTNOTES)
+
+static const char * const image_extensions[] = {
+  ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", NULL
+};
+
+typedef struct {
+  PnPack *pack;
+  PnDocument *document;
+  GPtrArray *diagnostics;
+  const char *file;
+  gboolean french;
+  GHashTable *warned_html_lines;  /* lines already warned about raw HTML */
+  GHashTable *heading_ids;        /* ids given to headings */
+  GPtrArray *anchor_links;        /* of AnchorLink, checked once headings have ids */
+} Renderer;
+
+typedef struct {
+  char *anchor;
+  int line;
+  int column;
+} AnchorLink;
+
+static void
+anchor_link_free (AnchorLink *link)
+{
+  g_free (link->anchor);
+  g_free (link);
+}
+
+static void
+warn (Renderer   *renderer,
+      cmark_node *node,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+warn (Renderer   *renderer,
+      cmark_node *node,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pn_diagnostics_add (renderer->diagnostics,
+                      pn_diagnostic_new (PN_SEVERITY_WARNING, renderer->file,
+                                         cmark_node_get_start_line (node),
+                                         cmark_node_get_start_column (node),
+                                         "%s", message));
+}
+
+static gboolean
+language_is_french (const char *language)
+{
+  return language != NULL && g_ascii_strncasecmp (language, "fr", 2) == 0 &&
+         (language[2] == '\0' || language[2] == '-' || language[2] == '_');
+}
+
+/* French spacing */
+
+static gboolean
+is_breaking_or_nbsp (gunichar c)
+{
+  return c == ' ' || c == 0x00A0;
+}
+
+char *
+pn_render_french_spacing (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next_p = g_utf8_next_char (p);
+      gunichar next = *next_p != '\0' ? g_utf8_get_char (next_p) : 0;
+
+      if (is_breaking_or_nbsp (c) && next != 0 && strchr (";!?", (int) next) != NULL)
+        g_string_append (out, NNBSP);
+      else if (is_breaking_or_nbsp (c) && next == 0x00BB)   /* » */
+        g_string_append (out, NNBSP);
+      else if (c == ' ' && (next == ':' || next == '%'))
+        g_string_append (out, NBSP);
+      else if (c == 0x00AB && is_breaking_or_nbsp (next))  /* « */
+        {
+          g_string_append (out, "\xc2\xab" NNBSP);
+          p = next_p;
+        }
+      else
+        g_string_append_len (out, p, next_p - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+apply_french_spacing (cmark_node *root)
+{
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == CMARK_NODE_TEXT)
+        {
+          g_autofree char *spaced = pn_render_french_spacing (cmark_node_get_literal (node));
+
+          cmark_node_set_literal (node, spaced);
+        }
+    }
+
+  cmark_iter_free (iter);
+}
+
+/* Tree helpers */
+
+static GPtrArray *
+collect_nodes (cmark_node      *root,
+               cmark_node_type  type)
+{
+  GPtrArray *nodes = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == type)
+        g_ptr_array_add (nodes, node);
+    }
+
+  cmark_iter_free (iter);
+
+  return nodes;
+}
+
+/* Replaces @node by a custom node holding @node's children between
+ * @on_enter and @on_exit, which must already be safe HTML. */
+static cmark_node *
+replace_with_custom (cmark_node      *node,
+                     cmark_node_type  type,
+                     const char      *on_enter,
+                     const char      *on_exit)
+{
+  cmark_node *custom = cmark_node_new (type);
+  cmark_node *child;
+
+  cmark_node_set_on_enter (custom, on_enter);
+  cmark_node_set_on_exit (custom, on_exit);
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_append_child (custom, child);
+
+  cmark_node_insert_before (node, custom);
+  cmark_node_free (node);
+
+  return custom;
+}
+
+/* Keeps the children of @node (a link's text, an image's description) in its place. */
+static void
+unwrap (cmark_node *node)
+{
+  cmark_node *child;
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_insert_before (node, child);
+
+  cmark_node_free (node);
+}
+
+static char *
+node_text (cmark_node *root)
+{
+  GString *text = g_string_new (NULL);
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        g_string_append (text, cmark_node_get_literal (node));
+      else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        g_string_append_c (text, ' ');
+    }
+
+  cmark_iter_free (iter);
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+escape (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+/* Raw HTML */
+
+/* A lone comment is not content: it is left out silently. */
+static gboolean
+is_lone_comment (const char *literal)
+{
+  g_autofree char *text = g_strstrip (g_strdup (literal != NULL ? literal : ""));
+  const char *end;
+
+  if (!g_str_has_prefix (text, "<!--"))
+    return FALSE;
+
+  end = strstr (text + 4, "-->");
+
+  return end != NULL && end[3] == '\0';
+}
+
+static void
+remove_raw_html (Renderer   *renderer,
+                 cmark_node *root)
+{
+  static const cmark_node_type types[] = { CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GPtrArray) nodes = collect_nodes (root, types[t]);
+
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          cmark_node *node = g_ptr_array_index (nodes, i);
+          int line = cmark_node_get_start_line (node);
+
+          if (!is_lone_comment (cmark_node_get_literal (node)) &&
+              g_hash_table_add (renderer->warned_html_lines, GINT_TO_POINTER (line)))
+            warn (renderer, node, "%s", _("raw HTML is not allowed; it was left out"));
+
+          cmark_node_free (node);
+        }
+    }
+}
+
+/* Links */
+
+static char *
+pack_uri (Renderer   *renderer,
+          const char *page,
+          const char *fragment)
+{
+  g_autofree char *pack = g_uri_escape_string (pn_pack_get_id (renderer->pack), NULL, TRUE);
+  g_autofree char *escaped_page = g_uri_escape_string (page, NULL, TRUE);
+  g_autofree char *escaped_fragment = NULL;
+
+  if (fragment == NULL || fragment[0] == '\0')
+    return g_strdup_printf (PN_SCHEME "://pack/%s/%s", pack, escaped_page);
+
+  escaped_fragment = g_uri_escape_string (fragment, NULL, TRUE);
+
+  return g_strdup_printf (PN_SCHEME "://pack/%s/%s#%s", pack, escaped_page, escaped_fragment);
+}
+
+static char *
+title_attribute (cmark_node *link)
+{
+  const char *title = cmark_node_get_title (link);
+  g_autofree char *escaped = NULL;
+
+  if (title == NULL || title[0] == '\0')
+    return g_strdup ("");
+
+  escaped = escape (title);
+
+  return g_strdup_printf (" title=\"%s\"", escaped);
+}
+
+static void
+make_pack_link (cmark_node *link,
+                const char *class_name,
+                const char *data_name,
+                const char *data_value,
+                const char *uri)
+{
+  g_autofree char *value = escape (data_value);
+  g_autofree char *href = escape (uri);
+  g_autofree char *title = title_attribute (link);
+  g_autofree char *on_enter = g_strdup_printf ("<a class=\"%s\" data-%s=\"%s\" href=\"%s\"%s>",
+                                               class_name, data_name, value, href, title);
+
+  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, on_enter, "</a>");
+}
+
+static void
+make_unresolved (cmark_node *link)
+{
+  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, "<span class=\"pn-unresolved\">", "</span>");
+}
+
+static void
+link_source (Renderer   *renderer,
+             cmark_node *link,
+             const char *id)
+{
+  g_autofree char *uri = NULL;
+
+  if (pn_pack_get_source (renderer->pack, id) == NULL)
+    {
+      warn (renderer, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
+      make_unresolved (link);
+      return;
+    }
+
+  uri = pack_uri (renderer, "sources", id);
+  make_pack_link (link, "pn-cite", "source", id, uri);
+}
+
+static gboolean
+is_plain_id (const char *id)
+{
+  return g_regex_match_simple ("^[A-Za-z0-9][A-Za-z0-9._:-]*$", id, 0, 0);
+}
+
+static void
+link_glossary (Renderer   *renderer,
+               cmark_node *link,
+               const char *id)
+{
+  g_autofree char *uri = NULL;
+
+  if (pn_pack_get_glossary_file (renderer->pack) == NULL)
+    {
+      warn (renderer, link, _("glossary link '%s' but the pack has no glossary; the link was left "
+                              "out (its text is kept)"), id);
+      make_unresolved (link);
+      return;
+    }
+
+  if (!is_plain_id (id))
+    {
+      warn (renderer, link, _("'%s' is not a glossary entry id; the link was left out (its text "
+                              "is kept)"), id);
+      make_unresolved (link);
+      return;
+    }
+
+  uri = pack_uri (renderer, "glossary", id);
+  make_pack_link (link, "pn-term", "glossary", id, uri);
+}
+
+static void
+link_document (Renderer   *renderer,
+               cmark_node *link,
+               const char *target)
+{
+  g_auto(GStrv) parts = g_strsplit (target, "#", 2);
+  const char *id = parts[0];
+  const char *anchor = parts[0] != NULL ? parts[1] : NULL;
+  g_autofree char *uri = NULL;
+
+  if (id == NULL || pn_pack_get_document (renderer->pack, id) == NULL)
+    {
+      warn (renderer, link, _("unknown document '%s'; the link was left out (its text is kept)"),
+            id != NULL ? id : "");
+      make_unresolved (link);
+      return;
+    }
+
+  uri = pack_uri (renderer, id, anchor);
+  make_pack_link (link, "pn-doc-link", "doc", id, uri);
+}
+
+static gboolean
+is_valid_external (const char *url,
+                   const char *scheme)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (g_ascii_iscntrl (*p) || *p == ' ' || *p == '"' || *p == '<' || *p == '>')
+        return FALSE;
+    }
+
+  if (g_str_equal (scheme, "mailto"))
+    return url[strlen ("mailto:")] != '\0';
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
+}
+
+static void
+link_external (Renderer   *renderer,
+               cmark_node *link,
+               const char *url,
+               const char *scheme)
+{
+  g_autofree char *href = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *on_enter = NULL;
+
+  if (!is_valid_external (url, scheme))
+    {
+      warn (renderer, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
+            url);
+      unwrap (link);
+      return;
+    }
+
+  href = escape (url);
+  title = title_attribute (link);
+  on_enter = g_strdup_printf ("<a class=\"pn-external\" href=\"%s\" rel=\"noreferrer\"%s>", href, title);
+  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, on_enter, "</a>");
+}
+
+static void
+link_anchor (Renderer   *renderer,
+             cmark_node *link,
+             const char *anchor)
+{
+  g_autofree char *href = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *on_enter = NULL;
+  AnchorLink *anchor_link;
+
+  if (anchor[0] == '\0')
+    {
+      warn (renderer, link, "%s", _("link to '#' leads nowhere; the link was left out (its text is kept)"));
+      unwrap (link);
+      return;
+    }
+
+  anchor_link = g_new0 (AnchorLink, 1);
+  anchor_link->anchor = g_strdup (anchor);
+  anchor_link->line = cmark_node_get_start_line (link);
+  anchor_link->column = cmark_node_get_start_column (link);
+  g_ptr_array_add (renderer->anchor_links, anchor_link);
+
+  href = escape (anchor);
+  title = title_attribute (link);
+  on_enter = g_strdup_printf ("<a href=\"#%s\"%s>", href, title);
+  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, on_enter, "</a>");
+}
+
+static void
+rewrite_link (Renderer   *renderer,
+              cmark_node *link)
+{
+  const char *url = cmark_node_get_url (link);
+  const char *scheme;
+  const char *rest;
+
+  if (url == NULL)
+    url = "";
+
+  if (url[0] == '#')
+    {
+      link_anchor (renderer, link, url + 1);
+      return;
+    }
+
+  scheme = g_uri_peek_scheme (url);   /* lowercase */
+  if (scheme == NULL)
+    {
+      warn (renderer, link, _("link to '%s' was left out (its text is kept): links may point to "
+                              "source:, glossary: and doc: ids, http(s) and mailto: addresses and "
+                              "#anchors"), url);
+      unwrap (link);
+      return;
+    }
+
+  rest = url + strlen (scheme) + 1;
+  if (g_str_equal (scheme, "source"))
+    link_source (renderer, link, rest);
+  else if (g_str_equal (scheme, "glossary"))
+    link_glossary (renderer, link, rest);
+  else if (g_str_equal (scheme, "doc"))
+    link_document (renderer, link, rest);
+  else if (g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
+           g_str_equal (scheme, "mailto"))
+    link_external (renderer, link, url, scheme);
+  else
+    {
+      warn (renderer, link, _("links to '%s:' addresses are not allowed; the link was left out "
+                              "(its text is kept)"), scheme);
+      unwrap (link);
+    }
+}
+
+static void
+rewrite_links (Renderer   *renderer,
+               cmark_node *root)
+{
+  g_autoptr(GPtrArray) links = collect_nodes (root, CMARK_NODE_LINK);
+
+  for (guint i = 0; i < links->len; i++)
+    rewrite_link (renderer, g_ptr_array_index (links, i));
+}
+
+/* Images */
+
+static gboolean
+has_image_extension (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; image_extensions[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (lower, image_extensions[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The in-pack file an image points to, as a path relative to the pack root;
+ * NULL (with a warning) when the image cannot be shown. */
+static char *
+image_path (Renderer   *renderer,
+            cmark_node *image)
+{
+  const char *url = cmark_node_get_url (image);
+  const char *scheme;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (url == NULL || url[0] == '\0')
+    {
+      warn (renderer, image, "%s", _("image without a file; its description is kept"));
+      return NULL;
+    }
+
+  scheme = g_uri_peek_scheme (url);
+  if (scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https")))
+    {
+      warn (renderer, image, _("remote image '%s' was left out (its description is kept): images "
+                               "must be files inside the pack"), url);
+      return NULL;
+    }
+  if (scheme != NULL || url[0] == '/')
+    {
+      warn (renderer, image, _("image '%s' was left out (its description is kept): images must be "
+                               "files inside the pack"), url);
+      return NULL;
+    }
+
+  path = g_uri_unescape_string (url, NULL);
+  if (path == NULL || !has_image_extension (path))
+    {
+      warn (renderer, image, _("'%s' is not an image file (PNG, JPEG, GIF, WebP, SVG or AVIF); it "
+                               "was left out (its description is kept)"), url);
+      return NULL;
+    }
+
+  file = pn_pack_resolve (renderer->pack, path);
+  if (file == NULL)
+    {
+      warn (renderer, image, _("image '%s' is outside the pack; it was left out (its description "
+                               "is kept)"), url);
+      return NULL;
+    }
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    {
+      warn (renderer, image, _("image file '%s' not found; its description is kept"), url);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+static void
+rewrite_images (Renderer   *renderer,
+                cmark_node *root)
+{
+  g_autoptr(GPtrArray) images = collect_nodes (root, CMARK_NODE_IMAGE);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      cmark_node *image = g_ptr_array_index (images, i);
+      g_autofree char *path = image_path (renderer, image);
+      g_autofree char *pack = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *uri = NULL;
+
+      if (path == NULL)
+        {
+          unwrap (image);
+          continue;
+        }
+
+      pack = g_uri_escape_string (pn_pack_get_id (renderer->pack), NULL, TRUE);
+      escaped = g_uri_escape_string (path, "/", TRUE);
+      uri = g_strdup_printf (PN_SCHEME "://pack/%s/files/%s", pack, escaped);
+      cmark_node_set_url (image, uri);
+    }
+}
+
+/* Blockquotes */
+
+static gboolean
+starts_with_attribution_dash (cmark_node *paragraph)
+{
+  cmark_node *first = cmark_node_first_child (paragraph);
+  const char *text;
+
+  if (first == NULL || cmark_node_get_type (first) != CMARK_NODE_TEXT)
+    return FALSE;
+
+  text = cmark_node_get_literal (first);
+
+  return text != NULL &&
+         (g_str_has_prefix (text, ATTRIBUTION_DASH " ") ||
+          g_str_has_prefix (text, ATTRIBUTION_DASH NBSP) ||
+          g_str_has_prefix (text, ATTRIBUTION_DASH NNBSP));
+}
+
+/* The first known source linked in @node, or NULL. */
+static const char *
+linked_source (Renderer   *renderer,
+               cmark_node *node)
+{
+  g_autoptr(GPtrArray) links = collect_nodes (node, CMARK_NODE_LINK);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const char *url = cmark_node_get_url (g_ptr_array_index (links, i));
+      const char *scheme = url != NULL ? g_uri_peek_scheme (url) : NULL;
+
+      if (scheme != NULL && g_str_equal (scheme, "source"))
+        {
+          const PnSource *source = pn_pack_get_source (renderer->pack, url + strlen ("source:"));
+
+          if (source != NULL)
+            return source->id;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+mark_attribution (Renderer   *renderer,
+                  cmark_node *quote)
+{
+  cmark_node *last = cmark_node_last_child (quote);
+  cmark_node *footer;
+  const char *source_id;
+
+  if (last == NULL || cmark_node_get_type (last) != CMARK_NODE_PARAGRAPH ||
+      cmark_node_previous (last) == NULL || !starts_with_attribution_dash (last))
+    return;
+
+  source_id = linked_source (renderer, last);
+
+  footer = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter (footer, "<footer class=\"pn-attribution\">");
+  cmark_node_set_on_exit (footer, "</footer>");
+  cmark_node_insert_before (last, footer);
+  cmark_node_append_child (footer, last);
+
+  if (source_id != NULL)
+    {
+      g_autofree char *escaped = escape (source_id);
+      g_autofree char *on_enter = g_strdup_printf ("<blockquote data-source=\"%s\">", escaped);
+
+      replace_with_custom (quote, CMARK_NODE_CUSTOM_BLOCK, on_enter, "</blockquote>");
+    }
+}
+
+static void
+mark_attributions (Renderer   *renderer,
+                   cmark_node *root)
+{
+  g_autoptr(GPtrArray) quotes = collect_nodes (root, CMARK_NODE_BLOCK_QUOTE);
+
+  for (guint i = 0; i < quotes->len; i++)
+    mark_attribution (renderer, g_ptr_array_index (quotes, i));
+}
+
+/* Headings */
+
+static char *
+slugify (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  GString *slug = g_string_new (NULL);
+  gboolean pending_dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (pending_dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          pending_dash = FALSE;
+        }
+      else if (*p != '\'')
+        {
+          pending_dash = TRUE;
+        }
+    }
+
+  if (slug->len == 0)
+    g_string_append (slug, "section");
+
+  /* Footnotes use fn-N and fnref-N. */
+  if (g_str_has_prefix (slug->str, "fn-") || g_str_has_prefix (slug->str, "fnref-"))
+    g_string_prepend (slug, "section-");
+
+  return g_string_free (slug, FALSE);
+}
+
+static char *
+unique_heading_id (Renderer   *renderer,
+                   const char *text)
+{
+  g_autofree char *base = slugify (text);
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (renderer->heading_ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  g_hash_table_add (renderer->heading_ids, g_strdup (id));
+
+  return id;
+}
+
+static void
+give_heading_ids (Renderer   *renderer,
+                  cmark_node *root)
+{
+  g_autoptr(GPtrArray) headings = collect_nodes (root, CMARK_NODE_HEADING);
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      cmark_node *heading = g_ptr_array_index (headings, i);
+      int level = cmark_node_get_heading_level (heading);
+      g_autofree char *text = node_text (heading);
+      g_autofree char *id = unique_heading_id (renderer, text);
+      g_autofree char *on_enter = g_strdup_printf ("<h%d id=\"%s\">", level, id);
+      g_autofree char *on_exit = g_strdup_printf ("</h%d>", level);
+
+      replace_with_custom (heading, CMARK_NODE_CUSTOM_BLOCK, on_enter, on_exit);
+    }
+}
+
+static void
+check_anchor_links (Renderer *renderer)
+{
+  for (guint i = 0; i < renderer->anchor_links->len; i++)
+    {
+      AnchorLink *link = g_ptr_array_index (renderer->anchor_links, i);
+
+      if (g_hash_table_contains (renderer->heading_ids, link->anchor) ||
+          g_str_has_prefix (link->anchor, "fn-") || g_str_has_prefix (link->anchor, "fnref-"))
+        continue;
+
+      pn_diagnostics_add (renderer->diagnostics,
+                          pn_diagnostic_new (PN_SEVERITY_WARNING, renderer->file,
+                                             link->line, link->column,
+                                             _("no heading has the id '%s' in this document"),
+                                             link->anchor));
+    }
+}
+
+/* The page */
+
+static cmark_node *
+parse_markdown (const char   *markdown,
+                cmark_llist **extensions)
+{
+  static const char * const names[] = { "table", "strikethrough", "autolink" };
+  cmark_parser *parser;
+  cmark_node *root;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+
+  parser = cmark_parser_new (PARSE_OPTIONS);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (names[i]);
+
+      if (extension != NULL)
+        cmark_parser_attach_syntax_extension (parser, extension);
+    }
+
+  cmark_parser_feed (parser, markdown, strlen (markdown));
+  root = cmark_parser_finish (parser);
+
+  /* The list belongs to the parser: copy it for the renderer. */
+  *extensions = NULL;
+  for (cmark_llist *l = cmark_parser_get_syntax_extensions (parser); l != NULL; l = l->next)
+    *extensions = cmark_llist_append (cmark_get_default_mem_allocator (), *extensions, l->data);
+
+  cmark_parser_free (parser);
+
+  return root;
+}
+
+static char *
+render_body (Renderer   *renderer,
+             const char *markdown)
+{
+  cmark_llist *extensions = NULL;
+  cmark_node *root = parse_markdown (markdown, &extensions);
+  char *html;
+  char *result;
+
+  remove_raw_html (renderer, root);
+  cmark_consolidate_text_nodes (root);
+  mark_attributions (renderer, root);
+  rewrite_images (renderer, root);
+  rewrite_links (renderer, root);
+  cmark_consolidate_text_nodes (root);
+  give_heading_ids (renderer, root);
+  check_anchor_links (renderer);
+  if (renderer->french)
+    apply_french_spacing (root);
+
+  html = cmark_render_html (root, RENDER_OPTIONS, extensions);
+  result = g_strdup (html);
+
+  cmark_get_default_mem_allocator ()->free (html);
+  cmark_llist_free (cmark_get_default_mem_allocator (), extensions);
+  cmark_node_free (root);
+
+  return result;
+}
+
+static char *
+typeset (Renderer   *renderer,
+         const char *text)
+{
+  g_autofree char *escaped = escape (text);
+
+  if (!renderer->french)
+    return g_steal_pointer (&escaped);
+
+  return pn_render_french_spacing (escaped);
+}
+
+/* Title, authors with their affiliation numbers, the affiliations. */
+static void
+append_header (Renderer *renderer,
+               GString  *page)
+{
+  g_autofree char *title = typeset (renderer, pn_document_get_title (renderer->document));
+  GPtrArray *authors = pn_document_get_authors (renderer->document);
+  g_autoptr(GPtrArray) affiliations = g_ptr_array_new ();
+
+  g_string_append_printf (page, "<header class=\"pn-doc-header\">\n<h1 class=\"pn-doc-title\">%s</h1>\n",
+                          title);
+
+  if (authors != NULL && authors->len > 0)
+    {
+      g_string_append (page, "<p class=\"pn-authors\">");
+      for (guint i = 0; i < authors->len; i++)
+        {
+          const PnPerson *person = g_ptr_array_index (authors, i);
+          g_autofree char *name = escape (person->name);
+          g_autoptr(GString) numbers = g_string_new (NULL);
+
+          for (guint j = 0; person->affiliations[j] != NULL; j++)
+            {
+              guint index = 0;
+
+              if (!g_ptr_array_find_with_equal_func (affiliations, person->affiliations[j],
+                                                     g_str_equal, &index))
+                {
+                  g_ptr_array_add (affiliations, person->affiliations[j]);
+                  index = affiliations->len - 1;
+                }
+              g_string_append_printf (numbers, "%s%u", j > 0 ? "," : "", index + 1);
+            }
+
+          g_string_append_printf (page, "%s<span class=\"pn-author\">%s", i > 0 ? ", " : "", name);
+          if (numbers->len > 0)
+            g_string_append_printf (page, "<sup>%s</sup>", numbers->str);
+          g_string_append (page, "</span>");
+        }
+      g_string_append (page, "</p>\n");
+    }
+
+  if (affiliations->len > 0)
+    {
+      g_string_append (page, "<ol class=\"pn-affiliations\">\n");
+      for (guint i = 0; i < affiliations->len; i++)
+        {
+          g_autofree char *affiliation = typeset (renderer, g_ptr_array_index (affiliations, i));
+
+          g_string_append_printf (page, "<li>%s</li>\n", affiliation);
+        }
+      g_string_append (page, "</ol>\n");
+    }
+
+  g_string_append (page, "</header>\n");
+}
+
+static void
+append_unreadable (Renderer *renderer,
+                   GString  *page)
+{
+  g_autofree char *message = escape (_("This document could not be read."));
+  g_autofree char *detail = NULL;
+  g_autofree char *escaped_detail = NULL;
+
+  detail = g_strdup_printf (_("The file “%s” is missing, too large or not valid UTF-8 text. "
+                              "The author of the course pack can find the problem with "
+                              "“prisonnum-pack check”."),
+                            pn_document_get_file (renderer->document));
+  escaped_detail = escape (detail);
+
+  g_string_append_printf (page,
+                          "<article class=\"pn-doc pn-doc-unreadable\">\n"
+                          "<p class=\"pn-unreadable\">%s</p>\n<p>%s</p>\n</article>\n",
+                          message, escaped_detail);
+}
+
+char *
+pn_render_document (PnPack      *pack,
+                    PnDocument  *doc,
+                    GPtrArray   *diagnostics)
+{
+  const char *markdown;
+  g_autofree char *language = NULL;
+  g_autofree char *title = NULL;
+  GString *page;
+  Renderer renderer = { 0 };
+
+  g_return_val_if_fail (PN_IS_PACK (pack), NULL);
+  g_return_val_if_fail (PN_IS_DOCUMENT (doc), NULL);
+
+  renderer.pack = pack;
+  renderer.document = doc;
+  renderer.diagnostics = diagnostics;
+  renderer.file = pn_document_get_file (doc);
+  renderer.french = language_is_french (pn_document_get_language (doc));
+  renderer.warned_html_lines = g_hash_table_new (NULL, NULL);
+  renderer.heading_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  renderer.anchor_links = g_ptr_array_new_with_free_func ((GDestroyNotify) anchor_link_free);
+
+  language = escape (pn_document_get_language (doc));
+  title = typeset (&renderer, pn_document_get_title (doc));
+
+  page = g_string_new (NULL);
+  g_string_append_printf (page,
+                          "<!DOCTYPE html>\n"
+                          "<html lang=\"%s\">\n"
+                          "<head>\n"
+                          "<meta charset=\"utf-8\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                          "<title>%s</title>\n"
+                          "<link rel=\"stylesheet\" href=\"" PN_READER_CSS_URI "\">\n"
+                          "</head>\n"
+                          "<body>\n",
+                          language, title);
+
+  append_header (&renderer, page);
+
+  markdown = pn_document_get_markdown (doc);
+  if (markdown != NULL)
+    {
+      g_autofree char *body = render_body (&renderer, markdown);
+
+      g_string_append_printf (page, "<article class=\"pn-doc\">\n%s</article>\n", body);
+    }
+  else
+    {
+      append_unreadable (&renderer, page);
+    }
+
+  g_string_append (page, "</body>\n</html>\n");
+
+  g_hash_table_unref (renderer.warned_html_lines);
+  g_hash_table_unref (renderer.heading_ids);
+  g_ptr_array_unref (renderer.anchor_links);
+
+  return g_string_free (page, FALSE);
+}
+
+char *
+pn_render_document_uri (PnPack     *pack,
+                        const char *doc_id)
+{
+  g_autofree char *escaped_pack = NULL;
+  g_autofree char *escaped_doc = NULL;
+
+  g_return_val_if_fail (PN_IS_PACK (pack), NULL);
+  g_return_val_if_fail (doc_id != NULL, NULL);
+
+  escaped_pack = g_uri_escape_string (pn_pack_get_id (pack), NULL, TRUE);
+  escaped_doc = g_uri_escape_string (doc_id, NULL, TRUE);
+
+  return g_strdup_printf (PN_SCHEME "://pack/%s/%s", escaped_pack, escaped_doc);
+}

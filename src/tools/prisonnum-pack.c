@@ -1,2 +1,202 @@
-#include <glib.h>
-int main (void) { return 0; }
+/* prisonnum-pack: the teachers' tool to check a course pack and render its documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pn-diagnostic.h"
+#include "pn-pack.h"
+#include "pn-render.h"
+
+enum {
+  EXIT_VALID = 0,
+  EXIT_PROBLEMS = 1,
+  EXIT_USAGE = 2,
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  prisonnum-pack check PATH\n  prisonnum-pack render PATH DOC-ID\n\n%s\n%s\n\n%s\n%s\n%s\n",
+           _("Usage:"),
+           _("check   Checks the course pack in the folder PATH: one line per problem,\n"
+             "        \"file:line:column: message\". Exit status 0 when the pack is valid\n"
+             "        (warnings alone do not count), 1 when it has errors."),
+           _("render  Writes the HTML page the reader shows for document DOC-ID."),
+           _("Options:"),
+           _("  -h, --help     Show this help"),
+           _("  --version      Show the version"));
+}
+
+static void
+print_diagnostics (FILE      *out,
+                   GPtrArray *diagnostics)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      fprintf (out, "%s\n", line);
+    }
+}
+
+static PnPack *
+load (const char *path,
+      GPtrArray  *diagnostics,
+      FILE       *out)
+{
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  PnPack *pack = pn_pack_load (location, diagnostics, &error);
+
+  if (pack == NULL)
+    fprintf (out, "%s\n", error->message);
+
+  return pack;
+}
+
+static int
+check (const char *path)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load (path, diagnostics, stdout);
+  guint n_documents;
+  guint n_sources;
+
+  if (pack != NULL)
+    {
+      GPtrArray *documents = pn_pack_get_documents (pack);
+
+      /* Rendering finds the problems inside the Markdown. */
+      for (guint i = 0; i < documents->len; i++)
+        {
+          PnDocument *document = g_ptr_array_index (documents, i);
+
+          if (pn_document_get_markdown (document) != NULL)
+            g_free (pn_render_document (pack, document, diagnostics));
+        }
+    }
+
+  print_diagnostics (stdout, diagnostics);
+
+  if (pack == NULL || pn_diagnostics_has_errors (diagnostics))
+    return EXIT_PROBLEMS;
+
+  n_documents = pn_pack_get_documents (pack)->len;
+  n_sources = pn_pack_get_sources (pack)->len;
+  {
+    g_autofree char *documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
+                                                               "%u documents", n_documents),
+                                                  n_documents);
+    g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source",
+                                                             "%u sources", n_sources),
+                                                n_sources);
+
+    /* Translators: "PATH: valid (2 documents, 14 sources)" */
+    printf (_("%s: valid (%s, %s)\n"), path, documents, sources);
+  }
+
+  return EXIT_VALID;
+}
+
+static void
+list_documents (PnPack *pack)
+{
+  GPtrArray *documents = pn_pack_get_documents (pack);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
+                            pn_document_get_id (g_ptr_array_index (documents, i)));
+
+  fprintf (stderr, _("The documents of this pack are: %s\n"), ids->str);
+}
+
+static int
+render (const char *path,
+        const char *doc_id)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load (path, diagnostics, stderr);
+  g_autofree char *html = NULL;
+  PnDocument *document;
+
+  if (pack == NULL)
+    {
+      print_diagnostics (stderr, diagnostics);
+      return EXIT_PROBLEMS;
+    }
+
+  document = pn_pack_get_document (pack, doc_id);
+  if (document == NULL)
+    {
+      print_diagnostics (stderr, diagnostics);
+      fprintf (stderr, _("%s: no document with the id '%s'\n"), path, doc_id);
+      list_documents (pack);
+      return EXIT_PROBLEMS;
+    }
+
+  html = pn_render_document (pack, document, diagnostics);
+  print_diagnostics (stderr, diagnostics);
+  fputs (html, stdout);
+
+  return pn_document_get_markdown (document) != NULL ? EXIT_VALID : EXIT_PROBLEMS;
+}
+
+static int
+usage_error (const char *message)
+{
+  fprintf (stderr, "prisonnum-pack: %s\n\n", message);
+  print_usage (stderr);
+
+  return EXIT_USAGE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      print_usage (stdout);
+      return EXIT_VALID;
+    }
+
+  if (argc == 2 && g_str_equal (argv[1], "--version"))
+    {
+      printf ("prisonnum-pack %s\n", PACKAGE_VERSION);
+      return EXIT_VALID;
+    }
+
+  if (argc < 2)
+    return usage_error (_("missing command"));
+
+  if (g_str_equal (argv[1], "check"))
+    {
+      if (argc != 3)
+        return usage_error (_("'check' takes one argument: the pack folder"));
+      return check (argv[2]);
+    }
+
+  if (g_str_equal (argv[1], "render"))
+    {
+      if (argc != 4)
+        return usage_error (_("'render' takes two arguments: the pack folder and a document id"));
+      return render (argv[2], argv[3]);
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command '%s'"), argv[1]);
+
+    return usage_error (message);
+  }
+}

@@ -258,28 +258,138 @@ is_lone_comment (const char *literal)
   return end != NULL && end[3] == '\0';
 }
 
+/* "<script" or "<style" opening tag: its content is code, not text. */
+static const char *
+raw_text_element (const char *literal)
+{
+  static const char * const names[] = { "script", "style", NULL };
+
+  if (literal == NULL || literal[0] != '<')
+    return NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize length = strlen (names[i]);
+
+      if (g_ascii_strncasecmp (literal + 1, names[i], length) == 0 &&
+          !g_ascii_isalnum (literal[1 + length]))
+        return names[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_closing_tag (const char *literal,
+                const char *name)
+{
+  return literal != NULL && literal[0] == '<' && literal[1] == '/' &&
+         g_ascii_strncasecmp (literal + 2, name, strlen (name)) == 0;
+}
+
+/* An inline <script> leaves its code as text between two raw HTML nodes:
+ * that text goes too, up to the closing tag. */
+static void
+add_inline_element_content (cmark_node *opening,
+                            GHashTable *doomed)
+{
+  const char *name = raw_text_element (cmark_node_get_literal (opening));
+
+  if (name == NULL)
+    return;
+
+  for (cmark_node *next = cmark_node_next (opening); next != NULL; next = cmark_node_next (next))
+    {
+      if (cmark_node_get_type (next) == CMARK_NODE_HTML_INLINE &&
+          is_closing_tag (cmark_node_get_literal (next), name))
+        break;
+      g_hash_table_add (doomed, next);
+    }
+}
+
+static gboolean
+is_empty_paragraph (cmark_node *node)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child != NULL; child = cmark_node_next (child))
+    {
+      cmark_node_type type = cmark_node_get_type (child);
+      g_autofree char *text = NULL;
+
+      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        continue;
+      if (type != CMARK_NODE_TEXT)
+        return FALSE;
+
+      text = g_strstrip (g_strdup (cmark_node_get_literal (child)));
+      if (text[0] != '\0')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Unlinks every node first and frees them after, so that a node inside
+ * another doomed node is never freed twice. */
+static void
+free_nodes (GHashTable *doomed)
+{
+  GHashTableIter iter;
+  gpointer node;
+
+  g_hash_table_iter_init (&iter, doomed);
+  while (g_hash_table_iter_next (&iter, &node, NULL))
+    cmark_node_unlink (node);
+
+  g_hash_table_iter_init (&iter, doomed);
+  while (g_hash_table_iter_next (&iter, &node, NULL))
+    cmark_node_free (node);
+}
+
 static void
 remove_raw_html (Renderer   *renderer,
                  cmark_node *root)
 {
-  static const cmark_node_type types[] = { CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE };
+  g_autoptr(GHashTable) doomed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) paragraphs = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) empty = g_hash_table_new (NULL, NULL);
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+  GHashTableIter paragraph_iter;
+  gpointer paragraph;
 
-  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
-      g_autoptr(GPtrArray) nodes = collect_nodes (root, types[t]);
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+      cmark_node *parent = cmark_node_parent (node);
+      int line = cmark_node_get_start_line (node);
 
-      for (guint i = 0; i < nodes->len; i++)
-        {
-          cmark_node *node = g_ptr_array_index (nodes, i);
-          int line = cmark_node_get_start_line (node);
+      if (event != CMARK_EVENT_ENTER ||
+          (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE))
+        continue;
 
-          if (!is_lone_comment (cmark_node_get_literal (node)) &&
-              g_hash_table_add (renderer->warned_html_lines, GINT_TO_POINTER (line)))
-            warn (renderer, node, "%s", _("raw HTML is not allowed; it was left out"));
+      if (!is_lone_comment (cmark_node_get_literal (node)) &&
+          g_hash_table_add (renderer->warned_html_lines, GINT_TO_POINTER (line)))
+        warn (renderer, node, "%s", _("raw HTML is not allowed; it was left out"));
 
-          cmark_node_free (node);
-        }
+      g_hash_table_add (doomed, node);
+      if (type == CMARK_NODE_HTML_INLINE)
+        add_inline_element_content (node, doomed);
+      if (parent != NULL && cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH)
+        g_hash_table_add (paragraphs, parent);
     }
+  cmark_iter_free (iter);
+
+  free_nodes (doomed);
+
+  /* A paragraph that only held raw HTML would be left as an empty <p>. */
+  g_hash_table_iter_init (&paragraph_iter, paragraphs);
+  while (g_hash_table_iter_next (&paragraph_iter, &paragraph, NULL))
+    {
+      if (is_empty_paragraph (paragraph))
+        g_hash_table_add (empty, paragraph);
+    }
+  free_nodes (empty);
 }
 
 /* Links */
@@ -843,6 +953,20 @@ parse_markdown (const char   *markdown,
   return root;
 }
 
+/* cmark-gfm labels the footnote back-links in English; user text cannot
+ * produce this attribute, since quotes in text come out as &quot;. */
+static char *
+translate_footnote_labels (const char *html)
+{
+  g_autofree char *label = escape (_("Back to content"));
+  g_autofree char *attribute = g_strdup_printf (" aria-label=\"%s\"", label);
+  GString *out = g_string_new (html);
+
+  g_string_replace (out, " aria-label=\"Back to content\"", attribute, 0);
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 render_body (Renderer   *renderer,
              const char *markdown)
@@ -864,7 +988,7 @@ render_body (Renderer   *renderer,
     apply_french_spacing (root);
 
   html = cmark_render_html (root, RENDER_OPTIONS, extensions);
-  result = g_strdup (html);
+  result = translate_footnote_labels (html);
 
   cmark_get_default_mem_allocator ()->free (html);
   cmark_llist_free (cmark_get_default_mem_allocator (), extensions);
@@ -962,6 +1086,21 @@ append_unreadable (Renderer *renderer,
                           message, escaped_detail);
 }
 
+static int
+compare_locations (gconstpointer a,
+                   gconstpointer b)
+{
+  const PnDiagnostic *first = *(const PnDiagnostic * const *) a;
+  const PnDiagnostic *second = *(const PnDiagnostic * const *) b;
+
+  if (first->line != second->line)
+    return first->line < second->line ? -1 : 1;
+  if (first->column != second->column)
+    return first->column < second->column ? -1 : 1;
+
+  return 0;
+}
+
 char *
 pn_render_document (PnPack      *pack,
                     PnDocument  *doc,
@@ -970,6 +1109,7 @@ pn_render_document (PnPack      *pack,
   const char *markdown;
   g_autofree char *language = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) found = pn_diagnostics_new ();
   GString *page;
   Renderer renderer = { 0 };
 
@@ -978,7 +1118,7 @@ pn_render_document (PnPack      *pack,
 
   renderer.pack = pack;
   renderer.document = doc;
-  renderer.diagnostics = diagnostics;
+  renderer.diagnostics = found;
   renderer.file = pn_document_get_file (doc);
   renderer.french = language_is_french (pn_document_get_language (doc));
   renderer.warned_html_lines = g_hash_table_new (NULL, NULL);
@@ -1016,6 +1156,11 @@ pn_render_document (PnPack      *pack,
     }
 
   g_string_append (page, "</body>\n</html>\n");
+
+  /* In reading order, as a teacher fixes them. */
+  g_ptr_array_sort (found, compare_locations);
+  for (guint i = 0; i < found->len; i++)
+    pn_diagnostics_add (diagnostics, g_steal_pointer (&found->pdata[i]));
 
   g_hash_table_unref (renderer.warned_html_lines);
   g_hash_table_unref (renderer.heading_ids);

@@ -1,0 +1,221 @@
+/* test-json.c: JSON files with positions, diagnostics as text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pn-json.h"
+#include "pn-test-util.h"
+
+static PnJsonFile *
+load_text (const char *text,
+           GPtrArray  *diagnostics)
+{
+  return pn_json_file_load_data (text, strlen (text), "test.json", diagnostics);
+}
+
+static JsonNode *
+member (JsonNode   *object,
+        const char *name)
+{
+  return json_object_get_member (json_node_get_object (object), name);
+}
+
+static void
+assert_position (PnJsonFile *json,
+                 JsonNode   *node,
+                 int         line,
+                 int         column)
+{
+  int actual_line = -1;
+  int actual_column = -1;
+
+  g_assert_nonnull (node);
+  pn_json_file_get_position (json, node, &actual_line, &actual_column);
+  g_assert_cmpint (actual_line, ==, line);
+  g_assert_cmpint (actual_column, ==, column);
+}
+
+static void
+test_diagnostic_to_string (void)
+{
+  g_autoptr(PnDiagnostic) error = pn_diagnostic_new (PN_SEVERITY_ERROR, "pack.json", 3, 14,
+                                                     "%s must be %s", "title", "a string");
+  g_autoptr(PnDiagnostic) warning = pn_diagnostic_new (PN_SEVERITY_WARNING, "essai.md", 12, 1,
+                                                       "raw HTML");
+  g_autoptr(PnDiagnostic) whole_file = pn_diagnostic_new (PN_SEVERITY_ERROR, "essai.md", 0, 0,
+                                                          "file not found");
+  g_autoptr(PnDiagnostic) line_only = pn_diagnostic_new (PN_SEVERITY_ERROR, "a.md", 4, 0, "x");
+  g_autofree char *error_text = pn_diagnostic_to_string (error);
+  g_autofree char *warning_text = pn_diagnostic_to_string (warning);
+  g_autofree char *whole_file_text = pn_diagnostic_to_string (whole_file);
+  g_autofree char *line_only_text = pn_diagnostic_to_string (line_only);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+
+  g_assert_cmpstr (error_text, ==, "pack.json:3:14: title must be a string");
+  g_assert_cmpstr (warning_text, ==, "warning: essai.md:12:1: raw HTML");
+  g_assert_cmpstr (whole_file_text, ==, "essai.md: file not found");
+  g_assert_cmpstr (line_only_text, ==, "a.md:4: x");
+
+  g_assert_false (pn_diagnostics_has_errors (diagnostics));
+  pn_diagnostics_add (diagnostics, pn_diagnostic_new (PN_SEVERITY_WARNING, "a", 1, 1, "w"));
+  g_assert_false (pn_diagnostics_has_errors (diagnostics));
+  pn_diagnostics_add (diagnostics, pn_diagnostic_new (PN_SEVERITY_ERROR, "a", 1, 1, "e"));
+  g_assert_true (pn_diagnostics_has_errors (diagnostics));
+  g_assert_cmpuint (pn_diagnostics_count (diagnostics, PN_SEVERITY_WARNING), ==, 1);
+  /* A NULL list takes and frees the diagnostic. */
+  pn_diagnostics_add (NULL, pn_diagnostic_new (PN_SEVERITY_ERROR, "a", 1, 1, "e"));
+}
+
+static void
+test_positions (void)
+{
+  const char *text =
+    "{\n"
+    "  \"id\": \"essai\",\n"
+    "  \"count\": 12,\n"
+    "  \"é\": \"àé\\\"q\", \"after\": true,\n"
+    "  \"list\": [\n"
+    "    1,\n"
+    "    { \"inner\": null }\n"
+    "  ],\n"
+    "  \"empty\": {}\n"
+    "}\n";
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+  JsonNode *root;
+  JsonArray *list;
+
+  g_assert_nonnull (json);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  root = pn_json_file_get_root (json);
+
+  assert_position (json, root, 1, 1);
+  assert_position (json, member (root, "id"), 2, 9);
+  assert_position (json, member (root, "count"), 3, 12);
+  /* Columns count characters, not bytes; escaped quotes do not confuse it. */
+  assert_position (json, member (root, "é"), 4, 8);
+  assert_position (json, member (root, "after"), 4, 26);
+  assert_position (json, member (root, "list"), 5, 11);
+  list = json_node_get_array (member (root, "list"));
+  assert_position (json, json_array_get_element (list, 0), 6, 5);
+  assert_position (json, json_array_get_element (list, 1), 7, 5);
+  assert_position (json, member (json_array_get_element (list, 1), "inner"), 7, 16);
+  assert_position (json, member (root, "empty"), 9, 12);
+  g_assert_cmpint (pn_json_file_get_line (json, member (root, "count")), ==, 3);
+}
+
+static void
+test_parse_error (void)
+{
+  const char *text = "{\n  \"a\": 1,\n  \"b\": }\n";
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+  g_autofree char *message = NULL;
+
+  g_assert_null (json);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  message = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
+  g_assert_true (g_str_has_prefix (message, "test.json:3:8: invalid JSON: "));
+  /* json-glib's `x' quoting is made plain. */
+  g_assert_null (strchr (message, '`'));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text ("  \n", diagnostics);
+
+  g_assert_null (json);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.json", 0, "empty");
+}
+
+static void
+test_duplicate_key (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text ("{\n  \"a\": 1,\n  \"a\": 2\n}\n", diagnostics);
+
+  g_assert_nonnull (json);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "test.json", 3, "duplicate key 'a'");
+}
+
+static void
+test_type_messages (void)
+{
+  const char *text = "{\n  \"documents\": [\n    { \"id\": 7 }\n  ]\n}\n";
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+  JsonNode *document;
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+
+  document = json_array_get_element (json_node_get_array (member (pn_json_file_get_root (json),
+                                                                   "documents")), 0);
+  value = pn_json_file_dup_string (json, diagnostics, document, "documents[0]", "id", TRUE);
+  g_assert_null (value);
+  g_assert_null (pn_json_file_dup_string (json, diagnostics, document, "documents[0]", "title", TRUE));
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+
+  message = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
+  g_assert_cmpstr (message, ==, "test.json:3:13: documents[0].id must be a string, not a number");
+  g_free (message);
+  message = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 1));
+  g_assert_cmpstr (message, ==, "test.json:3:5: missing required key 'title' in documents[0]");
+}
+
+static void
+test_invalid_utf8_file (void)
+{
+  g_autofree char *dir = pn_test_make_dir ("bad.json", "{\n  \"a\": \"ok\",\n  \"b\": \"caf\xe9\"\n}\n", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = pn_json_file_load (file, "bad.json", 1024, diagnostics);
+  const PnDiagnostic *problem;
+
+  g_assert_null (json);
+  problem = pn_test_find (diagnostics, "UTF-8");
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem->file, ==, "bad.json");
+  g_assert_cmpint (problem->line, ==, 3);
+  g_assert_cmpint (problem->column, ==, 12);
+
+  pn_test_remove_dir (dir);
+}
+
+static void
+test_size_limit (void)
+{
+  g_autofree char *dir = pn_test_make_dir ("big.json", "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = pn_json_file_load (file, "big.json", 8, diagnostics);
+
+  g_assert_null (json);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "big.json", 0, "file is too large");
+
+  pn_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/diagnostic/to-string", test_diagnostic_to_string);
+  g_test_add_func ("/json/positions", test_positions);
+  g_test_add_func ("/json/parse-error", test_parse_error);
+  g_test_add_func ("/json/empty", test_empty);
+  g_test_add_func ("/json/duplicate-key", test_duplicate_key);
+  g_test_add_func ("/json/type-messages", test_type_messages);
+  g_test_add_func ("/json/invalid-utf8", test_invalid_utf8_file);
+  g_test_add_func ("/json/size-limit", test_size_limit);
+
+  return g_test_run ();
+}

@@ -177,6 +177,7 @@ static guint signals[N_SIGNALS];
 static GQuark view_quark;
 
 static void start_load (PnReaderView *self);
+static gboolean is_external_uri (const char *uri);
 static void update_user_style (PnReaderView *self);
 
 /* ---------------------------------------------------------------------------
@@ -228,6 +229,7 @@ on_filter_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 
   filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (source),
                                                          result, &error);
+  g_free (user_data);
   if (filter == NULL)
     g_warning ("Could not compile the reader's network filter: %s; "
                "the other defences still apply", error->message);
@@ -244,6 +246,7 @@ on_filter_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   filter = webkit_user_content_filter_store_load_finish (store, result, NULL);
   if (filter != NULL)
     {
+      g_free (user_data);
       filter_done (filter);
       return;
     }
@@ -253,7 +256,7 @@ on_filter_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     g_autoptr(GBytes) rules = g_bytes_new_static (content_filter_rules,
                                                   sizeof content_filter_rules - 1);
 
-    webkit_user_content_filter_store_save (store, identifier, rules, NULL, on_filter_saved, NULL);
+    webkit_user_content_filter_store_save (store, identifier, rules, NULL, on_filter_saved, user_data);
   }
 }
 
@@ -299,10 +302,12 @@ get_shared (void)
   store_path = g_build_filename (g_get_user_cache_dir (), "prisonnum", "content-filters", NULL);
   g_mkdir_with_parents (store_path, 0700);
   store = webkit_user_content_filter_store_new (store_path);
-  webkit_user_content_filter_store_load (store, identifier, NULL, on_filter_loaded,
-                                         g_steal_pointer (&identifier));
-  /* The store is kept alive by the pending operations; the identifier is leaked
-   * on purpose: this runs once per process. */
+  /* The identifier goes with the operation (freed when the filter is ready);
+   * the store is kept alive by the pending operations. */
+  {
+    char *id = g_steal_pointer (&identifier);
+    webkit_user_content_filter_store_load (store, id, NULL, on_filter_loaded, id);
+  }
   g_object_unref (store);
 
   return shared;
@@ -433,6 +438,14 @@ finish_bytes (WebKitURISchemeRequest *request, GBytes *bytes, const char *conten
   webkit_uri_scheme_response_set_content_type (response, content_type);
 
   headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  /* The type must be in the headers too: with nosniff, WebKit checks it there. */
+  if (g_str_has_prefix (content_type, "text/"))
+    {
+      g_autofree char *with_charset = g_strconcat (content_type, "; charset=utf-8", NULL);
+      soup_message_headers_append (headers, "Content-Type", with_charset);
+    }
+  else
+    soup_message_headers_append (headers, "Content-Type", content_type);
   soup_message_headers_append (headers, "Content-Security-Policy", CONTENT_SECURITY_POLICY);
   soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_append (headers, "Referrer-Policy", "no-referrer");
@@ -1023,6 +1036,16 @@ on_script_message (WebKitUserContentManager *manager, JSCValue *value, PnReaderV
       if (ok && id != NULL && id[0] != '\0' && message_rect (object, &rect))
         show_citation (self, id, &rect);
     }
+  else if (strcmp (type, "external") == 0)
+    {
+      /* A user's click (the script checks the event is trusted; the page
+       * cannot reach this handler). */
+      const char *href = message_string (object, "href", 4096, &ok);
+      gboolean handled = FALSE;
+
+      if (ok && href != NULL && is_external_uri (href))
+        g_signal_emit (self, signals[SIGNAL_EXTERNAL_LINK_ACTIVATED], 0, href, &handled);
+    }
   else if (strcmp (type, "glossary") == 0)
     {
       /* Reserved for the glossary; nothing to show yet. */
@@ -1060,11 +1083,19 @@ handle_refused_navigation (PnReaderView *self, const char *uri_string,
                            WebKitNavigationType type, gboolean user_gesture,
                            gboolean new_window)
 {
-  g_autoptr(PnUri) uri = pn_uri_parse (uri_string);
+  g_autoptr(PnUri) uri = NULL;
 
+  /* New windows are never opened, not even in the browser. */
+  if (new_window)
+    {
+      g_debug ("Refused a new window for %s", uri_string);
+      return;
+    }
+
+  uri = pn_uri_parse (uri_string);
   if (uri != NULL)
     {
-      gboolean clicked = type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED && !new_window;
+      gboolean clicked = type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED;
 
       if (clicked && self->pack != NULL && strcmp (uri->host, "pack") == 0 &&
           g_strv_length (uri->segments) == 2 &&

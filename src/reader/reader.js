@@ -115,6 +115,17 @@
       return;
     }
 
+    /* External links: the app opens them in the browser, and only for the
+     * user's own clicks. Stopping the navigation here also keeps WebKit from
+     * connecting to the server ahead of the navigation policy. */
+    if (/^(https?|mailto):/i.test(a.href)) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted)
+        post({ type: 'external', href: a.href });
+      return;
+    }
+
     if (a.hasAttribute('data-glossary')) {
       /* Reserved for the glossary: the app shows nothing yet. */
       event.preventDefault();
@@ -214,7 +225,15 @@
     position: currentPosition,
   });
 
+  /* Middle clicks would ask for a new window: never for external links. */
+  function onAuxClick (event) {
+    const a = event.target && event.target.closest ? event.target.closest('a') : null;
+    if (a && /^(https?|mailto):/i.test(a.href))
+      event.preventDefault();
+  }
+
   window.addEventListener('click', onClick, true);
+  window.addEventListener('auxclick', onAuxClick, true);
   window.addEventListener('scroll', onScroll, { passive: true });
 
   if (document.fonts && document.fonts.ready)

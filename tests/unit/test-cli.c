@@ -1,0 +1,235 @@
+/* test-cli.c: the teachers' tool, run as teachers run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pn-test-util.h"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs prisonnum-pack with the given arguments (NULL-terminated). */
+static void
+run_tool (Run        *run,
+          const char *first_argument,
+          ...)
+{
+  const char *tool = g_getenv ("PN_PACK_TOOL");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (tool);
+  g_ptr_array_add (argv, (char *) tool);
+  va_start (args, first_argument);
+  for (const char *argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (g_spawn_check_wait_status (wait_status, &error))
+    run->status = 0;
+  else if (error->domain == G_SPAWN_EXIT_ERROR)
+    run->status = error->code;
+  else
+    g_error ("prisonnum-pack did not exit normally: %s", error->message);
+
+  g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (PN_TEST_PACKS_DIR, name, NULL);
+}
+
+/* Every line of @text has the form "[warning: ]file:line:column: message". */
+static void
+assert_problem_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (!g_regex_match_simple ("^(warning: )?[^:]+(:[0-9]+:[0-9]+)?: .+$", lines[i], 0, 0))
+        g_test_fail_printf ("not a problem line: “%s”", lines[i]);
+    }
+}
+
+static void
+test_check_valid (void)
+{
+  g_autofree char *path = fixture ("good");
+  g_autofree char *expected = g_strdup_printf ("%s: valid (2 documents, 3 sources)\n", path);
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
+static void
+test_check_invalid (void)
+{
+  g_autofree char *path = fixture ("bad-manifest");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_problem_lines (run.out);
+  g_assert_nonnull (strstr (run.out, "\npack.json:5:12: title must be a string, not a number\n"));
+  g_assert_nonnull (strstr (run.out, "\npack.json:14:13: duplicate document id 'intro' (first at line 13)\n"));
+  g_assert_nonnull (strstr (run.out, "\nsources.json:4:3: duplicate source id 'twice' (first at line 3)\n"));
+  g_assert_nonnull (strstr (run.out, "\nmissing.md: file not found\n"));
+  g_assert_true (g_str_has_prefix (run.out, "warning: pack.json:10:13: unknown key 'colour' (ignored)\n"));
+  /* Problems inside documents come from rendering them. */
+  g_assert_nonnull (strstr (run.out, "\nwarning: intro.md:1:41: unknown source 'lost'"));
+  g_assert_null (strstr (run.out, "valid"));
+}
+
+static void
+test_check_invalid_json (void)
+{
+  g_autofree char *path = fixture ("bad-json");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_problem_lines (run.out);
+  g_assert_true (g_str_has_prefix (run.out, "pack.json:5:"));
+}
+
+/* Warnings alone leave a pack valid. */
+static void
+test_check_warnings_only (void)
+{
+  g_autofree char *path = fixture ("hostile");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_problem_lines (run.out);
+  g_assert_nonnull (strstr (run.out, "warning: hostile.md:3:1: raw HTML is not allowed; it was left out\n"));
+  g_assert_nonnull (strstr (run.out, "warning: hostile.md:21:1: links to 'javascript:' addresses are not allowed"));
+  g_assert_true (g_str_has_suffix (run.out, ": valid (1 document, 1 source)\n"));
+}
+
+static void
+test_check_missing (void)
+{
+  g_autofree char *dir = pn_test_make_dir ("notes.txt", "no pack here", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "check", dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "pack.json: file not found"));
+
+  pn_test_remove_dir (dir);
+}
+
+static void
+test_render (void)
+{
+  g_autofree char *path = fixture ("good");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "render", path, "texte", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<!DOCTYPE html>\n<html lang=\"fr\">"));
+  g_assert_nonnull (strstr (run.out, "<section class=\"footnotes\" data-footnotes>"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_render_warnings_on_stderr (void)
+{
+  g_autofree char *path = fixture ("hostile");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "render", path, "hostile", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<!DOCTYPE html>"));
+  g_assert_null (strstr (run.out, "warning:"));
+  g_assert_nonnull (strstr (run.err, "warning: hostile.md:3:1: raw HTML is not allowed"));
+}
+
+static void
+test_render_unknown_document (void)
+{
+  g_autofree char *path = fixture ("good");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "render", path, "nothing", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "no document with the id 'nothing'"));
+  g_assert_nonnull (strstr (run.err, "texte, notes"));
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing_argument = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_tool (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "prisonnum-pack check PATH"));
+
+  run_tool (&unknown, "verify", ".", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown command 'verify'"));
+
+  run_tool (&missing_argument, "render", ".", NULL);
+  g_assert_cmpint (missing_argument.status, ==, 2);
+
+  run_tool (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "prisonnum-pack render PATH DOC-ID"));
+
+  run_tool (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "prisonnum-pack " PACKAGE_VERSION "\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/check-valid", test_check_valid);
+  g_test_add_func ("/cli/check-invalid", test_check_invalid);
+  g_test_add_func ("/cli/check-invalid-json", test_check_invalid_json);
+  g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
+  g_test_add_func ("/cli/check-missing", test_check_missing);
+  g_test_add_func ("/cli/render", test_render);
+  g_test_add_func ("/cli/render-warnings-on-stderr", test_render_warnings_on_stderr);
+  g_test_add_func ("/cli/render-unknown-document", test_render_unknown_document);
+  g_test_add_func ("/cli/usage", test_usage);
+
+  return g_test_run ();
+}

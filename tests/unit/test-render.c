@@ -1,0 +1,451 @@
+/* test-render.c: Markdown to the safe reader page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pn-render.h"
+#include "pn-test-util.h"
+
+#define NBSP "\xc2\xa0"
+#define NNBSP "\xe2\x80\xaf"
+
+/* A pack in @language with one source, a glossary, a second document and an
+ * image; its document "doc" holds @markdown. Returns the rendered page. */
+static char *
+render_with (const char *markdown,
+             const char *language,
+             GPtrArray  *diagnostics)
+{
+  g_autofree char *manifest = g_strdup_printf (
+    "{\n"
+    "  \"format\": 1, \"id\": \"render-test\", \"version\": \"1\", \"title\": \"Render\",\n"
+    "  \"language\": \"%s\", \"license\": null, \"description\": \"\",\n"
+    "  \"authors\": [{ \"name\": \"Ada\", \"affiliations\": [\"Lab\"] }],\n"
+    "  \"documents\": [\n"
+    "    { \"id\": \"doc\", \"title\": \"Le document : essai\", \"file\": \"doc.md\" },\n"
+    "    { \"id\": \"autre\", \"title\": \"Autre\", \"file\": \"autre.md\" }\n"
+    "  ],\n"
+    "  \"sources\": \"sources.json\", \"glossary\": \"glossary.json\"\n"
+    "}\n", language);
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest,
+                                           "doc.md", markdown,
+                                           "autre.md", "# Autre\n",
+                                           "sources.json", "[{ \"id\": \"lordon-2025\", \"title\": \"T\" }]",
+                                           "glossary.json", "[]",
+                                           "figures/fig 1.png", "not really a PNG",
+                                           NULL);
+  g_autoptr(GPtrArray) load_diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = pn_test_load (dir, load_diagnostics);
+  char *html;
+
+  pn_test_dump (load_diagnostics);
+  g_assert_cmpuint (load_diagnostics->len, ==, 0);
+
+  html = pn_render_document (pack, pn_pack_get_document (pack, "doc"), diagnostics);
+  pn_test_remove_dir (dir);
+
+  return html;
+}
+
+static char *
+render (const char *markdown,
+        GPtrArray  *diagnostics)
+{
+  return render_with (markdown, "fr", diagnostics);
+}
+
+static void
+assert_contains (const char *html,
+                 const char *needle)
+{
+  if (strstr (html, needle) == NULL)
+    {
+      g_test_message ("%s", html);
+      g_test_fail_printf ("the page lacks “%s”", needle);
+    }
+}
+
+static void
+assert_lacks (const char *html,
+              const char *needle)
+{
+  g_autofree char *lower = g_ascii_strdown (html, -1);
+  g_autofree char *lower_needle = g_ascii_strdown (needle, -1);
+
+  if (strstr (lower, lower_needle) != NULL)
+    {
+      g_test_message ("%s", html);
+      g_test_fail_printf ("the page holds “%s”", needle);
+    }
+}
+
+/* The page */
+
+static void
+test_page (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = pn_test_load_fixture ("good", diagnostics);
+  g_autofree char *html = pn_render_document (pack, pn_pack_get_document (pack, "texte"), diagnostics);
+
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"fr\">\n"));
+  assert_contains (html, "<meta charset=\"utf-8\">");
+  assert_contains (html, "<meta name=\"viewport\"");
+  assert_contains (html, "<title>Le texte" NBSP ": une lecture</title>");
+  assert_contains (html, "<link rel=\"stylesheet\" href=\"prisonnum://app/reader.css\">");
+  assert_contains (html, "<header class=\"pn-doc-header\">\n<h1 class=\"pn-doc-title\">Le texte" NBSP ": une lecture</h1>");
+  /* Two authors, three affiliation references, two distinct affiliations. */
+  assert_contains (html, "<span class=\"pn-author\">Camille Martin<sup>1,2</sup></span>, "
+                         "<span class=\"pn-author\">Sam Durand<sup>2</sup></span>");
+  assert_contains (html, "<ol class=\"pn-affiliations\">\n<li>Université A</li>\n<li>Laboratoire B</li>\n</ol>");
+  assert_contains (html, "<article class=\"pn-doc\">");
+  assert_contains (html, "<table>");
+  assert_lacks (html, "<script");
+  g_assert_true (g_str_has_suffix (html, "</article>\n</body>\n</html>\n"));
+}
+
+static void
+test_document_uri (void)
+{
+  g_autoptr(PnPack) pack = pn_test_load_fixture ("good", NULL);
+  g_autofree char *uri = pn_render_document_uri (pack, "texte");
+
+  g_assert_cmpstr (uri, ==, "prisonnum://pack/test-good/texte");
+}
+
+static void
+test_footnotes (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("Un appel[^1] et un autre[^note].\n\n"
+                                  "[^1]: Première note.\n"
+                                  "[^note]: Seconde note.\n", diagnostics);
+
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  assert_contains (html, "<section class=\"footnotes\" data-footnotes>");
+  assert_contains (html, "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>");
+  assert_contains (html, "<a href=\"#fn-note\" id=\"fnref-note\" data-footnote-ref>2</a>");
+  assert_contains (html, "<li id=\"fn-1\">");
+  assert_contains (html, "<li id=\"fn-note\">");
+  g_assert_cmpuint (pn_test_count_matches (html, "data-footnote-backref"), ==, 2);
+}
+
+static void
+test_blockquotes (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("> Citation.\n>\n> — Frédéric Lordon, [« Titre »](source:lordon-2025)\n\n"
+                                  "> Sans source.\n>\n> — Quelqu'un\n\n"
+                                  "> — Un seul paragraphe n'est pas une attribution\n\n"
+                                  "> Avant-dernier.\n>\n> — Pas le dernier\n>\n> Dernier.\n", diagnostics);
+
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  assert_contains (html, "<blockquote data-source=\"lordon-2025\">\n<p>Citation.</p>\n"
+                         "<footer class=\"pn-attribution\">\n<p>— Frédéric Lordon, <a class=\"pn-cite\"");
+  assert_contains (html, "<blockquote>\n<p>Sans source.</p>\n<footer class=\"pn-attribution\">\n<p>— Quelqu'un</p>\n</footer>\n</blockquote>");
+  assert_contains (html, "<blockquote>\n<p>— Un seul paragraphe");
+  g_assert_cmpuint (pn_test_count_matches (html, "<footer"), ==, 2);
+  g_assert_cmpuint (pn_test_count_matches (html, "<blockquote"), ==, 4);
+}
+
+/* Links */
+
+static void
+test_pack_links (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("[cite](source:lordon-2025), [terme](glossary:seigneurage), "
+                                  "[autre](doc:autre#autre), [autre](doc:autre), "
+                                  "[titre](source:lordon-2025 \"Le \\\"titre\\\"\").\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  assert_contains (html, "<a class=\"pn-cite\" data-source=\"lordon-2025\" "
+                         "href=\"prisonnum://pack/render-test/sources#lordon-2025\">cite</a>");
+  assert_contains (html, "<a class=\"pn-term\" data-glossary=\"seigneurage\" "
+                         "href=\"prisonnum://pack/render-test/glossary#seigneurage\">terme</a>");
+  assert_contains (html, "<a class=\"pn-doc-link\" data-doc=\"autre\" "
+                         "href=\"prisonnum://pack/render-test/autre#autre\">autre</a>");
+  assert_contains (html, "href=\"prisonnum://pack/render-test/autre\">autre</a>");
+  assert_contains (html, " title=\"Le &quot;titre&quot;\">titre</a>");
+}
+
+static void
+test_unknown_ids (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("Texte.\n\n[perdu](source:perdu) et [ailleurs](doc:nulle-part#x)\n"
+                                  "et [mauvais](glossary:a%20b).\n", diagnostics);
+
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "unknown source 'perdu'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "unknown document 'nulle-part'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 4, "is not a glossary entry id");
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 0))->column, ==, 1);
+  assert_contains (html, "<span class=\"pn-unresolved\">perdu</span>");
+  assert_contains (html, "<span class=\"pn-unresolved\">ailleurs</span>");
+  assert_lacks (html, "source:perdu");
+  assert_lacks (html, "nulle-part");
+}
+
+static void
+test_external_links (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("[site](https://example.org/a?b=1&c=2), <mailto:a@example.org>, "
+                                  "www.example.com et [sans hôte](http:///chemin).\n", diagnostics);
+
+  assert_contains (html, "<a class=\"pn-external\" href=\"https://example.org/a?b=1&amp;c=2\" "
+                         "rel=\"noreferrer\">site</a>");
+  assert_contains (html, "<a class=\"pn-external\" href=\"mailto:a@example.org\" rel=\"noreferrer\">");
+  assert_contains (html, "<a class=\"pn-external\" href=\"http://www.example.com\" rel=\"noreferrer\">");
+  assert_contains (html, "et sans hôte.");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 1, "not a valid address");
+}
+
+static void
+test_anchor_links (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("## Une partie\n\n[là](#une-partie), [note](#fn-1), [nulle part](#),\n"
+                                  "[absent](#absent).\n\nTexte[^1].\n\n[^1]: Note.\n", diagnostics);
+
+  assert_contains (html, "<a href=\"#une-partie\">là</a>");
+  assert_contains (html, "<a href=\"#fn-1\">note</a>");
+  assert_contains (html, "nulle part,");
+  assert_contains (html, "<a href=\"#absent\">absent</a>");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "link to '#' leads nowhere");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 4, "no heading has the id 'absent'");
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+}
+
+static void
+test_dangerous_links (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("[un](javascript:alert(1))\n"
+                                  "[deux](JaVaScRiPt:alert(2))\n"
+                                  "[trois](data:text/html;base64,PHNjcmlwdD4=)\n"
+                                  "[quatre](vbscript:msgbox(4))\n"
+                                  "[cinq](file:///etc/passwd)\n"
+                                  "[six](essai.md)\n"
+                                  "<javascript:alert(7)>\n"
+                                  "[huit][ref]\n\n"
+                                  "[ref]: javascript:alert(8)\n", diagnostics);
+  static const int lines[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", lines[i], "left out");
+
+  assert_contains (html, "<p>un\ndeux\ntrois\nquatre\ncinq\nsix\n");
+  /* An autolink's text is its address: it stays, as text. */
+  assert_contains (html, "six\njavascript:alert(7)\nhuit</p>");
+  assert_lacks (html, "<a ");
+  assert_lacks (html, "alert(1)");
+  assert_lacks (html, "alert(8)");
+  assert_lacks (html, "vbscript");
+  assert_lacks (html, "data:");
+  assert_lacks (html, "file:");
+  assert_lacks (html, "essai.md");
+}
+
+static void
+test_raw_html (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("Avant.\n\n"
+                                  "<script>alert(1)</script>\n\n"
+                                  "Un <b onclick=\"alert(2)\">gras</b> et <script>alert(3)</script> fin.\n\n"
+                                  "<iframe src=\"http://127.0.0.1:9/\"></iframe>\n\n"
+                                  "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:9/\">\n\n"
+                                  "<style>body { color: red }</style>\n\n"
+                                  "<object data=\"x\"></object> <embed src=\"y\">\n\n"
+                                  "<!-- une remarque de l'auteur -->\n\n"
+                                  "Entité &lt;script&gt; gardée.\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 5, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 7, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 9, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 11, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 13, "raw HTML is not allowed");
+  /* One warning a line; a lone comment is dropped silently. */
+  g_assert_cmpuint (diagnostics->len, ==, 6);
+
+  assert_contains (html, "<p>Un gras et  fin.</p>");
+  assert_contains (html, "Entité &lt;script&gt; gardée.");
+  assert_lacks (html, "<script");
+  assert_lacks (html, "alert");
+  assert_lacks (html, "onclick");
+  assert_lacks (html, "<iframe");
+  assert_lacks (html, "http-equiv");
+  assert_lacks (html, "<style");
+  assert_lacks (html, "<object");
+  assert_lacks (html, "<embed");
+  assert_lacks (html, "remarque");
+  assert_lacks (html, "raw HTML omitted");
+  assert_lacks (html, "<p></p>");
+}
+
+static void
+test_images (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("![Un schéma](figures/fig%201.png \"Figure\")\n\n"
+                                  "![Image distante](http://127.0.0.1:9/x.png)\n\n"
+                                  "![Image data](data:image/png;base64,AAAA)\n\n"
+                                  "![Hors du dossier](../x.png)\n\n"
+                                  "![Absente](figures/absente.png)\n\n"
+                                  "![Pas une image](doc.md)\n", diagnostics);
+
+  assert_contains (html, "<img src=\"prisonnum://pack/render-test/files/figures/fig%201.png\" "
+                         "alt=\"Un schéma\" title=\"Figure\" />");
+  g_assert_cmpuint (pn_test_count_matches (html, "<img"), ==, 1);
+  assert_contains (html, "<p>Image distante</p>");
+  assert_contains (html, "<p>Image data</p>");
+  assert_contains (html, "<p>Hors du dossier</p>");
+  assert_contains (html, "<p>Absente</p>");
+  assert_lacks (html, "127.0.0.1");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "remote image");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 5, "images must be files inside the pack");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 7, "is outside the pack");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 9, "not found");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 11, "is not an image file");
+}
+
+/* Typography */
+
+static void
+test_french_spacing_function (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "Quoi ? Vraiment ! Oui ; non.", "Quoi" NNBSP "? Vraiment" NNBSP "! Oui" NNBSP "; non." },
+    { "« citation »", "«" NNBSP "citation" NNBSP "»" },
+    { "«" NBSP "déjà" NBSP "»", "«" NNBSP "déjà" NNBSP "»" },
+    { "Note : 75 %", "Note" NBSP ": 75" NBSP "%" },
+    { "Note" NBSP ": ok", "Note" NBSP ": ok" },
+    /* Never inserts a space where there is none. */
+    { "http://example.org?a;b!", "http://example.org?a;b!" },
+    { "«mot»", "«mot»" },
+    { "(?) et (!)", "(?) et (!)" },
+    { "&amp; &lt;b&gt;", "&amp; &lt;b&gt;" },
+    { "", "" },
+    { " ?", NNBSP "?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = pn_render_french_spacing (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
+test_french_spacing_document (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *french = render ("Vraiment ? Le *mot* ; et [« lien »](source:lordon-2025) !\n\n"
+                                    "Du code `a ; b ?` et :\n\n    bloc ; code ?\n", diagnostics);
+  g_autofree char *english = render_with ("Really ? Yes : no !\n", "en", diagnostics);
+
+  assert_contains (french, "Vraiment" NNBSP "? Le <em>mot</em>" NNBSP "; et ");
+  assert_contains (french, ">«" NNBSP "lien" NNBSP "»</a>" NNBSP "!");
+  assert_contains (french, "<code>a ; b ?</code> et" NBSP ":");
+  assert_contains (french, "bloc ; code ?");
+  assert_contains (english, "Really ? Yes : no !");
+  assert_contains (english, "<html lang=\"en\">");
+}
+
+static void
+test_heading_ids (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("# Économie politique\n\n## Économie politique\n\n### L'œuvre « ouverte » !\n\n"
+                                  "## ???\n\n## Fn 1\n\n## `code` *et* texte\n", diagnostics);
+
+  assert_contains (html, "<h1 id=\"economie-politique\">");
+  assert_contains (html, "<h2 id=\"economie-politique-2\">");
+  assert_contains (html, "<h3 id=\"loeuvre-ouverte\">");
+  assert_contains (html, "<h2 id=\"section\">");
+  assert_contains (html, "<h2 id=\"section-fn-1\">");
+  assert_contains (html, "<h2 id=\"code-et-texte\">\n<code>code</code> <em>et</em> texte\n</h2>");
+}
+
+/* Whatever comes from the manifest is escaped. */
+static void
+test_escaped_manifest (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = pn_test_load_fixture ("hostile", diagnostics);
+  g_autofree char *html = pn_render_document (pack, pn_pack_get_document (pack, "hostile"), diagnostics);
+
+  assert_contains (html, "<title>Hostile &quot; onload=&quot;alert(3)</title>");
+  assert_contains (html, "&lt;img src=x onerror=alert(1)&gt;Eve<sup>1</sup>");
+  assert_contains (html, "<li>&lt;b onmouseover=&quot;alert(2)&quot;&gt;Lab&lt;/b&gt;</li>");
+  assert_lacks (html, "<script");
+  assert_lacks (html, "<img");
+  assert_lacks (html, "<iframe");
+  assert_lacks (html, "<meta http-equiv");
+  assert_lacks (html, "<style");
+  assert_lacks (html, "<link rel=\"stylesheet\" href=\"http");
+  assert_lacks (html, "<svg");
+  assert_lacks (html, "127.0.0.1");
+  assert_lacks (html, "javascript:");
+  assert_lacks (html, " onload=\"");
+  assert_lacks (html, " onclick=\"");
+  assert_lacks (html, " onerror=\"");
+}
+
+static void
+test_title_script (void)
+{
+  const char *manifest =
+    "{\n"
+    "  \"format\": 1, \"id\": \"t\", \"version\": \"1\", \"title\": \"T\",\n"
+    "  \"language\": \"fr\", \"license\": null, \"description\": \"\",\n"
+    "  \"authors\": [{ \"name\": \"</span><script>x()</script>\" }],\n"
+    "  \"documents\": [{ \"id\": \"doc\", \"title\": \"<script>alert(1)</script>\", \"file\": \"doc.md\" }]\n"
+    "}\n";
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest, "doc.md", "Texte.\n", NULL);
+  g_autoptr(PnPack) pack = pn_test_load (dir, NULL);
+  g_autofree char *html = pn_render_document (pack, pn_pack_get_document (pack, "doc"), NULL);
+
+  assert_contains (html, "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>");
+  assert_contains (html, "<h1 class=\"pn-doc-title\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>");
+  assert_contains (html, "<span class=\"pn-author\">&lt;/span&gt;&lt;script&gt;x()&lt;/script&gt;</span>");
+  assert_lacks (html, "<script");
+
+  pn_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/render/page", test_page);
+  g_test_add_func ("/render/document-uri", test_document_uri);
+  g_test_add_func ("/render/footnotes", test_footnotes);
+  g_test_add_func ("/render/blockquotes", test_blockquotes);
+  g_test_add_func ("/render/pack-links", test_pack_links);
+  g_test_add_func ("/render/unknown-ids", test_unknown_ids);
+  g_test_add_func ("/render/external-links", test_external_links);
+  g_test_add_func ("/render/anchor-links", test_anchor_links);
+  g_test_add_func ("/render/dangerous-links", test_dangerous_links);
+  g_test_add_func ("/render/raw-html", test_raw_html);
+  g_test_add_func ("/render/images", test_images);
+  g_test_add_func ("/render/french-spacing", test_french_spacing_function);
+  g_test_add_func ("/render/french-spacing-document", test_french_spacing_document);
+  g_test_add_func ("/render/heading-ids", test_heading_ids);
+  g_test_add_func ("/render/escaped-manifest", test_escaped_manifest);
+  g_test_add_func ("/render/title-script", test_title_script);
+
+  return g_test_run ();
+}

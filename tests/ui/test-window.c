@@ -1,0 +1,835 @@
+/* test-window.c: the main window, in a real display (run under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pn-application.h"
+#include "pn-diagnostic.h"
+#include "pn-preferences-window.h"
+#include "pn-window.h"
+
+/* A wait that never ends is a failure, not a measurement. */
+#define WAIT_TIMEOUT_S 90
+
+static PnApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+/* Lets pending layout and frames happen. */
+static void
+spin (guint frames)
+{
+  for (guint i = 0; i < frames; i++)
+    {
+      guint wake = g_timeout_add (16, wake_cb, NULL);
+
+      g_main_context_iteration (NULL, TRUE);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_source_remove (wake);
+    }
+}
+
+/* Widget tree helpers */
+
+typedef struct {
+  GType       type;
+  const char *text;        /* for labels: a substring of the text shown */
+  gboolean    mapped_only;
+  GPtrArray  *found;
+} Search;
+
+static void
+search_tree (GtkWidget *widget,
+             Search    *search)
+{
+  if (search->mapped_only && !gtk_widget_get_mapped (widget))
+    return;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, search->type))
+    {
+      gboolean match = TRUE;
+
+      if (search->text != NULL && GTK_IS_LABEL (widget))
+        match = strstr (gtk_label_get_text (GTK_LABEL (widget)), search->text) != NULL;
+
+      if (match)
+        g_ptr_array_add (search->found, widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    search_tree (child, search);
+}
+
+static GPtrArray *
+find_widgets (GtkWidget  *root,
+              GType       type,
+              const char *text,
+              gboolean    mapped_only)
+{
+  Search search = { type, text, mapped_only, g_ptr_array_new () };
+
+  search_tree (root, &search);
+
+  return search.found;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = find_widgets (root, type, NULL, FALSE);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) found = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
+
+  return found->len > 0;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown_cb (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return shows_label (wait->root, wait->text);
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+  g_autofree char *what = g_strdup_printf ("a label showing “%s”", text);
+
+  wait_until (label_shown_cb, &wait, what);
+}
+
+static GtkWidget *
+find_sidebar (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) lists = find_widgets (window, GTK_TYPE_LIST_BOX, NULL, FALSE);
+
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "navigation-sidebar"))
+      return g_ptr_array_index (lists, i);
+
+  return NULL;
+}
+
+/* Screenshots for people (PN_SCREENSHOT_DIR set): the window as GTK draws it. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  spin (10);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("No screenshot %s: nothing drawn", name);
+      return;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* Windows */
+
+static gboolean
+reader_loaded_cb (gpointer data)
+{
+  PnReaderView *reader = pn_window_get_reader_view (data);
+
+  return pn_reader_view_get_document_id (reader) != NULL && !pn_reader_view_is_loading (reader);
+}
+
+static gboolean
+window_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static PnWindow *
+open_window_sized (GFile *pack,
+                   int    width,
+                   int    height)
+{
+  PnWindow *window = pn_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  pn_window_open_pack (window, pack);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_mapped_cb, window, "the window to be shown");
+
+  return window;
+}
+
+static PnWindow *
+open_window (GFile *pack)
+{
+  return open_window_sized (pack, 1000, 700);
+}
+
+static void
+close_window (PnWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  spin (2);
+}
+
+static GFile *
+bundled_pack (void)
+{
+  return pn_application_get_default_pack ();
+}
+
+/* Writes @files (name, content, name, content, ..., NULL) in a new folder. */
+static GFile *
+make_pack (const char *first_name,
+           ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pn-test-pack-XXXXXX", &error);
+  const char *name = first_name;
+  va_list args;
+
+  g_assert_no_error (error);
+
+  va_start (args, first_name);
+  while (name != NULL)
+    {
+      const char *content = va_arg (args, const char *);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_file_set_contents (path, content, -1, &error);
+      g_assert_no_error (error);
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return g_file_new_for_path (dir);
+}
+
+/* Tests */
+
+static void
+test_window_essay (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  PnPack *pack = pn_window_get_pack (window);
+  GPtrArray *documents;
+  PnDocument *first;
+  GtkWidget *sidebar;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_nonnull (pack);
+  /* The bundled pack is the example teachers copy: it has no problem at all. */
+  g_assert_cmpuint (pn_window_get_diagnostics (window)->len, ==, 0);
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+
+  documents = pn_pack_get_documents (pack);
+  g_assert_cmpuint (documents->len, >=, 1);
+  first = g_ptr_array_index (documents, 0);
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==,
+                   pn_document_get_id (first));
+
+  /* The sidebar lists each document, then the Sources page. */
+  sidebar = find_sidebar (GTK_WIDGET (window));
+  g_assert_nonnull (sidebar);
+  rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+  g_assert_cmpuint (rows->len, ==, documents->len + 1);
+  g_assert_true (shows_label (g_ptr_array_index (rows, 0), pn_document_get_title (first)));
+  g_assert_true (shows_label (g_ptr_array_index (rows, rows->len - 1), "Sources"));
+  g_assert_true (gtk_list_box_row_is_selected (g_ptr_array_index (rows, 0)));
+
+  /* The header names the document. */
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, pn_document_get_title (first));
+  }
+
+  save_screenshot (GTK_WIDGET (window), "window-light.png");
+  close_window (window);
+}
+
+static gboolean
+sources_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (pn_window_get_sources_page (data)));
+}
+
+static void
+test_window_sources (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  PnSourcesPage *page = pn_window_get_sources_page (window);
+  GPtrArray *sources = pn_pack_get_sources (pn_window_get_pack (window));
+  g_autoptr(GPtrArray) rows = NULL;
+  const PnSource *last;
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  wait_until (sources_mapped_cb, window, "the sources page");
+
+  g_assert_cmpuint (pn_sources_page_get_n_sources (page), >=, 10);
+  g_assert_cmpuint (pn_sources_page_get_n_sources (page), ==, sources->len);
+  rows = find_widgets (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+  g_assert_cmpuint (rows->len, ==, sources->len);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
+                   ==, "Sources");
+
+  /* A citation shows its entry; an unknown one is refused. */
+  last = g_ptr_array_index (sources, sources->len - 1);
+  g_assert_true (pn_sources_page_show_source (page, last->id));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, rows->len - 1), "pn-highlighted"));
+  g_assert_false (pn_sources_page_show_source (page, "no-such-source"));
+
+  /* The reader's "Show in Sources" lands there too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_signal_emit_by_name (pn_window_get_reader_view (window), "source-activated",
+                         ((const PnSource *) g_ptr_array_index (sources, 0))->id);
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "pn-highlighted"));
+
+  spin (30);
+  save_screenshot (GTK_WIDGET (window), "window-sources.png");
+  close_window (window);
+}
+
+typedef struct {
+  GtkWidget *root;
+  gboolean   want_matches;
+} MatchWait;
+
+static gboolean
+match_count_shown_cb (gpointer data)
+{
+  MatchWait *wait = data;
+  g_autoptr(GPtrArray) labels = find_widgets (wait->root, GTK_TYPE_LABEL, NULL, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+      guint64 n = 0;
+      char *end = NULL;
+
+      if (!wait->want_matches)
+        {
+          if (g_str_equal (text, "No matches"))
+            return TRUE;
+          continue;
+        }
+
+      n = g_ascii_strtoull (text, &end, 10);
+      if (end != text && n >= 1 && (g_str_equal (end, " match") || g_str_equal (end, " matches")))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_window_find (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  GtkWidget *search_bar, *entry;
+  MatchWait wait = { GTK_WIDGET (window), TRUE };
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+
+  search_bar = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  entry = find_widget (search_bar, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  spin (5);
+  g_assert_true (gtk_widget_has_focus (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "seigneurage");
+  wait_until (match_count_shown_cb, &wait, "a match count for « seigneurage »");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+
+  save_screenshot (GTK_WIDGET (window), "window-find.png");
+
+  wait.want_matches = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zqxwzqxw");
+  wait_until (match_count_shown_cb, &wait, "“No matches”");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+  /* Closing the bar ends the search. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), FALSE);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  close_window (window);
+}
+
+static gboolean
+error_page_shown_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) pages = find_widgets (data, ADW_TYPE_STATUS_PAGE, NULL, TRUE);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)),
+                   "This course pack cannot be opened") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_window_broken_pack (void)
+{
+  /* Line 3 holds the mistake. */
+  g_autoptr(GFile) pack_dir = make_pack ("pack.json",
+                                         "{\n  \"format\": 1,\n  \"id\": oops\n}\n",
+                                         NULL);
+  PnWindow *window = open_window (pack_dir);
+  g_autoptr(GPtrArray) pages = NULL;
+  AdwStatusPage *page = NULL;
+  const char *description;
+
+  g_assert_null (pn_window_get_pack (window));
+  wait_until (error_page_shown_cb, window, "the error page");
+
+  pages = find_widgets (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL, TRUE);
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)),
+                   "This course pack cannot be opened") == 0)
+      page = g_ptr_array_index (pages, i);
+  g_assert_nonnull (page);
+
+  description = adw_status_page_get_description (page);
+  g_assert_nonnull (strstr (description, "pack.json"));
+  g_assert_nonnull (strstr (description, ":3"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "pack.json"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Open Another Pack"));
+
+  /* Nothing to read, so nothing to search. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (find_widget (GTK_WIDGET (window),
+                                                                               GTK_TYPE_SEARCH_BAR))));
+
+  save_screenshot (GTK_WIDGET (window), "window-broken-pack.png");
+
+  /* The app keeps going: the same window opens a good pack afterwards. */
+  {
+    g_autoptr(GFile) good = bundled_pack ();
+
+    pn_window_open_pack (window, good);
+    g_assert_nonnull (pn_window_get_pack (window));
+    wait_until (reader_loaded_cb, window, "the essay after a broken pack");
+  }
+
+  close_window (window);
+}
+
+static void
+test_window_pack_with_problems (void)
+{
+  /* Loadable, but with an unknown key and a document whose file is missing. */
+  g_autoptr(GFile) pack_dir =
+    make_pack ("pack.json",
+               "{\n"
+               "  \"format\": 1,\n"
+               "  \"id\": \"test-problems\",\n"
+               "  \"version\": \"1.0.0\",\n"
+               "  \"title\": \"A pack with problems\",\n"
+               "  \"language\": \"en\",\n"
+               "  \"authors\": [{\"name\": \"A. Teacher\"}],\n"
+               "  \"license\": null,\n"
+               "  \"description\": \"Two documents, one missing.\",\n"
+               "  \"documents\": [\n"
+               "    {\"id\": \"intro\", \"title\": \"Introduction\", \"file\": \"intro.md\"},\n"
+               "    {\"id\": \"gone\", \"title\": \"Missing chapter\", \"file\": \"gone.md\"}\n"
+               "  ],\n"
+               "  \"colour\": \"blue\"\n"
+               "}\n",
+               "intro.md", "# Introduction\n\nSome text to read.\n",
+               NULL);
+  PnWindow *window = open_window (pack_dir);
+  GPtrArray *diagnostics;
+  g_autofree char *toast = NULL;
+
+  g_assert_nonnull (pn_window_get_pack (window));
+  diagnostics = pn_window_get_diagnostics (window);
+  g_assert_cmpuint (diagnostics->len, >=, 2);
+
+  wait_until (reader_loaded_cb, window, "the first document");
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "intro");
+
+  toast = g_strdup_printf ("This course pack has %u problems", diagnostics->len);
+  wait_for_label (GTK_WIDGET (window), toast);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Details"));
+  save_screenshot (GTK_WIDGET (window), "window-problems-toast.png");
+
+  /* The details list every problem as file:line:column: message. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
+  {
+    GtkWindow *details = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    spin (5);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+            gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+          details = toplevel;
+      }
+    g_assert_nonnull (details);
+
+    for (guint i = 0; i < diagnostics->len; i++)
+      {
+        g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+        g_assert_true (shows_label (GTK_WIDGET (details), line));
+      }
+    g_assert_true (shows_label (GTK_WIDGET (details), "pack.json:"));
+    save_screenshot (GTK_WIDGET (details), "window-problems-details.png");
+    gtk_window_destroy (details);
+  }
+
+  /* The missing document still opens, as the reader's error page. */
+  {
+    GtkWidget *sidebar = find_sidebar (GTK_WIDGET (window));
+    g_autoptr(GPtrArray) rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+
+    g_assert_cmpuint (rows->len, ==, 3);
+    g_signal_emit_by_name (sidebar, "row-activated", g_ptr_array_index (rows, 1));
+    wait_until (reader_loaded_cb, window, "the missing document's page");
+    g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "gone");
+  }
+
+  close_window (window);
+}
+
+static gboolean
+folded_cb (gpointer data)
+{
+  AdwFlap *flap = data;
+
+  return adw_flap_get_folded (flap) && !adw_flap_get_reveal_flap (flap);
+}
+
+static gboolean
+unfolded_cb (gpointer data)
+{
+  AdwFlap *flap = data;
+
+  return !adw_flap_get_folded (flap) && adw_flap_get_reveal_flap (flap);
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP));
+
+  /* Wide: the sidebar beside the text. */
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+  wait_until (unfolded_cb, flap, "the sidebar beside the text at 1000 px");
+  close_window (window);
+
+  /* Phone-sized: the sidebar folds away over the text. */
+  window = open_window_sized (pack_dir, 360, 640);
+  flap = ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  wait_until (reader_loaded_cb, window, "the essay to finish loading at 360 px");
+  wait_until (folded_cb, flap, "the sidebar to fold at 360 px");
+  spin (5);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  save_screenshot (GTK_WIDGET (window), "window-narrow.png");
+
+  /* F9's action shows it over the text; choosing a page hides it again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  spin (20);
+  save_screenshot (GTK_WIDGET (window), "window-narrow-sidebar.png");
+  {
+    GtkWidget *sidebar = find_sidebar (GTK_WIDGET (window));
+    g_autoptr(GPtrArray) rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+
+    g_signal_emit_by_name (sidebar, "row-activated", g_ptr_array_index (rows, rows->len - 1));
+  }
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  wait_until (sources_mapped_cb, window, "the sources page at 360 px");
+  spin (20);
+  save_screenshot (GTK_WIDGET (window), "window-narrow-sources.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  {
+    GtkWidget *sidebar = find_sidebar (GTK_WIDGET (window));
+    g_autoptr(GPtrArray) rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+
+    g_signal_emit_by_name (sidebar, "row-activated", g_ptr_array_index (rows, 0));
+  }
+  wait_until (reader_loaded_cb, window, "the essay again at 360 px");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  spin (20);
+  save_screenshot (GTK_WIDGET (window), "window-narrow-find.png");
+
+  close_window (window);
+}
+
+static gboolean
+font_size_reached_cb (gpointer data)
+{
+  int size = 0;
+
+  g_object_get (pn_window_get_reader_view (data), "font-size", &size, NULL);
+
+  return size == 24;
+}
+
+static void
+test_window_preferences (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *preferences = NULL;
+  GtkWidget *spin_button;
+  int size = 0;
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+  g_object_get (pn_window_get_reader_view (window), "font-size", &size, NULL);
+  g_assert_cmpint (size, ==, g_settings_get_int (settings, "font-size"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (PN_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_assert_nonnull (preferences);
+  wait_until (window_mapped_cb, preferences, "the preferences window");
+  save_screenshot (GTK_WIDGET (preferences), "preferences.png");
+
+  /* The text size control reaches the settings, and the settings the reader. */
+  spin_button = find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin_button);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin_button)), ==,
+                   g_settings_get_int (settings, "font-size"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin_button), 24);
+  g_assert_cmpint (g_settings_get_int (settings, "font-size"), ==, 24);
+  wait_until (font_size_reached_cb, window, "the reader's text size to be 24");
+
+  /* The colour scheme reaches libadwaita; line spacing choices map to their values. */
+  {
+    AdwStyleManager *style_manager = adw_style_manager_get_default ();
+    g_autoptr(GPtrArray) combos = find_widgets (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL, FALSE);
+    AdwComboRow *scheme_row = NULL;
+    AdwComboRow *spacing_row = NULL;
+
+    for (guint i = 0; i < combos->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (combos, i));
+
+        if (strstr (title, "Color") != NULL)
+          scheme_row = g_ptr_array_index (combos, i);
+        else if (strstr (title, "Spacing") != NULL)
+          spacing_row = g_ptr_array_index (combos, i);
+      }
+    g_assert_nonnull (scheme_row);
+    g_assert_nonnull (spacing_row);
+
+    adw_combo_row_set_selected (spacing_row, 2);
+    g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "line-spacing"), 1.8, 0.001);
+    g_settings_set_double (settings, "line-spacing", 1.35);
+    g_assert_cmpuint (adw_combo_row_get_selected (spacing_row), ==, 0);
+
+    adw_combo_row_set_selected (scheme_row, 2);
+    g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+    g_assert_true (adw_style_manager_get_dark (style_manager));
+    gtk_window_destroy (preferences);
+    save_screenshot (GTK_WIDGET (window), "window-dark.png");
+
+    g_settings_reset (settings, "color-scheme");
+    g_assert_false (adw_style_manager_get_dark (style_manager));
+  }
+
+  g_settings_reset (settings, "font-size");
+  g_settings_reset (settings, "line-spacing");
+
+  close_window (window);
+}
+
+static void
+test_window_zoom (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PnReaderView *reader = pn_window_get_reader_view (window);
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 1.0, 0.001);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (pn_reader_view_get_zoom_level (reader), >, 1.0);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"),
+                                  pn_reader_view_get_zoom_level (reader), 0.001);
+  g_assert_false (shows_label (GTK_WIDGET (window), "100%"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (pn_reader_view_get_zoom_level (reader), <, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (pn_reader_view_get_zoom_level (reader), 1.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 1.0, 0.001);
+
+  close_window (window);
+}
+
+static void
+test_window_reading_position (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  PnStore *store = pn_application_get_store (app);
+  g_autofree char *pack_id = NULL;
+  g_autofree char *doc_id = NULL;
+  g_autofree char *anchor = NULL;
+  g_autofree char *last = NULL;
+  double fraction = 0;
+
+  g_assert_nonnull (store);
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+  pack_id = g_strdup (pn_pack_get_id (pn_window_get_pack (window)));
+  doc_id = g_strdup (pn_reader_view_get_document_id (pn_window_get_reader_view (window)));
+
+  /* What the reader reports is written when the window closes at the latest. */
+  g_signal_emit_by_name (pn_window_get_reader_view (window), "position-changed", "test-anchor", 0.5);
+  close_window (window);
+
+  g_assert_true (pn_store_get_position (store, pack_id, doc_id, &anchor, &fraction));
+  g_assert_cmpstr (anchor, ==, "test-anchor");
+  g_assert_cmpfloat_with_epsilon (fraction, 0.5, 0.0001);
+  last = pn_store_get_last_document (store, pack_id);
+  g_assert_cmpstr (last, ==, doc_id);
+}
+
+/* WebKit's own sandbox check: without working bubblewrap the web process cannot start. */
+static void
+disable_sandbox_if_needed (void)
+{
+  const char *argv[] = { "bwrap", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
+                         "--unshare-all", "true", NULL };
+  int status = -1;
+
+  if (g_spawn_sync (NULL, (char **) argv, NULL,
+                    G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_spawn_check_wait_status (status, NULL))
+    return;
+
+  g_printerr ("# bubblewrap does not work here: WebKit's sandbox is off for this test process\n");
+  g_setenv ("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1", TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  /* Student data goes to a scratch folder, never the user's. */
+  data_home = g_dir_make_tmp ("pn-test-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  disable_sandbox_if_needed ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = pn_application_new ();
+  /* Several test programs may run at once on the same bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/essay", test_window_essay);
+  g_test_add_func ("/window/sources", test_window_sources);
+  g_test_add_func ("/window/find", test_window_find);
+  g_test_add_func ("/window/broken-pack", test_window_broken_pack);
+  g_test_add_func ("/window/pack-with-problems", test_window_pack_with_problems);
+  g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/zoom", test_window_zoom);
+  g_test_add_func ("/window/reading-position", test_window_reading_position);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}

@@ -679,6 +679,37 @@ new_popover (PnReaderView *self, GtkWidget *child)
   return popover;
 }
 
+/* A selectable label selects all its text when it takes the focus, as it does
+ * when its popover opens; start without a selection instead. */
+static gboolean
+clear_selection_idle (gpointer data)
+{
+  GtkLabel *label = data;
+
+  gtk_label_select_region (label, 0, 0);
+  g_object_unref (label);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_label_focus (GtkLabel *label, GParamSpec *pspec, gpointer user_data)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (label)) &&
+      g_object_get_data (G_OBJECT (label), "pn-fresh") != NULL)
+    {
+      g_object_set_data (G_OBJECT (label), "pn-fresh", NULL);
+      /* after GtkLabel's own select-on-focus */
+      g_idle_add (clear_selection_idle, g_object_ref (label));
+    }
+}
+
+static void
+label_set_fresh (GtkWidget *label)
+{
+  g_object_set_data (G_OBJECT (label), "pn-fresh", GINT_TO_POINTER (1));
+  gtk_label_select_region (GTK_LABEL (label), 0, 0);
+}
+
 static GtkWidget *
 new_text_label (void)
 {
@@ -690,6 +721,7 @@ new_text_label (void)
   gtk_label_set_width_chars (GTK_LABEL (label), 20);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  g_signal_connect_after (label, "notify::has-focus", G_CALLBACK (on_label_focus), NULL);
   return label;
 }
 
@@ -804,7 +836,7 @@ show_footnote (PnReaderView *self, const char *label, const char *text, const gr
   gtk_label_set_text (GTK_LABEL (self->footnote_title), title);
   /* Plain text, never markup: it comes from the page. */
   gtk_label_set_text (GTK_LABEL (self->footnote_label), text);
-  gtk_label_select_region (GTK_LABEL (self->footnote_label), 0, 0);
+  label_set_fresh (self->footnote_label);
 
   point_popover_at (self, self->footnote_popover, rect);
   gtk_popover_popup (GTK_POPOVER (self->footnote_popover));
@@ -842,7 +874,8 @@ show_citation (PnReaderView *self, const char *source_id, const graphene_rect_t 
   gtk_widget_set_visible (self->citation_abstract, source && source->abstract && source->abstract[0]);
   gtk_widget_set_visible (gtk_widget_get_last_child (gtk_widget_get_parent (self->citation_label)),
                           source != NULL);
-  gtk_label_select_region (GTK_LABEL (self->citation_label), 0, 0);
+  label_set_fresh (self->citation_label);
+  label_set_fresh (self->citation_abstract);
 
   point_popover_at (self, self->citation_popover, rect);
   gtk_popover_popup (GTK_POPOVER (self->citation_popover));
@@ -984,7 +1017,6 @@ handle_position (PnReaderView *self, JsonObject *object)
   self->last_anchor = g_strdup (anchor);
   self->last_fraction = fraction;
 
-  popdown_all (self);
   g_signal_emit (self, signals[SIGNAL_POSITION_CHANGED], 0, anchor, fraction);
 }
 

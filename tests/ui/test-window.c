@@ -776,6 +776,53 @@ test_window_reading_position (void)
   g_assert_cmpstr (last, ==, doc_id);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_about_and_shortcuts (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  GtkWindow *about, *shortcuts;
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Prison numérique");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  wait_until (window_mapped_cb, about, "the About window");
+  save_screenshot (GTK_WIDGET (about), "about.png");
+  gtk_window_destroy (about);
+
+  /* GtkApplication found the shortcuts window in the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  wait_until (window_mapped_cb, shortcuts, "the shortcuts window");
+  save_screenshot (GTK_WIDGET (shortcuts), "shortcuts.png");
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+
+  close_window (window);
+}
+
 /* WebKit's own sandbox check: without working bubblewrap the web process cannot start. */
 static void
 disable_sandbox_if_needed (void)
@@ -826,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/reading-position", test_window_reading_position);
+  g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
 
   ret = g_test_run ();
 

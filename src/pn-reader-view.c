@@ -91,6 +91,12 @@ static const Palette light_palette = {
   "#1c71d8", "rgba(0, 0, 0, 0.15)", "rgba(0, 0, 0, 0.18)", "rgba(0, 0, 0, 0.06)",
   "rgba(28, 113, 216, 0.25)", "light",
 };
+/* Paper: black ink, whatever the screen style */
+static const Palette print_palette = {
+  "#ffffff", "#000000", "rgba(0, 0, 0, 0.6)", "rgba(0, 0, 0, 0.8)",
+  "#000000", "rgba(0, 0, 0, 0.3)", "rgba(0, 0, 0, 0.3)", "rgba(0, 0, 0, 0.06)",
+  "rgba(0, 0, 0, 0.15)", "light",
+};
 static const Palette dark_palette = {
   "#1e1e1e", "#ffffff", "rgba(255, 255, 255, 0.55)", "rgba(255, 255, 255, 0.8)",
   "#78aeed", "rgba(255, 255, 255, 0.15)", "rgba(255, 255, 255, 0.25)", "rgba(255, 255, 255, 0.08)",
@@ -792,6 +798,28 @@ ensure_citation_popover (PnReaderView *self)
   gtk_widget_add_css_class (self->citation_popover, "pn-citation-popover");
 }
 
+/* Keeps a popover's text within the view, down to phone widths. */
+static void
+fit_label_width (PnReaderView *self, GtkWidget *label)
+{
+  PangoContext *context = gtk_widget_get_pango_context (label);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  /* GTK measures width-chars with the wider of these two */
+  int char_width = MAX (1, PANGO_PIXELS (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                              pango_font_metrics_get_approximate_digit_width (metrics))));
+  int available = gtk_widget_get_width (GTK_WIDGET (self)) - 72;
+  int chars = CLAMP (available / char_width, 12, 48);
+
+  GtkWidget *scroller = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+
+  pango_font_metrics_unref (metrics);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (20, chars));
+  if (scroller != NULL)
+    gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scroller),
+                                               MAX (160, gtk_widget_get_width (GTK_WIDGET (self)) - 48));
+}
+
 /* @rect is in page (CSS) pixels relative to the viewport. */
 static void
 point_popover_at (PnReaderView *self, GtkWidget *popover, const graphene_rect_t *rect)
@@ -837,6 +865,7 @@ show_footnote (PnReaderView *self, const char *label, const char *text, const gr
   /* Plain text, never markup: it comes from the page. */
   gtk_label_set_text (GTK_LABEL (self->footnote_label), text);
   label_set_fresh (self->footnote_label);
+  fit_label_width (self, self->footnote_label);
 
   point_popover_at (self, self->footnote_popover, rect);
   gtk_popover_popup (GTK_POPOVER (self->footnote_popover));
@@ -876,6 +905,8 @@ show_citation (PnReaderView *self, const char *source_id, const graphene_rect_t 
                           source != NULL);
   label_set_fresh (self->citation_label);
   label_set_fresh (self->citation_abstract);
+  fit_label_width (self, self->citation_label);
+  fit_label_width (self, self->citation_abstract);
 
   point_popover_at (self, self->citation_popover, rect);
   gtk_popover_popup (GTK_POPOVER (self->citation_popover));
@@ -1437,16 +1468,15 @@ update_user_style (PnReaderView *self)
 #define PALETTE(pal) \
   "  --pn-bg: %s;\n  --pn-fg: %s;\n  --pn-fg-dim: %s;\n  --pn-fg-quote: %s;\n" \
   "  --pn-accent: %s;\n  --pn-border: %s;\n  --pn-quote-bar: %s;\n  --pn-code-bg: %s;\n" \
-  "  --pn-selection: %s;\n  color-scheme: %s;\n", \
+  "  --pn-selection: %s;\n  --pn-color-scheme: %s;\n", \
   (pal)->bg, (pal)->fg, (pal)->fg_dim, (pal)->fg_quote, (pal)->accent, (pal)->border, \
   (pal)->quote_bar, (pal)->code_bg, (pal)->selection, (pal)->color_scheme
 
   g_string_append_printf (css, PALETTE (p));
   g_string_append (css, "}\n");
 
-  /* Paper is white, whatever the screen style. */
   g_string_append (css, "@media print {\n:root {\n");
-  g_string_append_printf (css, PALETTE (&light_palette));
+  g_string_append_printf (css, PALETTE (&print_palette));
   g_string_append (css, "  --pn-font-size: 11pt;\n}\n}\n");
 #undef PALETTE
 

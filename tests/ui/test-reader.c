@@ -72,6 +72,7 @@ typedef struct {
   GPtrArray *external_uris;
   guint n_positions;
   double last_fraction;
+  char *last_anchor;
   gboolean pdf_done;
   PnPack *pack;
 } Fixture;
@@ -123,6 +124,8 @@ on_position_changed (PnReaderView *view, const char *anchor, double fraction, Fi
 {
   f->n_positions++;
   f->last_fraction = fraction;
+  g_free (f->last_anchor);
+  f->last_anchor = g_strdup (anchor);
 }
 
 static void
@@ -171,6 +174,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->activated_doc);
   g_free (f->activated_anchor);
   g_free (f->activated_source);
+  g_free (f->last_anchor);
 }
 
 static WebKitWebView *
@@ -599,22 +603,28 @@ static const char test_page[] =
   "</body></html>";
 
 static char *
-long_test_page (void)
+filler (char prefix)
 {
-  GString *filler = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
+  GString *out = g_string_new (NULL);
 
   for (int i = 0; i < 40; i++)
-    g_string_append_printf (filler,
-                            "<p id=\"f%d\">Paragraphe %d. Il était une fois une prison numérique dont les "
+    g_string_append_printf (out,
+                            "<p id=\"%c%d\">Paragraphe %d. Il était une fois une prison numérique dont les "
                             "murs étaient faits de nos propres usages, de nos clics et de notre attention "
-                            "captive, vendue au plus offrant.</p>", i, i);
-  parts = g_strsplit (test_page, "@FILLER@", -1);
-  {
-    char *page = g_strjoinv (filler->str, parts);
-    g_string_free (filler, TRUE);
-    return page;
-  }
+                            "captive, vendue au plus offrant.</p>", prefix, i, i);
+  return g_string_free (out, FALSE);
+}
+
+/* The test page with two runs of 40 paragraphs (ids f0… and g0…). */
+static char *
+long_test_page (void)
+{
+  g_auto(GStrv) parts = g_strsplit (test_page, "@FILLER@", -1);
+  g_autofree char *first = filler ('f');
+  g_autofree char *second = filler ('g');
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  return g_strconcat (parts[0], first, parts[1], second, parts[2], NULL);
 }
 
 /* ---------------------------------------------------------------------------
@@ -804,6 +814,7 @@ test_dark_style (Fixture *f, gconstpointer data)
   WAIT_UNTIL (background_is (f, "rgb(30, 30, 30)"), "a dark page");
   fg = js (f, "return getComputedStyle(document.querySelector('p')).color;");
   g_assert_cmpstr (fg, ==, "rgb(255, 255, 255)");
+  g_assert_true (js_true (f, "return getComputedStyle(document.documentElement).colorScheme === 'dark';"));
 
   /* a new document opens dark too */
   show_html (f, page);
@@ -871,12 +882,32 @@ test_position (Fixture *f, gconstpointer data)
   WAIT_UNTIL (f->n_positions > 0, "position-changed");
   g_assert_cmpfloat_with_epsilon (f->last_fraction, 0.5, 0.02);
 
-  /* restored when set before the load */
-  pn_reader_view_set_position (f->view, "milieu", -1.0);
-  show_html (f, page);
-  WAIT_UNTIL (js_true (f, "const t = document.getElementById('milieu').getBoundingClientRect().top;"
-                          "return t >= 0 && t < 40;"),
-              "the anchor at the top of the view");
+  /* the position reported names the block at the top of the view */
+  pn_reader_view_set_position (f->view, "g10", -1.0);
+  WAIT_UNTIL (f->last_anchor != NULL && strcmp (f->last_anchor, "g10") == 0, "position-changed at g10");
+
+  /* set while a load is under way, applied once the page is laid out */
+  {
+    guint before = f->n_loaded;
+
+    pn_reader_view_load_html_for_testing (f->view, page);
+    pn_reader_view_set_position (f->view, "f20", -1.0);
+    WAIT_UNTIL (f->n_loaded > before, "document-loaded");
+  }
+  WAIT_UNTIL (js_true (f, "const t = document.getElementById('f20').getBoundingClientRect().top;"
+                          "return t >= -1 && t < 10;"),
+              "f20 at the top of the view");
+
+  /* an exact fraction inside the anchor's block is kept as it is */
+  {
+    g_autofree char *wanted = js (f, "const e = document.scrollingElement;"
+                                     "const top = document.getElementById('g5').getBoundingClientRect().top + scrollY;"
+                                     "return String((top + 7) / (e.scrollHeight - innerHeight));");
+    pn_reader_view_set_position (f->view, "g5", g_ascii_strtod (wanted, NULL));
+    WAIT_UNTIL (js_true (f, "const t = document.getElementById('g5').getBoundingClientRect().top;"
+                            "return t > -8.5 && t < -5.5;"),
+                "g5 seven pixels above the top of the view");
+  }
 
   /* an unknown anchor falls back to the fraction */
   pn_reader_view_set_position (f->view, "nulle-part", 1.0);
@@ -970,6 +1001,11 @@ test_hostile (Fixture *f, gconstpointer data)
   assert_page_clean (f, "Hostile document");
   g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, doc_uri);
   g_assert_cmpuint (listener.connections, ==, 0);
+  /* the pack's own image is shown */
+  r = js (f, "const img = document.querySelector('article img');"
+             "return String(img !== null && await img.decode().then(() => img.naturalWidth, () => 0));");
+  g_assert_cmpstr (r, ==, "40");
+  g_clear_pointer (&r, g_free);
 
   /* Raw hostile HTML straight through the scheme, past the sanitiser: the
    * WebKit layers alone must hold. */

@@ -730,6 +730,25 @@ test_popovers_on_test_page (Fixture *f, gconstpointer data)
   gtk_popover_popdown (GTK_POPOVER (visible_popover (f)));
   WAIT_UNTIL (visible_popover (f) == NULL, "the popover to close");
 
+#ifdef HAVE_X11
+  /* From the keyboard: Return on the focused call opens it, Escape closes it. */
+  if (xtest_available ())
+    {
+      g_autofree char *r = NULL;
+
+      gtk_widget_grab_focus (GTK_WIDGET (f->view));
+      WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (web_view (f))), "the text to have the focus");
+      r = js (f, "document.querySelector('sup.footnote-ref a').focus();"
+                 "return document.activeElement.id;");
+      g_assert_cmpstr (r, ==, "fnref-1");
+      x11_press_key (XK_Return);
+      WAIT_UNTIL (visible_popover (f) != NULL, "Return to open the footnote popover");
+      x11_press_key (XK_Escape);
+      WAIT_UNTIL (visible_popover (f) == NULL, "Escape to close the footnote popover");
+      WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (web_view (f))), "the focus back in the text");
+    }
+#endif
+
   click_element (f, "a[data-source]");
   WAIT_UNTIL (visible_popover (f) != NULL, "the citation popover");
   popover = visible_popover (f);
@@ -1180,12 +1199,6 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
-/* Screenshots for a human to look at: PN_SCREENSHOT_DIR set, not a test. */
-static void
-take_screenshots (void)
-{
-}
-
 static void
 setup_sandbox (void)
 {
@@ -1219,7 +1232,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  (void) take_screenshots;
 
   g_test_add ("/reader/bundled-pack", Fixture, NULL, fixture_setup, test_bundled_pack, fixture_teardown);
   g_test_add ("/reader/footnote-popover", Fixture, NULL, fixture_setup, test_footnote_popover, fixture_teardown);

@@ -30,7 +30,7 @@ pn_application_get_default_pack (void)
   const char *env = g_getenv ("PRISONNUM_PACK_DIR");
 
   if (env != NULL && env[0] != '\0')
-    return g_file_new_for_path (env);
+    return g_file_new_for_commandline_arg (env);
 
   /* Running from the build tree: the pack is not installed yet. */
   if (g_file_test (BUNDLED_PACK_DIR, G_FILE_TEST_IS_DIR))

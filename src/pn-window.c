@@ -242,12 +242,10 @@ pn_window_close_folded_sidebar (PnWindow *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* Opens @doc_id in the reader; @anchor (nullable) is where to go once it is laid
- * out, otherwise the stored reading position is restored. */
+/* Opens @doc_id in the reader, where it was left the last time. */
 static void
 pn_window_show_document (PnWindow   *self,
-                         const char *doc_id,
-                         const char *anchor)
+                         const char *doc_id)
 {
   PnStore *store = pn_window_get_store (self);
 
@@ -257,43 +255,28 @@ pn_window_show_document (PnWindow   *self,
   if (pn_pack_get_document (self->pack, doc_id) == NULL)
     return;
 
+  gtk_stack_set_visible_child_name (self->stack, "reader");
+  pn_window_select_row (self, pn_window_find_doc_row (self, doc_id));
+
+  /* Already there: nothing to load. */
+  if (g_strcmp0 (self->loading_doc_id, doc_id) == 0)
+    {
+      pn_window_update_title (self);
+      return;
+    }
+
   pn_window_flush_position (self);
 
   g_clear_pointer (&self->restore_anchor, g_free);
   self->restore_fraction = 0.0;
-  self->restore_pending = FALSE;
+  self->restore_pending = store != NULL &&
+                          pn_store_get_position (store, pn_pack_get_id (self->pack), doc_id,
+                                                 &self->restore_anchor, &self->restore_fraction);
 
-  if (anchor != NULL && anchor[0] != '\0')
-    {
-      self->restore_anchor = g_strdup (anchor);
-      self->restore_pending = TRUE;
-    }
-  else if (store != NULL)
-    {
-      self->restore_pending = pn_store_get_position (store, pn_pack_get_id (self->pack), doc_id,
-                                                     &self->restore_anchor,
-                                                     &self->restore_fraction);
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, "reader");
-  pn_window_select_row (self, pn_window_find_doc_row (self, doc_id));
-
-  if (g_strcmp0 (self->loading_doc_id, doc_id) == 0 &&
-      g_strcmp0 (pn_reader_view_get_document_id (self->reader_view), doc_id) == 0 &&
-      !pn_reader_view_is_loading (self->reader_view))
-    {
-      /* Already shown: only move to the anchor. */
-      if (self->restore_pending && anchor != NULL)
-        pn_reader_view_set_position (self->reader_view, self->restore_anchor, 0.0);
-      self->restore_pending = FALSE;
-    }
-  else
-    {
-      g_free (self->loading_doc_id);
-      self->loading_doc_id = g_strdup (doc_id);
-      self->track_position = FALSE;
-      pn_reader_view_load_document (self->reader_view, doc_id);
-    }
+  g_free (self->loading_doc_id);
+  self->loading_doc_id = g_strdup (doc_id);
+  self->track_position = FALSE;
+  pn_reader_view_load_document (self->reader_view, doc_id);
 
   pn_window_update_title (self);
 }
@@ -320,7 +303,7 @@ sidebar_row_activated_cb (PnWindow      *self,
   g_assert (PN_IS_WINDOW (self));
 
   if (doc_id != NULL)
-    pn_window_show_document (self, doc_id, NULL);
+    pn_window_show_document (self, doc_id);
   else if (GTK_WIDGET (row) == self->sources_row)
     pn_window_show_sources (self);
 
@@ -894,7 +877,7 @@ pn_window_open_pack (PnWindow *self,
 
   doc_id = pn_window_pick_document (self);
   if (doc_id != NULL)
-    pn_window_show_document (self, doc_id, NULL);
+    pn_window_show_document (self, doc_id);
   else
     pn_window_show_sources (self);
 

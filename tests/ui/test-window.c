@@ -343,6 +343,24 @@ test_window_sources (void)
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
                    ==, "Sources");
 
+  /* A link for each confirmed web address, none for the others. */
+  {
+    g_autoptr(GPtrArray) links = find_widgets (GTK_WIDGET (page), GTK_TYPE_LINK_BUTTON, NULL, FALSE);
+    guint n_web = 0;
+
+    for (guint i = 0; i < sources->len; i++)
+      {
+        const PnSource *source = g_ptr_array_index (sources, i);
+
+        if (source->url != NULL && g_str_has_prefix (source->url, "http") &&
+            !pn_source_is_unconfirmed (source, "URL"))
+          n_web++;
+      }
+    g_assert_cmpuint (links->len, ==, n_web);
+    for (guint i = 0; i < links->len; i++)
+      g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (g_ptr_array_index (links, i)), "http"));
+  }
+
   /* A citation shows its entry; an unknown one is refused. */
   last = g_ptr_array_index (sources, sources->len - 1);
   g_assert_true (pn_sources_page_show_source (page, last->id));

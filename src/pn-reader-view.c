@@ -118,6 +118,7 @@ struct _PnReaderView {
   GtkWidget *citation_popover;
   GtkWidget *citation_label;
   GtkWidget *citation_abstract;
+  GtkWidget *citation_button;
   char *citation_source_id;
 
   PnPack *pack;
@@ -793,6 +794,7 @@ ensure_citation_popover (PnReaderView *self)
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   g_signal_connect (button, "clicked", G_CALLBACK (on_show_in_sources), self);
   gtk_box_append (GTK_BOX (box), button);
+  self->citation_button = button;
 
   self->citation_popover = new_popover (self, box);
   gtk_widget_add_css_class (self->citation_popover, "pn-citation-popover");
@@ -901,8 +903,7 @@ show_citation (PnReaderView *self, const char *source_id, const graphene_rect_t 
   gtk_label_set_text (GTK_LABEL (self->citation_abstract),
                       source && source->abstract ? source->abstract : "");
   gtk_widget_set_visible (self->citation_abstract, source && source->abstract && source->abstract[0]);
-  gtk_widget_set_visible (gtk_widget_get_last_child (gtk_widget_get_parent (self->citation_label)),
-                          source != NULL);
+  gtk_widget_set_visible (self->citation_button, source != NULL);
   label_set_fresh (self->citation_label);
   label_set_fresh (self->citation_abstract);
   fit_label_width (self, self->citation_label);

@@ -1196,6 +1196,20 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
   g_remove (path);
+
+  /* A place that cannot be written: a problem, not a crash nor silence. */
+  {
+    g_autofree char *bad_path = g_build_filename (dir, "missing-folder", "out.pdf", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+
+    f->pdf_done = FALSE;
+    problems = f->n_problems;
+    pn_reader_view_export_pdf (f->view, bad);
+    WAIT_UNTIL (f->pdf_done || f->n_problems > problems, "the failed PDF export");
+    g_assert_false (f->pdf_done);
+    g_assert_cmpuint (f->n_problems, ==, problems + 1);
+  }
+
   g_rmdir (dir);
 }
 

@@ -267,6 +267,23 @@ color_scheme_changed_cb (PnApplication *self,
   adw_style_manager_set_color_scheme (style_manager, scheme);
 }
 
+/* Running from the build tree: the app icon is not installed yet, take it from the sources. */
+static void
+pn_application_add_source_icons (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *icons_dir = NULL;
+
+  if (g_file_test (BUNDLED_PACK_DIR, G_FILE_TEST_IS_DIR))
+    return;
+
+  data_dir = g_path_get_dirname (SOURCE_PACK_DIR);
+  icons_dir = g_build_filename (data_dir, "icons", NULL);
+  if (g_file_test (icons_dir, G_FILE_TEST_IS_DIR))
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    icons_dir);
+}
+
 static void
 pn_application_open_store (PnApplication *self)
 {
@@ -307,6 +324,7 @@ pn_application_startup (GApplication *app)
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self, "color-scheme", self->settings);
 
+  pn_application_add_source_icons ();
   pn_application_open_store (self);
 }
 

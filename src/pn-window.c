@@ -1085,18 +1085,16 @@ flap_folded_changed_cb (PnWindow *self)
 
 /* GObject */
 
+/* Tells once, in the first window, that the student data cannot be used. */
 static void
-pn_window_constructed (GObject *object)
+application_changed_cb (PnWindow *self)
 {
-  PnWindow *self = PN_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *problem = NULL;
-  GtkApplication *app;
 
-  G_OBJECT_CLASS (pn_window_parent_class)->constructed (object);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
   if (PN_IS_APPLICATION (app))
     problem = pn_application_take_store_problem (PN_APPLICATION (app));
+
   if (problem != NULL)
     pn_window_add_toast (self, adw_toast_new (_("Reading positions cannot be saved")));
 }
@@ -1139,7 +1137,6 @@ pn_window_class_init (PnWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = pn_window_constructed;
   object_class->dispose = pn_window_dispose;
   object_class->finalize = pn_window_finalize;
 
@@ -1231,6 +1228,8 @@ pn_window_init (PnWindow *self)
                                                             gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK)),
                                                           gtk_callback_action_new (search_shift_enter_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",

@@ -785,7 +785,17 @@ test_window_reading_position (void)
 
   /* What the reader reports is written when the window closes at the latest. */
   g_signal_emit_by_name (pn_window_get_reader_view (window), "position-changed", "test-anchor", 0.5);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   close_window (window);
+
+  /* So is the window's size. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+    g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  }
 
   g_assert_true (pn_store_get_position (store, pack_id, doc_id, &anchor, &fraction));
   g_assert_cmpstr (anchor, ==, "test-anchor");

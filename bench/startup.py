@@ -45,16 +45,30 @@ def rss_kib(pid):
     return 0
 
 
+def read_available(fd):
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    return out.decode("utf-8", "replace")
+
+
 def run_once(argv, env, timeout=90.0):
     start = time.monotonic()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
-    os.set_blocking(proc.stdout.fileno(), False)
+                            stderr=subprocess.DEVNULL)
+    fd = proc.stdout.fileno()
+    os.set_blocking(fd, False)
     peak, wall, buf = 0, None, ""
     while True:
         total = sum(rss_kib(p) for p in descendants(proc.pid))
         peak = max(peak, total)
-        chunk = proc.stdout.read()
+        chunk = read_available(fd)
         if chunk:
             buf += chunk
             if wall is None and re.search(r"^laid-out ", buf, re.M):
@@ -65,8 +79,7 @@ def run_once(argv, env, timeout=90.0):
             proc.kill()
             raise SystemExit(f"timeout: {' '.join(argv)}")
         time.sleep(0.005)
-    rest = proc.stdout.read() or ""
-    buf += rest
+    buf += read_available(fd)
     if wall is None and re.search(r"^laid-out ", buf, re.M):
         wall = (time.monotonic() - start) * 1000.0
     if wall is None:

@@ -66,6 +66,12 @@ static const struct {
   { "reader.css", "text/css" },
 };
 
+/* An empty page of ours, loaded while the content filter is still being
+ * compiled or loaded: it starts the web process early, and holds nothing
+ * from a pack, so it needs no filter. */
+#define BLANK_URI "prisonnum://app/blank"
+static const char blank_page[] = "<!DOCTYPE html><html><head><title></title></head><body></body></html>";
+
 static const char * const image_types[] = {
   "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/svg+xml", NULL,
 };
@@ -468,6 +474,13 @@ serve_app_file (WebKitURISchemeRequest *request, PnUri *uri)
   if (g_strv_length (uri->segments) != 1)
     {
       finish_not_found (request, "not an app file");
+      return;
+    }
+
+  if (strcmp (uri->segments[0], "blank") == 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (blank_page, sizeof blank_page - 1);
+      finish_bytes (request, bytes, "text/html");
       return;
     }
 
@@ -1203,6 +1216,9 @@ navigation_allowed (PnReaderView *self, const char *uri, WebKitNavigationType ty
 {
   g_autofree char *base = NULL;
 
+  /* The warm-up page, only while the first real load waits for the filter. */
+  if (self->load_waiting && strcmp (uri, BLANK_URI) == 0)
+    return type == WEBKIT_NAVIGATION_TYPE_OTHER;
   if (self->current_uri == NULL)
     return FALSE;
   base = strip_fragment (uri);
@@ -1526,10 +1542,15 @@ start_load (PnReaderView *self)
 
   if (!shared->filter_done)
     {
+      gboolean first_wait = !self->load_waiting;
+
       self->load_waiting = TRUE;
       if (!g_ptr_array_find (shared->waiting, self, NULL))
         g_ptr_array_add (shared->waiting, self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      /* Start the web process while the filter is made ready. */
+      if (first_wait && webkit_web_view_get_uri (self->web_view) == NULL)
+        webkit_web_view_load_uri (self->web_view, BLANK_URI);
       return;
     }
 

@@ -7,10 +7,12 @@
  *    (pack links, http(s), mailto, #anchors); anything else is unwrapped;
  *  - images keep only in-pack files, addressed through the prisonnum scheme;
  *  - blockquote attributions, heading ids and French spacing are added.
- * Our own markup goes in CUSTOM_INLINE / CUSTOM_BLOCK nodes, which cmark
- * writes out as given, with every attribute value escaped here. The page is
- * rendered WITHOUT CMARK_OPT_UNSAFE, so cmark's own safe mode stays on as a
- * second layer for anything that might have been missed.
+ * Our own markup goes in nodes we create: CUSTOM_BLOCK nodes for blocks and
+ * pairs of HTML_INLINE nodes around inline content (table cells accept no
+ * CUSTOM_INLINE child), with every attribute value escaped here. Rendering
+ * them needs CMARK_OPT_UNSAFE, so a last pass checks the tree first: no raw
+ * HTML but ours, no link left, only image addresses we wrote. Should that
+ * check ever fail, the page is rendered in cmark's safe mode instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +45,7 @@ typedef struct {
   GHashTable *warned_html_lines;  /* lines already warned about raw HTML */
   GHashTable *heading_ids;        /* ids given to headings */
   GPtrArray *anchor_links;        /* of AnchorLink, checked once headings have ids */
+  GHashTable *own_html;           /* HTML_INLINE nodes holding our markup */
 } Renderer;
 
 typedef struct {
@@ -189,13 +192,62 @@ replace_with_custom (cmark_node      *node,
   cmark_node_set_on_enter (custom, on_enter);
   cmark_node_set_on_exit (custom, on_exit);
 
+  if (!cmark_node_insert_before (node, custom))
+    {
+      cmark_node_free (custom);
+      return NULL;
+    }
+
   while ((child = cmark_node_first_child (node)) != NULL)
     cmark_node_append_child (custom, child);
 
-  cmark_node_insert_before (node, custom);
   cmark_node_free (node);
 
   return custom;
+}
+
+static gboolean
+insert_html (Renderer   *renderer,
+             cmark_node *before,
+             const char *markup)
+{
+  cmark_node *html = cmark_node_new (CMARK_NODE_HTML_INLINE);
+
+  cmark_node_set_literal (html, markup);
+  if (!cmark_node_insert_before (before, html))
+    {
+      cmark_node_free (html);
+      return FALSE;
+    }
+
+  g_hash_table_add (renderer->own_html, html);
+
+  return TRUE;
+}
+
+static void unwrap (cmark_node *node);
+
+/* Replaces the inline @node by its children between @open and @close,
+ * which must already be safe HTML. */
+static void
+wrap_inline (Renderer   *renderer,
+             cmark_node *node,
+             const char *open,
+             const char *close)
+{
+  cmark_node *child;
+
+  if (!insert_html (renderer, node, open))
+    {
+      unwrap (node);
+      return;
+    }
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_insert_before (node, child);
+
+  insert_html (renderer, node, close);
+  cmark_node_free (node);
 }
 
 /* Keeps the children of @node (a link's text, an image's description) in its place. */
@@ -426,7 +478,8 @@ title_attribute (cmark_node *link)
 }
 
 static void
-make_pack_link (cmark_node *link,
+make_pack_link (Renderer   *renderer,
+                cmark_node *link,
                 const char *class_name,
                 const char *data_name,
                 const char *data_value,
@@ -438,13 +491,14 @@ make_pack_link (cmark_node *link,
   g_autofree char *on_enter = g_strdup_printf ("<a class=\"%s\" data-%s=\"%s\" href=\"%s\"%s>",
                                                class_name, data_name, value, href, title);
 
-  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, on_enter, "</a>");
+  wrap_inline (renderer, link, on_enter, "</a>");
 }
 
 static void
-make_unresolved (cmark_node *link)
+make_unresolved (Renderer   *renderer,
+                 cmark_node *link)
 {
-  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, "<span class=\"pn-unresolved\">", "</span>");
+  wrap_inline (renderer, link, "<span class=\"pn-unresolved\">", "</span>");
 }
 
 static void
@@ -457,12 +511,12 @@ link_source (Renderer   *renderer,
   if (pn_pack_get_source (renderer->pack, id) == NULL)
     {
       warn (renderer, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
-      make_unresolved (link);
+      make_unresolved (renderer, link);
       return;
     }
 
   uri = pack_uri (renderer, "sources", id);
-  make_pack_link (link, "pn-cite", "source", id, uri);
+  make_pack_link (renderer, link, "pn-cite", "source", id, uri);
 }
 
 static gboolean
@@ -482,7 +536,7 @@ link_glossary (Renderer   *renderer,
     {
       warn (renderer, link, _("glossary link '%s' but the pack has no glossary; the link was left "
                               "out (its text is kept)"), id);
-      make_unresolved (link);
+      make_unresolved (renderer, link);
       return;
     }
 
@@ -490,12 +544,12 @@ link_glossary (Renderer   *renderer,
     {
       warn (renderer, link, _("'%s' is not a glossary entry id; the link was left out (its text "
                               "is kept)"), id);
-      make_unresolved (link);
+      make_unresolved (renderer, link);
       return;
     }
 
   uri = pack_uri (renderer, "glossary", id);
-  make_pack_link (link, "pn-term", "glossary", id, uri);
+  make_pack_link (renderer, link, "pn-term", "glossary", id, uri);
 }
 
 static void
@@ -512,12 +566,12 @@ link_document (Renderer   *renderer,
     {
       warn (renderer, link, _("unknown document '%s'; the link was left out (its text is kept)"),
             id != NULL ? id : "");
-      make_unresolved (link);
+      make_unresolved (renderer, link);
       return;
     }
 
   uri = pack_uri (renderer, id, anchor);
-  make_pack_link (link, "pn-doc-link", "doc", id, uri);
+  make_pack_link (renderer, link, "pn-doc-link", "doc", id, uri);
 }
 
 static gboolean
@@ -561,7 +615,7 @@ link_external (Renderer   *renderer,
   href = escape (url);
   title = title_attribute (link);
   on_enter = g_strdup_printf ("<a class=\"pn-external\" href=\"%s\" rel=\"noreferrer\"%s>", href, title);
-  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, on_enter, "</a>");
+  wrap_inline (renderer, link, on_enter, "</a>");
 }
 
 static void
@@ -590,7 +644,7 @@ link_anchor (Renderer   *renderer,
   href = escape (anchor);
   title = title_attribute (link);
   on_enter = g_strdup_printf ("<a href=\"#%s\"%s>", href, title);
-  replace_with_custom (link, CMARK_NODE_CUSTOM_INLINE, on_enter, "</a>");
+  wrap_inline (renderer, link, on_enter, "</a>");
 }
 
 static void
@@ -807,7 +861,11 @@ mark_attribution (Renderer   *renderer,
   footer = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
   cmark_node_set_on_enter (footer, "<footer class=\"pn-attribution\">");
   cmark_node_set_on_exit (footer, "</footer>");
-  cmark_node_insert_before (last, footer);
+  if (!cmark_node_insert_before (last, footer))
+    {
+      cmark_node_free (footer);
+      return;
+    }
   cmark_node_append_child (footer, last);
 
   if (source_id != NULL)
@@ -953,6 +1011,37 @@ parse_markdown (const char   *markdown,
   return root;
 }
 
+/* The last check before rendering with CMARK_OPT_UNSAFE: the only raw HTML
+ * is ours, every link was rewritten and every image points into the pack. */
+static gboolean
+is_safe_to_render (Renderer   *renderer,
+                   cmark_node *root)
+{
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+  gboolean safe = TRUE;
+
+  while (safe && (event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+
+      if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_LINK)
+        safe = FALSE;
+      else if (type == CMARK_NODE_HTML_INLINE)
+        safe = g_hash_table_contains (renderer->own_html, node);
+      else if (type == CMARK_NODE_IMAGE)
+        safe = g_str_has_prefix (cmark_node_get_url (node), PN_SCHEME "://pack/");
+    }
+
+  cmark_iter_free (iter);
+
+  return safe;
+}
+
 /* cmark-gfm labels the footnote back-links in English; user text cannot
  * produce this attribute, since quotes in text come out as &quot;. */
 static char *
@@ -987,7 +1076,16 @@ render_body (Renderer   *renderer,
   if (renderer->french)
     apply_french_spacing (root);
 
-  html = cmark_render_html (root, RENDER_OPTIONS, extensions);
+  if (is_safe_to_render (renderer, root))
+    {
+      html = cmark_render_html (root, RENDER_OPTIONS | CMARK_OPT_UNSAFE, extensions);
+    }
+  else
+    {
+      g_warning ("%s: the cleaned Markdown tree still holds unvetted content; "
+                 "rendering it in safe mode", renderer->file);
+      html = cmark_render_html (root, RENDER_OPTIONS, extensions);
+    }
   result = translate_footnote_labels (html);
 
   cmark_get_default_mem_allocator ()->free (html);
@@ -1124,6 +1222,7 @@ pn_render_document (PnPack      *pack,
   renderer.warned_html_lines = g_hash_table_new (NULL, NULL);
   renderer.heading_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   renderer.anchor_links = g_ptr_array_new_with_free_func ((GDestroyNotify) anchor_link_free);
+  renderer.own_html = g_hash_table_new (NULL, NULL);
 
   language = escape (pn_document_get_language (doc));
   title = typeset (&renderer, pn_document_get_title (doc));
@@ -1165,6 +1264,7 @@ pn_render_document (PnPack      *pack,
   g_hash_table_unref (renderer.warned_html_lines);
   g_hash_table_unref (renderer.heading_ids);
   g_ptr_array_unref (renderer.anchor_links);
+  g_hash_table_unref (renderer.own_html);
 
   return g_string_free (page, FALSE);
 }

@@ -597,7 +597,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pack/good", test_good_pack);
   g_test_add_func ("/pack/manifest-path", test_manifest_path);

@@ -172,6 +172,27 @@ test_pack_links (void)
   assert_contains (html, " title=\"Le &quot;titre&quot;\">titre</a>");
 }
 
+/* Table cells take links too (they accept no custom node: the markup goes
+ * in raw HTML nodes of ours). */
+static void
+test_links_in_table (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("| Œuvre | Lien |\n|---|---|\n"
+                                  "| [cite](source:lordon-2025) | a@example.org |\n"
+                                  "| [perdu](source:perdu) | [js](javascript:x) <b>gras</b> |\n", diagnostics);
+
+  assert_contains (html, "<td><a class=\"pn-cite\" data-source=\"lordon-2025\" "
+                         "href=\"prisonnum://pack/render-test/sources#lordon-2025\">cite</a></td>");
+  assert_contains (html, "<td><a class=\"pn-external\" href=\"mailto:a@example.org\" "
+                         "rel=\"noreferrer\">a@example.org</a></td>");
+  assert_contains (html, "<td><span class=\"pn-unresolved\">perdu</span></td>");
+  assert_contains (html, "<td>js gras</td>");
+  assert_lacks (html, "javascript");
+  assert_lacks (html, "<b>");
+  g_assert_cmpuint (diagnostics->len, ==, 3);
+}
+
 static void
 test_unknown_ids (void)
 {
@@ -428,13 +449,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/page", test_page);
   g_test_add_func ("/render/document-uri", test_document_uri);
   g_test_add_func ("/render/footnotes", test_footnotes);
   g_test_add_func ("/render/blockquotes", test_blockquotes);
   g_test_add_func ("/render/pack-links", test_pack_links);
+  g_test_add_func ("/render/links-in-table", test_links_in_table);
   g_test_add_func ("/render/unknown-ids", test_unknown_ids);
   g_test_add_func ("/render/external-links", test_external_links);
   g_test_add_func ("/render/anchor-links", test_anchor_links);

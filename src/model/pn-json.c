@@ -14,6 +14,10 @@
 #include "pn-file.h"
 #include "pn-json.h"
 
+/* Deeper than any pack file needs; json-glib recurses once a level, so a
+ * hostile file nested thousands deep would overflow the stack. */
+#define MAX_DEPTH 64
+
 typedef struct {
   int line;
   int column;
@@ -292,12 +296,63 @@ position_of_root (LoadState *state)
                                          : position_new (1, 1));
 }
 
+/* Finds where @data first nests deeper than MAX_DEPTH, outside strings. */
+static gboolean
+find_excess_nesting (LoadState *state,
+                     gsize      length,
+                     Position  *where)
+{
+  int depth = 0;
+  int line = 1;
+  gsize line_start = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = state->data[i];
+
+      if (c == '\n')
+        {
+          line++;
+          line_start = i + 1;
+        }
+      else if (in_string && c == '\\')
+        i++;
+      else if (c == '"')
+        in_string = !in_string;
+      else if (!in_string && (c == '[' || c == '{'))
+        depth++;
+      else if (!in_string && (c == ']' || c == '}'))
+        depth--;
+
+      if (depth > MAX_DEPTH)
+        {
+          where->line = line;
+          where->column = byte_to_column (state, line, i - line_start);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 parse (LoadState  *state,
        gsize       length)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
+  Position too_deep;
+
+  if (find_excess_nesting (state, length, &too_deep))
+    {
+      pn_diagnostics_add (state->diagnostics,
+                          pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name,
+                                             too_deep.line, too_deep.column,
+                                             _("values are nested too deeply (more than %d levels)"),
+                                             MAX_DEPTH));
+      return FALSE;
+    }
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), state);
   g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start), state);

@@ -167,6 +167,37 @@ test_type_messages (void)
   g_assert_cmpstr (message, ==, "test.json:3:5: missing required key 'title' in documents[0]");
 }
 
+/* json-glib recurses once a level: a file nested thousands deep is refused
+ * before it is parsed, where it goes too deep. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\n  \"a\": \"[[[[ in a string \\\" [[[[\",\n  \"b\": ");
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GPtrArray) shallow_diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = NULL;
+  g_autoptr(PnJsonFile) shallow = NULL;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "\n}\n");
+
+  json = load_text (text->str, diagnostics);
+  g_assert_null (json);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  message = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
+  /* The object is level 1: the 64th bracket makes level 65. */
+  g_assert_cmpstr (message, ==, "test.json:3:71: values are nested too deeply (more than 64 levels)");
+
+  /* Brackets inside strings do not count. */
+  shallow = load_text ("{ \"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\" }",
+                       shallow_diagnostics);
+  g_assert_nonnull (shallow);
+}
+
 static void
 test_invalid_utf8_file (void)
 {
@@ -214,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/json/empty", test_empty);
   g_test_add_func ("/json/duplicate-key", test_duplicate_key);
   g_test_add_func ("/json/type-messages", test_type_messages);
+  g_test_add_func ("/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json/invalid-utf8", test_invalid_utf8_file);
   g_test_add_func ("/json/size-limit", test_size_limit);
 

@@ -1056,6 +1056,33 @@ translate_footnote_labels (const char *html)
   return g_string_free (out, FALSE);
 }
 
+/* Gives every paragraph and list item a stable id, p_1, p_2…, in reading order:
+ * the reading position is kept by them, and later the student's notes. Heading
+ * slugs never hold '_', and user text cannot produce a bare "<p>" (it comes out
+ * as &lt;p&gt;), so only the renderer's own tags are numbered. */
+static char *
+number_blocks (const char *html)
+{
+  GString *out = g_string_sized_new (strlen (html) + 1024);
+  guint n = 0;
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      if (p[0] == '<' && (g_str_has_prefix (p, "<p>") || g_str_has_prefix (p, "<li>")))
+        {
+          gboolean is_p = p[1] == 'p';
+
+          g_string_append_printf (out, "<%s id=\"p_%u\">", is_p ? "p" : "li", ++n);
+          p += is_p ? 3 : 4;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 render_body (Renderer   *renderer,
              const char *markdown)
@@ -1086,7 +1113,11 @@ render_body (Renderer   *renderer,
                  "rendering it in safe mode", renderer->file);
       html = cmark_render_html (root, RENDER_OPTIONS, extensions);
     }
-  result = translate_footnote_labels (html);
+  {
+    g_autofree char *labelled = translate_footnote_labels (html);
+
+    result = number_blocks (labelled);
+  }
 
   cmark_get_default_mem_allocator ()->free (html);
   cmark_llist_free (cmark_get_default_mem_allocator (), extensions);

@@ -168,8 +168,31 @@
     return { type: 'position', anchor: currentAnchor(), fraction: fraction };
   }
 
+  /* What is at the top of the view, kept across changes of the text's width
+   * (sidebar, window size, zoom, text size): the block and how far into it. */
+  let kept = null;
+
+  function keepTop () {
+    const id = currentAnchor();
+    const el = id ? document.getElementById(id) : null;
+    if (!el) {
+      kept = null;
+      return;
+    }
+    const r = el.getBoundingClientRect();
+    kept = { el: el, into: r.height > 0 ? Math.min(1, -r.top / r.height) : 0 };
+  }
+
+  function onResize () {
+    if (!kept)
+      return;
+    const r = kept.el.getBoundingClientRect();
+    window.scrollTo(0, Math.max(0, window.scrollY + r.top + kept.into * r.height));
+  }
+
   let scrollTimer = 0;
   function onScroll () {
+    keepTop();
     if (scrollTimer)
       clearTimeout(scrollTimer);
     scrollTimer = setTimeout(() => {
@@ -235,6 +258,11 @@
   window.addEventListener('click', onClick, true);
   window.addEventListener('auxclick', onAuxClick, true);
   window.addEventListener('scroll', onScroll, { passive: true });
+  /* The text reflows when the view is resized or zoomed, and when the text
+   * size or spacing changes: the body's size changes in each case. */
+  window.addEventListener('resize', onResize);
+  if (typeof ResizeObserver === 'function')
+    new ResizeObserver(onResize).observe(document.body);
 
   if (document.fonts && document.fonts.ready)
     document.fonts.ready.then(ready, ready);

@@ -804,6 +804,132 @@ test_window_reading_position (void)
   g_assert_cmpstr (last, ==, doc_id);
 }
 
+/* Page script helpers: JavaScript evaluated in the page's own world. */
+
+typedef struct {
+  gboolean done;
+  char    *result;
+} Eval;
+
+static void
+eval_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Eval *eval = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object),
+                                                                          result, &error);
+
+  g_assert_no_error (error);
+  eval->result = jsc_value_is_null (value) ? NULL : jsc_value_to_string (value);
+  eval->done = TRUE;
+}
+
+static gboolean
+eval_done (gpointer data)
+{
+  return ((Eval *) data)->done;
+}
+
+static char *
+eval_js (PnWindow   *window,
+         const char *script)
+{
+  WebKitWebView *view = pn_reader_view_get_web_view (pn_window_get_reader_view (window));
+  Eval eval = { FALSE, NULL };
+
+  webkit_web_view_evaluate_javascript (view, script, -1, NULL, NULL, NULL, eval_done_cb, &eval);
+  wait_until (eval_done, &eval, "a script in the page");
+
+  return eval.result;
+}
+
+/* The id of the last numbered block whose top is at or above the top of the view. */
+static char *
+top_block (PnWindow *window)
+{
+  return eval_js (window,
+                  "(() => { let id = null;"
+                  "  for (const e of document.querySelectorAll('p[id], li[id]')) {"
+                  "    if (e.getBoundingClientRect().top <= 1) id = e.id; else break; }"
+                  "  return id; })()");
+}
+
+typedef struct {
+  PnWindow   *window;
+  const char *id;
+} TopWait;
+
+static gboolean
+top_block_is_cb (gpointer data)
+{
+  TopWait *wait = data;
+  g_autofree char *top = top_block (wait->window);
+
+  return g_strcmp0 (top, wait->id) == 0;
+}
+
+static void
+position_changed_cb (PnReaderView *reader,
+                     const char   *anchor,
+                     double        fraction,
+                     char        **last)
+{
+  g_free (*last);
+  *last = g_strdup (anchor);
+}
+
+static gboolean
+anchor_reported_cb (gpointer data)
+{
+  return g_strcmp0 (*(char **) data, "p_30") == 0;
+}
+
+/* Scroll to a paragraph; the place is kept when the text reflows (sidebar,
+ * narrower window) and restored by the next window on the same pack. */
+static void
+test_window_position_round_trip (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window_sized (pack_dir, 1000, 700);
+  PnReaderView *reader = pn_window_get_reader_view (window);
+  g_autofree char *reported = NULL;
+  g_autofree char *top = NULL;
+  TopWait wait = { window, "p_30" };
+  gulong handler;
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+  handler = g_signal_connect (reader, "position-changed", G_CALLBACK (position_changed_cb), &reported);
+
+  /* A real scroll, as the reader would make it. */
+  g_free (eval_js (window, "document.getElementById('p_30').scrollIntoView(); 'ok'"));
+  wait_until (top_block_is_cb, &wait, "paragraph 30 at the top");
+  wait_until (anchor_reported_cb, &reported, "the position to be reported");
+
+  /* Reflow: hide the sidebar (wider text), then a narrow window (taller text). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  spin (20);
+  top = top_block (window);
+  g_assert_cmpstr (top, ==, "p_30");
+  g_clear_pointer (&top, g_free);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 700);
+  spin (30);
+  top = top_block (window);
+  g_assert_cmpstr (top, ==, "p_30");
+
+  g_signal_handler_disconnect (reader, handler);
+  close_window (window);
+
+  /* The next window opens at the same place. */
+  window = open_window_sized (pack_dir, 1000, 700);
+  wait.window = window;
+  wait_until (reader_loaded_cb, window, "the essay to finish loading again");
+  wait_until (top_block_is_cb, &wait, "paragraph 30 at the top after a restart");
+  close_window (window);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -901,6 +1027,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/reading-position", test_window_reading_position);
+  g_test_add_func ("/window/position-round-trip", test_window_position_round_trip);
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
 
   ret = g_test_run ();

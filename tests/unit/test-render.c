@@ -13,9 +13,9 @@
 /* A pack in @language with one source, a glossary, a second document and an
  * image; its document "doc" holds @markdown. Returns the rendered page. */
 static char *
-render_with (const char *markdown,
-             const char *language,
-             GPtrArray  *diagnostics)
+render_numbered (const char *markdown,
+                 const char *language,
+                 GPtrArray  *diagnostics)
 {
   g_autofree char *manifest = g_strdup_printf (
     "{\n"
@@ -46,6 +46,18 @@ render_with (const char *markdown,
   pn_test_remove_dir (dir);
 
   return html;
+}
+
+/* The page without the block ids (p_1, p_2…), which /render/block-ids checks. */
+static char *
+render_with (const char *markdown,
+             const char *language,
+             GPtrArray  *diagnostics)
+{
+  g_autofree char *html = render_numbered (markdown, language, diagnostics);
+  g_autoptr(GRegex) ids = g_regex_new (" id=\"p_[0-9]+\"", 0, 0, NULL);
+
+  return g_regex_replace_literal (ids, html, -1, 0, "", 0, NULL);
 }
 
 static char *
@@ -445,12 +457,33 @@ test_title_script (void)
   pn_test_remove_dir (dir);
 }
 
+/* Paragraphs and list items are numbered in reading order, footnotes and
+ * quotations included; text that looks like a tag is not. */
+static void
+test_render_block_ids (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render_numbered ("Un `<p>` et &lt;p&gt; ici[^1].\n\n"
+                                           "> Citation.\n\n"
+                                           "- premier\n- second\n\n"
+                                           "[^1]: Note.\n",
+                                           "fr", diagnostics);
+
+  assert_contains (html, "<p id=\"p_1\">Un <code>&lt;p&gt;</code> et &lt;p&gt; ici");
+  assert_contains (html, "<blockquote>\n<p id=\"p_2\">Citation.</p>");
+  assert_contains (html, "<li id=\"p_3\">premier</li>\n<li id=\"p_4\">second</li>");
+  assert_contains (html, "<p id=\"p_5\">Note.");
+  assert_lacks (html, "p_6");
+  assert_lacks (html, "<p>");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/render/block-ids", test_render_block_ids);
   g_test_add_func ("/render/page", test_page);
   g_test_add_func ("/render/document-uri", test_document_uri);
   g_test_add_func ("/render/footnotes", test_footnotes);

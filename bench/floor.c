@@ -26,6 +26,7 @@ layout_done_cb (GObject      *object,
   if (value == NULL)
     g_printerr ("floor: %s\n", error->message);
   g_print ("laid-out %.1f\n", (g_get_monotonic_time () - start_time) / 1000.0);
+  fflush (stdout);   /* a pipe: the driver reads the line as it comes */
   g_application_quit (app);
 }
 

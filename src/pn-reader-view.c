@@ -136,6 +136,7 @@ struct _PnReaderView {
   GBytes *cached_page;
 
   gboolean load_waiting; /* a load waits for the content filter */
+  gboolean warming;      /* the blank page may load: no real page was asked for yet */
   gboolean load_finished;
   gboolean page_ready;
   guint reloads;
@@ -1216,9 +1217,9 @@ navigation_allowed (PnReaderView *self, const char *uri, WebKitNavigationType ty
 {
   g_autofree char *base = NULL;
 
-  /* The warm-up page, only while the first real load waits for the filter. */
-  if (self->load_waiting && strcmp (uri, BLANK_URI) == 0)
-    return type == WEBKIT_NAVIGATION_TYPE_OTHER;
+  /* The warm-up page, only until a real page is loaded. */
+  if (strcmp (uri, BLANK_URI) == 0)
+    return self->warming && type == WEBKIT_NAVIGATION_TYPE_OTHER;
   if (self->current_uri == NULL)
     return FALSE;
   base = strip_fragment (uri);
@@ -1542,19 +1543,15 @@ start_load (PnReaderView *self)
 
   if (!shared->filter_done)
     {
-      gboolean first_wait = !self->load_waiting;
-
       self->load_waiting = TRUE;
       if (!g_ptr_array_find (shared->waiting, self, NULL))
         g_ptr_array_add (shared->waiting, self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-      /* Start the web process while the filter is made ready. */
-      if (first_wait && webkit_web_view_get_uri (self->web_view) == NULL)
-        webkit_web_view_load_uri (self->web_view, BLANK_URI);
       return;
     }
 
   reset_page_state (self);
+  self->warming = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
   shown = webkit_web_view_get_uri (self->web_view);
@@ -1672,6 +1669,10 @@ pn_reader_view_init (PnReaderView *self)
 
   self->web_view = create_web_view (self);
   g_object_set_qdata (G_OBJECT (self->web_view), view_quark, self);
+  /* Start the web process now, while the window is built, the pack read and
+   * the content filter made ready. */
+  self->warming = TRUE;
+  webkit_web_view_load_uri (self->web_view, BLANK_URI);
   gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),

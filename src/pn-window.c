@@ -428,6 +428,7 @@ reader_document_loaded_cb (PnWindow     *self,
   if (g_getenv ("PRISONNUM_BENCH") != NULL)
     {
       g_print ("laid-out %.1f\n", (g_get_monotonic_time () - pn_window_start_time) / 1000.0);
+      fflush (stdout);
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }

@@ -734,7 +734,7 @@ pn_window_show_problems (PnWindow *self)
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const PnDiagnostic *diagnostic = g_ptr_array_index (self->diagnostics, i);
-      g_autofree char *text = pn_diagnostic_to_string (diagnostic);
+      g_autofree char *text = pn_diagnostic_to_located_message (diagnostic);
       gboolean is_error = diagnostic->severity == PN_SEVERITY_ERROR;
       GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"

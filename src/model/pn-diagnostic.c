@@ -43,16 +43,13 @@ pn_diagnostic_free (PnDiagnostic *diagnostic)
 /* "file:line:column: message"; the parts that are unknown are left out,
  * so a problem with the whole file reads "file: message". */
 char *
-pn_diagnostic_to_string (const PnDiagnostic *diagnostic)
+pn_diagnostic_to_located_message (const PnDiagnostic *diagnostic)
 {
   GString *out;
 
   g_return_val_if_fail (diagnostic != NULL, NULL);
 
   out = g_string_new (NULL);
-  if (diagnostic->severity == PN_SEVERITY_WARNING)
-    g_string_append (out, "warning: ");
-
   if (diagnostic->file != NULL && diagnostic->file[0] != '\0')
     {
       g_string_append (out, diagnostic->file);
@@ -66,6 +63,22 @@ pn_diagnostic_to_string (const PnDiagnostic *diagnostic)
   g_string_append (out, diagnostic->message);
 
   return g_string_free (out, FALSE);
+}
+
+/* The located message, prefixed "warning: " (never translated: tools read it)
+ * for a warning. */
+char *
+pn_diagnostic_to_string (const PnDiagnostic *diagnostic)
+{
+  g_autofree char *located = NULL;
+
+  g_return_val_if_fail (diagnostic != NULL, NULL);
+
+  located = pn_diagnostic_to_located_message (diagnostic);
+  if (diagnostic->severity == PN_SEVERITY_WARNING)
+    return g_strconcat ("warning: ", located, NULL);
+
+  return g_steal_pointer (&located);
 }
 
 GPtrArray *

@@ -30,6 +30,9 @@ PnDiagnostic *pn_diagnostic_new      (PnSeverity          severity,
 void          pn_diagnostic_free     (PnDiagnostic       *diagnostic);
 /* "file:line:column: message", prefixed "warning: " for warnings */
 char         *pn_diagnostic_to_string (const PnDiagnostic *diagnostic);
+/* "file:line:column: message", whatever the severity (for people: the UI shows
+ * the severity by other means) */
+char         *pn_diagnostic_to_located_message (const PnDiagnostic *diagnostic);
 /* A GPtrArray that frees its PnDiagnostic elements */
 GPtrArray    *pn_diagnostics_new     (void);
 gboolean      pn_diagnostics_has_errors (GPtrArray        *diagnostics);

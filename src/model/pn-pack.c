@@ -748,9 +748,14 @@ check_format (Loader   *loader,
   if (format == PN_PACK_FORMAT_VERSION)
     return TRUE;
 
-  report (loader, node, PN_SEVERITY_ERROR,
-          _("format %" G_GINT64_FORMAT " is not supported; this version of the app reads format %d"),
-          format, PN_PACK_FORMAT_VERSION);
+  {
+    /* The number goes in as text: xgettext cannot read a format macro. */
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, format);
+
+    report (loader, node, PN_SEVERITY_ERROR,
+            _("format %s is not supported; this version of the app reads format %d"),
+            number, PN_PACK_FORMAT_VERSION);
+  }
   mark_fatal (loader);
 
   return FALSE;

@@ -162,7 +162,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PRISONNUM_LOCALEDIR: the catalogues of a build tree (the tests use it). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRISONNUM_LOCALEDIR") ? g_getenv ("PRISONNUM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))

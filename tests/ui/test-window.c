@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "pn-application.h"
@@ -456,7 +457,7 @@ error_page_shown_cb (gpointer data)
 
   for (guint i = 0; i < pages->len; i++)
     if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)),
-                   "This course pack cannot be opened") == 0)
+                   _("This course pack cannot be opened")) == 0)
       return TRUE;
 
   return FALSE;
@@ -567,10 +568,12 @@ test_window_pack_with_problems (void)
 
     for (guint i = 0; i < diagnostics->len; i++)
       {
-        g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+        g_autofree char *line = pn_diagnostic_to_located_message (g_ptr_array_index (diagnostics, i));
         g_assert_true (shows_label (GTK_WIDGET (details), line));
       }
     g_assert_true (shows_label (GTK_WIDGET (details), "pack.json:"));
+    /* The severity shows as an icon, not as the tool's untranslated prefix. */
+    g_assert_false (shows_label (GTK_WIDGET (details), "warning:"));
     save_screenshot (GTK_WIDGET (details), "window-problems-details.png");
     gtk_window_destroy (details);
   }
@@ -978,6 +981,38 @@ test_window_about_and_shortcuts (void)
 }
 
 /* WebKit's own sandbox check: without working bubblewrap the web process cannot start. */
+/* In a French locale the window speaks French (run as the "window-fr" test,
+ * with LANGUAGE=fr and the build tree's catalogue). */
+static void
+test_window_french (void)
+{
+  g_autoptr(GFile) broken = make_pack ("pack.json", "{\n  \"format\": 1,\n  \"id\": oops\n}\n", NULL);
+  g_autoptr(GFile) essay = bundled_pack ();
+  PnWindow *window;
+  GtkWidget *search_bar, *entry;
+
+  if (g_strcmp0 (g_getenv ("PN_TEST_FRENCH"), "1") != 0)
+    {
+      g_test_skip ("run by the window-fr test");
+      return;
+    }
+
+  window = open_window (broken);
+  wait_until (error_page_shown_cb, window, "the error page");
+  g_assert_true (shows_label (GTK_WIDGET (window), "Impossible d’ouvrir ce support de cours"));
+  g_assert_false (shows_label (GTK_WIDGET (window), "This course pack cannot be opened"));
+
+  pn_window_open_pack (window, essay);
+  wait_until (reader_loaded_cb, window, "the essay");
+  search_bar = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  entry = find_widget (search_bar, GTK_TYPE_SEARCH_ENTRY);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zqxwzqxw");
+  wait_for_label (GTK_WIDGET (window), "Aucune correspondance");
+
+  close_window (window);
+}
+
 static void
 disable_sandbox_if_needed (void)
 {
@@ -1011,6 +1046,10 @@ main (int   argc,
   disable_sandbox_if_needed ();
 
   g_test_init (&argc, &argv, NULL);
+  /* As main.c does; the build tree's catalogue (PRISONNUM_LOCALEDIR) in tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRISONNUM_LOCALEDIR") ? g_getenv ("PRISONNUM_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   app = pn_application_new ();
   /* Several test programs may run at once on the same bus. */
@@ -1028,6 +1067,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/reading-position", test_window_reading_position);
   g_test_add_func ("/window/position-round-trip", test_window_position_round_trip);
+  g_test_add_func ("/window/french", test_window_french);
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
 
   ret = g_test_run ();

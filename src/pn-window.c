@@ -11,6 +11,7 @@
 
 #include "pn-application.h"
 #include "pn-diagnostic.h"
+#include "pn-render.h"
 #include "pn-window.h"
 
 /* Below this width (sidebar + reading area) the sidebar folds over the text. */
@@ -805,6 +806,25 @@ pn_window_offer_problems (PnWindow *self)
 
 /* Opening a pack */
 
+/* What rendering finds in the documents (raw HTML, links left out, unknown ids),
+ * so the reader hears of it as the teachers' tool would say it. A document is
+ * small next to a frame's work: the essay renders in a few milliseconds. */
+static void
+pn_window_check_documents (PnWindow *self)
+{
+  GPtrArray *documents = pn_pack_get_documents (self->pack);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PnDocument *doc = g_ptr_array_index (documents, i);
+      g_autofree char *html = NULL;
+
+      if (pn_document_get_markdown (doc) == NULL)
+        continue;   /* already among the problems */
+      html = pn_render_document (self->pack, doc, self->diagnostics);
+    }
+}
+
 static void
 pn_window_remember_pack (PnWindow *self)
 {
@@ -883,6 +903,7 @@ pn_window_open_pack (PnWindow *self,
     }
 
   pn_reader_view_set_pack (self->reader_view, pack);
+  pn_window_check_documents (self);
   pn_window_remember_pack (self);
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
 

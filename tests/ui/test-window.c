@@ -531,7 +531,7 @@ test_window_pack_with_problems (void)
                "  ],\n"
                "  \"colour\": \"blue\"\n"
                "}\n",
-               "intro.md", "# Introduction\n\nSome text to read.\n",
+               "intro.md", "# Introduction\n\nSome text to read.\n\n<script>alert(1)</script>\n",
                NULL);
   PnWindow *window = open_window (pack_dir);
   GPtrArray *diagnostics;
@@ -539,7 +539,8 @@ test_window_pack_with_problems (void)
 
   g_assert_nonnull (pn_window_get_pack (window));
   diagnostics = pn_window_get_diagnostics (window);
-  g_assert_cmpuint (diagnostics->len, >=, 2);
+  /* The unknown key, the missing file, and the script found when rendering. */
+  g_assert_cmpuint (diagnostics->len, >=, 3);
 
   wait_until (reader_loaded_cb, window, "the first document");
   g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "intro");
@@ -572,6 +573,7 @@ test_window_pack_with_problems (void)
         g_assert_true (shows_label (GTK_WIDGET (details), line));
       }
     g_assert_true (shows_label (GTK_WIDGET (details), "pack.json:"));
+    g_assert_true (shows_label (GTK_WIDGET (details), "intro.md:5:"));
     /* The severity shows as an icon, not as the tool's untranslated prefix. */
     g_assert_false (shows_label (GTK_WIDGET (details), "warning:"));
     save_screenshot (GTK_WIDGET (details), "window-problems-details.png");

@@ -681,10 +681,11 @@ popdown_all (PnReaderView *self)
 }
 
 static GtkWidget *
-new_popover (PnReaderView *self, GtkWidget *child)
+new_popover (PnReaderView *self, GtkWidget *child, GtkWidget *footer)
 {
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *content = scroller;
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -693,7 +694,16 @@ new_popover (PnReaderView *self, GtkWidget *child)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
 
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  /* The footer (a button) stays in view however long the text. */
+  if (footer != NULL)
+    {
+      content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      gtk_box_append (GTK_BOX (content), scroller);
+      gtk_box_append (GTK_BOX (content), footer);
+    }
+  g_object_set_data (G_OBJECT (popover), "pn-scroller", scroller);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), content);
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), self);
@@ -768,7 +778,7 @@ ensure_footnote_popover (PnReaderView *self)
   self->footnote_label = new_text_label ();
   gtk_box_append (GTK_BOX (box), self->footnote_label);
 
-  self->footnote_popover = new_popover (self, box);
+  self->footnote_popover = new_popover (self, box, NULL);
   gtk_widget_add_css_class (self->footnote_popover, "pn-footnote-popover");
 }
 
@@ -806,11 +816,12 @@ ensure_citation_popover (PnReaderView *self)
 
   button = gtk_button_new_with_mnemonic (_("Show in _Sources"));
   gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
   g_signal_connect (button, "clicked", G_CALLBACK (on_show_in_sources), self);
-  gtk_box_append (GTK_BOX (box), button);
   self->citation_button = button;
 
-  self->citation_popover = new_popover (self, box);
+  self->citation_popover = new_popover (self, box, button);
   gtk_widget_add_css_class (self->citation_popover, "pn-citation-popover");
 }
 
@@ -860,6 +871,18 @@ point_popover_at (PnReaderView *self, GtkWidget *popover, const graphene_rect_t 
   target.y = CLAMP (target.y, 0, MAX (0, height - 1));
   target.width = MIN (target.width, MAX (1, width - target.x));
   target.height = MIN (target.height, MAX (1, height - target.y));
+
+  /* Open towards the larger side of the view, and no taller than it. */
+  {
+    int above = target.y;
+    int below = height - (target.y + target.height);
+    GtkScrolledWindow *scroller = g_object_get_data (G_OBJECT (popover), "pn-scroller");
+
+    gtk_popover_set_position (GTK_POPOVER (popover), below >= above ? GTK_POS_BOTTOM : GTK_POS_TOP);
+    if (scroller != NULL)
+      gtk_scrolled_window_set_max_content_height (scroller,
+                                                  CLAMP (MAX (above, below) - 120, 80, 360));
+  }
 
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &target);
 }

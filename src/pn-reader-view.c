@@ -937,8 +937,16 @@ show_citation (PnReaderView *self, const char *source_id, const graphene_rect_t 
     gtk_label_set_text (GTK_LABEL (self->citation_label),
                         _("This source is not listed in the course pack."));
 
-  gtk_label_set_text (GTK_LABEL (self->citation_abstract),
-                      source && source->abstract ? source->abstract : "");
+  if (source != NULL && source->abstract != NULL)
+    {
+      gboolean french = g_str_has_prefix (pn_pack_get_language (self->pack), "fr");
+      g_autofree char *abstract = french ? pn_render_french_spacing (source->abstract)
+                                         : g_strdup (source->abstract);
+
+      gtk_label_set_text (GTK_LABEL (self->citation_abstract), abstract);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->citation_abstract), "");
   gtk_widget_set_visible (self->citation_abstract, source && source->abstract && source->abstract[0]);
   gtk_widget_set_visible (self->citation_button, source != NULL);
   label_set_fresh (self->citation_label);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pn-render.h"
 #include "pn-sources-page.h"
 
 /* How long an entry stays highlighted after a citation was followed. */
@@ -106,7 +107,8 @@ create_link (const char *url)
 }
 
 static GtkWidget *
-pn_sources_page_create_row (const PnSource *source)
+pn_sources_page_create_row (const PnSource *source,
+                            gboolean        french)
 {
   g_autofree char *markup = pn_source_format_markup (source);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -120,12 +122,20 @@ pn_sources_page_create_row (const PnSource *source)
     gtk_label_set_text (GTK_LABEL (reference), source->title ? source->title : source->id);
   gtk_box_append (GTK_BOX (box), reference);
 
+  /* The summary and the note are in the pack's language: French spacing keeps
+   * « and » with their words, as in the text. */
   if (source->abstract != NULL && source->abstract[0] != '\0')
-    gtk_box_append (GTK_BOX (box), create_paragraph (source->abstract, "dim-label"));
+    {
+      g_autofree char *abstract = french ? pn_render_french_spacing (source->abstract)
+                                         : g_strdup (source->abstract);
+
+      gtk_box_append (GTK_BOX (box), create_paragraph (abstract, "dim-label"));
+    }
 
   if (source->note != NULL && source->note[0] != '\0')
     {
-      GtkWidget *note = create_paragraph (source->note, "dim-label");
+      g_autofree char *text = french ? pn_render_french_spacing (source->note) : g_strdup (source->note);
+      GtkWidget *note = create_paragraph (text, "dim-label");
 
       gtk_widget_add_css_class (note, "caption");
       gtk_box_append (GTK_BOX (box), note);
@@ -300,6 +310,7 @@ pn_sources_page_set_pack (PnSourcesPage *self,
                           PnPack        *pack)
 {
   GPtrArray *sources;
+  gboolean french;
   g_autofree char *count = NULL;
 
   g_return_if_fail (PN_IS_SOURCES_PAGE (self));
@@ -308,6 +319,7 @@ pn_sources_page_set_pack (PnSourcesPage *self,
   pn_sources_page_clear (self);
 
   sources = pack ? pn_pack_get_sources (pack) : NULL;
+  french = pack != NULL && g_str_has_prefix (pn_pack_get_language (pack), "fr");
   if (sources == NULL || sources->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -322,7 +334,7 @@ pn_sources_page_set_pack (PnSourcesPage *self,
       if (source->id == NULL || g_hash_table_contains (self->rows, source->id))
         continue;
 
-      row = pn_sources_page_create_row (source);
+      row = pn_sources_page_create_row (source, french);
       g_hash_table_insert (self->rows, g_strdup (source->id), row);
       gtk_list_box_append (self->list_box, row);
     }

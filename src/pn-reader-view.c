@@ -793,6 +793,13 @@ on_show_in_sources (GtkButton *button, PnReaderView *self)
 }
 
 static void
+on_citation_popover_mapped (GtkWidget *popover, PnReaderView *self)
+{
+  if (gtk_widget_get_visible (self->citation_button))
+    gtk_widget_grab_focus (self->citation_button);
+}
+
+static void
 ensure_citation_popover (PnReaderView *self)
 {
   GtkWidget *box;
@@ -822,6 +829,11 @@ ensure_citation_popover (PnReaderView *self)
   self->citation_button = button;
 
   self->citation_popover = new_popover (self, box, button);
+  /* Focus goes to the one thing to do from here, once the popover has taken
+   * it (it gives it to its first child when mapped); the reference can still
+   * be selected with the pointer. */
+  g_signal_connect_object (self->citation_popover, "map",
+                           G_CALLBACK (on_citation_popover_mapped), self, G_CONNECT_AFTER);
   gtk_widget_add_css_class (self->citation_popover, "pn-citation-popover");
 }
 

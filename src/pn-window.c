@@ -421,6 +421,11 @@ reader_document_loaded_cb (PnWindow     *self,
   self->restore_pending = FALSE;
   self->track_position = TRUE;
 
+  /* The keyboard reads the text (Page Down, Space, arrows), unless the
+   * reader is typing in the search bar. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar) && gtk_widget_get_mapped (GTK_WIDGET (reader)))
+    gtk_widget_grab_focus (GTK_WIDGET (reader));
+
   if (store != NULL &&
       !pn_store_set_last_document (store, pn_pack_get_id (self->pack), doc_id, &error))
     g_message ("Cannot save the last document: %s", error->message);

@@ -983,6 +983,47 @@ test_window_about_and_shortcuts (void)
 }
 
 /* WebKit's own sandbox check: without working bubblewrap the web process cannot start. */
+static gboolean
+focus_in_reader_cb (gpointer data)
+{
+  PnWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (pn_window_get_reader_view (window)));
+}
+
+static gboolean
+bundled_pack_open_cb (gpointer data)
+{
+  PnPack *pack = pn_window_get_pack (data);
+
+  return pack != NULL && g_strcmp0 (pn_pack_get_id (pack), "rauzy-prison-numerique") == 0 &&
+         reader_loaded_cb (data);
+}
+
+/* The keyboard reads the text as soon as a document is shown, and the menu
+ * leads back to the bundled essay from another pack. */
+static void
+test_window_keyboard_and_bundled (void)
+{
+  g_autofree char *good_path = g_build_filename (PN_TEST_PACKS_DIR, "good", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  PnWindow *window = open_window (good);
+
+  wait_until (reader_loaded_cb, window, "the test pack");
+  g_assert_cmpstr (pn_pack_get_id (pn_window_get_pack (window)), !=, "rauzy-prison-numerique");
+  wait_until (focus_in_reader_cb, window, "the keyboard focus in the text");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-bundled", NULL);
+  wait_until (bundled_pack_open_cb, window, "the bundled essay");
+  wait_until (focus_in_reader_cb, window, "the keyboard focus in the essay");
+  /* The essay has no problems to list. */
+  g_assert_cmpuint (pn_window_get_diagnostics (window)->len, ==, 0);
+
+  close_window (window);
+}
+
 /* In a French locale the window speaks French (run as the "window-fr" test,
  * with LANGUAGE=fr and the build tree's catalogue). */
 static void
@@ -1069,6 +1110,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/reading-position", test_window_reading_position);
   g_test_add_func ("/window/position-round-trip", test_window_position_round_trip);
+  g_test_add_func ("/window/keyboard-and-bundled", test_window_keyboard_and_bundled);
   g_test_add_func ("/window/french", test_window_french);
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
 

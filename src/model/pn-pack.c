@@ -31,6 +31,7 @@ struct _PnDocument {
   char *language;
   GPtrArray *authors;
   char *markdown;
+  char *problem;     /* why the file could not be read, "pack.json:15:64: …" */
 };
 
 G_DEFINE_FINAL_TYPE (PnDocument, pn_document, G_TYPE_OBJECT)
@@ -427,6 +428,7 @@ pn_document_finalize (GObject *object)
   g_free (self->language);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
   g_free (self->markdown);
+  g_free (self->problem);
 
   G_OBJECT_CLASS (pn_document_parent_class)->finalize (object);
 }
@@ -484,6 +486,33 @@ pn_document_get_markdown (PnDocument *self)
   return self->markdown;
 }
 
+const char *
+pn_document_get_problem (PnDocument *self)
+{
+  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
+  return self->problem;
+}
+
+/* A file named in pack.json that cannot be read as a whole (missing, too large,
+ * not a file) is reported where pack.json names it, so every problem has a
+ * line; a problem inside the file (bad UTF-8) keeps its own place. */
+static void
+add_file_problem (Loader       *loader,
+                  JsonNode     *name_node,
+                  const char   *file_name,
+                  PnDiagnostic *problem)
+{
+  if (problem->line > 0)
+    {
+      pn_diagnostics_add (loader->diagnostics, problem);
+      return;
+    }
+
+  pn_json_file_report (loader->json, loader->diagnostics, problem->severity, name_node,
+                       "%s: %s", file_name, problem->message);
+  pn_diagnostic_free (problem);
+}
+
 static char *
 read_document_text (Loader     *loader,
                     JsonNode   *file_node,
@@ -499,7 +528,7 @@ read_document_text (Loader     *loader,
 
   text = pn_file_read_text (file, file_name, PN_PACK_MAX_FILE_SIZE, NULL, &problem);
   if (text == NULL)
-    pn_diagnostics_add (loader->diagnostics, problem);
+    add_file_problem (loader, file_node, file_name, problem);
 
   return text;
 }
@@ -575,7 +604,13 @@ parse_document (Loader     *loader,
     {
       g_autofree char *file_path = pn_json_path_member (path, "file");
 
+      guint n_before = loader->diagnostics->len;
+
       document->markdown = read_document_text (loader, file_node, file_path, document->file);
+      if (document->markdown == NULL && loader->diagnostics->len > n_before)
+        document->problem =
+          pn_diagnostic_to_located_message (g_ptr_array_index (loader->diagnostics,
+                                                               loader->diagnostics->len - 1));
     }
   else
     {
@@ -621,6 +656,9 @@ load_pack_json_file (Loader     *loader,
                      const char *path)
 {
   g_autoptr(GFile) file = NULL;
+  g_autofree char *data = NULL;
+  PnDiagnostic *problem = NULL;
+  gsize length = 0;
   const char *value;
 
   if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_STRING))
@@ -631,7 +669,14 @@ load_pack_json_file (Loader     *loader,
   if (file == NULL)
     return NULL;
 
-  return pn_json_file_load (file, value, PN_PACK_MAX_FILE_SIZE, loader->diagnostics);
+  data = pn_file_read_text (file, value, PN_PACK_MAX_FILE_SIZE, &length, &problem);
+  if (data == NULL)
+    {
+      add_file_problem (loader, node, value, problem);
+      return NULL;
+    }
+
+  return pn_json_file_load_data (data, length, value, loader->diagnostics);
 }
 
 static void

@@ -63,6 +63,8 @@ GPtrArray  *pn_document_get_authors   (PnDocument *self);  /* of PnPerson, never
 /* The Markdown text, valid UTF-8; NULL when the file could not be read
  * (the problem is among the pack's diagnostics). */
 const char *pn_document_get_markdown  (PnDocument *self);
+/* Why the Markdown is NULL, as "file:line:column: message"; NULL when it was read. */
+const char *pn_document_get_problem   (PnDocument *self);
 
 #define PN_TYPE_PACK (pn_pack_get_type ())
 G_DECLARE_FINAL_TYPE (PnPack, pn_pack, PN, PACK, GObject)

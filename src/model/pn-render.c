@@ -1203,10 +1203,15 @@ append_unreadable (Renderer *renderer,
   g_autofree char *detail = NULL;
   g_autofree char *escaped_detail = NULL;
 
-  detail = g_strdup_printf (_("The file “%s” is missing, too large or not valid UTF-8 text. "
-                              "The author of the course pack can find the problem with "
-                              "“prisonnum-pack check”."),
-                            pn_document_get_file (renderer->document));
+  if (pn_document_get_problem (renderer->document) != NULL)
+    detail = g_strdup_printf (_("%s. The author of the course pack can find every problem with "
+                                "“prisonnum-pack check”."),
+                              pn_document_get_problem (renderer->document));
+  else
+    detail = g_strdup_printf (_("The file “%s” is missing, too large or not valid UTF-8 text. "
+                                "The author of the course pack can find the problem with "
+                                "“prisonnum-pack check”."),
+                              pn_document_get_file (renderer->document));
   escaped_detail = escape (detail);
 
   g_string_append_printf (page,

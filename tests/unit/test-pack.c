@@ -230,7 +230,7 @@ test_bad_pack_id (void)
   load_expecting_error (dir, diagnostics, PN_PACK_ERROR_INVALID, &error);
   g_assert_true (g_str_has_prefix (error->message, "pack.json:3:9: id: 'Test Pack' is not a valid pack id"));
   /* The other problems are still reported. */
-  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "doc.md", 0, "file not found");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 0, "doc.md: file not found");
 
   pn_test_remove_dir (dir);
 }
@@ -255,7 +255,7 @@ test_bad_manifest (void)
                              "documents[0].id must be a string, not a number");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 14,
                              "duplicate document id 'intro' (first at line 13)");
-  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "missing.md", 0, "file not found");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 15, "missing.md: file not found");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 16, "leads outside the pack folder");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 17, "is an absolute path");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 18, "missing required key 'id' in documents[6]");
@@ -326,9 +326,13 @@ test_missing_document (void)
   g_autofree char *text = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
 
   g_assert_cmpuint (diagnostics->len, ==, 1);
-  g_assert_cmpstr (text, ==, "absent.md: file not found");
+  /* Said where pack.json names the file. */
+  g_assert_true (g_str_has_prefix (text, "pack.json:"));
+  g_assert_true (g_str_has_suffix (text, ": absent.md: file not found"));
   g_assert_nonnull (doc);
   g_assert_null (pn_document_get_markdown (doc));
+  /* The document knows why, for the page the reader shows instead. */
+  g_assert_cmpstr (pn_document_get_problem (doc), ==, text);
 
   html = pn_render_document (pack, doc, NULL);
   g_assert_nonnull (strstr (html, "This document could not be read."));
@@ -376,12 +380,12 @@ test_document_not_a_file (void)
   g_autoptr(PnPack) pack = pn_test_load (dir, diagnostics);
   g_autoptr(PnPack) pipe_pack = NULL;
 
-  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "doc.md", 0, "this is a folder, not a file");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 0, "doc.md: this is a folder, not a file");
   g_assert_null (pn_document_get_markdown (pn_pack_get_document (pack, "doc")));
 
   g_assert_cmpint (mkfifo (pipe_path, 0644), ==, 0);
   pipe_pack = pn_test_load (pipe_dir, pipe_diagnostics);
-  pn_test_assert_diagnostic (pipe_diagnostics, PN_SEVERITY_ERROR, "pipe.md", 0, "not a regular file");
+  pn_test_assert_diagnostic (pipe_diagnostics, PN_SEVERITY_ERROR, "pack.json", 0, "pipe.md: this is not a regular file");
 
   pn_test_remove_dir (dir);
   pn_test_remove_dir (pipe_dir);
@@ -441,7 +445,8 @@ test_huge_document (void)
   pack = pn_test_load (dir, diagnostics);
   g_assert_cmpuint (diagnostics->len, ==, 1);
   text = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
-  g_assert_cmpstr (text, ==, "essai.md: file is too large (100.0 MB; the limit is 8 MB)");
+  g_assert_true (g_str_has_prefix (text, "pack.json:"));
+  g_assert_true (g_str_has_suffix (text, ": essai.md: file is too large (100.0 MB; the limit is 8 MB)"));
   g_assert_null (pn_document_get_markdown (pn_pack_get_document (pack, "doc")));
 
   pn_test_remove_dir (dir);
@@ -464,8 +469,8 @@ test_huge_sources (void)
   g_close (fd, NULL);
 
   pack = pn_test_load (dir, diagnostics);
-  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "sources.json", 0,
-                             "file is too large (9.0 MB; the limit is 8 MB)");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 0,
+                             "sources.json: file is too large (9.0 MB; the limit is 8 MB)");
   g_assert_cmpuint (pn_pack_get_sources (pack)->len, ==, 0);
 
   pn_test_remove_dir (dir);
@@ -554,7 +559,7 @@ test_reserved_files (void)
   g_autoptr(PnPack) pack = pn_test_load (dir, diagnostics);
   const char * const *quizzes = pn_pack_get_quiz_files (pack);
 
-  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "glossary.json", 0, "file not found");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 0, "glossary.json: file not found");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz-1.json", 3, "invalid JSON");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 7, "quizzes[2] must be a string");
   g_assert_null (pn_pack_get_glossary_file (pack));

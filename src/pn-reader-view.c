@@ -37,6 +37,7 @@
 #define MAX_MESSAGE_SIZE (256 * 1024)
 #define MAX_TEXT_CHARS   16000
 #define MAX_ID_BYTES     512
+#define MAX_FOOTNOTE_RUNS 400
 #define MAX_IMAGE_SIZE   (16 * 1024 * 1024)
 #define MAX_RELOADS      3
 
@@ -756,6 +757,8 @@ new_text_label (void)
   return label;
 }
 
+static gboolean on_footnote_link (GtkLabel *label, const char *uri, PnReaderView *self);
+
 static void
 ensure_footnote_popover (PnReaderView *self)
 {
@@ -776,6 +779,8 @@ ensure_footnote_popover (PnReaderView *self)
   gtk_box_append (GTK_BOX (box), self->footnote_title);
 
   self->footnote_label = new_text_label ();
+  g_signal_connect_object (self->footnote_label, "activate-link",
+                           G_CALLBACK (on_footnote_link), self, 0);
   gtk_box_append (GTK_BOX (box), self->footnote_label);
 
   self->footnote_popover = new_popover (self, box, NULL);
@@ -899,8 +904,92 @@ point_popover_at (PnReaderView *self, GtkWidget *popover, const graphene_rect_t 
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &target);
 }
 
+/* Pango markup for a note, from the runs the page script sent: every piece of
+ * text escaped, styles from a fixed set, links only to the pack's own sources.
+ * NULL when the runs are missing or malformed (the plain text is shown then). */
+static char *
+footnote_markup (PnReaderView *self, JsonNode *node)
+{
+  g_autoptr(GString) markup = NULL;
+  JsonArray *runs;
+  gsize total = 0;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  runs = json_node_get_array (node);
+  if (json_array_get_length (runs) > MAX_FOOTNOTE_RUNS)
+    return NULL;
+
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (runs); i++)
+    {
+      JsonNode *run_node = json_array_get_element (runs, i);
+      JsonArray *run;
+      const char *text, *source_id;
+      gint64 flags;
+      g_autofree char *escaped = NULL;
+      gboolean linked;
+
+      if (!JSON_NODE_HOLDS_ARRAY (run_node))
+        return NULL;
+      run = json_node_get_array (run_node);
+      if (json_array_get_length (run) != 3 ||
+          json_node_get_value_type (json_array_get_element (run, 0)) != G_TYPE_STRING ||
+          json_node_get_value_type (json_array_get_element (run, 1)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (run, 2)) != G_TYPE_STRING)
+        return NULL;
+      text = json_array_get_string_element (run, 0);
+      flags = json_array_get_int_element (run, 1);
+      source_id = json_array_get_string_element (run, 2);
+      total += strlen (text);
+      if (flags < 0 || flags > 7 || total > MAX_TEXT_CHARS * 4 || strlen (source_id) > MAX_ID_BYTES ||
+          !g_utf8_validate (text, -1, NULL) || !g_utf8_validate (source_id, -1, NULL))
+        return NULL;
+
+      escaped = g_markup_escape_text (text, -1);
+      linked = source_id[0] != '\0' && self->pack != NULL && pn_pack_get_source (self->pack, source_id) != NULL;
+      if (linked)
+        {
+          g_autofree char *href = g_markup_escape_text (source_id, -1);
+          g_string_append_printf (markup, "<a href=\"source:%s\">", href);
+        }
+      if (flags & 1)
+        g_string_append (markup, "<i>");
+      if (flags & 2)
+        g_string_append (markup, "<b>");
+      if (flags & 4)
+        g_string_append (markup, "<tt>");
+      g_string_append (markup, escaped);
+      if (flags & 4)
+        g_string_append (markup, "</tt>");
+      if (flags & 2)
+        g_string_append (markup, "</b>");
+      if (flags & 1)
+        g_string_append (markup, "</i>");
+      if (linked)
+        g_string_append (markup, "</a>");
+    }
+
+  /* Well-formed by construction (GtkLabel, not Pango, reads the <a> tags). */
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* A source cited in a note: show it in the Sources page. */
+static gboolean
+on_footnote_link (GtkLabel *label, const char *uri, PnReaderView *self)
+{
+  if (g_str_has_prefix (uri, "source:") && self->pack != NULL &&
+      pn_pack_get_source (self->pack, uri + strlen ("source:")) != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->footnote_popover));
+      g_signal_emit (self, signals[SIGNAL_SOURCE_ACTIVATED], 0, uri + strlen ("source:"));
+    }
+  return TRUE;   /* never handed to the system */
+}
+
 static void
-show_footnote (PnReaderView *self, const char *label, const char *text, const graphene_rect_t *rect)
+show_footnote (PnReaderView *self, const char *label, const char *text, const char *markup,
+               const graphene_rect_t *rect)
 {
   g_autofree char *title = NULL;
 
@@ -913,8 +1002,11 @@ show_footnote (PnReaderView *self, const char *label, const char *text, const gr
   else
     title = g_strdup (_("Note"));
   gtk_label_set_text (GTK_LABEL (self->footnote_title), title);
-  /* Plain text, never markup: it comes from the page. */
-  gtk_label_set_text (GTK_LABEL (self->footnote_label), text);
+  /* Markup only as built above from escaped runs; else plain text. */
+  if (markup != NULL)
+    gtk_label_set_markup (GTK_LABEL (self->footnote_label), markup);
+  else
+    gtk_label_set_text (GTK_LABEL (self->footnote_label), text);
   label_set_fresh (self->footnote_label);
   fit_label_width (self, self->footnote_label);
 
@@ -1148,7 +1240,11 @@ on_script_message (WebKitUserContentManager *manager, JSCValue *value, PnReaderV
       const char *text = message_string (object, "text", MAX_TEXT_CHARS, &ok);
 
       if (ok && id != NULL && text != NULL && message_rect (object, &rect))
-        show_footnote (self, label, text, &rect);
+        {
+          g_autofree char *markup = footnote_markup (self, json_object_get_member (object, "runs"));
+
+          show_footnote (self, label, text, markup, &rect);
+        }
     }
   else if (strcmp (type, "citation") == 0)
     {

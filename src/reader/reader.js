@@ -76,6 +76,56 @@
     return parts.filter((t) => t.length > 0).join('\n\n');
   }
 
+  /* The note as runs of text with their style, for the popover:
+   * [text, flags (1 italic, 2 bold, 4 code), cited source id or '']. */
+  const MAX_RUNS = 400;
+
+  function footnoteRuns (id) {
+    const note = document.getElementById(id);
+    if (!note)
+      return null;
+    const paragraphs = Array.from(note.querySelectorAll('p'));
+    const blocks = paragraphs.length ? paragraphs : [note];
+    const runs = [];
+    let total = 0;
+    for (const block of blocks) {
+      if (runs.length)
+        runs.push(['\n\n', 0, '']);
+      const first = runs.length;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+        acceptNode (node) {
+          const parent = node.parentElement;
+          if (parent && parent.closest('.footnote-backref, [data-footnote-backref]'))
+            return NodeFilter.FILTER_REJECT;
+          return NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      while (walker.nextNode() && runs.length < MAX_RUNS && total < MAX_TEXT) {
+        const node = walker.currentNode;
+        const el = node.parentElement;
+        let text = node.data.replace(/\s+/g, ' ');
+        if (runs.length === first)
+          text = text.replace(/^ /, '');
+        if (!text)
+          continue;
+        let flags = 0;
+        if (el.closest('em, i, cite'))
+          flags |= 1;
+        if (el.closest('strong, b'))
+          flags |= 2;
+        if (el.closest('code'))
+          flags |= 4;
+        const cite = el.closest('a[data-source]');
+        text = clip(text);
+        total += text.length;
+        runs.push([text, flags, cite ? clip(cite.getAttribute('data-source')).slice(0, 128) : '']);
+      }
+      if (runs.length > first)
+        runs[runs.length - 1][0] = runs[runs.length - 1][0].replace(/ $/, '');
+    }
+    return runs;
+  }
+
   function fragmentOf (a) {
     const href = a.getAttribute('href') || '';
     if (!href.startsWith('#'))
@@ -103,7 +153,7 @@
       event.preventDefault();
       event.stopPropagation();
       post({ type: 'footnote', id: id, label: textOf(a).slice(0, 16), text: clip(text),
-             rect: rectOf(a, event) });
+             runs: footnoteRuns(id), rect: rectOf(a, event) });
       return;
     }
 

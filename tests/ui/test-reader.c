@@ -599,6 +599,8 @@ static const char test_page[] =
   "@FILLER@"
   "</article><section class=\"footnotes\" data-footnotes><ol><li id=\"fn-1\">"
   "<p>Le texte de la note, avec <em>emphase</em> et &lt;b&gt;pas de balise&lt;/b&gt;. "
+  "Voir <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/sources#src-one\">la source</a> "
+  "et <a class=\"pn-cite\" data-source=\"nowhere\" href=\"#\">une inconnue</a>. "
   "<a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref>↩</a></p></li></ol></section>"
   "</body></html>";
 
@@ -727,7 +729,43 @@ test_popovers_on_test_page (Fixture *f, gconstpointer data)
   /* plain text, the markup-like text kept literally, the back-reference left out */
   g_assert_nonnull (strstr (text, "Le texte de la note, avec emphase et <b>pas de balise</b>."));
   g_assert_null (strstr (text, "↩"));
-  gtk_popover_popdown (GTK_POPOVER (visible_popover (f)));
+  /* the note's own styles and its pack citations are kept; nothing else becomes markup */
+  {
+    GtkWidget *label = NULL;
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    const char *markup;
+    gboolean handled = FALSE;
+
+    for (GtkWidget *w = visible_popover (f); w != NULL; )
+      {
+        GtkWidget *child = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), "Le texte de la note"))
+          {
+            label = w;
+            break;
+          }
+        while (child == NULL && w != NULL && w != visible_popover (f))
+          {
+            child = gtk_widget_get_next_sibling (w);
+            if (child == NULL)
+              w = gtk_widget_get_parent (w);
+          }
+        w = child;
+      }
+    g_assert_nonnull (label);
+    markup = gtk_label_get_label (GTK_LABEL (label));
+    g_test_message ("note markup: %s", markup);
+    g_assert_nonnull (strstr (markup, "<i>emphase</i>"));
+    g_assert_nonnull (strstr (markup, "&lt;b&gt;pas de balise&lt;/b&gt;"));
+    g_assert_nonnull (strstr (markup, "<a href=\"source:src-one\">la source</a>"));
+    g_assert_null (strstr (markup, "nowhere"));
+    g_signal_emit_by_name (label, "activate-link", "source:src-one", &handled);
+    g_assert_true (handled);
+    g_assert_cmpstr (f->activated_source, ==, "src-one");
+    g_clear_pointer (&f->activated_source, g_free);
+  }
+  /* Following the citation closed the note. */
   WAIT_UNTIL (visible_popover (f) == NULL, "the popover to close");
 
 #ifdef HAVE_X11

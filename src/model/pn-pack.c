@@ -62,6 +62,7 @@ typedef struct {
   PnJsonFile *json;
   GPtrArray *diagnostics;
   int fatal_index;          /* index in diagnostics of the problem that stops loading, or -1 */
+  gsize text_bytes;         /* documents read so far */
 } Loader;
 
 /* People */
@@ -640,11 +641,34 @@ parse_documents (Loader   *loader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = pn_json_path_element ("documents", i);
-      PnDocument *document = parse_document (loader, json_array_get_element (array, i),
-                                             path, seen_ids);
+      PnDocument *document;
 
-      if (document != NULL)
-        g_ptr_array_add (loader->pack->documents, document);
+      /* A pack is read whole into memory: keep it to what a course can hold. */
+      if (i >= PN_PACK_MAX_DOCUMENTS)
+        {
+          report (loader, json_array_get_element (array, i), PN_SEVERITY_ERROR,
+                  _("a course pack holds at most %d documents; this one and the ones after it "
+                    "were left out"), PN_PACK_MAX_DOCUMENTS);
+          break;
+        }
+
+      document = parse_document (loader, json_array_get_element (array, i), path, seen_ids);
+      if (document == NULL)
+        continue;
+      if (document->markdown != NULL)
+        {
+          loader->text_bytes += strlen (document->markdown);
+          if (loader->text_bytes > PN_PACK_MAX_TEXT_SIZE)
+            {
+              report (loader, json_array_get_element (array, i), PN_SEVERITY_ERROR,
+                      _("the documents of a course pack may hold %d MB of text in all; "
+                        "this one goes past it and was left out"),
+                      PN_PACK_MAX_TEXT_SIZE / (1024 * 1024));
+              g_object_unref (document);
+              break;
+            }
+        }
+      g_ptr_array_add (loader->pack->documents, document);
     }
 }
 

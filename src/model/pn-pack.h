@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define PN_PACK_FORMAT_VERSION 1
 /* Largest document, sources, glossary or quiz file the loader reads. */
 #define PN_PACK_MAX_FILE_SIZE (8 * 1024 * 1024)
+/* Most documents in a pack, and most text in all its documents together. */
+#define PN_PACK_MAX_DOCUMENTS 500
+#define PN_PACK_MAX_TEXT_SIZE (32 * 1024 * 1024)
 
 #define PN_PACK_ERROR (pn_pack_error_quark ())
 typedef enum {

@@ -598,6 +598,63 @@ test_document_ids (void)
   pn_test_remove_dir (dir);
 }
 
+/* A manifest listing more documents than the limit: the first ones are kept. */
+static void
+test_too_many_documents (void)
+{
+  GString *manifest = g_string_new ("{\n  \"format\": 1, \"id\": \"many\", \"version\": \"1\", \"title\": \"Many\",\n"
+                                    "  \"language\": \"fr\", \"authors\": [{ \"name\": \"Ada\" }], \"license\": null,\n"
+                                    "  \"description\": \"\",\n  \"documents\": [\n");
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = NULL;
+
+  for (int i = 0; i <= PN_PACK_MAX_DOCUMENTS; i++)
+    g_string_append_printf (manifest, "    { \"id\": \"d%d\", \"title\": \"D\", \"file\": \"doc.md\" }%s\n",
+                            i, i < PN_PACK_MAX_DOCUMENTS ? "," : "");
+  g_string_append (manifest, "  ]\n}\n");
+  dir = pn_test_make_dir ("pack.json", manifest->str, "doc.md", "Texte.\n", NULL);
+  g_string_free (manifest, TRUE);
+
+  pack = pn_test_load (dir, diagnostics);
+  g_assert_cmpuint (pn_pack_get_documents (pack)->len, ==, PN_PACK_MAX_DOCUMENTS);
+  /* Reported at the first document left out (line 6 holds the first one). */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 6 + PN_PACK_MAX_DOCUMENTS,
+                             "at most 500 documents");
+
+  pn_test_remove_dir (dir);
+}
+
+/* More text in all than a pack may hold: the document past the limit is left out. */
+static void
+test_too_much_text (void)
+{
+  const gsize size = 7 * 1024 * 1024;
+  g_autofree char *big = g_malloc (size + 1);
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = NULL;
+  GString *manifest = g_string_new ("{\n  \"format\": 1, \"id\": \"big\", \"version\": \"1\", \"title\": \"Big\",\n"
+                                    "  \"language\": \"fr\", \"authors\": [{ \"name\": \"Ada\" }], \"license\": null,\n"
+                                    "  \"description\": \"\",\n  \"documents\": [\n");
+  const int n = PN_PACK_MAX_TEXT_SIZE / (7 * 1024 * 1024) + 1;
+
+  memset (big, 'a', size);
+  big[size] = '\0';
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (manifest, "    { \"id\": \"d%d\", \"title\": \"D\", \"file\": \"big.md\" }%s\n",
+                            i, i < n - 1 ? "," : "");
+  g_string_append (manifest, "  ]\n}\n");
+  dir = pn_test_make_dir ("pack.json", manifest->str, "big.md", big, NULL);
+  g_string_free (manifest, TRUE);
+
+  pack = pn_test_load (dir, diagnostics);
+  g_assert_cmpuint (pn_pack_get_documents (pack)->len, ==, n - 1);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 5 + n, "MB of text in all");
+
+  pn_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +684,8 @@ main (int   argc,
   g_test_add_func ("/pack/symlink-escape", test_symlink_escape);
   g_test_add_func ("/pack/sources-not-an-array", test_sources_not_an_array);
   g_test_add_func ("/pack/reserved-files", test_reserved_files);
+  g_test_add_func ("/pack/too-many-documents", test_too_many_documents);
+  g_test_add_func ("/pack/too-much-text", test_too_much_text);
 
   return g_test_run ();
 }

@@ -38,6 +38,7 @@
 #define MAX_TEXT_CHARS   16000
 #define MAX_ID_BYTES     512
 #define MAX_FOOTNOTE_RUNS 400
+#define MAX_IMAGE_PIXELS (40 * 1000 * 1000)
 #define MAX_IMAGE_SIZE   (16 * 1024 * 1024)
 #define MAX_RELOADS      3
 
@@ -583,6 +584,21 @@ serve_pack_image (PnReaderView *self, WebKitURISchemeRequest *request, PnUri *ur
     {
       finish_not_found (request, "not an image");
       return;
+    }
+
+  /* A small file can decode to a huge bitmap: read the size from the header
+   * (formats gdk-pixbuf knows; vector images are drawn at their layout size). */
+  if (strcmp (mime, "image/svg+xml") != 0)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      int width = 0, height = 0;
+
+      if (path != NULL && gdk_pixbuf_get_file_info (path, &width, &height) != NULL &&
+          (gint64) width * height > MAX_IMAGE_PIXELS)
+        {
+          finish_not_found (request, "image too large once decoded");
+          return;
+        }
     }
 
   bytes = g_bytes_new_take (g_steal_pointer (&data), length);

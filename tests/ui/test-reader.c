@@ -1037,6 +1037,81 @@ assert_page_clean (Fixture *f, const char *expected_title)
   g_assert_cmpstr (page_world, ==, "true");
 }
 
+static guint32
+png_crc (const guchar *data, gsize length)
+{
+  guint32 crc = 0xffffffffu;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1u));
+    }
+  return crc ^ 0xffffffffu;
+}
+
+static void
+png_chunk (GByteArray *png, const char *type, const guchar *data, gsize length)
+{
+  guchar head[8] = { length >> 24, length >> 16, length >> 8, length, type[0], type[1], type[2], type[3] };
+  g_autoptr(GByteArray) crc_data = g_byte_array_new ();
+  guint32 crc;
+  guchar crc_bytes[4];
+
+  g_byte_array_append (crc_data, head + 4, 4);
+  g_byte_array_append (crc_data, data, length);
+  crc = png_crc (crc_data->data, crc_data->len);
+  crc_bytes[0] = crc >> 24; crc_bytes[1] = crc >> 16; crc_bytes[2] = crc >> 8; crc_bytes[3] = crc;
+  g_byte_array_append (png, head, 8);
+  g_byte_array_append (png, data, length);
+  g_byte_array_append (png, crc_bytes, 4);
+}
+
+/* A valid 20000 × 20000 black-and-white PNG of some 50 KB: it would decode to
+ * a bitmap of 1.6 GB. */
+static void
+write_huge_png (const char *path)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  static const guchar ihdr[] = { 0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20, 1, 0, 0, 0, 0 };
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  g_autofree guchar *row = g_malloc0 (2501);   /* filter byte + 20000 bits */
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  guchar out[65536];
+
+  for (int y = 0; y <= 20000; y++)
+    {
+      gboolean last = y == 20000;
+      const guchar *in = last ? NULL : row;
+      gsize left = last ? 0 : 2501;
+      GConverterResult result;
+
+      do
+        {
+          gsize read = 0, written = 0;
+
+          result = g_converter_convert (G_CONVERTER (zlib), in, left, out, sizeof out,
+                                        last ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                        &read, &written, &error);
+          g_assert_no_error (error);
+          g_byte_array_append (idat, out, written);
+          in = in ? in + read : NULL;
+          left -= read;
+        }
+      while (left > 0 || (last && result != G_CONVERTER_FINISHED));
+    }
+
+  g_byte_array_append (png, signature, sizeof signature);
+  png_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  png_chunk (png, "IDAT", idat->data, idat->len);
+  png_chunk (png, "IEND", NULL, 0);
+  g_file_set_contents (path, (const char *) png->data, png->len, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_hostile (Fixture *f, gconstpointer data)
 {
@@ -1063,6 +1138,23 @@ test_hostile (Fixture *f, gconstpointer data)
              "return String(img !== null && await img.decode().then(() => img.naturalWidth, () => 0));");
   g_assert_cmpstr (r, ==, "40");
   g_clear_pointer (&r, g_free);
+
+  /* An image that would decode to a huge bitmap is not served. */
+  {
+    g_autofree char *huge = g_build_filename (dir, "img", "huge.png", NULL);
+    g_autofree char *script = NULL;
+
+    write_huge_png (huge);
+    script = g_strdup_printf ("const load = (src) => new Promise((done) => {"
+                              "  const img = new Image(); img.onload = () => done('loaded');"
+                              "  img.onerror = () => done('refused'); img.src = src; });"
+                              "return (await load('prisonnum://pack/%s/files/img/square.png')) + ' ' +"
+                              "       (await load('prisonnum://pack/%s/files/img/huge.png'));",
+                              pn_pack_get_id (f->pack), pn_pack_get_id (f->pack));
+    r = js (f, script);
+    g_assert_cmpstr (r, ==, "loaded refused");
+    g_clear_pointer (&r, g_free);
+  }
 
   /* Raw hostile HTML straight through the scheme, past the sanitiser: the
    * WebKit layers alone must hold. */

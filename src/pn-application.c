@@ -173,7 +173,13 @@ about_action (GSimpleAction *action,
       for (guint i = 0; i < authors->len; i++)
         {
           const PnPerson *person = g_ptr_array_index (authors, i);
-          g_strv_builder_add (builder, person->name);
+          g_autofree char *name = g_strdelimit (g_strdup (person->name), "<>", ' ');
+          g_autoptr(GString) shown = g_string_new (name);
+
+          /* The About window makes "Name <address>" and "Name https://…" into
+           * links: a pack's author names stay plain text. */
+          g_string_replace (shown, "://", ":\u2215\u2215", 0);
+          g_strv_builder_add (builder, shown->str);
         }
       names = g_strv_builder_end (builder);
       if (names[0] != NULL)

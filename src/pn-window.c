@@ -14,6 +14,9 @@
 #include "pn-render.h"
 #include "pn-window.h"
 
+/* Rows in the Problems window; past that, a count. */
+#define MAX_PROBLEMS_LISTED 500
+
 /* Below this width (sidebar + reading area) the sidebar folds over the text. */
 #define SIDEBAR_WIDTH           260
 #define CONTENT_NATURAL_WIDTH   440
@@ -737,7 +740,7 @@ pn_window_show_problems (PnWindow *self)
   gtk_widget_set_margin_start (list, 12);
   gtk_widget_set_margin_end (list, 12);
 
-  for (guint i = 0; i < self->diagnostics->len; i++)
+  for (guint i = 0; i < MIN (self->diagnostics->len, MAX_PROBLEMS_LISTED); i++)
     {
       const PnDiagnostic *diagnostic = g_ptr_array_index (self->diagnostics, i);
       g_autofree char *text = pn_diagnostic_to_located_message (diagnostic);
@@ -769,6 +772,23 @@ pn_window_show_problems (PnWindow *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), row_box);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  /* A hostile pack can hold thousands of problems: the tool lists them all. */
+  if (self->diagnostics->len > MAX_PROBLEMS_LISTED)
+    {
+      guint more = self->diagnostics->len - MAX_PROBLEMS_LISTED;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more problem is not listed here; "
+                                                         "“prisonnum-pack check” lists them all.",
+                                                         "%u more problems are not listed here; "
+                                                         "“prisonnum-pack check” lists them all.", more),
+                                               more);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
     }
 
   clamp = adw_clamp_new ();

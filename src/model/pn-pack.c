@@ -753,8 +753,18 @@ parse_sources (Loader   *loader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *path = pn_json_path_element ("", i);
-      PnSource *source = pn_source_parse (json, item, path, loader->diagnostics);
+      g_autofree char *path = NULL;
+      PnSource *source;
+
+      if (i >= PN_PACK_MAX_SOURCES)
+        {
+          pn_json_file_report (json, loader->diagnostics, PN_SEVERITY_ERROR, item,
+                               _("a course pack lists at most %d sources; this one and the ones "
+                                 "after it were left out"), PN_PACK_MAX_SOURCES);
+          break;
+        }
+      path = pn_json_path_element ("", i);
+      source = pn_source_parse (json, item, path, loader->diagnostics);
 
       if (source != NULL)
         add_source (loader, json, item, source);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* Most documents in a pack, and most text in all its documents together. */
 #define PN_PACK_MAX_DOCUMENTS 500
 #define PN_PACK_MAX_TEXT_SIZE (32 * 1024 * 1024)
+/* Most entries in the sources file. */
+#define PN_PACK_MAX_SOURCES 2000
 
 #define PN_PACK_ERROR (pn_pack_error_quark ())
 typedef enum {

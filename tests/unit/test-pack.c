@@ -655,6 +655,31 @@ test_too_much_text (void)
   pn_test_remove_dir (dir);
 }
 
+/* A sources file longer than the limit: the first entries are kept. */
+static void
+test_too_many_sources (void)
+{
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md", "\"sources\": \"sources.json\", ");
+  GString *sources = g_string_new ("[\n");
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = NULL;
+
+  for (int i = 0; i <= PN_PACK_MAX_SOURCES; i++)
+    g_string_append_printf (sources, "  { \"id\": \"s%d\", \"title\": \"T\" }%s\n",
+                            i, i < PN_PACK_MAX_SOURCES ? "," : "");
+  g_string_append (sources, "]\n");
+  dir = pn_test_make_dir ("pack.json", manifest, "doc.md", "x\n", "sources.json", sources->str, NULL);
+  g_string_free (sources, TRUE);
+
+  pack = pn_test_load (dir, diagnostics);
+  g_assert_cmpuint (pn_pack_get_sources (pack)->len, ==, PN_PACK_MAX_SOURCES);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "sources.json", 2 + PN_PACK_MAX_SOURCES,
+                             "at most 2000 sources");
+
+  pn_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/pack/reserved-files", test_reserved_files);
   g_test_add_func ("/pack/too-many-documents", test_too_many_documents);
   g_test_add_func ("/pack/too-much-text", test_too_much_text);
+  g_test_add_func ("/pack/too-many-sources", test_too_many_sources);
 
   return g_test_run ();
 }

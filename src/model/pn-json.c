@@ -33,7 +33,13 @@ typedef struct {
   PnJsonFile *file;
   GPtrArray *diagnostics;
   const char *data;
+  gsize length;
   GArray *line_starts;      /* of gsize: byte offset of each line */
+  /* The last column worked out, so that the next one on the same line only
+   * counts the characters in between (lines can be a megabyte long). */
+  int cache_line;
+  gsize cache_offset;       /* bytes from the line start, on a character boundary */
+  int cache_column;         /* characters before cache_offset */
   GArray *open_stack;       /* of Position: '{' or '[' being parsed */
   GHashTable *containers;   /* JsonObject* or JsonArray* -> Position* */
   GHashTable *seen_members; /* JsonObject* -> set of member names */
@@ -72,31 +78,69 @@ compute_line_starts (const char *data,
   return starts;
 }
 
+/* Bytes in @line (1-based, valid), without its '\n'. */
 static gsize
 line_length (LoadState *state,
              int        line)
 {
-  const char *start = state->data + g_array_index (state->line_starts, gsize, line - 1);
-  const char *end = strchr (start, '\n');
+  gsize start = g_array_index (state->line_starts, gsize, line - 1);
+  gsize end = (guint) line < state->line_starts->len
+              ? g_array_index (state->line_starts, gsize, line) - 1
+              : state->length;
 
-  return end != NULL ? (gsize) (end - start) : strlen (start);
+  return end - start;
 }
 
-/* Turns a byte offset within @line into a 1-based column in characters. */
+static gboolean
+is_char_boundary (const char *line_text,
+                  gsize       offset,
+                  gsize       line_bytes)
+{
+  return offset >= line_bytes || ((guchar) line_text[offset] & 0xC0) != 0x80;
+}
+
+/* Turns a byte offset within @line into a 1-based column in characters.
+ * Counts from the previous answer when it was on the same line, so that
+ * walking along a long line costs its length once, not once per value. */
 static int
 byte_to_column (LoadState *state,
                 int        line,
                 gsize      offset)
 {
   const char *start;
+  gsize line_bytes;
+  gsize count_from = 0;
+  long column = 0;
 
   if (line < 1 || (guint) line > state->line_starts->len)
     return 0;
 
   start = state->data + g_array_index (state->line_starts, gsize, line - 1);
-  offset = MIN (offset, line_length (state, line));
+  line_bytes = line_length (state, line);
+  offset = MIN (offset, line_bytes);
 
-  return (int) g_utf8_strlen (start, (gssize) offset) + 1;
+  if (state->cache_line == line && offset >= state->cache_offset)
+    {
+      count_from = state->cache_offset;
+      column = state->cache_column;
+    }
+
+  if (state->cache_line == line && offset < state->cache_offset &&
+      is_char_boundary (start, offset, line_bytes) &&
+      state->cache_offset - offset < offset)
+    column = state->cache_column - g_utf8_strlen (start + offset,
+                                                  (gssize) (state->cache_offset - offset));
+  else
+    column += g_utf8_strlen (start + count_from, (gssize) (offset - count_from));
+
+  if (is_char_boundary (start, offset, line_bytes))
+    {
+      state->cache_line = line;
+      state->cache_offset = offset;
+      state->cache_column = (int) column;
+    }
+
+  return (int) column + 1;
 }
 
 static gboolean
@@ -230,9 +274,13 @@ on_object_member (JsonParser *parser,
     }
 
   if (!g_hash_table_add (seen, g_strdup (member_name)))
-    pn_json_file_report (state->file, state->diagnostics, PN_SEVERITY_WARNING, node,
-                         _("duplicate key '%s'; only the last value is used"),
-                         member_name);
+    {
+      /* A \ud800 escape decodes to invalid UTF-8: never show it as is. */
+      g_autofree char *shown = g_utf8_make_valid (member_name, -1);
+
+      pn_json_file_report (state->file, state->diagnostics, PN_SEVERITY_WARNING, node,
+                           _("duplicate key '%s'; only the last value is used"), shown);
+    }
 }
 
 static void
@@ -254,12 +302,15 @@ parse_error_diagnostic (LoadState    *state,
                                            G_REGEX_DOTALL, 0, NULL);
   g_autoptr(GRegex) quotes = g_regex_new ("`([^']*)'", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  /* json-glib quotes the text it stopped at, lone surrogates included:
+   * make it valid UTF-8 (GRegex would not even match it otherwise). */
+  g_autofree char *message = g_utf8_make_valid (error->message, -1);
   g_autofree char *detail = NULL;
   g_autofree char *readable = NULL;
   int line = 0;
   int column = 0;
 
-  if (g_regex_match (located, error->message, 0, &match))
+  if (g_regex_match (located, message, 0, &match))
     {
       g_autofree char *line_text = g_match_info_fetch (match, 1);
       g_autofree char *column_text = g_match_info_fetch (match, 2);
@@ -271,7 +322,7 @@ parse_error_diagnostic (LoadState    *state,
     }
   else
     {
-      detail = g_strdup (error->message);
+      detail = g_steal_pointer (&message);
     }
 
   readable = g_regex_replace (quotes, detail, -1, 0, "'\\1'", 0, NULL);
@@ -296,12 +347,16 @@ position_of_root (LoadState *state)
                                          : position_new (1, 1));
 }
 
-/* Finds where @data first nests deeper than MAX_DEPTH, outside strings. */
+/* Checks, before json-glib sees it, that @data nests no deeper than
+ * MAX_DEPTH, and reports where it does. json-glib also accepts comments and
+ * single-quoted strings, which could hide a '"' from this scan; they are not
+ * JSON (RFC 8259), so they are refused here. Strings follow JSON: they start
+ * and end with '"', and a backslash escapes the next character. */
 static gboolean
-find_excess_nesting (LoadState *state,
-                     gsize      length,
-                     Position  *where)
+check_structure (LoadState *state,
+                 gsize      length)
 {
+  const char *data = state->data;
   int depth = 0;
   int line = 1;
   gsize line_start = 0;
@@ -309,50 +364,160 @@ find_excess_nesting (LoadState *state,
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = state->data[i];
+      char c = data[i];
+      const char *problem = NULL;
 
       if (c == '\n')
         {
           line++;
           line_start = i + 1;
+          continue;
         }
-      else if (in_string && c == '\\')
-        i++;
-      else if (c == '"')
-        in_string = !in_string;
-      else if (!in_string && (c == '[' || c == '{'))
-        depth++;
-      else if (!in_string && (c == ']' || c == '}'))
-        depth--;
 
-      if (depth > MAX_DEPTH)
+      if (in_string)
         {
-          where->line = line;
-          where->column = byte_to_column (state, line, i - line_start);
-          return TRUE;
+          /* A backslash before a line break is invalid; json-glib says so. */
+          if (c == '\\' && i + 1 < length && data[i + 1] != '\n')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '/':
+        case '\'':
+          problem = _("comments and single quotes are not JSON");
+          break;
+        case '[':
+        case '{':
+          depth++;
+          break;
+        case ']':
+        case '}':
+          /* One too many is a parse error json-glib reports. */
+          depth = MAX (depth - 1, 0);
+          break;
+        default:
+          break;
+        }
+
+      if (problem == NULL && depth > MAX_DEPTH)
+        {
+          pn_diagnostics_add (state->diagnostics,
+                              pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name, line,
+                                                 byte_to_column (state, line, i - line_start),
+                                                 _("values are nested too deeply (more than %d levels)"),
+                                                 MAX_DEPTH));
+          return FALSE;
+        }
+
+      if (problem != NULL)
+        {
+          pn_diagnostics_add (state->diagnostics,
+                              pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name, line,
+                                                 byte_to_column (state, line, i - line_start),
+                                                 "%s", problem));
+          return FALSE;
         }
     }
 
-  return FALSE;
+  return TRUE;
+}
+
+static gboolean
+report_invalid_text (LoadState  *state,
+                     JsonNode   *node,
+                     const char *text)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  pn_json_file_report (state->file, state->diagnostics, PN_SEVERITY_ERROR, node, "%s",
+                       _("text holds an invalid \\u escape (a lone surrogate)"));
+  return TRUE;
+}
+
+/* json-glib decodes "\ud800" (half of a UTF-16 pair, alone) into bytes that
+ * are not UTF-8. Reports each such key or string and replaces it with valid
+ * text (U+FFFD for the bad part), so that nothing downstream sees it. */
+static void
+repair_text (LoadState *state,
+             JsonNode  *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(JsonObject) repaired = NULL;
+        gboolean bad_key = FALSE;
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            repair_text (state, member);
+            if (report_invalid_text (state, member, key))
+              bad_key = TRUE;
+          }
+
+        if (!bad_key)
+          break;
+
+        /* A key cannot be renamed: rebuild the object, in order, keeping the
+         * member nodes (their positions are keyed by them). */
+        repaired = json_object_new ();
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            g_autofree char *valid_key = g_utf8_make_valid (key, -1);
+
+            json_object_set_member (repaired, valid_key, json_node_ref (member));
+          }
+        json_node_set_object (node, repaired);
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        for (guint i = 0; i < length; i++)
+          repair_text (state, json_array_get_element (array, i));
+        break;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          report_invalid_text (state, node, json_node_get_string (node)))
+        {
+          g_autofree char *valid = g_utf8_make_valid (json_node_get_string (node), -1);
+
+          json_node_set_string (node, valid);
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
 }
 
 static gboolean
 parse (LoadState  *state,
        gsize       length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Mutable while repair_text() may fix strings; sealed afterwards. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  Position too_deep;
 
-  if (find_excess_nesting (state, length, &too_deep))
-    {
-      pn_diagnostics_add (state->diagnostics,
-                          pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name,
-                                             too_deep.line, too_deep.column,
-                                             _("values are nested too deeply (more than %d levels)"),
-                                             MAX_DEPTH));
-      return FALSE;
-    }
+  if (!check_structure (state, length))
+    return FALSE;
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), state);
   g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start), state);
@@ -377,6 +542,8 @@ parse (LoadState  *state,
     }
 
   position_of_root (state);
+  repair_text (state, state->file->root);
+  json_node_seal (state->file->root);
 
   return TRUE;
 }
@@ -401,6 +568,7 @@ pn_json_file_load_data (const char *data,
   state.file = self;
   state.diagnostics = local;
   state.data = data;
+  state.length = length;
   state.line_starts = compute_line_starts (data, length);
   state.open_stack = g_array_new (FALSE, FALSE, sizeof (Position));
   state.containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);

@@ -44,6 +44,7 @@ typedef struct {
   gboolean french;
   GHashTable *warned_html_lines;  /* lines already warned about raw HTML */
   GHashTable *heading_ids;        /* ids given to headings */
+  GHashTable *heading_counters;   /* slug -> next number to try for it */
   GPtrArray *anchor_links;        /* of AnchorLink, checked once headings have ids */
   GHashTable *own_html;           /* HTML_INLINE nodes holding our markup */
 } Renderer;
@@ -340,22 +341,37 @@ is_closing_tag (const char *literal,
 }
 
 /* An inline <script> leaves its code as text between two raw HTML nodes:
- * that text goes too, up to the closing tag. */
+ * that text goes too, up to the closing tag. The children of @parent, which
+ * holds such an opening tag, are walked once: a node goes when a <script>
+ * or <style> before it has not been closed yet. */
 static void
-add_inline_element_content (cmark_node *opening,
+add_inline_element_content (cmark_node *parent,
                             GHashTable *doomed)
 {
-  const char *name = raw_text_element (cmark_node_get_literal (opening));
+  gboolean open_script = FALSE;
+  gboolean open_style = FALSE;
 
-  if (name == NULL)
-    return;
-
-  for (cmark_node *next = cmark_node_next (opening); next != NULL; next = cmark_node_next (next))
+  for (cmark_node *node = cmark_node_first_child (parent); node != NULL; node = cmark_node_next (node))
     {
-      if (cmark_node_get_type (next) == CMARK_NODE_HTML_INLINE &&
-          is_closing_tag (cmark_node_get_literal (next), name))
-        break;
-      g_hash_table_add (doomed, next);
+      const char *literal = NULL;
+      const char *name = NULL;
+
+      if (cmark_node_get_type (node) == CMARK_NODE_HTML_INLINE)
+        literal = cmark_node_get_literal (node);
+
+      if (literal != NULL && open_script && is_closing_tag (literal, "script"))
+        open_script = FALSE;
+      if (literal != NULL && open_style && is_closing_tag (literal, "style"))
+        open_style = FALSE;
+
+      if (open_script || open_style)
+        g_hash_table_add (doomed, node);
+
+      name = raw_text_element (literal);
+      if (name != NULL && g_str_equal (name, "script"))
+        open_script = TRUE;
+      else if (name != NULL && g_str_equal (name, "style"))
+        open_style = TRUE;
     }
 }
 
@@ -404,6 +420,7 @@ remove_raw_html (Renderer   *renderer,
   g_autoptr(GHashTable) doomed = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) paragraphs = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) empty = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) raw_text_parents = g_hash_table_new (NULL, NULL);
   cmark_iter *iter = cmark_iter_new (root);
   cmark_event_type event;
   GHashTableIter paragraph_iter;
@@ -425,12 +442,17 @@ remove_raw_html (Renderer   *renderer,
         warn (renderer, node, "%s", _("raw HTML is not allowed; it was left out"));
 
       g_hash_table_add (doomed, node);
-      if (type == CMARK_NODE_HTML_INLINE)
-        add_inline_element_content (node, doomed);
+      if (type == CMARK_NODE_HTML_INLINE && parent != NULL &&
+          raw_text_element (cmark_node_get_literal (node)) != NULL)
+        g_hash_table_add (raw_text_parents, parent);
       if (parent != NULL && cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH)
         g_hash_table_add (paragraphs, parent);
     }
   cmark_iter_free (iter);
+
+  g_hash_table_iter_init (&paragraph_iter, raw_text_parents);
+  while (g_hash_table_iter_next (&paragraph_iter, &paragraph, NULL))
+    add_inline_element_content (paragraph, doomed);
 
   free_nodes (doomed);
 
@@ -927,13 +949,24 @@ unique_heading_id (Renderer   *renderer,
 {
   g_autofree char *base = slugify (text);
   char *id = g_strdup (base);
+  guint n;
 
-  for (guint n = 2; g_hash_table_contains (renderer->heading_ids, id); n++)
+  /* Each slug remembers the next number to try, so that many headings
+   * with the same text cost no more than distinct ones. Numbers below it
+   * are all taken (ids are never given back), and a number is only skipped
+   * when another heading took it explicitly ("a-2"), once. */
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (renderer->heading_counters, base));
+  if (n == 0)
+    n = 2;
+
+  while (g_hash_table_contains (renderer->heading_ids, id))
     {
       g_free (id);
       id = g_strdup_printf ("%s-%u", base, n);
+      n++;
     }
 
+  g_hash_table_insert (renderer->heading_counters, g_steal_pointer (&base), GUINT_TO_POINTER (n));
   g_hash_table_add (renderer->heading_ids, g_strdup (id));
 
   return id;
@@ -974,6 +1007,183 @@ check_anchor_links (Renderer *renderer)
                                              link->line, link->column,
                                              _("no heading has the id '%s' in this document"),
                                              link->anchor));
+    }
+}
+
+/* Tables
+ *
+ * cmark-gfm's table extension is quadratic in the number of columns, and
+ * every cell costs memory in the parser and in the web view: a row with
+ * too many columns is shown as text (its pipes escaped before parsing),
+ * and rows beyond a total number of cells are dropped after parsing. */
+
+#define MAX_TABLE_COLUMNS 128
+#define MAX_TABLE_CELLS 20000
+
+static void
+warn_at (Renderer   *renderer,
+         int         line,
+         int         column,
+         const char *message)
+{
+  pn_diagnostics_add (renderer->diagnostics,
+                      pn_diagnostic_new (PN_SEVERITY_WARNING, renderer->file, line, column,
+                                         "%s", message));
+}
+
+static gboolean
+is_fence_line (const char *line,
+               const char *end)
+{
+  const char *p = line;
+  guint spaces = 0;
+
+  while (p < end && *p == ' ' && spaces < 4)
+    {
+      p++;
+      spaces++;
+    }
+
+  return spaces < 4 && end - p >= 3 &&
+         ((p[0] == '`' && p[1] == '`' && p[2] == '`') ||
+          (p[0] == '~' && p[1] == '~' && p[2] == '~'));
+}
+
+/* @markdown with a backslash before every unescaped '|' of the lines that
+ * hold more than MAX_TABLE_COLUMNS of them (outside fenced code), or NULL
+ * when no line does. One pass over the text. */
+static char *
+escape_wide_table_rows (Renderer   *renderer,
+                        const char *markdown)
+{
+  GString *out = NULL;
+  const char *line = markdown;
+  gboolean in_fence = FALSE;
+  int number = 1;
+
+  while (*line != '\0')
+    {
+      const char *end = line;
+      const char *next;
+      guint pipes = 0;
+      guint backslashes = 0;
+
+      for (; *end != '\0' && *end != '\n' && *end != '\r'; end++)
+        {
+          if (*end == '|' && backslashes % 2 == 0)
+            pipes++;
+          backslashes = *end == '\\' ? backslashes + 1 : 0;
+        }
+      if (end[0] == '\r' && end[1] == '\n')
+        next = end + 2;
+      else if (end[0] != '\0')
+        next = end + 1;
+      else
+        next = end;
+
+      if (is_fence_line (line, end))
+        in_fence = !in_fence;
+
+      if (!in_fence && pipes > MAX_TABLE_COLUMNS)
+        {
+          if (out == NULL)
+            {
+              out = g_string_sized_new (strlen (markdown) + 2 * pipes);
+              g_string_append_len (out, markdown, line - markdown);
+            }
+          warn_at (renderer, number, 1,
+                   _("this table row has more than 128 columns; it is shown as text"));
+          backslashes = 0;
+          for (const char *p = line; p < end; p++)
+            {
+              if (*p == '|' && backslashes % 2 == 0)
+                g_string_append_c (out, '\\');
+              g_string_append_c (out, *p);
+              backslashes = *p == '\\' ? backslashes + 1 : 0;
+            }
+          g_string_append_len (out, end, next - end);
+        }
+      else if (out != NULL)
+        {
+          g_string_append_len (out, line, next - line);
+        }
+
+      line = next;
+      number++;
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+static gboolean
+is_table_row (cmark_node *node)
+{
+  const char *type = cmark_node_get_type_string (node);
+
+  return type != NULL && (g_str_equal (type, "table_row") || g_str_equal (type, "table_header"));
+}
+
+static gboolean
+is_table_cell (cmark_node *node)
+{
+  const char *type = cmark_node_get_type_string (node);
+
+  return type != NULL && g_str_equal (type, "table_cell");
+}
+
+/* Keeps the first MAX_TABLE_CELLS table cells of the document, whole rows,
+ * and drops the rows after them (and the tables left without rows). */
+static void
+cap_table_cells (Renderer   *renderer,
+                 cmark_node *root)
+{
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+  g_autoptr(GPtrArray) emptied = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+  gsize cells = 0;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      gsize row_cells = 0;
+
+      if (event != CMARK_EVENT_ENTER || !is_table_row (node))
+        continue;
+
+      for (cmark_node *cell = cmark_node_first_child (node); cell != NULL; cell = cmark_node_next (cell))
+        {
+          if (is_table_cell (cell))
+            row_cells++;
+        }
+
+      if (dropped->len > 0 || cells + row_cells > MAX_TABLE_CELLS)
+        {
+          g_ptr_array_add (dropped, node);
+          if (cmark_node_previous (node) == NULL)
+            g_ptr_array_add (emptied, cmark_node_parent (node));
+        }
+      else
+        {
+          cells += row_cells;
+        }
+    }
+  cmark_iter_free (iter);
+
+  if (dropped->len == 0)
+    return;
+
+  warn_at (renderer, cmark_node_get_start_line (g_ptr_array_index (dropped, 0)), 1,
+           _("the document's tables hold more than 20000 cells; the rows from here on were left out"));
+
+  for (guint i = 0; i < dropped->len; i++)
+    cmark_node_free (g_ptr_array_index (dropped, i));
+  for (guint i = 0; i < emptied->len; i++)
+    {
+      cmark_node *table = g_ptr_array_index (emptied, i);
+
+      if (table != NULL && cmark_node_first_child (table) == NULL)
+        cmark_node_free (table);
     }
 }
 
@@ -1047,11 +1257,22 @@ is_safe_to_render (Renderer   *renderer,
 static char *
 translate_footnote_labels (const char *html)
 {
+  static const char needle[] = " aria-label=\"Back to content\"";
   g_autofree char *label = escape (_("Back to content"));
   g_autofree char *attribute = g_strdup_printf (" aria-label=\"%s\"", label);
-  GString *out = g_string_new (html);
+  GString *out = g_string_sized_new (strlen (html) + 64);
+  const char *p = html;
+  const char *found;
 
-  g_string_replace (out, " aria-label=\"Back to content\"", attribute, 0);
+  /* One pass: g_string_replace() moves the rest of the page at each match
+   * in GLib 2.74, which is quadratic on a page with many footnote refs. */
+  while ((found = strstr (p, needle)) != NULL)
+    {
+      g_string_append_len (out, p, found - p);
+      g_string_append (out, attribute);
+      p = found + strlen (needle);
+    }
+  g_string_append (out, p);
 
   return g_string_free (out, FALSE);
 }
@@ -1088,10 +1309,12 @@ render_body (Renderer   *renderer,
              const char *markdown)
 {
   cmark_llist *extensions = NULL;
-  cmark_node *root = parse_markdown (markdown, &extensions);
+  g_autofree char *escaped = escape_wide_table_rows (renderer, markdown);
+  cmark_node *root = parse_markdown (escaped != NULL ? escaped : markdown, &extensions);
   char *html;
   char *result;
 
+  cap_table_cells (renderer, root);
   remove_raw_html (renderer, root);
   cmark_consolidate_text_nodes (root);
   mark_attributions (renderer, root);
@@ -1257,6 +1480,7 @@ pn_render_document (PnPack      *pack,
   renderer.french = language_is_french (pn_document_get_language (doc));
   renderer.warned_html_lines = g_hash_table_new (NULL, NULL);
   renderer.heading_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  renderer.heading_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   renderer.anchor_links = g_ptr_array_new_with_free_func ((GDestroyNotify) anchor_link_free);
   renderer.own_html = g_hash_table_new (NULL, NULL);
 
@@ -1299,6 +1523,7 @@ pn_render_document (PnPack      *pack,
 
   g_hash_table_unref (renderer.warned_html_lines);
   g_hash_table_unref (renderer.heading_ids);
+  g_hash_table_unref (renderer.heading_counters);
   g_ptr_array_unref (renderer.anchor_links);
   g_hash_table_unref (renderer.own_html);
 

@@ -477,6 +477,166 @@ test_render_block_ids (void)
   assert_lacks (html, "<p>");
 }
 
+/* Many headings with the same text all get distinct ids, and an id
+ * written out ("a-2") is never given twice. */
+static void
+test_heading_ids_many (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new ("# a-2\n\n# a-3\n\n");
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) heading = g_regex_new ("<h1 id=\"([^\"]*)\">", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *html = NULL;
+  guint count = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (markdown, "# a\n\n");
+  g_string_append (markdown, "# a-2\n\n# a\n");
+  html = render (markdown->str, diagnostics);
+
+  for (g_regex_match (heading, html, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      char *id = g_match_info_fetch (match, 1);
+
+      if (!g_hash_table_add (ids, id))
+        g_test_fail_printf ("the id “%s” is given twice", id);
+      count++;
+    }
+
+  /* "a", then a-4 to a-3002 (a-2 and a-3 are taken), then a-2-2 and a-3003. */
+  g_assert_cmpuint (count, ==, 3004);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 3004);
+  assert_contains (html, "<h1 id=\"a-2\">\na-2\n</h1>");
+  assert_contains (html, "<h1 id=\"a-3\">\na-3\n</h1>");
+  assert_contains (html, "<h1 id=\"a\">\na\n</h1>");
+  assert_contains (html, "<h1 id=\"a-4\">\na\n</h1>");
+  assert_contains (html, "<h1 id=\"a-3002\">\na\n</h1>");
+  assert_contains (html, "<h1 id=\"a-2-2\">\na-2\n</h1>");
+  assert_contains (html, "<h1 id=\"a-3003\">\na\n</h1>");
+  assert_lacks (html, "id=\"a-3004\"");
+}
+
+/* Every inline <script> goes with its code, each line warned once. */
+static void
+test_raw_html_many_inline (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new ("Début\n\n");
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append (markdown, "mot <script>alert(1)</script> <style>p{}</STYLE> <script> code\n");
+  g_string_append (markdown, "\nFin <script>x</script>gardé.\n");
+  html = render (markdown->str, diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 501);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 502, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 504, "raw HTML is not allowed");
+  assert_lacks (html, "<script");
+  assert_lacks (html, "alert");
+  assert_lacks (html, "<style");
+  assert_lacks (html, "p{}");
+  assert_lacks (html, "code");
+  /* The first "mot" stays; after the unclosed <script> the rest of the paragraph is code. */
+  assert_contains (html, "<p>mot  ");
+  assert_contains (html, "<p>Fin gardé.</p>");
+}
+
+/* Many footnote references all keep the translated label. */
+static void
+test_footnotes_many (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *label = g_markup_escape_text (g_dgettext (GETTEXT_PACKAGE, "Back to content"), -1);
+  g_autofree char *expected = g_strdup_printf (" aria-label=\"%s\">", label);
+  guint labels = 0;
+
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (markdown, "Mot[^n%u] et[^n%u].\n\n", i, i);
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (markdown, "[^n%u]: Note %u.\n\n", i, i);
+  html = render (markdown->str, diagnostics);
+
+  /* One back-link per reference, each with the (translated) label, the
+   * rest of the page intact. */
+  for (const char *p = html; (p = strstr (p, expected)) != NULL; p++)
+    labels++;
+  g_assert_cmpuint (labels, ==, 600);
+  g_assert_cmpuint (pn_test_count_matches (html, "data-footnote-backref"), ==, 600);
+  g_assert_cmpuint (pn_test_count_matches (html, "aria-label="), ==, 600);
+  assert_contains (html, "Note 300.");
+  assert_contains (html, "</section>\n</article>");
+}
+
+/* A row with 200 columns is text, with a warning naming its line. */
+static void
+test_table_too_wide (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new ("Avant.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n");
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (markdown, "| x ");
+  g_string_append (markdown, "|\n");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (markdown, "|---");
+  g_string_append (markdown, "|\n\n```\n");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (markdown, "|");
+  g_string_append (markdown, "\n```\n\nFin \\| échappé.\n");
+  html = render (markdown->str, diagnostics);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 7,
+                             "this table row has more than 128 columns; it is shown as text");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 8,
+                             "this table row has more than 128 columns; it is shown as text");
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  /* The narrow table is still a table, the wide one is a paragraph. */
+  assert_contains (html, "<th>a</th>");
+  assert_contains (html, "<p>| x | x | x ");
+  assert_lacks (html, "<th>x</th>");
+  assert_lacks (html, "\\|");
+  assert_contains (html, "<p>Fin | échappé.</p>");
+  /* Fenced code is left as it was. */
+  assert_contains (html, "<pre><code>||||");
+}
+
+/* Past 20000 cells in all, the rows are dropped, with a warning. */
+static void
+test_table_cell_cap (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new ("| a | b | c | d |\n|---|---|---|---|\n");
+  g_autofree char *html = NULL;
+  guint rows = 0;
+
+  /* 4 header cells + 4999 rows of 4 = 20000 cells; then 10 rows too many. */
+  for (guint i = 1; i <= 5009; i++)
+    g_string_append_printf (markdown, "| r%u | 2 | 3 | 4 |\n", i);
+  g_string_append (markdown, "\nEntre.\n\n| e | f |\n|---|---|\n| 1 | 2 |\n");
+  html = render (markdown->str, diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 5002,
+                             "tables hold more than 20000 cells");
+  assert_contains (html, "<td>r4999</td>");
+  assert_lacks (html, "<td>r5000</td>");
+  assert_lacks (html, "<td>r5009</td>");
+  assert_lacks (html, "<th>e</th>");
+  assert_contains (html, "<p>Entre.</p>");
+  for (const char *p = html; (p = strstr (p, "<table>")) != NULL; p++)
+    rows++;
+  g_assert_cmpuint (rows, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +661,11 @@ main (int   argc,
   g_test_add_func ("/render/heading-ids", test_heading_ids);
   g_test_add_func ("/render/escaped-manifest", test_escaped_manifest);
   g_test_add_func ("/render/title-script", test_title_script);
+  g_test_add_func ("/render/heading-ids-many", test_heading_ids_many);
+  g_test_add_func ("/render/raw-html-many-inline", test_raw_html_many_inline);
+  g_test_add_func ("/render/footnotes-many", test_footnotes_many);
+  g_test_add_func ("/render/table-too-wide", test_table_too_wide);
+  g_test_add_func ("/render/table-cell-cap", test_table_cell_cap);
 
   return g_test_run ();
 }

@@ -198,6 +198,204 @@ test_deep_nesting (void)
   g_assert_nonnull (shallow);
 }
 
+static char *
+first_message (GPtrArray *diagnostics)
+{
+  g_assert_cmpuint (diagnostics->len, >=, 1);
+  return pn_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
+}
+
+static char *
+deep_text (const char *before,
+           guint       depth)
+{
+  GString *text = g_string_new (before);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+
+  return g_string_free (text, FALSE);
+}
+
+/* json-glib accepts comments and single-quoted strings, where a '"' would
+ * hide the brackets after it from the depth check: they are refused. */
+static void
+test_not_json (void)
+{
+  struct {
+    const char *before;
+    const char *expected;
+  } cases[] = {
+    /* json-deep-comment: the comment holds a quote. */
+    { "/* \" */ ", "test.json:1:1: comments and single quotes are not JSON" },
+    /* json-deep-sources: a line comment, on the second line. */
+    { "\n  // \"\n", "test.json:2:3: comments and single quotes are not JSON" },
+    /* json-deep-sq: a single-quoted string holding a quote. */
+    { "['\"', ", "test.json:1:2: comments and single quotes are not JSON" },
+    /* Without any trick, the depth limit still applies. */
+    { "[\"a\\\\\", ", "test.json:1:72: values are nested too deeply (more than 64 levels)" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = deep_text (cases[i].before, 100);
+      g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+      g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+      g_autofree char *message = NULL;
+
+      g_assert_null (json);
+      g_assert_cmpuint (diagnostics->len, ==, 1);
+      message = first_message (diagnostics);
+      g_assert_cmpstr (message, ==, cases[i].expected);
+    }
+}
+
+/* Inside double-quoted strings, slashes, single quotes and escaped quotes
+ * are text: no false alarm. */
+static void
+test_slashes_in_strings (void)
+{
+  const char *text =
+    "{ \"URL\": \"https://example.org/a/*b*/\", \"title\": \"l'essai \\\"//\\\" \\\\\",\n"
+    "  \"list\": [[[\"'\"]]] }";
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+  JsonNode *root;
+
+  g_assert_nonnull (json);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  root = pn_json_file_get_root (json);
+  g_assert_cmpstr (json_node_get_string (member (root, "URL")), ==, "https://example.org/a/*b*/");
+  g_assert_cmpstr (json_node_get_string (member (root, "title")), ==, "l'essai \"//\" \\");
+  assert_position (json, member (root, "list"), 2, 11);
+}
+
+/* A minified file is one long line: positions deep in it are still right
+ * (they are counted incrementally, not from the line start each time). */
+static void
+test_one_line (void)
+{
+  g_autoptr(GString) text = g_string_new ("[");
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *expected = NULL;
+  JsonArray *items;
+  JsonNode *item;
+  gsize last_id_offset = 0;
+  gsize first_title_offset = 0;
+  const guint count = 20000;
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_string_append_printf (text, "%s{\"id\": ", i > 0 ? ", " : "");
+      last_id_offset = text->len;
+      if (i == count - 1)
+        g_string_append (text, "17");  /* the mistake: a number */
+      else
+        g_string_append_printf (text, "\"s%u\"", i);
+      g_string_append (text, ", \"title\": ");
+      if (i == 0)
+        first_title_offset = text->len;
+      g_string_append (text, "\"Él\\\"é\", \"issued\": {\"date-parts\": [[2023, 1]]}}");
+    }
+  g_string_append (text, "]");
+
+  json = load_text (text->str, diagnostics);
+  g_assert_nonnull (json);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  items = json_node_get_array (pn_json_file_get_root (json));
+  g_assert_cmpuint (json_array_get_length (items), ==, count);
+
+  assert_position (json, member (json_array_get_element (items, 0), "title"), 1,
+                   (int) g_utf8_strlen (text->str, (gssize) first_title_offset) + 1);
+
+  item = json_array_get_element (items, count - 1);
+  g_assert_false (pn_json_file_check_type (json, diagnostics, member (item, "id"),
+                                           "[19999].id", PN_JSON_STRING));
+  message = first_message (diagnostics);
+  /* Each item before has an 'É' and an 'é' (two bytes each): characters count. */
+  expected = g_strdup_printf ("test.json:1:%ld: [19999].id must be a string, not a number",
+                              g_utf8_strlen (text->str, (gssize) last_id_offset) + 1);
+  g_assert_cmpint (g_utf8_strlen (text->str, (gssize) last_id_offset),
+                   ==, (glong) last_id_offset - 2 * (count - 1));
+  g_assert_cmpstr (message, ==, expected);
+}
+
+static void
+assert_all_valid_utf8 (GPtrArray *diagnostics)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *message = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_assert_true (g_utf8_validate (message, -1, NULL));
+    }
+}
+
+/* json-glib decodes a lone "\ud800" into bytes that are not UTF-8: each
+ * one is reported, and the tree only ever holds valid UTF-8. (Right before
+ * a closing quote, json-glib swallows the quote: a parse error, below.) */
+static void
+test_lone_surrogate (void)
+{
+  /* json-glib also drops the character after a lone surrogate. */
+  const char *text = "{\"a\": \"x\\ud800yy\", \"\\udc00k\": 1, \"p\": \"\\ud83d\\ude00\",\n"
+                     " \"\\ud801zz\": [\"\\udfffzz\"]}";
+  const char *bad = "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd";  /* ED A0 80, made valid */
+  g_autofree char *a = g_strconcat ("x", bad, "y", NULL);
+  g_autofree char *z = g_strconcat (bad, "z", NULL);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+  g_autoptr(GList) names = NULL;
+  JsonNode *root;
+  JsonNode *list;
+
+  g_assert_nonnull (json);
+  assert_all_valid_utf8 (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.json", 1, "lone surrogate");
+  g_assert_cmpuint (pn_diagnostics_count (diagnostics, PN_SEVERITY_ERROR), ==, 4);
+  g_assert_cmpuint (diagnostics->len, ==, 4);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 0))->column, ==, 7);
+
+  root = pn_json_file_get_root (json);
+  g_assert_true (json_node_is_immutable (root));
+  g_assert_cmpstr (json_node_get_string (member (root, "a")), ==, a);
+  /* A valid pair stays as it is. */
+  g_assert_cmpstr (json_node_get_string (member (root, "p")), ==, "\xf0\x9f\x98\x80");
+  /* Keys are repaired too, in order, and keep their positions. */
+  assert_position (json, member (root, bad), 1, 31);
+  list = member (root, z);
+  assert_position (json, list, 2, 14);
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (list), 0), ==, z);
+  names = json_object_get_members (json_node_get_object (root));
+  g_assert_cmpuint (g_list_length (names), ==, 4);
+  g_assert_cmpstr (g_list_nth_data (names, 1), ==, bad);
+  g_assert_cmpstr (g_list_nth_data (names, 3), ==, z);
+}
+
+/* json-glib quotes the bad string in its own parse error: the message is
+ * still valid UTF-8, in the file:line:column form. */
+static void
+test_lone_surrogate_parse_error (void)
+{
+  const char *text = "{\"format\": 1, \"id\": \"\\ud800\", \"title\": \"lone surrogate \\udc00\"}";
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnJsonFile) json = load_text (text, diagnostics);
+  g_autofree char *message = NULL;
+
+  g_assert_null (json);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  message = first_message (diagnostics);
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  g_assert_true (g_str_has_prefix (message, "test.json:1:"));
+  g_assert_nonnull (strstr (message, ": invalid JSON: "));
+  g_assert_null (strstr (message, "<data>"));
+  g_assert_null (strstr (message, "Parse error"));
+}
+
 static void
 test_invalid_utf8_file (void)
 {
@@ -246,6 +444,11 @@ main (int   argc,
   g_test_add_func ("/json/duplicate-key", test_duplicate_key);
   g_test_add_func ("/json/type-messages", test_type_messages);
   g_test_add_func ("/json/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/json/not-json", test_not_json);
+  g_test_add_func ("/json/slashes-in-strings", test_slashes_in_strings);
+  g_test_add_func ("/json/one-line", test_one_line);
+  g_test_add_func ("/json/lone-surrogate", test_lone_surrogate);
+  g_test_add_func ("/json/lone-surrogate-parse-error", test_lone_surrogate_parse_error);
   g_test_add_func ("/json/invalid-utf8", test_invalid_utf8_file);
   g_test_add_func ("/json/size-limit", test_size_limit);
 

@@ -1060,6 +1060,8 @@ escape_wide_table_rows (Renderer   *renderer,
   const char *line = markdown;
   gboolean in_fence = FALSE;
   int number = 1;
+  gsize cells = 0;        /* cells of the rows that start with '|', so far */
+  gboolean cut = FALSE;
 
   while (*line != '\0')
     {
@@ -1083,6 +1085,27 @@ escape_wide_table_rows (Renderer   *renderer,
 
       if (is_fence_line (line, end))
         in_fence = !in_fence;
+
+      /* Far past the cell cap applied after parsing, rows are not even given
+       * to the parser, which would spend gigabytes on them. */
+      if (!in_fence && pipes > 0 && line[strspn (line, " ")] == '|')
+        cells += pipes;
+      if (!in_fence && cells > 2 * MAX_TABLE_CELLS && line[strspn (line, " ")] == '|')
+        {
+          if (out == NULL)
+            {
+              out = g_string_sized_new (line - markdown + 1);
+              g_string_append_len (out, markdown, line - markdown);
+            }
+          if (!cut)
+            warn_at (renderer, number, 1,
+                     _("the document's tables hold more than 20000 cells; the rows from here on were "
+                       "left out"));
+          cut = TRUE;
+          line = next;
+          number++;
+          continue;
+        }
 
       if (!in_fence && pipes > MAX_TABLE_COLUMNS)
         {

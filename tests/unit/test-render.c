@@ -637,12 +637,34 @@ test_table_cell_cap (void)
   g_assert_cmpuint (rows, ==, 1);
 }
 
+/* Rows far past the cap are not even parsed: the parser would spend memory
+ * on each of them. */
+static void
+test_render_table_rows_cut_before_parsing (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  GString *markdown = g_string_new ("| a | b |\n|---|---|\n");
+  g_autofree char *html = NULL;
+
+  for (int i = 0; i < 30000; i++)
+    g_string_append (markdown, "| x | y |\n");
+  html = render (markdown->str, diagnostics);
+  g_string_free (markdown, TRUE);
+
+  g_assert_cmpuint (pn_test_count_matches (html, "<td"), <=, 20000);
+  /* The pre-pass counts the 3 pipes of a row: past 40000 (line 13334 on) the
+   * rows never reach the parser. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 13334, "more than 20000 cells");
+  g_assert_null (strstr (html, "| x |"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/render/table-rows-cut-before-parsing", test_render_table_rows_cut_before_parsing);
   g_test_add_func ("/render/block-ids", test_render_block_ids);
   g_test_add_func ("/render/page", test_page);
   g_test_add_func ("/render/document-uri", test_document_uri);

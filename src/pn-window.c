@@ -32,6 +32,7 @@ struct _PnWindow
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
   GtkToggleButton      *search_button;
+  GtkButton            *back_button;
   GtkLabel             *zoom_label;
   AdwFlap              *flap;
   GtkListBox           *sidebar_list;
@@ -197,6 +198,13 @@ pn_window_update_actions (PnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems",
                                  self->diagnostics->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), reading);
+  /* From the sources back to the text being read, where it was left. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-to-text",
+                                 !reading && self->pack != NULL && self->loading_doc_id != NULL &&
+                                 g_strcmp0 (page, "sources") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          !reading && self->pack != NULL && self->loading_doc_id != NULL &&
+                          g_strcmp0 (page, "sources") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), self->pack != NULL);
 }
 
@@ -1086,6 +1094,17 @@ show_sources_action (GtkWidget  *widget,
 }
 
 static void
+back_to_text_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PnWindow *self = PN_WINDOW (widget);
+
+  if (self->loading_doc_id != NULL)
+    pn_window_show_document (self, self->loading_doc_id);
+}
+
+static void
 show_problems_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -1209,6 +1228,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, sidebar_list);
@@ -1246,6 +1266,8 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.back-to-text", NULL, back_to_text_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back-to-text", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

@@ -376,6 +376,24 @@ test_window_sources (void)
 
   spin (30);
   save_screenshot (GTK_WIDGET (window), "window-sources.png");
+
+  /* And a Back button (Alt+Left) returns to the text being read. */
+  {
+    g_autoptr(GPtrArray) backs = find_widgets (GTK_WIDGET (window), GTK_TYPE_BUTTON, NULL, TRUE);
+    GtkWidget *back = NULL;
+
+    for (guint i = 0; i < backs->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (backs, i))),
+                     "win.back-to-text") == 0)
+        back = g_ptr_array_index (backs, i);
+    g_assert_nonnull (back);
+    g_assert_true (gtk_widget_is_sensitive (back));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pn_window_get_reader_view (window))));
+    gtk_widget_activate (back);
+    spin (5);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pn_window_get_reader_view (window))));
+    g_assert_false (gtk_widget_get_visible (back));
+  }
   close_window (window);
 }
 

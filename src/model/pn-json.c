@@ -598,10 +598,11 @@ pn_json_file_load_data (const char *data,
 }
 
 PnJsonFile *
-pn_json_file_load (GFile      *file,
-                   const char *name,
-                   gsize       max_size,
-                   GPtrArray  *diagnostics)
+pn_json_file_load (GFile         *file,
+                   const char    *name,
+                   gsize          max_size,
+                   GPtrArray     *diagnostics,
+                   PnDiagnostic **file_problem)
 {
   g_autofree char *data = NULL;
   PnDiagnostic *problem = NULL;
@@ -612,7 +613,10 @@ pn_json_file_load (GFile      *file,
   data = pn_file_read_text (file, name, max_size, &length, &problem);
   if (data == NULL)
     {
-      pn_diagnostics_add (diagnostics, problem);
+      if (file_problem != NULL)
+        *file_problem = problem;
+      else
+        pn_diagnostics_add (diagnostics, problem);
       return NULL;
     }
 

@@ -16,11 +16,14 @@ typedef struct _PnJsonFile PnJsonFile;
 /* Loads @file (named @name in diagnostics, e.g. "pack.json") with the size
  * limit, UTF-8 check and JSON parse. Returns NULL when it cannot be used and
  * appends the reason, with its line and column, to @diagnostics as an error.
- * Duplicate keys are appended as warnings. */
-PnJsonFile *pn_json_file_load          (GFile       *file,
-                                        const char  *name,
-                                        gsize        max_size,
-                                        GPtrArray   *diagnostics);
+ * Duplicate keys are appended as warnings. When the file cannot be read as a
+ * whole (missing, too large, not UTF-8) and @file_problem is not NULL, that
+ * problem goes to @file_problem instead, for the caller to place. */
+PnJsonFile *pn_json_file_load          (GFile         *file,
+                                        const char    *name,
+                                        gsize          max_size,
+                                        GPtrArray     *diagnostics,
+                                        PnDiagnostic **file_problem);
 /* Same, from text already in memory (which must be valid UTF-8). */
 PnJsonFile *pn_json_file_load_data     (const char  *data,
                                         gsize        length,

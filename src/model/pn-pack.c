@@ -680,9 +680,8 @@ load_pack_json_file (Loader     *loader,
                      const char *path)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *data = NULL;
   PnDiagnostic *problem = NULL;
-  gsize length = 0;
+  PnJsonFile *json;
   const char *value;
 
   if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_STRING))
@@ -693,14 +692,11 @@ load_pack_json_file (Loader     *loader,
   if (file == NULL)
     return NULL;
 
-  data = pn_file_read_text (file, value, PN_PACK_MAX_FILE_SIZE, &length, &problem);
-  if (data == NULL)
-    {
-      add_file_problem (loader, node, value, problem);
-      return NULL;
-    }
+  json = pn_json_file_load (file, value, PN_PACK_MAX_FILE_SIZE, loader->diagnostics, &problem);
+  if (problem != NULL)
+    add_file_problem (loader, node, value, problem);
 
-  return pn_json_file_load_data (data, length, value, loader->diagnostics);
+  return json;
 }
 
 static void
@@ -1000,21 +996,17 @@ load_manifest (GFile       *manifest,
                GPtrArray   *diagnostics,
                GError     **error)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) problems = pn_diagnostics_new ();
   PnDiagnostic *problem = NULL;
   PnJsonFile *json;
-  gsize length = 0;
 
-  data = pn_file_read_text (manifest, name, PN_PACK_MAX_FILE_SIZE, &length, &problem);
-  if (data == NULL)
+  json = pn_json_file_load (manifest, name, PN_PACK_MAX_FILE_SIZE, problems, &problem);
+  if (problem != NULL)
     {
       set_error_from_diagnostic (error, PN_PACK_ERROR_UNREADABLE, problem);
       pn_diagnostic_free (problem);
       return NULL;
     }
-
-  json = pn_json_file_load_data (data, length, name, problems);
   if (json == NULL)
     {
       set_error_from_diagnostic (error, PN_PACK_ERROR_INVALID,

@@ -403,7 +403,7 @@ test_invalid_utf8_file (void)
   g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
-  g_autoptr(PnJsonFile) json = pn_json_file_load (file, "bad.json", 1024, diagnostics);
+  g_autoptr(PnJsonFile) json = pn_json_file_load (file, "bad.json", 1024, diagnostics, NULL);
   const PnDiagnostic *problem;
 
   g_assert_null (json);
@@ -423,10 +423,20 @@ test_size_limit (void)
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
-  g_autoptr(PnJsonFile) json = pn_json_file_load (file, "big.json", 8, diagnostics);
+  g_autoptr(PnJsonFile) json = pn_json_file_load (file, "big.json", 8, diagnostics, NULL);
+  PnDiagnostic *problem = NULL;
+  g_autoptr(PnJsonFile) again = NULL;
 
   g_assert_null (json);
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "big.json", 0, "file is too large");
+
+  /* Or handed back, for the caller to place where the file is named. */
+  again = pn_json_file_load (file, "big.json", 8, diagnostics, &problem);
+  g_assert_null (again);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem->message, "file is too large"));
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  pn_diagnostic_free (problem);
 
   pn_test_remove_dir (dir);
 }

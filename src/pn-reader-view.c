@@ -504,6 +504,15 @@ serve_app_file (WebKitURISchemeRequest *request, PnUri *uri)
   finish_not_found (request, "not an app file");
 }
 
+static void
+keep_page (PnReaderView *self, const char *base, char *html)
+{
+  g_clear_pointer (&self->cached_page, g_bytes_unref);
+  g_free (self->cached_uri);
+  self->cached_uri = g_strdup (base);
+  self->cached_page = g_bytes_new_take (html, strlen (html));
+}
+
 static GBytes *
 render_page (PnReaderView *self, const char *base, const char *doc_id)
 {
@@ -528,10 +537,7 @@ render_page (PnReaderView *self, const char *base, const char *doc_id)
       g_debug ("%s", line);
     }
 
-  g_clear_pointer (&self->cached_page, g_bytes_unref);
-  g_free (self->cached_uri);
-  self->cached_uri = g_strdup (base);
-  self->cached_page = g_bytes_new_take (html, strlen (html));
+  keep_page (self, base, html);
   return g_bytes_ref (self->cached_page);
 }
 
@@ -2107,6 +2113,23 @@ GtkWidget *
 pn_reader_view_new (void)
 {
   return g_object_new (PN_TYPE_READER_VIEW, NULL);
+}
+
+void
+pn_reader_view_keep_page (PnReaderView *self, const char *doc_id, char *html)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (PN_IS_READER_VIEW (self));
+  g_return_if_fail (html != NULL);
+
+  if (self->pack == NULL || pn_pack_get_document (self->pack, doc_id) == NULL)
+    {
+      g_free (html);
+      return;
+    }
+  base = pn_render_document_uri (self->pack, doc_id);
+  keep_page (self, base, html);
 }
 
 void

@@ -28,6 +28,10 @@ GtkWidget     *pn_reader_view_new              (void);
 /* Shows @doc_id of @pack (rendered by the model, served on the prisonnum: scheme). */
 void           pn_reader_view_set_pack         (PnReaderView *self, PnPack *pack);
 PnPack        *pn_reader_view_get_pack         (PnReaderView *self);
+/* A page of the current pack that the caller already rendered with
+ * pn_render_document(): the view serves it instead of rendering it again.
+ * Takes @html. */
+void           pn_reader_view_keep_page        (PnReaderView *self, const char *doc_id, char *html);
 void           pn_reader_view_load_document    (PnReaderView *self, const char *doc_id);
 const char    *pn_reader_view_get_document_id  (PnReaderView *self);
 gboolean       pn_reader_view_is_loading       (PnReaderView *self);

@@ -840,21 +840,26 @@ pn_window_offer_problems (PnWindow *self)
 /* Opening a pack */
 
 /* What rendering finds in the documents (raw HTML, links left out, unknown ids),
- * so the reader hears of it as the teachers' tool would say it. A document is
- * small next to a frame's work: the essay renders in a few milliseconds. */
+ * so the reader hears of it as the teachers' tool would say it. The page of
+ * @shown_id goes to the reader, which then need not render it again. */
 static void
-pn_window_check_documents (PnWindow *self)
+pn_window_check_documents (PnWindow   *self,
+                           const char *shown_id)
 {
   GPtrArray *documents = pn_pack_get_documents (self->pack);
 
   for (guint i = 0; i < documents->len; i++)
     {
       PnDocument *doc = g_ptr_array_index (documents, i);
-      g_autofree char *html = NULL;
+      char *html;
 
       if (pn_document_get_markdown (doc) == NULL)
         continue;   /* already among the problems */
       html = pn_render_document (self->pack, doc, self->diagnostics);
+      if (g_strcmp0 (pn_document_get_id (doc), shown_id) == 0)
+        pn_reader_view_keep_page (self->reader_view, shown_id, html);
+      else
+        g_free (html);
     }
 }
 
@@ -936,11 +941,11 @@ pn_window_open_pack (PnWindow *self,
     }
 
   pn_reader_view_set_pack (self->reader_view, pack);
-  pn_window_check_documents (self);
+  doc_id = pn_window_pick_document (self);
+  pn_window_check_documents (self, doc_id);
   pn_window_remember_pack (self);
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
 
-  doc_id = pn_window_pick_document (self);
   if (doc_id != NULL)
     pn_window_show_document (self, doc_id);
   else

@@ -51,17 +51,20 @@
     return { x: r.left, y: r.top, w: r.width, h: r.height };
   }
 
+  /* Text nodes of a footnote, less its back-reference to the call. */
+  const skipBackrefs = {
+    acceptNode (node) {
+      const parent = node.parentElement;
+      if (parent && parent.closest('.footnote-backref, [data-footnote-backref]'))
+        return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  };
+
   /* Plain text of a node, leaving out the footnote back-references. */
   function textOf (root) {
     let out = '';
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode (node) {
-        const parent = node.parentElement;
-        if (parent && parent.closest('.footnote-backref, [data-footnote-backref]'))
-          return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_ACCEPT;
-      },
-    });
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, skipBackrefs);
     while (walker.nextNode())
       out += walker.currentNode.data;
     return out.replace(/\s+/g, ' ').trim();
@@ -92,14 +95,7 @@
       if (runs.length)
         runs.push(['\n\n', 0, '']);
       const first = runs.length;
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
-        acceptNode (node) {
-          const parent = node.parentElement;
-          if (parent && parent.closest('.footnote-backref, [data-footnote-backref]'))
-            return NodeFilter.FILTER_REJECT;
-          return NodeFilter.FILTER_ACCEPT;
-        },
-      });
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, skipBackrefs);
       while (walker.nextNode() && runs.length < MAX_RUNS && total < MAX_TEXT) {
         const node = walker.currentNode;
         const el = node.parentElement;

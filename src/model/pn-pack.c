@@ -547,6 +547,7 @@ parse_document (Loader     *loader,
   JsonNode *first;
   JsonNode *authors;
   JsonNode *file_node;
+  guint n_before;
 
   if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_OBJECT))
     return NULL;
@@ -598,6 +599,9 @@ parse_document (Loader     *loader,
       document->authors = g_ptr_array_ref (loader->pack->authors);
     }
 
+  /* When the text cannot be had, the document keeps the reason (the last
+   * problem reported about it) for the page the reader shows instead. */
+  n_before = loader->diagnostics->len;
   document->file = pn_json_file_dup_string (loader->json, loader->diagnostics,
                                             node, path, "file", TRUE);
   file_node = json_object_get_member (json_node_get_object (node), "file");
@@ -605,18 +609,16 @@ parse_document (Loader     *loader,
     {
       g_autofree char *file_path = pn_json_path_member (path, "file");
 
-      guint n_before = loader->diagnostics->len;
-
       document->markdown = read_document_text (loader, file_node, file_path, document->file);
-      if (document->markdown == NULL && loader->diagnostics->len > n_before)
-        document->problem =
-          pn_diagnostic_to_located_message (g_ptr_array_index (loader->diagnostics,
-                                                               loader->diagnostics->len - 1));
     }
   else
     {
       document->file = g_strdup ("");
     }
+  if (document->markdown == NULL && loader->diagnostics->len > n_before)
+    document->problem =
+      pn_diagnostic_to_located_message (g_ptr_array_index (loader->diagnostics,
+                                                           loader->diagnostics->len - 1));
 
   return g_steal_pointer (&document);
 }

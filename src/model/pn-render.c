@@ -1061,7 +1061,6 @@ escape_wide_table_rows (Renderer   *renderer,
   gboolean in_fence = FALSE;
   int number = 1;
   gsize cells = 0;        /* cells of the rows that start with '|', so far */
-  gboolean cut = FALSE;
 
   while (*line != '\0')
     {
@@ -1097,11 +1096,7 @@ escape_wide_table_rows (Renderer   *renderer,
               out = g_string_sized_new (line - markdown + 1);
               g_string_append_len (out, markdown, line - markdown);
             }
-          if (!cut)
-            warn_at (renderer, number, 1,
-                     _("the document's tables hold more than 20000 cells; the rows from here on were "
-                       "left out"));
-          cut = TRUE;
+          /* Silently: cap_table_cells() warns, at an earlier row. */
           line = next;
           number++;
           continue;

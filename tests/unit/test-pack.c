@@ -680,6 +680,30 @@ test_too_many_sources (void)
   pn_test_remove_dir (dir);
 }
 
+/* A document that names no file says so on the page shown in its place. */
+static void
+test_document_without_file (void)
+{
+  g_autofree char *manifest = pn_test_manifest ("doc.md");
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = NULL;
+  PnDocument *doc;
+
+  /* Drop the "file" member of the only document. */
+  memcpy (strstr (manifest, ", \"file\": \"doc.md\""), "                  ", strlen (", \"file\": \"doc.md\""));
+  dir = pn_test_make_dir ("pack.json", manifest, NULL);
+  pack = pn_test_load (dir, diagnostics);
+  doc = pn_pack_get_document (pack, "doc");
+  g_assert_nonnull (doc);
+  g_assert_null (pn_document_get_markdown (doc));
+  g_assert_nonnull (pn_document_get_problem (doc));
+  g_assert_true (g_str_has_prefix (pn_document_get_problem (doc), "pack.json:"));
+  g_assert_nonnull (strstr (pn_document_get_problem (doc), "file"));
+
+  pn_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/pack/too-many-documents", test_too_many_documents);
   g_test_add_func ("/pack/too-much-text", test_too_much_text);
   g_test_add_func ("/pack/too-many-sources", test_too_many_sources);
+  g_test_add_func ("/pack/document-without-file", test_document_without_file);
 
   return g_test_run ();
 }

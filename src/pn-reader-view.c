@@ -355,6 +355,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnUri, pn_uri_free)
 
 /* Parses a prisonnum://HOST/SEG/SEG[#fragment] address; NULL for anything else
  * (other schemes, user info, port, query, empty or undecodable segments). */
+static char *
+strip_fragment (const char *uri)
+{
+  const char *hash = strchr (uri, '#');
+
+  return hash ? g_strndup (uri, hash - uri) : g_strdup (uri);
+}
+
 static PnUri *
 pn_uri_parse (const char *string)
 {
@@ -405,20 +413,9 @@ pn_uri_parse (const char *string)
         return NULL;
     }
 
-  {
-    const char *hash = strchr (string, '#');
-    uri->base = hash ? g_strndup (string, hash - string) : g_strdup (string);
-  }
+  uri->base = strip_fragment (string);
 
   return g_steal_pointer (&uri);
-}
-
-static char *
-strip_fragment (const char *uri)
-{
-  const char *hash = strchr (uri, '#');
-
-  return hash ? g_strndup (uri, hash - uri) : g_strdup (uri);
 }
 
 static const char *
@@ -1193,11 +1190,12 @@ handle_ready (PnReaderView *self, JsonObject *object)
   self->title = (title && title[0]) ? g_strdup (title) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
-  if (self->title)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Document text"),
-                                    -1);
+  /* Never the previous document's title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->title ? self->title : _("Document text"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Document text"),
+                                  -1);
 
   self->page_ready = TRUE;
   maybe_emit_loaded (self);
@@ -1690,8 +1688,7 @@ reset_page_state (PnReaderView *self)
   self->load_finished = FALSE;
   self->page_ready = FALSE;
   popdown_all (self);
-  webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
-  g_clear_pointer (&self->find_text, g_free);
+  pn_reader_view_find_finish (self);
 }
 
 static void

@@ -182,6 +182,7 @@ pn_window_update_actions (PnWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean reading = self->pack != NULL && g_strcmp0 (page, "reader") == 0;
+  gboolean back;
 
   g_assert (PN_IS_WINDOW (self));
 
@@ -199,12 +200,9 @@ pn_window_update_actions (PnWindow *self)
                                  self->diagnostics->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), reading);
   /* From the sources back to the text being read, where it was left. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-to-text",
-                                 !reading && self->pack != NULL && self->loading_doc_id != NULL &&
-                                 g_strcmp0 (page, "sources") == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          !reading && self->pack != NULL && self->loading_doc_id != NULL &&
-                          g_strcmp0 (page, "sources") == 0);
+  back = self->pack != NULL && self->loading_doc_id != NULL && g_strcmp0 (page, "sources") == 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-to-text", back);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), self->pack != NULL);
 }
 
@@ -678,6 +676,13 @@ pn_window_save_zoom (PnWindow *self)
     g_settings_set_double (self->settings, "zoom-level", zoom);
 }
 
+/* Whatever changed it: the menu, the keyboard, Ctrl+scroll in the text. */
+static void
+reader_zoom_changed_cb (PnWindow *self)
+{
+  pn_window_save_zoom (self);
+}
+
 static void
 pn_window_load_state (PnWindow *self)
 {
@@ -994,7 +999,6 @@ zoom_in_action (GtkWidget  *widget,
   PnWindow *self = PN_WINDOW (widget);
 
   pn_reader_view_zoom_in (self->reader_view);
-  pn_window_save_zoom (self);
 }
 
 static void
@@ -1005,7 +1009,6 @@ zoom_out_action (GtkWidget  *widget,
   PnWindow *self = PN_WINDOW (widget);
 
   pn_reader_view_zoom_out (self->reader_view);
-  pn_window_save_zoom (self);
 }
 
 static void
@@ -1254,6 +1257,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_document_loaded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_find_matches_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_position_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_source_activated_cb);

@@ -786,6 +786,11 @@ test_window_zoom (void)
   g_assert_cmpfloat_with_epsilon (pn_reader_view_get_zoom_level (reader), 1.0, 0.001);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 1.0, 0.001);
 
+  /* A zoom the text view made itself (Ctrl+scroll) is kept too. */
+  pn_reader_view_set_zoom_level (reader, 1.5);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 1.5, 0.001);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+
   close_window (window);
 }
 

@@ -11,6 +11,7 @@
 #include "pn-application.h"
 #include "pn-diagnostic.h"
 #include "pn-preferences-window.h"
+#include "pn-sidebar-row.h"
 #include "pn-window.h"
 
 /* A wait that never ends is a failure, not a measurement. */
@@ -215,7 +216,7 @@ open_window_sized (GFile *pack,
                    int    width,
                    int    height)
 {
-  PnWindow *window = pn_window_new (GTK_APPLICATION (app));
+  PnWindow *window = pn_application_new_window (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   pn_window_open_pack (window, pack);
@@ -303,7 +304,8 @@ test_window_essay (void)
   g_assert_cmpuint (rows->len, ==, documents->len + 1);
   g_assert_true (shows_label (g_ptr_array_index (rows, 0), pn_document_get_title (first)));
   g_assert_true (shows_label (g_ptr_array_index (rows, rows->len - 1), "Sources"));
-  g_assert_true (gtk_list_box_row_is_selected (g_ptr_array_index (rows, 0)));
+  g_assert_true (pn_sidebar_row_get_current (g_ptr_array_index (rows, 0)));
+  g_assert_false (pn_sidebar_row_get_current (g_ptr_array_index (rows, rows->len - 1)));
 
   /* The header names the document. */
   {

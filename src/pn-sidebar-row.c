@@ -92,6 +92,10 @@ pn_sidebar_row_set_property (GObject      *object,
       break;
     case PROP_TITLE:
       gtk_label_set_label (self->title_label, g_value_get_string (value));
+      /* The row is what a screen reader lands on: it says the title. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
+                                      -1);
       break;
     case PROP_PAGE:
       self->page = g_value_dup_string (value);

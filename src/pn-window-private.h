@@ -36,6 +36,8 @@ struct _PnWindow
   GSettings            *settings;
 
   GtkWidget            *sources_row;
+  /* Shows the loading page when an open takes a while. */
+  guint                 loading_source;
   /* FALSE until the document shown is laid out at its stored place. */
   gboolean              track_position;
 };

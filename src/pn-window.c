@@ -12,6 +12,9 @@
 #include "pn-sidebar-row.h"
 #include "pn-window-private.h"
 
+/* An open that takes longer than this shows the loading page. */
+#define LOADING_PAGE_DELAY_MS   250
+
 /* Below this width (sidebar + reading area) the sidebar folds over the text. */
 #define CONTENT_NATURAL_WIDTH   440
 
@@ -316,6 +319,28 @@ session_document_changed_cb (PnWindow *self)
   pn_window_update (self);
 }
 
+static gboolean
+show_loading_page_cb (gpointer user_data)
+{
+  PnWindow *self = user_data;
+
+  self->loading_source = 0;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  pn_window_update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The pack is checked in a worker thread; the window stays usable meanwhile. */
+static void
+session_loading_changed_cb (PnWindow *self)
+{
+  if (!pn_pack_session_get_loading (self->session))
+    g_clear_handle_id (&self->loading_source, g_source_remove);
+  else if (self->loading_source == 0)
+    self->loading_source = g_timeout_add (LOADING_PAGE_DELAY_MS, show_loading_page_cb, self);
+}
+
 /* Reader signals */
 
 static void
@@ -542,6 +567,8 @@ pn_window_constructed (GObject *object)
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::document-id",
                            G_CALLBACK (session_document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::loading",
+                           G_CALLBACK (session_loading_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A session that already holds a pack is shown as it is. */
   if (pn_pack_session_get_pack (self->session) != NULL || pn_pack_session_get_error (self->session) != NULL)
@@ -555,6 +582,7 @@ pn_window_dispose (GObject *object)
 {
   PnWindow *self = PN_WINDOW (object);
 
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   if (self->session != NULL)
     {
       PnReadingPosition *position = pn_pack_session_get_position (self->session);

@@ -16,6 +16,7 @@
 
 #include "pn-application.h"
 #include "pn-diagnostic.h"
+#include "pn-pack-check.h"
 #include "pn-preferences-window.h"
 #include "pn-problems-window.h"
 #include "pn-sidebar-row.h"
@@ -1395,6 +1396,153 @@ test_window_settings_bound (void)
   close_window (window);
 }
 
+/* Opening a pack at the size limits does not freeze the window: the check runs
+ * in a worker thread, the loading page shows, and a newer open wins. */
+
+static GFile *
+make_heavy_pack (guint n_documents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pn-test-heavy-XXXXXX", &error);
+  g_autoptr(GString) manifest = g_string_new ("{\n  \"format\": 1,\n  \"id\": \"test-heavy\",\n"
+                                              "  \"version\": \"1.0.0\",\n  \"title\": \"Heavy\",\n"
+                                              "  \"language\": \"en\",\n  \"authors\": [{\"name\": \"A\"}],\n"
+                                              "  \"license\": null,\n  \"description\": \"Many long documents.\",\n"
+                                              "  \"documents\": [\n");
+  g_autoptr(GString) text = g_string_new ("# A long chapter\n\n");
+  g_autofree char *manifest_path = g_build_filename (dir, "pack.json", NULL);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, "Paragraph %u, with *emphasis*, **weight**, `code` and a "
+                                  "[link](#p%u) to read, again and again in the long text.[^n%u]\n\n"
+                                  "[^n%u]: A note for paragraph %u.\n\n", i, i, i, i, i);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("doc%u.md", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_file_set_contents (path, text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_string_append_printf (manifest, "    {\"id\": \"doc%u\", \"title\": \"Chapter %u\", \"file\": \"%s\"}%s\n",
+                              i, i, name, i + 1 < n_documents ? "," : "");
+    }
+  g_string_append (manifest, "  ]\n}\n");
+  g_file_set_contents (manifest_path, manifest->str, manifest->len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (dir);
+}
+
+typedef struct {
+  guint    ticks;
+  gboolean loading_page_seen;
+} Responsive;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  ((Responsive *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stack_page_seen_cb (GtkStack   *stack,
+                    GParamSpec *pspec,
+                    Responsive *responsive)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0)
+    responsive->loading_page_seen = TRUE;
+}
+
+/* The window's stack of pages (not a menu's or a page's own). */
+static GtkStack *
+find_page_stack (PnWindow *window)
+{
+  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, NULL, FALSE);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "loading") != NULL)
+      return g_ptr_array_index (stacks, i);
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+pack_is_cb (gpointer data)
+{
+  PnWindow *window = ((gpointer *) data)[0];
+  const char *id = ((gpointer *) data)[1];
+  PnPack *pack = pn_window_get_pack (window);
+
+  return session_opened_cb (window) && pack != NULL && g_strcmp0 (pn_pack_get_id (pack), id) == 0;
+}
+
+static void
+test_window_async_open (void)
+{
+  g_autoptr(GFile) heavy = make_heavy_pack (20);
+  g_autoptr(GFile) essay = bundled_pack ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = NULL;
+  PnWindow *window = open_window (essay);
+  PnPackSession *session = pn_window_get_session (window);
+  GtkStack *stack = find_page_stack (window);
+  Responsive responsive = { 0, FALSE };
+  Notes notes = { 0, };
+  gpointer heavy_open[] = { window, "test-heavy" };
+  gpointer essay_open[] = { window, "rauzy-prison-numerique" };
+  gint64 start, sync_us, call_us;
+  guint tick;
+  gulong page_handler, opened_handler;
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+
+  /* Control: on this machine, checking the pack takes long enough to see a freeze. */
+  start = g_get_monotonic_time ();
+  check = pn_pack_check_run (heavy, NULL, &error);
+  sync_us = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_pack_get_documents (pn_pack_check_get_pack (check))->len, ==, 20);
+  g_test_message ("checking the heavy pack takes %.0f ms", sync_us / 1000.0);
+  g_assert_cmpint (sync_us, >, 400 * 1000);
+
+  page_handler = g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (stack_page_seen_cb), &responsive);
+  opened_handler = g_signal_connect (session, "opened", G_CALLBACK (session_opened_count_cb), &notes);
+  tick = g_timeout_add (10, tick_cb, &responsive);
+
+  start = g_get_monotonic_time ();
+  pn_window_open_pack (window, heavy);
+  call_us = g_get_monotonic_time () - start;
+  g_assert_true (pn_pack_session_get_loading (session));
+  g_assert_cmpint (call_us, <, sync_us / 4);
+  /* Meanwhile the old pack stays shown, and the main loop runs. */
+  g_assert_cmpstr (pn_pack_get_id (pn_window_get_pack (window)), ==, "rauzy-prison-numerique");
+  wait_until (pack_is_cb, heavy_open, "the heavy pack");
+  g_test_message ("%u ticks of 10 ms while it opened", responsive.ticks);
+  g_assert_cmpuint (responsive.ticks, >=, 5);
+  g_assert_true (responsive.loading_page_seen);
+  g_assert_cmpuint (notes.opened, ==, 1);
+  wait_until (reader_loaded_cb, window, "the first chapter");
+
+  /* A newer open cancels the older one: only the essay arrives. */
+  pn_window_open_pack (window, heavy);
+  pn_window_open_pack (window, essay);
+  wait_until (pack_is_cb, essay_open, "the essay, opened after the heavy pack");
+  g_assert_cmpuint (notes.opened, ==, 2);
+  /* And still the essay after another whole open of the heavy pack has come and gone. */
+  pn_window_open_pack (window, heavy);
+  wait_until (pack_is_cb, heavy_open, "the heavy pack again");
+  g_assert_cmpuint (notes.opened, ==, 3);
+
+  g_source_remove (tick);
+  g_signal_handler_disconnect (stack, page_handler);
+  g_signal_handler_disconnect (session, opened_handler);
+  close_window (window);
+}
+
 /* F6 and Shift+F6 (their actions): sidebar, header bar, text, and round. */
 
 static gboolean
@@ -1815,6 +1963,7 @@ main (int   argc,
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
   g_test_add_func ("/window/session", test_window_session);
   g_test_add_func ("/window/settings-bound", test_window_settings_bound);
+  g_test_add_func ("/window/async-open", test_window_async_open);
   g_test_add_func ("/window/f6-cycle", test_window_f6_cycle);
   g_test_add_func ("/window/sidebar-focus", test_window_sidebar_focus);
   g_test_add_func ("/window/keys", test_window_keys);

@@ -1437,9 +1437,18 @@ make_heavy_pack (guint n_documents)
 }
 
 typedef struct {
-  guint    ticks;
-  gboolean loading_page_seen;
+  guint     ticks;
+  gboolean  loading_page_seen;
+  PnWindow *window;
 } Responsive;
+
+static gboolean
+loading_page_or_opened_cb (gpointer data)
+{
+  Responsive *responsive = data;
+
+  return responsive->loading_page_seen || !pn_pack_session_get_loading (pn_window_get_session (responsive->window));
+}
 
 static gboolean
 tick_cb (gpointer data)
@@ -1490,7 +1499,7 @@ test_window_async_open (void)
   PnWindow *window = open_window (essay);
   PnPackSession *session = pn_window_get_session (window);
   GtkStack *stack = find_page_stack (window);
-  Responsive responsive = { 0, FALSE };
+  Responsive responsive = { 0, FALSE, window };
   Notes notes = { 0, };
   gpointer heavy_open[] = { window, "test-heavy" };
   gpointer essay_open[] = { window, "rauzy-prison-numerique" };
@@ -1520,6 +1529,9 @@ test_window_async_open (void)
   g_assert_cmpint (call_us, <, sync_us / 4);
   /* Meanwhile the old pack stays shown, and the main loop runs. */
   g_assert_cmpstr (pn_pack_get_id (pn_window_get_pack (window)), ==, "rauzy-prison-numerique");
+  wait_until (loading_page_or_opened_cb, &responsive, "the loading page or the heavy pack");
+  if (responsive.loading_page_seen)
+    save_screenshot (GTK_WIDGET (window), "window-loading.png");
   wait_until (pack_is_cb, heavy_open, "the heavy pack");
   g_test_message ("%u ticks of 10 ms while it opened", responsive.ticks);
   g_assert_cmpuint (responsive.ticks, >=, 5);
@@ -1764,12 +1776,14 @@ test_window_keys (void)
     x11_key (XK_F6, 0);
     focus.widget = text_row;
     wait_until (focus_on_cb, &focus, "F6 to move the focus to the sidebar");
+    save_screenshot (GTK_WIDGET (window), "focus-1-sidebar.png");
 
     /* Down moves the focus only. */
     x11_key (XK_Down, 0);
     focus.widget = sources_row;
     wait_until (focus_on_cb, &focus, "Down to move to the Sources row");
     wait_for_paint (GTK_WIDGET (window));
+    save_screenshot (GTK_WIDGET (window), "focus-2-sources-row.png");
     g_assert_true (reader_mapped_cb (window));
     g_assert_false (sources_mapped_cb (window));
     g_assert_false (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (sources_row)));
@@ -1782,10 +1796,12 @@ test_window_keys (void)
     x11_key (XK_F6, XK_Shift_L);
     focus.widget = GTK_WIDGET (pn_window_get_sources_page (window));
     wait_until (focus_within_cb, &focus, "Shift+F6 to move the focus to the Sources page");
+    save_screenshot (GTK_WIDGET (window), "focus-3-sources-page.png");
     x11_key (XK_F6, 0);
     x11_key (XK_F6, 0);
     focus.widget = header;
     wait_until (focus_within_cb, &focus, "F6 twice to move the focus to the header bar");
+    save_screenshot (GTK_WIDGET (window), "focus-4-header.png");
 
     close_window (window);
   }

@@ -147,6 +147,29 @@ pn_render_context_insert_markup (PnRenderContext *ctx,
   return pn_render_insert_html (ctx, before, markup);
 }
 
+gboolean
+pn_render_context_wrap_markup (PnRenderContext *ctx,
+                               cmark_node      *node,
+                               const char      *open,
+                               const char      *close)
+{
+  cmark_node *html;
+
+  if (!pn_render_insert_html (ctx, node, open))
+    return FALSE;
+
+  html = cmark_node_new (CMARK_NODE_HTML_INLINE);
+  cmark_node_set_literal (html, close);
+  if (!cmark_node_insert_after (node, html))
+    {
+      cmark_node_free (html);
+      return FALSE;
+    }
+  g_hash_table_add (ctx->own_html, html);
+
+  return TRUE;
+}
+
 static void
 context_init (PnRenderContext *ctx,
               PnPack          *pack,

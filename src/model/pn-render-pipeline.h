@@ -64,4 +64,10 @@ gboolean          pn_render_context_insert_markup  (PnRenderContext *ctx,
                                                     cmark_node      *before,
                                                     const char      *markup);
 
+/* Puts @node between @open and @close (safe HTML written by the pass). */
+gboolean          pn_render_context_wrap_markup    (PnRenderContext *ctx,
+                                                    cmark_node      *node,
+                                                    const char      *open,
+                                                    const char      *close);
+
 G_END_DECLS

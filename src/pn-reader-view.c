@@ -26,13 +26,14 @@
 #include <json-glib/json-glib.h>
 
 #include "pn-diagnostic.h"
+#include "pn-pack-uri.h"
 #include "pn-reader-view.h"
 #include "pn-render.h"
 
 #define SCRIPT_HANDLER   "pn"
 #define READER_RESOURCES "/org/example/Prisonnum/reader/"
 #define TEST_PACK_ID     "_test"
-#define TEST_URI         "prisonnum://pack/" TEST_PACK_ID "/" TEST_PACK_ID
+#define TEST_URI         "prisonnum://pack/" TEST_PACK_ID "/doc/" TEST_PACK_ID
 #define FIND_MAX_MATCHES 1000
 #define MAX_MESSAGE_SIZE (256 * 1024)
 #define MAX_TEXT_CHARS   16000
@@ -333,91 +334,6 @@ get_shared (void)
  * prisonnum: addresses
  * ------------------------------------------------------------------------- */
 
-typedef struct {
-  char *host;
-  char **segments;   /* decoded path segments, none empty */
-  char *fragment;    /* decoded, or NULL */
-  char *base;        /* the address without its fragment */
-} PnUri;
-
-static void
-pn_uri_free (PnUri *uri)
-{
-  if (uri == NULL)
-    return;
-  g_free (uri->host);
-  g_strfreev (uri->segments);
-  g_free (uri->fragment);
-  g_free (uri->base);
-  g_free (uri);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnUri, pn_uri_free)
-
-/* Parses a prisonnum://HOST/SEG/SEG[#fragment] address; NULL for anything else
- * (other schemes, user info, port, query, empty or undecodable segments). */
-static char *
-strip_fragment (const char *uri)
-{
-  const char *hash = strchr (uri, '#');
-
-  return hash ? g_strndup (uri, hash - uri) : g_strdup (uri);
-}
-
-static PnUri *
-pn_uri_parse (const char *string)
-{
-  g_autoptr(GUri) guri = NULL;
-  g_autoptr(PnUri) uri = NULL;
-  g_auto(GStrv) raw = NULL;
-  const char *path;
-  const char *fragment;
-  guint n;
-
-  if (string == NULL || strlen (string) > 4096)
-    return NULL;
-  guri = g_uri_parse (string, G_URI_FLAGS_ENCODED, NULL);
-  if (guri == NULL)
-    return NULL;
-  if (g_strcmp0 (g_uri_get_scheme (guri), PN_SCHEME) != 0 ||
-      g_uri_get_userinfo (guri) != NULL || g_uri_get_port (guri) != -1 ||
-      g_uri_get_query (guri) != NULL || g_uri_get_host (guri) == NULL)
-    return NULL;
-
-  path = g_uri_get_path (guri);
-  if (path[0] != '/' || path[1] == '\0')
-    return NULL;
-
-  uri = g_new0 (PnUri, 1);
-  uri->host = g_ascii_strdown (g_uri_get_host (guri), -1);
-  raw = g_strsplit (path + 1, "/", 0);
-  n = g_strv_length (raw);
-  uri->segments = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      char *segment = g_uri_unescape_string (raw[i], "/");
-
-      if (segment == NULL || segment[0] == '\0' || !g_utf8_validate (segment, -1, NULL))
-        {
-          g_free (segment);
-          return NULL;
-        }
-      uri->segments[i] = segment;
-    }
-
-  fragment = g_uri_get_fragment (guri);
-  if (fragment != NULL && fragment[0] != '\0')
-    {
-      uri->fragment = g_uri_unescape_string (fragment, NULL);
-      if (uri->fragment == NULL || !g_utf8_validate (uri->fragment, -1, NULL) ||
-          strlen (uri->fragment) > MAX_ID_BYTES)
-        return NULL;
-    }
-
-  uri->base = strip_fragment (string);
-
-  return g_steal_pointer (&uri);
-}
-
 static const char *
 current_pack_id (PnReaderView *self)
 {
@@ -469,15 +385,9 @@ finish_bytes (WebKitURISchemeRequest *request, GBytes *bytes, const char *conten
 }
 
 static void
-serve_app_file (WebKitURISchemeRequest *request, PnUri *uri)
+serve_app_file (WebKitURISchemeRequest *request, PnPackUri *uri)
 {
-  if (g_strv_length (uri->segments) != 1)
-    {
-      finish_not_found (request, "not an app file");
-      return;
-    }
-
-  if (strcmp (uri->segments[0], "blank") == 0)
+  if (strcmp (uri->id, "blank") == 0)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (blank_page, sizeof blank_page - 1);
       finish_bytes (request, bytes, "text/html");
@@ -486,7 +396,7 @@ serve_app_file (WebKitURISchemeRequest *request, PnUri *uri)
 
   for (guint i = 0; i < G_N_ELEMENTS (app_files); i++)
     {
-      if (strcmp (uri->segments[0], app_files[i].name) == 0)
+      if (strcmp (uri->id, app_files[i].name) == 0)
         {
           g_autofree char *path = g_strconcat (READER_RESOURCES, app_files[i].name, NULL);
           g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -539,7 +449,7 @@ render_page (PnReaderView *self, const char *base, const char *doc_id)
 }
 
 static void
-serve_pack_image (PnReaderView *self, WebKitURISchemeRequest *request, PnUri *uri)
+serve_pack_image (PnReaderView *self, WebKitURISchemeRequest *request, PnPackUri *uri)
 {
   g_autofree char *relative = NULL;
   g_autoptr(GFile) file = NULL;
@@ -551,14 +461,7 @@ serve_pack_image (PnReaderView *self, WebKitURISchemeRequest *request, PnUri *ur
   g_autoptr(GBytes) bytes = NULL;
   gsize length = 0;
 
-  for (guint i = 2; uri->segments[i] != NULL; i++)
-    if (strcmp (uri->segments[i], ".") == 0 || strcmp (uri->segments[i], "..") == 0)
-      {
-        finish_not_found (request, "path leaves the pack");
-        return;
-      }
-
-  relative = g_strjoinv ("/", uri->segments + 2);
+  relative = g_strdup (uri->id);   /* no "." nor ".." segment: checked by the parser */
   file = pn_pack_resolve (self->pack, relative);
   if (file == NULL)
     {
@@ -613,8 +516,8 @@ on_scheme_request (WebKitURISchemeRequest *request, gpointer user_data)
 {
   WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
   PnReaderView *self = web_view ? g_object_get_qdata (G_OBJECT (web_view), view_quark) : NULL;
-  g_autoptr(PnUri) uri = NULL;
-  guint n;
+  g_autoptr(PnPackUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self == NULL)
     {
@@ -627,25 +530,18 @@ on_scheme_request (WebKitURISchemeRequest *request, gpointer user_data)
       return;
     }
 
-  uri = pn_uri_parse (webkit_uri_scheme_request_get_uri (request));
+  uri = pn_pack_uri_parse (webkit_uri_scheme_request_get_uri (request), &error);
   if (uri == NULL)
     {
-      finish_not_found (request, "malformed address");
+      finish_not_found (request, error->message);
       return;
     }
 
-  if (strcmp (uri->host, "app") == 0)
+  if (uri->route == PN_ROUTE_APP_RESOURCE)
     {
       serve_app_file (request, uri);
       return;
     }
-  if (strcmp (uri->host, "pack") != 0)
-    {
-      finish_not_found (request, "unknown host");
-      return;
-    }
-
-  n = g_strv_length (uri->segments);
 
   if (self->test_html != NULL && g_strcmp0 (uri->base, TEST_URI) == 0)
     {
@@ -654,30 +550,34 @@ on_scheme_request (WebKitURISchemeRequest *request, gpointer user_data)
       return;
     }
 
-  if (self->pack == NULL || g_strcmp0 (uri->segments[0], current_pack_id (self)) != 0)
+  if (self->pack == NULL || g_strcmp0 (uri->pack_id, current_pack_id (self)) != 0)
     {
       finish_not_found (request, "not the current pack");
       return;
     }
 
-  if (n == 2)
+  switch (uri->route)
     {
-      g_autoptr(GBytes) page = render_page (self, uri->base, uri->segments[1]);
+    case PN_ROUTE_PACK_DOCUMENT:
+      {
+        g_autoptr(GBytes) page = render_page (self, uri->base, uri->id);
 
-      if (page == NULL)
-        finish_not_found (request, "no such document");
-      else
-        finish_bytes (request, page, "text/html");
-      return;
-    }
-
-  if (n >= 3 && strcmp (uri->segments[1], "files") == 0)
-    {
+        if (page == NULL)
+          finish_not_found (request, "no such document");
+        else
+          finish_bytes (request, page, "text/html");
+        return;
+      }
+    case PN_ROUTE_PACK_MEDIA:
       serve_pack_image (self, request, uri);
       return;
+    case PN_ROUTE_APP_RESOURCE:
+    case PN_ROUTE_PACK_SOURCE:
+    case PN_ROUTE_PACK_GLOSSARY:
+    default:
+      finish_not_found (request, "not served (handled by the app)");
+      return;
     }
-
-  finish_not_found (request, "unknown pack path");
 }
 
 /* ---------------------------------------------------------------------------
@@ -1320,7 +1220,7 @@ handle_refused_navigation (PnReaderView *self, const char *uri_string,
                            WebKitNavigationType type, gboolean user_gesture,
                            gboolean new_window)
 {
-  g_autoptr(PnUri) uri = NULL;
+  g_autoptr(PnPackUri) uri = NULL;
 
   /* New windows are never opened, not even in the browser. */
   if (new_window)
@@ -1329,30 +1229,25 @@ handle_refused_navigation (PnReaderView *self, const char *uri_string,
       return;
     }
 
-  uri = pn_uri_parse (uri_string);
+  uri = pn_pack_uri_parse (uri_string, NULL);
   if (uri != NULL)
     {
       gboolean clicked = type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED;
 
-      if (clicked && self->pack != NULL && strcmp (uri->host, "pack") == 0 &&
-          g_strv_length (uri->segments) == 2 &&
-          strcmp (uri->segments[0], current_pack_id (self)) == 0)
+      if (clicked && self->pack != NULL && g_strcmp0 (uri->pack_id, current_pack_id (self)) == 0)
         {
-          const char *target = uri->segments[1];
-
-          if (pn_pack_get_document (self->pack, target) != NULL)
+          if (uri->route == PN_ROUTE_PACK_DOCUMENT && pn_pack_get_document (self->pack, uri->id) != NULL)
             {
-              g_autofree char *doc_id = g_strdup (target);
+              g_autofree char *doc_id = g_strdup (uri->id);
               g_autofree char *anchor = g_strdup (uri->fragment);
 
               load_document_at (self, doc_id, anchor);
               g_signal_emit (self, signals[SIGNAL_DOCUMENT_ACTIVATED], 0, doc_id, anchor);
               return;
             }
-          if (strcmp (target, "sources") == 0 && uri->fragment != NULL &&
-              pn_pack_get_source (self->pack, uri->fragment) != NULL)
+          if (uri->route == PN_ROUTE_PACK_SOURCE && pn_pack_get_source (self->pack, uri->id) != NULL)
             {
-              g_signal_emit (self, signals[SIGNAL_SOURCE_ACTIVATED], 0, uri->fragment);
+              g_signal_emit (self, signals[SIGNAL_SOURCE_ACTIVATED], 0, uri->id);
               return;
             }
         }
@@ -1381,7 +1276,7 @@ navigation_allowed (PnReaderView *self, const char *uri, WebKitNavigationType ty
     return self->warming && type == WEBKIT_NAVIGATION_TYPE_OTHER;
   if (self->current_uri == NULL)
     return FALSE;
-  base = strip_fragment (uri);
+  base = pn_pack_uri_strip_fragment (uri);
   if (strcmp (base, self->current_uri) != 0)
     return FALSE;
 
@@ -1482,7 +1377,7 @@ static void
 on_load_changed (WebKitWebView *web_view, WebKitLoadEvent event, PnReaderView *self)
 {
   const char *uri = webkit_web_view_get_uri (web_view);
-  g_autofree char *base = uri ? strip_fragment (uri) : NULL;
+  g_autofree char *base = uri ? pn_pack_uri_strip_fragment (uri) : NULL;
 
   if (event != WEBKIT_LOAD_FINISHED || g_strcmp0 (base, self->current_uri) != 0)
     return;
@@ -2417,78 +2312,4 @@ pn_reader_view_set_position (PnReaderView *self, const char *anchor, double frac
   self->pending_anchor = g_strdup (anchor);
   self->pending_fraction = fraction;
   self->has_pending_position = TRUE;
-}
-
-void
-pn_reader_view_print (PnReaderView *self)
-{
-  g_autoptr(WebKitPrintOperation) operation = NULL;
-  GtkRoot *root;
-
-  g_return_if_fail (PN_IS_READER_VIEW (self));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  operation = webkit_print_operation_new (self->web_view);
-  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-}
-
-typedef struct {
-  PnReaderView *self;   /* strong */
-  GFile *file;
-  gboolean failed;
-} ExportData;
-
-static void
-on_export_failed (WebKitPrintOperation *operation, GError *error, ExportData *data)
-{
-  g_autofree char *message = g_strdup_printf (_("Could not export the document as PDF: %s"),
-                                              error ? error->message : _("unknown error"));
-
-  data->failed = TRUE;
-  g_signal_emit (data->self, signals[SIGNAL_PROBLEM], 0, message);
-}
-
-static void
-on_export_finished (WebKitPrintOperation *operation, ExportData *data)
-{
-  if (!data->failed)
-    g_signal_emit (data->self, signals[SIGNAL_PDF_EXPORTED], 0, data->file);
-
-  g_signal_handlers_disconnect_by_data (operation, data);
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_free (data);
-  g_object_unref (operation);
-}
-
-void
-pn_reader_view_export_pdf (PnReaderView *self, GFile *file)
-{
-  WebKitPrintOperation *operation;
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autoptr(GtkPageSetup) page_setup = NULL;
-  g_autofree char *uri = NULL;
-  ExportData *data;
-
-  g_return_if_fail (PN_IS_READER_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  uri = g_file_get_uri (file);
-  settings = gtk_print_settings_new ();
-  /* GTK's file printer has a translated name. */
-  gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  page_setup = gtk_page_setup_new ();
-
-  operation = webkit_print_operation_new (self->web_view);
-  webkit_print_operation_set_print_settings (operation, settings);
-  webkit_print_operation_set_page_setup (operation, page_setup);
-
-  data = g_new0 (ExportData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  g_signal_connect (operation, "failed", G_CALLBACK (on_export_failed), data);
-  g_signal_connect (operation, "finished", G_CALLBACK (on_export_finished), data);
-  webkit_print_operation_print (operation);
 }

@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-diagnostic.h"
+#include "pn-pack-uri.h"
 #include "pn-render.h"
 
 #define NBSP "\xc2\xa0"          /* U+00A0 NO-BREAK SPACE */
@@ -469,23 +470,6 @@ remove_raw_html (Renderer   *renderer,
 /* Links */
 
 static char *
-pack_uri (Renderer   *renderer,
-          const char *page,
-          const char *fragment)
-{
-  g_autofree char *pack = g_uri_escape_string (pn_pack_get_id (renderer->pack), NULL, TRUE);
-  g_autofree char *escaped_page = g_uri_escape_string (page, NULL, TRUE);
-  g_autofree char *escaped_fragment = NULL;
-
-  if (fragment == NULL || fragment[0] == '\0')
-    return g_strdup_printf (PN_SCHEME "://pack/%s/%s", pack, escaped_page);
-
-  escaped_fragment = g_uri_escape_string (fragment, NULL, TRUE);
-
-  return g_strdup_printf (PN_SCHEME "://pack/%s/%s#%s", pack, escaped_page, escaped_fragment);
-}
-
-static char *
 title_attribute (cmark_node *link)
 {
   const char *title = cmark_node_get_title (link);
@@ -537,7 +521,7 @@ link_source (Renderer   *renderer,
       return;
     }
 
-  uri = pack_uri (renderer, "sources", id);
+  uri = pn_pack_uri_for_source (pn_pack_get_id (renderer->pack), id);
   make_pack_link (renderer, link, "pn-cite", "source", id, uri);
 }
 
@@ -570,7 +554,7 @@ link_glossary (Renderer   *renderer,
       return;
     }
 
-  uri = pack_uri (renderer, "glossary", id);
+  uri = pn_pack_uri_for_glossary (pn_pack_get_id (renderer->pack), id);
   make_pack_link (renderer, link, "pn-term", "glossary", id, uri);
 }
 
@@ -592,7 +576,7 @@ link_document (Renderer   *renderer,
       return;
     }
 
-  uri = pack_uri (renderer, id, anchor);
+  uri = pn_pack_uri_for_document (pn_pack_get_id (renderer->pack), id, anchor);
   make_pack_link (renderer, link, "pn-doc-link", "doc", id, uri);
 }
 
@@ -806,8 +790,6 @@ rewrite_images (Renderer   *renderer,
     {
       cmark_node *image = g_ptr_array_index (images, i);
       g_autofree char *path = image_path (renderer, image);
-      g_autofree char *pack = NULL;
-      g_autofree char *escaped = NULL;
       g_autofree char *uri = NULL;
 
       if (path == NULL)
@@ -816,9 +798,7 @@ rewrite_images (Renderer   *renderer,
           continue;
         }
 
-      pack = g_uri_escape_string (pn_pack_get_id (renderer->pack), NULL, TRUE);
-      escaped = g_uri_escape_string (path, "/", TRUE);
-      uri = g_strdup_printf (PN_SCHEME "://pack/%s/files/%s", pack, escaped);
+      uri = pn_pack_uri_for_media (pn_pack_get_id (renderer->pack), path);
       cmark_node_set_url (image, uri);
     }
 }
@@ -1552,14 +1532,8 @@ char *
 pn_render_document_uri (PnPack     *pack,
                         const char *doc_id)
 {
-  g_autofree char *escaped_pack = NULL;
-  g_autofree char *escaped_doc = NULL;
-
   g_return_val_if_fail (PN_IS_PACK (pack), NULL);
   g_return_val_if_fail (doc_id != NULL, NULL);
 
-  escaped_pack = g_uri_escape_string (pn_pack_get_id (pack), NULL, TRUE);
-  escaped_doc = g_uri_escape_string (doc_id, NULL, TRUE);
-
-  return g_strdup_printf (PN_SCHEME "://pack/%s/%s", escaped_pack, escaped_doc);
+  return pn_pack_uri_for_document (pn_pack_get_id (pack), doc_id, NULL);
 }

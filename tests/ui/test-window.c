@@ -519,6 +519,8 @@ focus_within_cb (gpointer data)
 typedef struct {
   GtkWidget *root;
   gboolean   want_matches;
+  guint      index;        /* with want_matches: the current match shown as « index of n » */
+  guint      n;            /* filled in */
 } MatchWait;
 
 static gboolean
@@ -541,8 +543,20 @@ match_count_shown_cb (gpointer data)
         }
 
       n = g_ascii_strtoull (text, &end, 10);
-      if (end != text && n >= 1 && (g_str_equal (end, " match") || g_str_equal (end, " matches")))
-        return TRUE;
+      if (end == text || n < 1)
+        continue;
+      if (wait->index == 0 && (g_str_equal (end, " match") || g_str_equal (end, " matches")))
+        {
+          wait->n = n;
+          return TRUE;
+        }
+      if (wait->index > 0 && n == wait->index && g_str_has_prefix (end, " of "))
+        {
+          const char *total = end + strlen (" of ");
+
+          wait->n = g_ascii_strtoull (total, &end, 10);
+          return end != total && *end == '\0' && wait->n >= wait->index;
+        }
     }
 
   return FALSE;
@@ -554,7 +568,7 @@ test_window_find (void)
   g_autoptr(GFile) pack_dir = bundled_pack ();
   PnWindow *window = open_window (pack_dir);
   GtkWidget *search_bar, *entry;
-  MatchWait wait = { GTK_WIDGET (window), TRUE };
+  MatchWait wait = { GTK_WIDGET (window), TRUE, 1, 0 };
 
   wait_until (reader_loaded_cb, window, "the essay to finish loading");
 
@@ -570,10 +584,16 @@ test_window_find (void)
     wait_until (focus_within_cb, &focus, "the keyboard focus in the find entry");
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "seigneurage");
-  wait_until (match_count_shown_cb, &wait, "a match count for « seigneurage »");
+  /* « 1 of N », then the next match and back, as the reader moves. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "plateforme");
+  wait_until (match_count_shown_cb, &wait, "« 1 of N » for « plateforme »");
+  g_assert_cmpuint (wait.n, >=, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  wait.index = 2;
+  wait_until (match_count_shown_cb, &wait, "« 2 of N » after the next match");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  wait.index = 1;
+  wait_until (match_count_shown_cb, &wait, "« 1 of N » after the previous match");
 
   save_screenshot (GTK_WIDGET (window), "window-find.png");
 
@@ -584,6 +604,17 @@ test_window_find (void)
 
   /* Closing the bar ends the search. */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), FALSE);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* Escape in the text (the reader's find-clear) clears the highlight and the
+   * bar closes, rather than saying there is no match. */
+  wait.want_matches = TRUE;
+  wait.index = 1;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "seigneurage");
+  wait_until (match_count_shown_cb, &wait, "« 1 of N » again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pn_window_get_reader_view (window)), "reader.find-clear", NULL));
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
   close_window (window);
@@ -1803,6 +1834,12 @@ test_window_keys (void)
     wait_until (focus_within_cb, &focus, "F6 twice to move the focus to the header bar");
     save_screenshot (GTK_WIDGET (window), "focus-4-header.png");
 
+    /* Alt+Left from the Sources page back to the text, Alt+Right to them again. */
+    x11_key (XK_Left, XK_Alt_L);
+    wait_until (reader_mapped_cb, window, "Alt+Left to go back to the text");
+    x11_key (XK_Right, XK_Alt_L);
+    wait_until (sources_mapped_cb, window, "Alt+Right to go forward to the Sources page");
+
     close_window (window);
   }
 #endif
@@ -1920,6 +1957,73 @@ test_window_accessible_names (void)
   close_window (window);
 }
 
+/* The Sources page is in the reader's history: Alt+Left from it goes back to
+ * the text, Alt+Right returns; the progress below the text says how far. */
+
+static gboolean
+progress_shown_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) bars = find_widgets (data, GTK_TYPE_PROGRESS_BAR, NULL, TRUE);
+
+  return bars->len == 1 && shows_label (data, " left");
+}
+
+static gboolean
+progress_moved_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) bars = find_widgets (data, GTK_TYPE_PROGRESS_BAR, NULL, TRUE);
+
+  return bars->len == 1 && gtk_progress_bar_get_fraction (g_ptr_array_index (bars, 0)) > 0.2;
+}
+
+static void
+test_window_history_and_progress (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  PnWindow *window = open_window (pack_dir);
+  PnReaderView *reader = pn_window_get_reader_view (window);
+  TopWait wait = { window, "p_30" };
+  GtkProgressBar *bar;
+
+  wait_until (reader_loaded_cb, window, "the essay to finish loading");
+
+  /* The progress shows with the text, at the top. */
+  wait_until (progress_shown_cb, window, "the reading progress");
+  bar = g_ptr_array_index (find_widgets (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, NULL, TRUE), 0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 0.2);
+  g_assert_true (shows_label (GTK_WIDGET (window), "minutes left"));
+
+  /* Further down, the progress follows. */
+  g_free (eval_js (window, "document.getElementById('p_30').scrollIntoView(); 'ok'"));
+  wait_until (top_block_is_cb, &wait, "paragraph 30 at the top");
+  wait_until (progress_moved_cb, window, "the progress to move past a fifth");
+
+  /* Nothing to go forward to yet. */
+  g_assert_false (pn_reader_view_can_go_forward (reader));
+
+  /* To the sources, then back (Alt+Left's action) to the same place in the text. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  wait_until (sources_mapped_cb, window, "the sources page");
+  g_assert_true (pn_reader_view_can_go_back (reader));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_until (reader_mapped_cb, window, "the text, back from the sources");
+  wait_until (top_block_is_cb, &wait, "paragraph 30 at the top, back from the sources");
+  g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (find_row (window, pn_reader_view_get_document_id (reader)))));
+
+  /* Alt+Right's action: the sources again. */
+  g_assert_true (pn_reader_view_can_go_forward (reader));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-forward", NULL));
+  wait_until (sources_mapped_cb, window, "the sources, forward again");
+  g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (find_row (window, "sources"))));
+
+  /* The header's back button goes back in the same history. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-text", NULL);
+  wait_until (reader_mapped_cb, window, "the text, from the back button");
+  g_assert_true (pn_reader_view_can_go_forward (reader));
+
+  close_window (window);
+}
+
 static void
 disable_sandbox_if_needed (void)
 {
@@ -1984,6 +2088,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar-focus", test_window_sidebar_focus);
   g_test_add_func ("/window/keys", test_window_keys);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
+  g_test_add_func ("/window/history-and-progress", test_window_history_and_progress);
 
   ret = g_test_run ();
 

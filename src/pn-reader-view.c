@@ -2244,6 +2244,13 @@ pn_reader_view_get_web_view (PnReaderView *self)
   return self->web_view;
 }
 
+const char *
+pn_reader_view_get_script_world (PnReaderView *self)
+{
+  g_return_val_if_fail (PN_IS_READER_VIEW (self), NULL);
+  return shared->world;
+}
+
 void
 pn_reader_view_set_font_size (PnReaderView *self, int px)
 {

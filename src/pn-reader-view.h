@@ -36,6 +36,8 @@ void           pn_reader_view_load_document    (PnReaderView *self, const char *
 const char    *pn_reader_view_get_document_id  (PnReaderView *self);
 gboolean       pn_reader_view_is_loading       (PnReaderView *self);
 WebKitWebView *pn_reader_view_get_web_view     (PnReaderView *self);
+/* The name of the app's private script world, where its own scripts run. */
+const char    *pn_reader_view_get_script_world (PnReaderView *self);
 
 /* Appearance (also properties "font-size", "font-family", "line-spacing", "zoom-level";
  * the dark style follows AdwStyleManager by itself). */

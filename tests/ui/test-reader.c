@@ -18,31 +18,15 @@
 #include "pn-diagnostic.h"
 #include "pn-reader-view.h"
 #include "pn-render.h"
+#include "pn-ui-test.h"
 
-#define WAIT_SECONDS 60
 #define TEST_WORLD   "pn-test"
 
 /* ---------------------------------------------------------------------------
  * Waiting on the main loop (never on the clock: a timeout only fails a test)
  * ------------------------------------------------------------------------- */
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(expr, what) G_STMT_START {                                   \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true, &timed_out_); \
-    while (!(expr) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-    if (!(expr))                                                              \
-      g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);     \
-  } G_STMT_END
+#define WAIT_UNTIL(expr, what) PN_UI_TEST_WAIT_UNTIL (expr, what)
 
 /* Lets the main loop run for @ms: only to give stray loads a chance to happen
  * before checking that they did not. */
@@ -51,7 +35,7 @@ settle (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, set_true, &done);
+  g_timeout_add (ms, pn_ui_test_set_true, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -163,11 +147,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  gpointer view = f->view;
-
-  g_object_add_weak_pointer (G_OBJECT (f->view), &view);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  WAIT_UNTIL (view == NULL, "the reader view to be finalized");
+  pn_ui_test_destroy_window (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
 
   g_clear_object (&f->pack);
   g_ptr_array_unref (f->external_uris);
@@ -1343,23 +1323,6 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
-static void
-setup_sandbox (void)
-{
-  const char *argv[] = { "bwrap", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
-                         "--unshare-all", "true", NULL };
-  int status = -1;
-
-  /* WebKit's own probe; without a working bubblewrap the web process cannot start. */
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    {
-      g_printerr ("# bubblewrap does not work here: WebKit's sandbox is disabled for this test process\n");
-      g_setenv ("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1", TRUE);
-    }
-}
-
 int
 main (int argc, char **argv)
 {
@@ -1367,7 +1330,7 @@ main (int argc, char **argv)
   g_autofree char *cache = NULL;
 
   g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", FALSE);
-  setup_sandbox ();
+  pn_ui_test_disable_sandbox_if_needed ();
   /* A fresh cache folder: the content filter is compiled by the test run. */
   cache = g_dir_make_tmp ("pn-test-cache-XXXXXX", &error);
   g_assert_no_error (error);

@@ -223,8 +223,10 @@ on_numbered (GObject      *source,
     {
       g_autofree char *uri = g_file_get_uri (handout->target);
 
-      /* Whole or not at all: the chosen file is only written once the PDF is done. */
-      if (!g_file_move (handout->numbered, handout->target, G_FILE_COPY_OVERWRITE,
+      /* The chosen file is only written once the PDF is whole, with the
+       * permissions of a new file there (not the temporary file's 0600). */
+      if (!g_file_copy (handout->numbered, handout->target,
+                        G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
                         NULL, NULL, NULL, &error))
         {
           handout_fail (handout, error->message);

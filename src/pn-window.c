@@ -11,6 +11,7 @@
 
 #include "pn-application.h"
 #include "pn-diagnostic.h"
+#include "pn-reader-view-print.h"
 #include "pn-render.h"
 #include "pn-window.h"
 
@@ -516,7 +517,7 @@ reader_pdf_exported_cb (PnWindow     *self,
 {
   g_assert (PN_IS_WINDOW (self));
 
-  pn_window_add_toast (self, adw_toast_new (_("Exported as PDF")));
+  pn_window_add_toast (self, pn_print_new_exported_toast (GTK_WINDOW (self), file));
 }
 
 static void
@@ -1058,6 +1059,8 @@ export_pdf_action (GtkWidget  *widget,
   PnDocument *doc = NULL;
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) suggested = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->pack != NULL && self->loading_doc_id != NULL)
@@ -1074,9 +1077,11 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  /* The title may hold characters a file name cannot. */
-  name = g_strdup_printf ("%s.pdf", doc ? pn_document_get_title (doc) : "document");
-  g_strdelimit (name, "/\\:", '-');
+  /* In Documents, named after the title, never an existing file. */
+  suggested = pn_print_default_pdf_file (doc ? pn_document_get_title (doc) : NULL);
+  folder = g_file_get_parent (suggested);
+  name = g_file_get_basename (suggested);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));

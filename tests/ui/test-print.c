@@ -234,6 +234,18 @@ test_handout (Fixture *f, gconstpointer data)
   g_assert_cmpuint (uncited->len, >=, 1);
 
   file = export (f, "essai.pdf");
+  /* A new file's permissions, as any other written there (not a temporary file's 0600). */
+  {
+    g_autofree char *control = g_build_filename (f->dir, "control", NULL);
+    g_autofree char *path = g_file_get_path (file);
+    GStatBuf made, expected;
+
+    g_assert_true (g_file_set_contents (control, "x", 1, NULL));
+    g_assert_cmpint (g_stat (control, &expected), ==, 0);
+    g_assert_cmpint (g_stat (path, &made), ==, 0);
+    g_assert_cmpint (made.st_mode & 0777, ==, expected.st_mode & 0777);
+    g_remove (control);
+  }
   pdf = poppler_document_new_from_gfile (file, NULL, NULL, &error);
   g_assert_no_error (error);
   n_pages = poppler_document_get_n_pages (pdf);
@@ -317,6 +329,21 @@ test_handout (Fixture *f, gconstpointer data)
   }
 }
 
+/* The print code's temporary files in the temporary folder. */
+static GPtrArray *
+temporary_pdfs (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "prisonnum-") && g_str_has_suffix (name, ".pdf"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  return names;
+}
+
 /* A place that cannot be written: a problem, not a PDF, and no temporary file left behind. */
 static void
 test_unwritable (Fixture *f, gconstpointer data)
@@ -324,10 +351,10 @@ test_unwritable (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "missing-folder", "out.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) good = NULL;
-  g_autoptr(GDir) tmp = NULL;
+  g_autoptr(GPtrArray) before = temporary_pdfs ();
+  g_autoptr(GPtrArray) after = NULL;
   guint problems = f->n_problems;
   guint exported = f->n_exported;
-  const char *name;
 
   pn_reader_view_export_pdf (f->view, file);
   WAIT_UNTIL (f->n_exported > exported || f->n_problems > problems, "the failed PDF export");
@@ -339,9 +366,10 @@ test_unwritable (Fixture *f, gconstpointer data)
   g_assert_true (g_file_query_exists (good, NULL));
   g_file_delete (good, NULL, NULL);
 
-  tmp = g_dir_open (g_get_tmp_dir (), 0, NULL);
-  while (tmp != NULL && (name = g_dir_read_name (tmp)) != NULL)
-    g_assert_false (g_str_has_prefix (name, "prisonnum-") && g_str_has_suffix (name, ".pdf"));
+  after = temporary_pdfs ();
+  for (guint i = 0; i < after->len; i++)
+    if (!g_ptr_array_find_with_equal_func (before, g_ptr_array_index (after, i), g_str_equal, NULL))
+      g_error ("A temporary file is left: %s", (char *) g_ptr_array_index (after, i));
 }
 
 /* The suggested file: in Documents, named after the title, never one that exists. */
@@ -416,22 +444,18 @@ setup_environment (void)
   g_autofree char *config = NULL;
   g_autofree char *dirs = NULL;
   g_autofree char *documents = NULL;
-  g_autofree char *tmp = NULL;
 
-  /* Before GLib reads them: a home with a Documents folder, a temporary folder of its own. */
+  /* Before GLib reads them: a home with a Documents folder. */
   test_home = g_dir_make_tmp ("pn-print-home-XXXXXX", &error);
   g_assert_no_error (error);
   config = g_build_filename (test_home, ".config", NULL);
   documents = g_build_filename (test_home, "Documents", NULL);
-  tmp = g_build_filename (test_home, "tmp", NULL);
   g_assert_cmpint (g_mkdir (config, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (documents, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
   dirs = g_build_filename (config, "user-dirs.dirs", NULL);
   g_assert_true (g_file_set_contents (dirs, "XDG_DOCUMENTS_DIR=\"$HOME/Documents\"\n", -1, NULL));
   g_setenv ("HOME", test_home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("TMPDIR", tmp, TRUE);
 
   g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", FALSE);
   pn_ui_test_disable_sandbox_if_needed ();

@@ -6,8 +6,9 @@
  * Export writes that to the chosen file; printing hands its pages to GTK's
  * print dialog, so paper has the page numbers too.
  *
- * Uses only the view's public API (its web view, pack, script world and its
- * "problem" and "pdf-exported" signals), so it can change without touching the view.
+ * Uses only the view's public API (its web view, pack and document, its
+ * "problem" and "pdf-exported" signals) and the web shell's script world, so
+ * it can change without touching the view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 
 #include "pn-pdf-pages.h"
 #include "pn-reader-view-print.h"
+#include "pn-web-shell.h"
 #include "pn-works-cited.h"
 
 #define PRINT_SCRIPT "/org/example/Prisonnum/reader/print.js"
@@ -327,7 +329,7 @@ call_print_script (Handout             *handout,
   webkit_web_view_call_async_javascript_function (web_view, g_bytes_get_data (script, NULL),
                                                   (gssize) g_bytes_get_size (script),
                                                   g_variant_dict_end (&args),
-                                                  pn_reader_view_get_script_world (handout->self),
+                                                  pn_web_shell_get_world (pn_web_shell_get_default ()),
                                                   "prisonnum:print.js", NULL, callback, handout);
 }
 

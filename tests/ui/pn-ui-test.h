@@ -1,4 +1,4 @@
-/* pn-ui-test.h: helpers shared by the window tests (run under Xvfb)
+/* pn-ui-test.h: helpers shared by the window tests (real windows under Xvfb)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,32 +8,22 @@
 
 G_BEGIN_DECLS
 
-#define PN_UI_TEST_WAIT_SECONDS 60
+/* A wait that never ends is a failure, not a measurement. */
+#define PN_UI_TEST_TIMEOUT_S 90
 
-/* A timeout source callback: sets the gboolean at @data. */
-gboolean pn_ui_test_set_true (gpointer data);
+typedef gboolean (*PnUiTestCondition) (gpointer data);
 
-/* Runs the main loop until @expr holds (never a count of frames, never the
- * clock); after PN_UI_TEST_WAIT_SECONDS the test fails, naming @what. */
-#define PN_UI_TEST_WAIT_UNTIL(expr, what) G_STMT_START {                        \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (PN_UI_TEST_WAIT_SECONDS,       \
-                                               pn_ui_test_set_true, &timed_out_); \
-    while (!(expr) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-    if (!(expr))                                                              \
-      g_error ("Timed out after %d s waiting for %s", PN_UI_TEST_WAIT_SECONDS, what); \
-  } G_STMT_END
+/* Runs the main loop until @condition holds; fails the test (naming @what)
+ * after PN_UI_TEST_TIMEOUT_S seconds. */
+void pn_ui_test_wait_until (PnUiTestCondition  condition,
+                            gpointer           data,
+                            const char        *what);
 
-/* Destroys @window and waits until @child (a widget it held) is finalized:
- * nothing it set going keeps it alive. */
-void     pn_ui_test_destroy_window (GtkWindow *window,
-                                    GtkWidget *child);
-
-/* WebKit's own probe of bubblewrap: where it fails the web process cannot
- * start, so the sandbox is turned off for this test process, saying so. */
-void     pn_ui_test_disable_sandbox_if_needed (void);
+/* Before g_test_init: student data in a scratch folder, settings in memory,
+ * WebKit's sandbox off (said on stderr) only where bubblewrap cannot run.
+ * After it, the text domain bound as main.c does, to the build tree's
+ * catalogue when $PRISONNUM_LOCALEDIR names it. */
+void pn_ui_test_init       (int    *argc,
+                            char ***argv);
 
 G_END_DECLS

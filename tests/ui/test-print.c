@@ -16,7 +16,6 @@
 #include "pn-reader-view-print.h"
 #include "pn-works-cited.h"
 
-#define WAIT_UNTIL(expr, what) PN_UI_TEST_WAIT_UNTIL (expr, what)
 #define TEST_WORLD   "pn-test"
 
 static char *test_home;   /* HOME for the whole run, with a Documents folder */
@@ -28,8 +27,45 @@ typedef struct {
   guint n_loaded;
   guint n_problems;
   guint n_exported;
+  guint n_finished;   /* exported or failed */
   char *dir;
 } Fixture;
+
+static gboolean
+flag_set_cb (gpointer data)
+{
+  return *(const gboolean *) data;
+}
+
+static gboolean
+pointer_cleared_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+typedef struct {
+  const guint *counter;
+  guint before;
+} Count;
+
+static gboolean
+count_moved_cb (gpointer data)
+{
+  const Count *count = data;
+
+  return *count->counter != count->before;
+}
+
+/* Runs the main loop until *@counter is no longer @before. */
+static void
+wait_for_count (const guint *counter,
+                guint        before,
+                const char  *what)
+{
+  Count count = { counter, before };
+
+  pn_ui_test_wait_until (count_moved_cb, &count, what);
+}
 
 /* Connected swapped: counts the emissions of a signal. */
 static void
@@ -64,19 +100,25 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_signal_connect_swapped (f->view, "document-loaded", G_CALLBACK (count), &f->n_loaded);
   g_signal_connect_swapped (f->view, "problem", G_CALLBACK (count), &f->n_problems);
   g_signal_connect_swapped (f->view, "pdf-exported", G_CALLBACK (count), &f->n_exported);
+  g_signal_connect_swapped (f->view, "problem", G_CALLBACK (count), &f->n_finished);
+  g_signal_connect_swapped (f->view, "pdf-exported", G_CALLBACK (count), &f->n_finished);
   g_signal_connect (f->view, "problem", G_CALLBACK (show_problem), NULL);
   gtk_window_present (GTK_WINDOW (f->window));
 
   before = f->n_loaded;
   pn_reader_view_set_pack (f->view, f->pack);
   pn_reader_view_load_document (f->view, "essai");
-  WAIT_UNTIL (f->n_loaded > before, "the essay to load");
+  wait_for_count (&f->n_loaded, before, "the essay to load");
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  pn_ui_test_destroy_window (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gpointer view = f->view;
+
+  g_object_add_weak_pointer (G_OBJECT (f->view), &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pn_ui_test_wait_until (pointer_cleared_cb, &view, "the reader view to be finalized");
   g_clear_object (&f->pack);
   g_rmdir (f->dir);
   g_free (f->dir);
@@ -109,7 +151,7 @@ js (Fixture *f, const char *body)
 
   webkit_web_view_call_async_javascript_function (pn_reader_view_get_web_view (f->view), body, -1,
                                                   NULL, TEST_WORLD, NULL, NULL, on_js_done, &js);
-  WAIT_UNTIL (js.done, "a script to run");
+  pn_ui_test_wait_until (flag_set_cb, &js.done, "a script to run");
   return js.json;
 }
 
@@ -122,7 +164,7 @@ export (Fixture *f, const char *name)
   guint problems = f->n_problems;
 
   pn_reader_view_export_pdf (f->view, file);
-  WAIT_UNTIL (f->n_exported > exported || f->n_problems > problems, "the PDF export");
+  wait_for_count (&f->n_finished, f->n_finished, "the PDF export");
   g_assert_cmpuint (f->n_problems, ==, problems);
   g_assert_cmpuint (f->n_exported, ==, exported + 1);
 
@@ -357,7 +399,7 @@ test_unwritable (Fixture *f, gconstpointer data)
   guint exported = f->n_exported;
 
   pn_reader_view_export_pdf (f->view, file);
-  WAIT_UNTIL (f->n_exported > exported || f->n_problems > problems, "the failed PDF export");
+  wait_for_count (&f->n_finished, f->n_finished, "the failed PDF export");
   g_assert_cmpuint (f->n_problems, ==, problems + 1);
   g_assert_cmpuint (f->n_exported, ==, exported);
 
@@ -458,7 +500,6 @@ setup_environment (void)
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
   g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", FALSE);
-  pn_ui_test_disable_sandbox_if_needed ();
 }
 
 static void
@@ -486,7 +527,7 @@ main (int argc, char **argv)
   int status;
 
   setup_environment ();
-  g_test_init (&argc, &argv, NULL);
+  pn_ui_test_init (&argc, &argv);
   g_set_application_name ("Prison numérique");
   gtk_init ();
   adw_init ();

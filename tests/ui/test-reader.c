@@ -18,15 +18,31 @@
 #include "pn-diagnostic.h"
 #include "pn-reader-view.h"
 #include "pn-render.h"
-#include "pn-ui-test.h"
 
+#define WAIT_SECONDS 60
 #define TEST_WORLD   "pn-test"
 
 /* ---------------------------------------------------------------------------
  * Waiting on the main loop (never on the clock: a timeout only fails a test)
  * ------------------------------------------------------------------------- */
 
-#define WAIT_UNTIL(expr, what) PN_UI_TEST_WAIT_UNTIL (expr, what)
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_UNTIL(expr, what) G_STMT_START {                                   \
+    gboolean timed_out_ = FALSE;                                              \
+    guint timeout_id_ = g_timeout_add_seconds (WAIT_SECONDS, set_true, &timed_out_); \
+    while (!(expr) && !timed_out_)                                            \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    if (!timed_out_)                                                          \
+      g_source_remove (timeout_id_);                                          \
+    if (!(expr))                                                              \
+      g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);     \
+  } G_STMT_END
 
 /* Lets the main loop run for @ms: only to give stray loads a chance to happen
  * before checking that they did not. */
@@ -35,7 +51,7 @@ settle (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, pn_ui_test_set_true, &done);
+  g_timeout_add (ms, set_true, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -147,7 +163,11 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  pn_ui_test_destroy_window (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  gpointer view = f->view;
+
+  g_object_add_weak_pointer (G_OBJECT (f->view), &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  WAIT_UNTIL (view == NULL, "the reader view to be finalized");
 
   g_clear_object (&f->pack);
   g_ptr_array_unref (f->external_uris);
@@ -573,13 +593,13 @@ static const char test_page[] =
   "<header><h1>Page d’essai</h1></header><article>"
   "<h2 id=\"debut\">Début</h2>"
   "<p id=\"p1\">Premier paragraphe avec un appel de note<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> "
-  "et une <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/sources#src-one\">citation</a>.</p>"
+  "et une <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/source/src-one\">citation</a>.</p>"
   "@FILLER@"
   "<h2 id=\"milieu\">Milieu</h2><p>Le seigneurage des plateformes, puis encore du SEIGNEURAGE.</p>"
   "@FILLER@"
   "</article><section class=\"footnotes\" data-footnotes><ol><li id=\"fn-1\">"
   "<p>Le texte de la note, avec <em>emphase</em> et &lt;b&gt;pas de balise&lt;/b&gt;. "
-  "Voir <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/sources#src-one\">la source</a> "
+  "Voir <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/source/src-one\">la source</a> "
   "et <a class=\"pn-cite\" data-source=\"nowhere\" href=\"#\">une inconnue</a>. "
   "<a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref>↩</a></p></li></ol></section>"
   "</body></html>";
@@ -990,8 +1010,8 @@ static const char hostile_html[] =
   "<a id=\"js-link\" href=\"javascript:document.documentElement.setAttribute('data-pwned', 'javascript')\">js</a>"
   "<a id=\"ext-link\" href=\"http://127.0.0.1:@PORT@/clicked\" ping=\"http://127.0.0.1:@PORT@/ping\">external</a>"
   "<a id=\"blank-link\" target=\"_blank\" href=\"http://127.0.0.1:@PORT@/blank\">new window</a>"
-  "<a id=\"other-pack\" href=\"prisonnum://pack/another-pack/doc\">other pack</a>"
-  "<a id=\"unknown-doc\" href=\"prisonnum://pack/hostile-test/no-such-doc\">unknown doc</a>"
+  "<a id=\"other-pack\" href=\"prisonnum://pack/another-pack/doc/doc\">other pack</a>"
+  "<a id=\"unknown-doc\" href=\"prisonnum://pack/hostile-test/doc/no-such-doc\">unknown doc</a>"
   "<a id=\"file-link\" href=\"file:///etc/passwd\">file</a>"
   "<img id=\"good\" src=\"prisonnum://pack/hostile-test/files/img/square.png\">"
   "<img id=\"not-image\" src=\"prisonnum://pack/hostile-test/files/hostile.md\">"
@@ -1142,7 +1162,7 @@ test_hostile (Fixture *f, gconstpointer data)
   show_html (f, html);
   settle (1000);
   assert_page_clean (f, "raw");
-  g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/_test");
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/doc/_test");
   /* page script markup was dropped by the parser (not only blocked by the CSP) */
   r = js (f, "return String(document.querySelectorAll('script').length + "
              "document.querySelectorAll('[onerror], [onload], [onclick]').length + "
@@ -1204,7 +1224,7 @@ test_hostile (Fixture *f, gconstpointer data)
       }
     settle (1000);
     assert_page_clean (f, "raw");
-    g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/_test");
+    g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/doc/_test");
     if (real)
       {
         /* the user's clicks on the two http links ask the browser, nothing else does */
@@ -1260,8 +1280,8 @@ test_links (Fixture *f, gconstpointer data)
     g_assert_cmpuint (f->external_uris->len, ==, 0);
 
   /* Addresses the view does not know are refused. */
-  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/hostile-test/no-such-doc");
-  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/another-pack/hostile");
+  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/hostile-test/doc/no-such-doc");
+  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/another-pack/doc/hostile");
   webkit_web_view_load_uri (web_view (f), "http://127.0.0.1:1/");
   {
     g_autofree char *r = js (f, "location.href = 'prisonnum://app/reader.js'; return true;");
@@ -1323,6 +1343,23 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+static void
+setup_sandbox (void)
+{
+  const char *argv[] = { "bwrap", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
+                         "--unshare-all", "true", NULL };
+  int status = -1;
+
+  /* WebKit's own probe; without a working bubblewrap the web process cannot start. */
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_printerr ("# bubblewrap does not work here: WebKit's sandbox is disabled for this test process\n");
+      g_setenv ("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1", TRUE);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1330,7 +1367,7 @@ main (int argc, char **argv)
   g_autofree char *cache = NULL;
 
   g_setenv ("WEBKIT_DISABLE_COMPOSITING_MODE", "1", FALSE);
-  pn_ui_test_disable_sandbox_if_needed ();
+  setup_sandbox ();
   /* A fresh cache folder: the content filter is compiled by the test run. */
   cache = g_dir_make_tmp ("pn-test-cache-XXXXXX", &error);
   g_assert_no_error (error);

@@ -32,6 +32,7 @@ typedef struct {
   GFile *numbered;      /* with page numbers, temporary: moved to @target, or printed */
   char *title;
   char *author;
+  char *language;       /* of the document, for the list's heading */
   gboolean failed;      /* WebKit could not print */
   char *problem;        /* and why */
 } Handout;
@@ -53,6 +54,7 @@ handout_free (Handout *handout)
   g_clear_object (&handout->target);
   g_free (handout->title);
   g_free (handout->author);
+  g_free (handout->language);
   g_free (handout->problem);
   g_object_unref (handout->self);
   g_free (handout);
@@ -401,7 +403,7 @@ on_cited (GObject      *source,
   else
     works = g_ptr_array_new ();
   /* Even an empty list: it removes the one of an earlier print. */
-  json = pn_works_cited_to_json (works, _("Works Cited"));
+  json = pn_works_cited_to_json (works, pn_works_cited_heading (handout->language));
   call_print_script (handout, "works", json, on_works_cited);
 }
 
@@ -419,6 +421,8 @@ handout_start (PnReaderView *self,
   handout->title = g_strdup (pn_reader_view_get_title (self));
   if (handout->title == NULL && doc != NULL)
     handout->title = g_strdup (pn_document_get_title (doc));
+  if (doc != NULL)
+    handout->language = g_strdup (pn_document_get_language (doc));
 
   if (doc != NULL && pn_document_get_authors (doc)->len > 0)
     {

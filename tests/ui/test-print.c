@@ -415,6 +415,89 @@ test_unwritable (Fixture *f, gconstpointer data)
       g_error ("A temporary file is left: %s", (char *) g_ptr_array_index (after, i));
 }
 
+/* GTK's print dialog, once shown, or NULL. */
+static GtkWidget *
+print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") && gtk_widget_get_mapped (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown_cb (gpointer data)
+{
+  return print_dialog () != NULL;
+}
+
+/* The files in @after that are not in @before. */
+static GPtrArray *
+new_temporary_pdfs (GPtrArray *before)
+{
+  GPtrArray *after = temporary_pdfs ();
+
+  for (guint i = after->len; i > 0; i--)
+    if (g_ptr_array_find_with_equal_func (before, g_ptr_array_index (after, i - 1), g_str_equal, NULL))
+      g_ptr_array_remove_index (after, i - 1);
+
+  return after;
+}
+
+static gboolean
+no_new_temporary_pdfs_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) added = new_temporary_pdfs (data);
+
+  return added->len == 0;
+}
+
+/* Printing goes through GTK's dialog with the numbered handout (the PDF it
+ * prints is numbered before the dialog shows); cancelling leaves nothing behind. */
+static void
+test_print_dialog (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) before = temporary_pdfs ();
+  g_autoptr(GPtrArray) added = NULL;
+  gboolean numbered = FALSE;
+  GtkWidget *dialog;
+
+  pn_reader_view_print (f->view);
+  pn_ui_test_wait_until (print_dialog_shown_cb, NULL, "the print dialog");
+  dialog = print_dialog ();
+  g_assert_cmpuint (f->n_problems, ==, 0);
+
+  /* WebKit's PDF and the numbered one wait to be printed. */
+  added = new_temporary_pdfs (before);
+  g_assert_cmpuint (added->len, ==, 2);
+  for (guint i = 0; i < added->len; i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), g_ptr_array_index (added, i), NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      PopplerDocument *pdf = poppler_document_new_from_gfile (file, NULL, NULL, NULL);
+      PopplerPage *page = pdf != NULL ? poppler_document_get_page (pdf, 0) : NULL;
+      g_autofree char *text = page != NULL ? poppler_page_get_text (page) : NULL;
+      g_autofree char *number = pdf != NULL ? g_strdup_printf ("1 / %d", poppler_document_get_n_pages (pdf)) : NULL;
+
+      g_assert_nonnull (text);
+      numbered = numbered || g_str_has_suffix (g_strstrip (text), number);
+      g_clear_object (&page);
+      g_clear_object (&pdf);
+    }
+  g_assert_true (numbered);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  pn_ui_test_wait_until (no_new_temporary_pdfs_cb, before, "the temporary files to go");
+  g_assert_cmpuint (f->n_problems, ==, 0);
+}
+
 /* The suggested file: in Documents, named after the title, never one that exists. */
 static void
 test_default_file (void)
@@ -537,6 +620,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/exported-toast", test_exported_toast);
   g_test_add ("/print/handout", Fixture, NULL, fixture_setup, test_handout, fixture_teardown);
   g_test_add ("/print/unwritable", Fixture, NULL, fixture_setup, test_unwritable, fixture_teardown);
+  g_test_add ("/print/dialog", Fixture, NULL, fixture_setup, test_print_dialog, fixture_teardown);
 
   status = g_test_run ();
   home = g_file_new_for_path (test_home);

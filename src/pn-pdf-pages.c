@@ -73,55 +73,6 @@ show_foot_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* Keeps the page's outside links (the text still says where they go). */
-static void
-copy_links (cairo_t     *cr,
-            PopplerPage *page,
-            double       height)
-{
-  GList *links = poppler_page_get_link_mapping (page);
-
-  for (GList *l = links; l != NULL; l = l->next)
-    {
-      PopplerLinkMapping *mapping = l->data;
-      PopplerRectangle *area = &mapping->area;
-      g_autofree char *escaped = NULL;
-      g_autofree char *attributes = NULL;
-      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-      char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
-      const char *uri;
-      GString *quoted;
-
-      if (mapping->action == NULL || mapping->action->type != POPPLER_ACTION_URI)
-        continue;
-      uri = mapping->action->uri.uri;
-      if (uri == NULL || !(g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
-                           g_str_has_prefix (uri, "mailto:")))
-        continue;
-
-      /* cairo's attribute strings quote with ' and escape it with \. */
-      quoted = g_string_new (NULL);
-      for (const char *p = uri; *p != '\0'; p++)
-        {
-          if (*p == '\'' || *p == '\\')
-            g_string_append_c (quoted, '\\');
-          g_string_append_c (quoted, *p);
-        }
-      escaped = g_string_free (quoted, FALSE);
-
-      /* Poppler's areas have their origin at the bottom left, cairo's at the top left. */
-      g_ascii_dtostr (x, sizeof x, area->x1);
-      g_ascii_dtostr (y, sizeof y, height - area->y2);
-      g_ascii_dtostr (w, sizeof w, area->x2 - area->x1);
-      g_ascii_dtostr (h, sizeof h, area->y2 - area->y1);
-      attributes = g_strdup_printf ("rect=[%s %s %s %s] uri='%s'", x, y, w, h, escaped);
-      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
-      cairo_tag_end (cr, CAIRO_TAG_LINK);
-    }
-
-  poppler_page_free_link_mapping (links);
-}
-
 static gboolean
 number_pages (Job              *job,
               PopplerDocument  *document,
@@ -172,7 +123,6 @@ number_pages (Job              *job,
       cairo_save (cr);
       poppler_page_render_for_printing (page, cr);
       cairo_restore (cr);
-      copy_links (cr, page, height);
       g_object_unref (page);
 
       /* The foot: the title from the second page on, the page number at the end. */

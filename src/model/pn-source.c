@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-pack-private.h"
+#include "pn-text.h"
 
 /* U+202F NARROW NO-BREAK SPACE, inside French quotation marks */
 #define NNBSP "\xe2\x80\xaf"
@@ -269,34 +270,20 @@ parse_url (Item *item)
 static GStrv
 parse_unconfirmed (Item *item)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *custom_path = pn_json_path_member (item->path, "custom");
   g_autofree char *path = pn_json_path_member (custom_path, "unconfirmed");
   JsonNode *custom = item_member (item, "custom");
   JsonNode *node;
-  JsonArray *array;
 
   if (custom == NULL ||
       !pn_json_file_check_type (item->json, item->diagnostics, custom, custom_path, PN_JSON_OBJECT))
-    return g_strv_builder_end (builder);
+    return g_new0 (char *, 1);
 
   node = json_object_get_member (json_node_get_object (custom), "unconfirmed");
-  if (node == NULL ||
-      !pn_json_file_check_type (item->json, item->diagnostics, node, path, PN_JSON_ARRAY))
-    return g_strv_builder_end (builder);
+  if (node == NULL)
+    return g_new0 (char *, 1);
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *element_path = pn_json_path_element (path, i);
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (pn_json_file_check_type (item->json, item->diagnostics, element, element_path,
-                                   PN_JSON_STRING))
-        g_strv_builder_add (builder, json_node_get_string (element));
-    }
-
-  return g_strv_builder_end (builder);
+  return pn_json_file_dup_string_array (item->json, item->diagnostics, node, path, 0);
 }
 
 static gboolean
@@ -372,16 +359,6 @@ static const char * const english_months[] = {
   "August", "September", "October", "November", "December",
 };
 
-static gboolean
-language_is (const char *language,
-             const char *prefix)
-{
-  gsize length = strlen (prefix);
-
-  return language != NULL && g_ascii_strncasecmp (language, prefix, length) == 0 &&
-         (language[length] == '\0' || language[length] == '-' || language[length] == '_');
-}
-
 /* "2025-10-03" as "3 octobre 2025" (fr), "3 October 2025" (en), else as is. */
 static char *
 format_date (const char *issued,
@@ -391,9 +368,9 @@ format_date (const char *issued,
   int year = 0, month = 0, day = 0;
   int parts;
 
-  if (language_is (language, "fr"))
+  if (pn_text_is_french (language))
     months = french_months;
-  else if (language_is (language, "en"))
+  else if (pn_text_language_is (language, "en"))
     months = english_months;
 
   if (months == NULL || !g_regex_match_simple ("^-?\\d{4}(-\\d{2}(-\\d{2})?)?$", issued, 0, 0))
@@ -472,7 +449,7 @@ add_title (GPtrArray      *parts,
            const PnSource *source,
            const char     *unknown)
 {
-  gboolean french = language_is (source->language, "fr");
+  gboolean french = pn_text_is_french (source->language);
 
   if (source->title == NULL || pn_source_is_unconfirmed (source, "title"))
     add_escaped (parts, "", unknown, "");

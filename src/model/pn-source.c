@@ -422,9 +422,9 @@ static const UnknownWords english_unknown = {
 static UnknownWords
 unknown_words_for (const char *language)
 {
-  if (language_is (language, "fr"))
+  if (pn_text_is_french (language))
     return french_unknown;
-  if (language_is (language, "en"))
+  if (pn_text_language_is (language, "en"))
     return english_unknown;
 
   return (UnknownWords) {

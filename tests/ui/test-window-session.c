@@ -82,6 +82,13 @@ test_window_session (void)
   g_assert_true (pn_reader_view_get_pack (reader) == pn_pack_session_get_pack (session));
   g_assert_cmpstr (pn_pack_session_get_document_id (session), ==, "texte");
   g_assert_nonnull (pn_pack_session_get_position (session));
+  /* The pack read last, bound to its key: this one's folder. */
+  {
+    g_autofree char *last = g_settings_get_string (pn_application_get_settings (app), "last-pack");
+    g_autofree char *root = g_file_get_path (pn_pack_get_root (pn_pack_session_get_pack (session)));
+
+    g_assert_cmpstr (last, ==, root);
+  }
 
   notify = g_signal_connect (session, "notify", G_CALLBACK (session_notify_cb), &notes);
   opened = g_signal_connect (session, "opened", G_CALLBACK (session_opened_count_cb), &notes);
@@ -113,6 +120,12 @@ test_window_session (void)
   g_assert_nonnull (strstr (pn_pack_session_get_error (session), "pack.json"));
   g_assert_null (pn_reader_view_get_pack (reader));
   wait_until (error_page_shown_cb, window, "the error page");
+  /* A pack that could not be opened is not remembered. */
+  {
+    g_autofree char *last = g_settings_get_string (pn_application_get_settings (app), "last-pack");
+
+    g_assert_cmpstr (last, ==, good_path);
+  }
 
   /* And the same session opens a good one again, where it was left. */
   open_pack (window, good);
@@ -121,6 +134,16 @@ test_window_session (void)
   g_assert_cmpstr (pn_pack_session_get_start_document (session), ==, "notes");
   wait_until (document_shown_cb, &shown, "the last document read");
   g_assert_true (pn_reader_view_get_pack (reader) == pn_pack_session_get_pack (session));
+
+  /* The bundled essay is remembered as the empty string (it may move with the app). */
+  {
+    g_autoptr(GFile) essay = bundled_pack ();
+    g_autofree char *last = NULL;
+
+    open_pack (window, essay);
+    last = g_settings_get_string (pn_application_get_settings (app), "last-pack");
+    g_assert_cmpstr (last, ==, "");
+  }
 
   g_signal_handler_disconnect (session, notify);
   g_signal_handler_disconnect (session, opened);

@@ -12,6 +12,30 @@
 #include "pn-diagnostic.h"
 #include "pn-render-private.h"
 
+static void
+warn_link (PnRenderContext *ctx,
+           cmark_node      *link,
+           const char      *format,
+           ...) G_GNUC_PRINTF (3, 4);
+
+static void
+warn_link (PnRenderContext *ctx,
+           cmark_node      *link,
+           const char      *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  const int *location;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  location = g_hash_table_lookup (ctx->located, link);
+  pn_render_warn_at (ctx, location != NULL ? location[0] : 0, location != NULL ? location[1] : 0, message);
+}
+
 static char *
 pack_uri (PnRenderContext *ctx,
           const char *page,
@@ -76,7 +100,7 @@ link_source (PnRenderContext *ctx,
 
   if (pn_pack_get_source (ctx->pack, id) == NULL)
     {
-      pn_render_warn (ctx, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
+      warn_link (ctx, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
       make_unresolved (ctx, link);
       return;
     }
@@ -100,7 +124,7 @@ link_glossary (PnRenderContext *ctx,
 
   if (pn_pack_get_glossary_file (ctx->pack) == NULL)
     {
-      pn_render_warn (ctx, link, _("glossary link '%s' but the pack has no glossary; the link was left "
+      warn_link (ctx, link, _("glossary link '%s' but the pack has no glossary; the link was left "
                               "out (its text is kept)"), id);
       make_unresolved (ctx, link);
       return;
@@ -108,7 +132,7 @@ link_glossary (PnRenderContext *ctx,
 
   if (!is_plain_id (id))
     {
-      pn_render_warn (ctx, link, _("'%s' is not a glossary entry id; the link was left out (its text "
+      warn_link (ctx, link, _("'%s' is not a glossary entry id; the link was left out (its text "
                               "is kept)"), id);
       make_unresolved (ctx, link);
       return;
@@ -130,7 +154,7 @@ link_document (PnRenderContext *ctx,
 
   if (id == NULL || pn_pack_get_document (ctx->pack, id) == NULL)
     {
-      pn_render_warn (ctx, link, _("unknown document '%s'; the link was left out (its text is kept)"),
+      warn_link (ctx, link, _("unknown document '%s'; the link was left out (its text is kept)"),
             id != NULL ? id : "");
       make_unresolved (ctx, link);
       return;
@@ -172,7 +196,7 @@ link_external (PnRenderContext *ctx,
 
   if (!is_valid_external (url, scheme))
     {
-      pn_render_warn (ctx, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
+      warn_link (ctx, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
             url);
       pn_render_unwrap (link);
       return;
@@ -193,18 +217,20 @@ link_anchor (PnRenderContext *ctx,
   g_autofree char *title = NULL;
   g_autofree char *on_enter = NULL;
   PnAnchorLink *anchor_link;
+  const int *location;
 
   if (anchor[0] == '\0')
     {
-      pn_render_warn (ctx, link, "%s", _("link to '#' leads nowhere; the link was left out (its text is kept)"));
+      warn_link (ctx, link, "%s", _("link to '#' leads nowhere; the link was left out (its text is kept)"));
       pn_render_unwrap (link);
       return;
     }
 
   anchor_link = g_new0 (PnAnchorLink, 1);
   anchor_link->anchor = g_strdup (anchor);
-  anchor_link->line = cmark_node_get_start_line (link);
-  anchor_link->column = cmark_node_get_start_column (link);
+  location = g_hash_table_lookup (ctx->located, link);
+  anchor_link->line = location != NULL ? location[0] : 0;
+  anchor_link->column = location != NULL ? location[1] : 0;
   g_ptr_array_add (ctx->anchor_links, anchor_link);
 
   href = pn_render_escape (anchor);
@@ -233,7 +259,7 @@ rewrite_link (PnRenderContext *ctx,
   scheme = g_uri_peek_scheme (url);   /* lowercase */
   if (scheme == NULL)
     {
-      pn_render_warn (ctx, link, _("link to '%s' was left out (its text is kept): links may point to "
+      warn_link (ctx, link, _("link to '%s' was left out (its text is kept): links may point to "
                               "source:, glossary: and doc: ids, http(s) and mailto: addresses and "
                               "#anchors"), url);
       pn_render_unwrap (link);
@@ -252,7 +278,7 @@ rewrite_link (PnRenderContext *ctx,
     link_external (ctx, link, url, scheme);
   else
     {
-      pn_render_warn (ctx, link, _("links to '%s:' addresses are not allowed; the link was left out "
+      warn_link (ctx, link, _("links to '%s:' addresses are not allowed; the link was left out "
                               "(its text is kept)"), scheme);
       pn_render_unwrap (link);
     }
@@ -265,8 +291,20 @@ pn_render_pass_links (PnRenderContext *ctx,
 {
   g_autoptr(GPtrArray) links = pn_render_collect (root, CMARK_NODE_LINK);
 
+  /* Where each link is, before any is rewritten (in order: see pn-render-locate.c). */
+  ctx->located = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < links->len; i++)
+    {
+      cmark_node *link = g_ptr_array_index (links, i);
+      int *location = g_new (int, 2);
+
+      pn_render_locate (ctx, link, &location[0], &location[1]);
+      g_hash_table_insert (ctx->located, link, location);
+    }
+
   for (guint i = 0; i < links->len; i++)
     rewrite_link (ctx, g_ptr_array_index (links, i));
+  g_clear_pointer (&ctx->located, g_hash_table_unref);
 
   cmark_consolidate_text_nodes (root);
 }

@@ -202,6 +202,8 @@ context_clear (PnRenderContext *ctx)
   g_hash_table_unref (ctx->warned_html_lines);
   g_ptr_array_unref (ctx->raw_chunks);
   g_free (ctx->raw_token);
+  g_clear_pointer (&ctx->line_starts, g_array_unref);
+  g_clear_pointer (&ctx->search_from, g_hash_table_unref);
 }
 
 static cmark_node *

@@ -32,14 +32,13 @@ keep_whole (const char *word,
             gboolean    in_title,
             gboolean    sentence_start)
 {
-  const char *stem = word + pn_text_elision_length (word);
-  glong length;
+  const char *stem;
 
-  if (stem >= end)
+  if (g_utf8_strlen (word, end - word) < MIN_KEPT_LENGTH)
     return FALSE;
 
-  length = g_utf8_strlen (word, end - word);
-  if (length < MIN_KEPT_LENGTH)
+  stem = word + pn_text_elision_length (word);
+  if (stem >= end)
     return FALSE;
 
   if (in_title)

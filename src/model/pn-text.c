@@ -81,6 +81,10 @@ pn_text_elision_length (const char *word)
 
   g_return_val_if_fail (word != NULL, 0);
 
+  /* Most words start with none of their letters. */
+  if (word[0] == '\0' || strchr ("cdjlmnpqstCDJLMNPQST", word[0]) == NULL)
+    return 0;
+
   for (guint i = 0; elided[i] != NULL; i++)
     {
       gsize length = strlen (elided[i]);

@@ -705,6 +705,156 @@ test_render_table_rows_cut_before_parsing (void)
   g_assert_null (strstr (html, "| x |"));
 }
 
+/* Inputs that cost cmark-gfm 0.29.0.gfm.6 far more than their size (found
+ * by fuzzing): each is rendered in under 2 s and 500 MB, shown as plain text
+ * with a warning at its line. */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+/* The most memory this process has held, in kB (0 when unknown). */
+static guint64
+peak_memory_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static void
+assert_bounded (const char *markdown,
+                const char *shown)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *html = render (markdown, diagnostics);
+  double seconds = g_timer_elapsed (timer, NULL);
+
+  g_test_message ("%.2f s, peak %" G_GUINT64_FORMAT " kB", seconds, peak_memory_kb ());
+  /* Sanitizers make everything several times slower and bigger. */
+  g_assert_cmpfloat (seconds, <, SANITIZED ? 10.0 : 2.0);
+  if (!SANITIZED)
+    g_assert_cmpuint (peak_memory_kb (), <, 500 * 1024);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "shown as plain text");
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  assert_contains (html, "<p>Avant.</p>");
+  assert_contains (html, shown);
+  assert_contains (html, "<p>Après.</p>");
+}
+
+static void
+run_bounded_case (const char *unit,
+                  gsize       count,
+                  const char *prefix,
+                  const char *shown)
+{
+  g_autoptr(GString) markdown = g_string_new ("Avant.\n\n");
+
+  g_string_append (markdown, prefix);
+  for (gsize i = 0; i < count; i++)
+    g_string_append (markdown, unit);
+  g_string_append (markdown, "\n\nAprès.\n");
+  assert_bounded (markdown->str, shown);
+}
+
+/* Quadratic in the inline parser: each link walks every '[' still open. */
+static void
+test_bound_image_brackets (void)
+{
+  run_bounded_case ("![[]()", 200000, "", "<p>![[]()![[]()![[]()");
+}
+
+/* Quadratic in the autolink extension: each ')' recounts the whole link. */
+static void
+test_bound_autolink_parens (void)
+{
+  run_bounded_case (")", 200000, "www.a.b/", "<p>www.a.b/))))))");
+}
+
+/* 8 MB of '[' took 1.9 GB. */
+static void
+test_bound_open_brackets (void)
+{
+  run_bounded_case ("[", 8 * 1024 * 1024 - 64, "", "<p>[[[[[[[[");
+}
+
+/* Ordinary text stays far inside the bounds: a long table of links, a
+ * paragraph with many links, a few closing parentheses. */
+static void
+test_bound_ordinary (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new ("| Titre | Lien |\n|---|---|\n");
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (markdown, "| [Titre %u](source:lordon-2025) | [site](https://example.org/%u) |\n", i, i);
+  g_string_append (markdown, "\n");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (markdown, "[lien %u](doc:autre) ", i);
+  g_string_append (markdown, "\n\nVoir www.example.org/a_(b)) (et ((c))).\n");
+  html = render (markdown->str, diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (pn_test_count_matches (html, "class=\"pn-cite\""), ==, 300);
+  g_assert_cmpuint (pn_test_count_matches (html, "class=\"pn-external\""), ==, 301);
+  g_assert_cmpuint (pn_test_count_matches (html, "class=\"pn-doc-link\""), ==, 60);
+}
+
+/* An image's description is its alt text: plain text, even with a link or
+ * emphasis in it. */
+static void
+test_image_alt_plain (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("![Un *beau* [schéma](https://example.org) `x<y` l'a](figures/fig%201.png)\n",
+                                  diagnostics);
+
+  assert_contains (html, " alt=\"Un beau schéma x&lt;y l'a\">");
+  assert_lacks (html, "&lt;a");
+  assert_lacks (html, "&lt;em");
+  assert_lacks (html, "pn-external");
+}
+
+/* Autolinks are reported where they are, on any line of their paragraph. */
+static void
+test_autolink_positions (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("Premier\n  deux www.exemple.org et\ntrois ftp://a.b/x fin ftp://c.d/y\n\n"
+                                  "> q\n> x ftp://e.f/z\n\n"
+                                  "[ftp://g.h](ftp://g.h) et ftp://g.h\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 5);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 0))->line, ==, 3);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 0))->column, ==, 7);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 1))->line, ==, 3);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 1))->column, ==, 23);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 2))->line, ==, 6);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 2))->column, ==, 5);
+  /* A written link and an autolink with the same text, each at its place. */
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 3))->line, ==, 8);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 3))->column, ==, 1);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 4))->line, ==, 8);
+  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 4))->column, ==, 27);
+  assert_contains (html, "href=\"http://www.exemple.org\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +863,12 @@ main (int   argc,
 
   g_test_add_func ("/render/table-rows-cut-before-parsing", test_render_table_rows_cut_before_parsing);
   g_test_add_func ("/render/block-ids", test_render_block_ids);
+  g_test_add_func ("/render/bound-image-brackets", test_bound_image_brackets);
+  g_test_add_func ("/render/bound-autolink-parens", test_bound_autolink_parens);
+  g_test_add_func ("/render/bound-open-brackets", test_bound_open_brackets);
+  g_test_add_func ("/render/bound-ordinary", test_bound_ordinary);
+  g_test_add_func ("/render/image-alt-plain", test_image_alt_plain);
+  g_test_add_func ("/render/autolink-positions", test_autolink_positions);
   g_test_add_func ("/render/page", test_page);
   g_test_add_func ("/render/document-uri", test_document_uri);
   g_test_add_func ("/render/footnotes", test_footnotes);

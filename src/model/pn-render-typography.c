@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-render-private.h"
 #include "pn-text.h"
 
@@ -111,6 +113,56 @@ mark_words (cmark_node *node,
     }
 }
 
+/* The text that follows @node in its paragraph, across markup (emphasis,
+ * the start of a link): "d'" then "*aujourd'hui*". NULL when code or
+ * anything else comes first. */
+static const char *
+following_text (cmark_node *node)
+{
+  cmark_node *next = cmark_node_next (node);
+
+  while (next != NULL)
+    {
+      cmark_node_type type = cmark_node_get_type (next);
+
+      if (type == CMARK_NODE_TEXT)
+        return cmark_node_get_literal (next);
+      if (type == CMARK_NODE_HTML_INLINE)
+        next = cmark_node_next (next);
+      else if (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG)
+        next = cmark_node_first_child (next);
+      else
+        return NULL;
+    }
+
+  return NULL;
+}
+
+static char *
+curl_apostrophes (cmark_node *node,
+                  const char *text)
+{
+  gsize length = strlen (text);
+  const char *after;
+  g_autofree char *joined = NULL;
+  char *curled;
+
+  if (length == 0 || text[length - 1] != '\'')
+    return pn_text_typographic_apostrophes (text);
+
+  /* An apostrophe at the end: it is one if a word goes on after it. */
+  after = following_text (node);
+  if (after == NULL || !g_unichar_isalpha (g_utf8_get_char (after)) || strchr (after, '@') != NULL ||
+      strstr (after, "://") != NULL)
+    return pn_text_typographic_apostrophes (text);
+
+  joined = g_strconcat (text, "x", NULL);
+  curled = pn_text_typographic_apostrophes (joined);
+  curled[strlen (curled) - 1] = '\0';
+
+  return curled;
+}
+
 static void
 typeset_text (PnRenderContext *ctx,
               cmark_node      *node,
@@ -125,7 +177,7 @@ typeset_text (PnRenderContext *ctx,
 
   spaced = pn_text_french_spacing (literal);
   if (!in_image)
-    curled = pn_text_typographic_apostrophes (spaced);
+    curled = curl_apostrophes (node, spaced);
 
   cmark_node_set_literal (node, curled != NULL ? curled : spaced);
 }
@@ -153,6 +205,8 @@ pn_render_pass_typography (PnRenderContext *ctx,
         images += step;
       else if (type == CMARK_NODE_EMPH)
         titles += step;
+      else if (type == CMARK_NODE_CODE)
+        sentence_start = FALSE;
       else if (type == CMARK_NODE_TEXT && event == CMARK_EVENT_ENTER)
         {
           typeset_text (ctx, node, images > 0);

@@ -855,6 +855,65 @@ test_autolink_positions (void)
   assert_contains (html, "href=\"http://www.exemple.org\"");
 }
 
+/* French text gets typographic apostrophes, never in code, addresses or
+ * attributes; an English one keeps its own. */
+static void
+test_apostrophes (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *french = render ("L'essence d'*aujourd'hui* `l'a` [qu'il](https://example.org/l'a \"l'x\") "
+                                    "www.example.org/l'y et o'neil@example.org ![l'image](figures/fig%201.png)\n\n"
+                                    "```\nc'est du code\n```\n\n    l'indenté\n", diagnostics);
+  g_autofree char *english = render_with ("It's Ada's.\n", "en", diagnostics);
+
+  assert_contains (french, "L’essence d’<em>aujourd’hui</em> <code>l'a</code> ");
+  assert_contains (french, "href=\"https://example.org/l&apos;a\" rel=\"noreferrer\" title=\"l&apos;x\">qu’il</a>");
+  assert_contains (french, ">www.example.org/l'y</a>");
+  assert_contains (french, " o'<a class=\"pn-external\" href=\"mailto:neil@example.org\"");
+  assert_contains (french, "alt=\"l'image\"");
+  assert_contains (french, "<pre><code>c'est du code\n</code></pre>");
+  assert_contains (french, "<pre><code>l'indenté\n</code></pre>");
+  assert_contains (english, "It's Ada's.");
+}
+
+/* Proper nouns, titles and hyphenated words are kept whole (the reader's
+ * stylesheet sets hyphens: manual on them); the first word of a sentence and
+ * ordinary words are not marked. */
+static void
+test_keep_whole (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render_numbered ("Publié dans Contretemps par Frédéric Lordon, voir le Monde "
+                                           "Diplomatique et l’Europe : une lecture techno-critique. "
+                                           "Ensuite *Une revue* ici.\n\n"
+                                           "— Frédéric\n\n`Contretemps` Contretemps\n", "fr", diagnostics);
+  g_autofree char *css = NULL;
+
+  assert_contains (html, "dans <span class=\"pn-nohyphen\">Contretemps</span> par "
+                         "<span class=\"pn-nohyphen\">Frédéric</span> <span class=\"pn-nohyphen\">Lordon</span>,");
+  assert_contains (html, "<span class=\"pn-nohyphen\">Diplomatique</span>");
+  assert_contains (html, "<span class=\"pn-nohyphen\">l’Europe</span>");
+  assert_contains (html, "<span class=\"pn-nohyphen\">techno-critique</span>");
+  /* In emphasis (a title), every word long enough. */
+  assert_contains (html, "<em>Une <span class=\"pn-nohyphen\">revue</span></em>");
+  /* Sentence starts and ordinary words are left to the hyphenator. */
+  assert_contains (html, "<p id=\"p_1\">Publié dans");
+  assert_contains (html, ". Ensuite ");
+  assert_contains (html, " lecture ");
+  /* After a dash, a name is a name; code is never marked. */
+  assert_contains (html, "— <span class=\"pn-nohyphen\">Frédéric</span>");
+  assert_contains (html, "<code>Contretemps</code> <span class=\"pn-nohyphen\">Contretemps</span>");
+
+  /* The stylesheet keeps them whole. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("PN_SOURCE_ROOT"), "src", "reader", "reader.css", NULL);
+
+    g_assert_nonnull (g_getenv ("PN_SOURCE_ROOT"));
+    g_assert_true (g_file_get_contents (path, &css, NULL, NULL));
+  }
+  assert_contains (css, ".pn-nohyphen {\n  hyphens: manual;\n  -webkit-hyphens: manual;\n}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +922,8 @@ main (int   argc,
 
   g_test_add_func ("/render/table-rows-cut-before-parsing", test_render_table_rows_cut_before_parsing);
   g_test_add_func ("/render/block-ids", test_render_block_ids);
+  g_test_add_func ("/render/apostrophes", test_apostrophes);
+  g_test_add_func ("/render/keep-whole", test_keep_whole);
   g_test_add_func ("/render/bound-image-brackets", test_bound_image_brackets);
   g_test_add_func ("/render/bound-autolink-parens", test_bound_autolink_parens);
   g_test_add_func ("/render/bound-open-brackets", test_bound_open_brackets);

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 #define PN_PACK_MAX_TEXT_SIZE (32 * 1024 * 1024)
 /* Most entries in the sources file. */
 #define PN_PACK_MAX_SOURCES 2000
+/* Most quiz files. */
+#define PN_PACK_MAX_QUIZZES 500
+/* Most authors of the pack or of one document, and affiliations of one person:
+ * each document's header lists them all. */
+#define PN_PACK_MAX_AUTHORS 50
+#define PN_PACK_MAX_AFFILIATIONS 8
 
 #define PN_PACK_ERROR (pn_pack_error_quark ())
 typedef enum {

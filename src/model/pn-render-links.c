@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-diagnostic.h"
+#include "pn-pack-uri.h"
 #include "pn-render-private.h"
 
 static void
@@ -34,23 +35,6 @@ warn_link (PnRenderContext *ctx,
 
   location = g_hash_table_lookup (ctx->located, link);
   pn_render_warn_at (ctx, location != NULL ? location[0] : 0, location != NULL ? location[1] : 0, message);
-}
-
-static char *
-pack_uri (PnRenderContext *ctx,
-          const char *page,
-          const char *fragment)
-{
-  g_autofree char *pack = g_uri_escape_string (pn_pack_get_id (ctx->pack), NULL, TRUE);
-  g_autofree char *escaped_page = g_uri_escape_string (page, NULL, TRUE);
-  g_autofree char *escaped_fragment = NULL;
-
-  if (fragment == NULL || fragment[0] == '\0')
-    return g_strdup_printf (PN_SCHEME "://pack/%s/%s", pack, escaped_page);
-
-  escaped_fragment = g_uri_escape_string (fragment, NULL, TRUE);
-
-  return g_strdup_printf (PN_SCHEME "://pack/%s/%s#%s", pack, escaped_page, escaped_fragment);
 }
 
 static char *
@@ -105,7 +89,7 @@ link_source (PnRenderContext *ctx,
       return;
     }
 
-  uri = pack_uri (ctx, "sources", id);
+  uri = pn_pack_uri_for_source (pn_pack_get_id (ctx->pack), id);
   make_pack_link (ctx, link, "pn-cite", "source", id, uri);
 }
 
@@ -138,7 +122,7 @@ link_glossary (PnRenderContext *ctx,
       return;
     }
 
-  uri = pack_uri (ctx, "glossary", id);
+  uri = pn_pack_uri_for_glossary (pn_pack_get_id (ctx->pack), id);
   make_pack_link (ctx, link, "pn-term", "glossary", id, uri);
 }
 
@@ -160,7 +144,7 @@ link_document (PnRenderContext *ctx,
       return;
     }
 
-  uri = pack_uri (ctx, id, anchor);
+  uri = pn_pack_uri_for_document (pn_pack_get_id (ctx->pack), id, anchor);
   make_pack_link (ctx, link, "pn-doc-link", "doc", id, uri);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pn-pack-uri.h"
 #include "pn-render-private.h"
 
 static const char * const image_extensions[] = {
@@ -93,8 +94,6 @@ pn_render_pass_media (PnRenderContext *ctx,
     {
       cmark_node *image = g_ptr_array_index (images, i);
       g_autofree char *path = image_path (ctx, image);
-      g_autofree char *pack = NULL;
-      g_autofree char *escaped = NULL;
       g_autofree char *uri = NULL;
 
       if (path == NULL)
@@ -103,9 +102,7 @@ pn_render_pass_media (PnRenderContext *ctx,
           continue;
         }
 
-      pack = g_uri_escape_string (pn_pack_get_id (ctx->pack), NULL, TRUE);
-      escaped = g_uri_escape_string (path, "/", TRUE);
-      uri = g_strdup_printf (PN_SCHEME "://pack/%s/files/%s", pack, escaped);
+      uri = pn_pack_uri_for_media (pn_pack_get_id (ctx->pack), path);
       cmark_node_set_url (image, uri);
     }
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-diagnostic.h"
+#include "pn-pack-uri.h"
 #include "pn-render.h"
 #include "pn-render-pipeline.h"
 #include "pn-render-private.h"
@@ -194,14 +195,8 @@ char *
 pn_render_document_uri (PnPack     *pack,
                         const char *doc_id)
 {
-  g_autofree char *escaped_pack = NULL;
-  g_autofree char *escaped_doc = NULL;
-
   g_return_val_if_fail (PN_IS_PACK (pack), NULL);
   g_return_val_if_fail (doc_id != NULL, NULL);
 
-  escaped_pack = g_uri_escape_string (pn_pack_get_id (pack), NULL, TRUE);
-  escaped_doc = g_uri_escape_string (doc_id, NULL, TRUE);
-
-  return g_strdup_printf (PN_SCHEME "://pack/%s/%s", escaped_pack, escaped_doc);
+  return pn_pack_uri_for_document (pn_pack_get_id (pack), doc_id, NULL);
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* The reader's stylesheet, served by the app from its GResource. */
 #define PN_READER_CSS_URI "prisonnum://app/reader.css"
 
-/* prisonnum://pack/PACK-ID/DOC-ID, the address the reader loads a document from. */
+/* prisonnum://pack/PACK-ID/doc/DOC-ID (see pn-pack-uri.h), the address the reader loads a document from. */
 char *pn_render_document_uri (PnPack *pack, const char *doc_id);
 
 /* @doc rendered by the default pipeline (see pn-render-pipeline.h): the whole

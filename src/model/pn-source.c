@@ -270,34 +270,20 @@ parse_url (Item *item)
 static GStrv
 parse_unconfirmed (Item *item)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *custom_path = pn_json_path_member (item->path, "custom");
   g_autofree char *path = pn_json_path_member (custom_path, "unconfirmed");
   JsonNode *custom = item_member (item, "custom");
   JsonNode *node;
-  JsonArray *array;
 
   if (custom == NULL ||
       !pn_json_file_check_type (item->json, item->diagnostics, custom, custom_path, PN_JSON_OBJECT))
-    return g_strv_builder_end (builder);
+    return g_new0 (char *, 1);
 
   node = json_object_get_member (json_node_get_object (custom), "unconfirmed");
-  if (node == NULL ||
-      !pn_json_file_check_type (item->json, item->diagnostics, node, path, PN_JSON_ARRAY))
-    return g_strv_builder_end (builder);
+  if (node == NULL)
+    return g_new0 (char *, 1);
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *element_path = pn_json_path_element (path, i);
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (pn_json_file_check_type (item->json, item->diagnostics, element, element_path,
-                                   PN_JSON_STRING))
-        g_strv_builder_add (builder, json_node_get_string (element));
-    }
-
-  return g_strv_builder_end (builder);
+  return pn_json_file_dup_string_array (item->json, item->diagnostics, node, path, 0);
 }
 
 static gboolean

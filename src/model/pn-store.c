@@ -1,41 +1,34 @@
-/* pn-store.c: the student's own data (SQLite, WAL, versioned schema)
+/* pn-store.c: the student's own data (SQLite, WAL, versioned schema): the core
+ *
+ * The core opens the database, turns on WAL, runs the schema steps and words
+ * the errors; each feature's tables and calls live in their own file pair
+ * (pn-store-positions.c, ...), see pn-store-private.h.
  *
  * The schema version lives in PRAGMA user_version. Each migration takes the
  * database from version N to N + 1 inside one transaction. A database written
- * by a newer version of the app is refused and left untouched. Statements run
- * in autocommit mode, so every change is on disk when the call returns.
+ * by a newer version of the app, or a file that is not a database, is refused
+ * and left untouched: nothing is written before the version has been read.
+ * Statements run in autocommit mode, so every change is on disk when the call
+ * returns.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "pn-store.h"
+#include "pn-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
 G_DEFINE_QUARK (pn-store-error-quark, pn_store_error)
 
-/* migrations[i] takes the schema from version i to version i + 1. */
-static const char * const migrations[] = {
-  "CREATE TABLE positions ("
-  "  pack_id TEXT NOT NULL,"
-  "  doc_id TEXT NOT NULL,"
-  "  anchor TEXT,"
-  "  fraction REAL NOT NULL DEFAULT 0 CHECK (fraction >= 0 AND fraction <= 1),"
-  "  updated_at INTEGER NOT NULL,"
-  "  PRIMARY KEY (pack_id, doc_id)"
-  ");"
-  "CREATE TABLE last_document ("
-  "  pack_id TEXT NOT NULL PRIMARY KEY,"
-  "  doc_id TEXT NOT NULL,"
-  "  updated_at INTEGER NOT NULL"
-  ");",
+/* migrations[i] takes the schema from version i to version i + 1. Append only. */
+static const PnStoreMigration migrations[] = {
+  { "positions", pn_store_positions_v1 },   /* 1: positions, last document */
+  { "positions", pn_store_positions_v2 },   /* 2: packs, one row per pack read */
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -94,8 +87,8 @@ exec (PnStore     *self,
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (PnStore     *self,
+sqlite3_stmt *
+pn_store_prepare (PnStore     *self,
          const char  *sql,
          GError     **error)
 {
@@ -115,7 +108,7 @@ read_schema_version (PnStore  *self,
                      int      *version,
                      GError  **error)
 {
-  sqlite3_stmt *statement = prepare (self, "PRAGMA user_version", error);
+  sqlite3_stmt *statement = pn_store_prepare (self, "PRAGMA user_version", error);
   gboolean ok;
 
   if (statement == NULL)
@@ -142,7 +135,7 @@ migrate_one (PnStore  *self,
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!exec (self, migrations[from], error) || !exec (self, set_version, error))
+  if (!exec (self, migrations[from].sql, error) || !exec (self, set_version, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -153,9 +146,10 @@ migrate_one (PnStore  *self,
 
 static gboolean
 migrate (PnStore  *self,
+         int       target,
          GError  **error)
 {
-  while (self->schema_version < SCHEMA_VERSION)
+  while (self->schema_version < target)
     {
       if (!migrate_one (self, self->schema_version, error))
         return FALSE;
@@ -190,14 +184,12 @@ open_database (PnStore  *self,
   return TRUE;
 }
 
-PnStore *
-pn_store_open (const char  *path,
-               GError     **error)
+static PnStore *
+open_at_version (const char  *path,
+                 int          target,
+                 GError     **error)
 {
   g_autoptr(PnStore) self = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (PN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -205,7 +197,8 @@ pn_store_open (const char  *path,
   if (!open_database (self, error))
     return NULL;
 
-  /* Look before changing anything: a newer schema is not ours to touch. */
+  /* Look before changing anything: a newer schema is not ours to touch, and a
+   * file that is not a database fails here, before any write. */
   if (!read_schema_version (self, &self->schema_version, error))
     return NULL;
 
@@ -220,10 +213,41 @@ pn_store_open (const char  *path,
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error))
+      !migrate (self, target, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+PnStore *
+pn_store_open (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_at_version (path, SCHEMA_VERSION, error);
+}
+
+PnStore *
+pn_store_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= SCHEMA_VERSION, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_at_version (path, version, error);
+}
+
+const PnStoreMigration *
+pn_store_get_migrations (guint *n_migrations)
+{
+  if (n_migrations != NULL)
+    *n_migrations = G_N_ELEMENTS (migrations);
+
+  return migrations;
 }
 
 char *
@@ -240,10 +264,10 @@ pn_store_get_schema_version (PnStore *self)
   return self->schema_version;
 }
 
-static gboolean
-step_done (PnStore       *self,
-           sqlite3_stmt  *statement,
-           GError       **error)
+gboolean
+pn_store_step_done (PnStore       *self,
+                    sqlite3_stmt  *statement,
+                    GError       **error)
 {
   gboolean ok = sqlite3_step (statement) == SQLITE_DONE;
 
@@ -255,130 +279,8 @@ step_done (PnStore       *self,
   return ok;
 }
 
-static gint64
-now (void)
+gint64
+pn_store_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-gboolean
-pn_store_set_position (PnStore     *self,
-                       const char  *pack_id,
-                       const char  *doc_id,
-                       const char  *anchor,
-                       double       fraction,
-                       GError     **error)
-{
-  sqlite3_stmt *statement;
-
-  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (pack_id != NULL && doc_id != NULL, FALSE);
-
-  if (isnan (fraction))
-    fraction = 0;
-  fraction = CLAMP (fraction, 0.0, 1.0);
-
-  statement = prepare (self,
-                       "INSERT INTO positions (pack_id, doc_id, anchor, fraction, updated_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5) "
-                       "ON CONFLICT (pack_id, doc_id) DO UPDATE SET "
-                       "anchor = excluded.anchor, fraction = excluded.fraction, "
-                       "updated_at = excluded.updated_at",
-                       error);
-  if (statement == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 2, doc_id, -1, SQLITE_TRANSIENT);
-  if (anchor != NULL)
-    sqlite3_bind_text (statement, 3, anchor, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (statement, 3);
-  sqlite3_bind_double (statement, 4, fraction);
-  sqlite3_bind_int64 (statement, 5, now ());
-
-  return step_done (self, statement, error);
-}
-
-gboolean
-pn_store_get_position (PnStore     *self,
-                       const char  *pack_id,
-                       const char  *doc_id,
-                       char       **anchor,
-                       double      *fraction)
-{
-  sqlite3_stmt *statement;
-  gboolean found;
-
-  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (pack_id != NULL && doc_id != NULL, FALSE);
-
-  statement = prepare (self,
-                       "SELECT anchor, fraction FROM positions WHERE pack_id = ?1 AND doc_id = ?2",
-                       NULL);
-  if (statement == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 2, doc_id, -1, SQLITE_TRANSIENT);
-
-  found = sqlite3_step (statement) == SQLITE_ROW;
-  if (found && anchor != NULL)
-    *anchor = g_strdup ((const char *) sqlite3_column_text (statement, 0));
-  if (found && fraction != NULL)
-    *fraction = sqlite3_column_double (statement, 1);
-
-  sqlite3_finalize (statement);
-
-  return found;
-}
-
-gboolean
-pn_store_set_last_document (PnStore     *self,
-                            const char  *pack_id,
-                            const char  *doc_id,
-                            GError     **error)
-{
-  sqlite3_stmt *statement;
-
-  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (pack_id != NULL && doc_id != NULL, FALSE);
-
-  statement = prepare (self,
-                       "INSERT INTO last_document (pack_id, doc_id, updated_at) "
-                       "VALUES (?1, ?2, ?3) "
-                       "ON CONFLICT (pack_id) DO UPDATE SET "
-                       "doc_id = excluded.doc_id, updated_at = excluded.updated_at",
-                       error);
-  if (statement == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 2, doc_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (statement, 3, now ());
-
-  return step_done (self, statement, error);
-}
-
-char *
-pn_store_get_last_document (PnStore    *self,
-                            const char *pack_id)
-{
-  sqlite3_stmt *statement;
-  char *doc_id = NULL;
-
-  g_return_val_if_fail (PN_IS_STORE (self), NULL);
-  g_return_val_if_fail (pack_id != NULL, NULL);
-
-  statement = prepare (self, "SELECT doc_id FROM last_document WHERE pack_id = ?1", NULL);
-  if (statement == NULL)
-    return NULL;
-
-  sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (statement) == SQLITE_ROW)
-    doc_id = g_strdup ((const char *) sqlite3_column_text (statement, 0));
-
-  sqlite3_finalize (statement);
-
-  return doc_id;
 }

@@ -1,4 +1,4 @@
-/* pn-store.h: the student's own data (SQLite, WAL, versioned schema)
+/* pn-store.h: the student's own data (SQLite, WAL, versioned schema): the core
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,25 +25,7 @@ PnStore  *pn_store_open                 (const char  *path,
 char     *pn_store_default_path         (void);
 int       pn_store_get_schema_version   (PnStore     *self);
 
-/* Reading position in a document: @anchor is the id of the element at the top
- * of the view (may be NULL), @fraction the scroll position in [0, 1]. */
-gboolean  pn_store_set_position         (PnStore     *self,
-                                         const char  *pack_id,
-                                         const char  *doc_id,
-                                         const char  *anchor,
-                                         double       fraction,
-                                         GError     **error);
-gboolean  pn_store_get_position         (PnStore     *self,
-                                         const char  *pack_id,
-                                         const char  *doc_id,
-                                         char       **anchor,
-                                         double      *fraction);
-/* The document last read in a pack, or NULL. */
-gboolean  pn_store_set_last_document    (PnStore     *self,
-                                         const char  *pack_id,
-                                         const char  *doc_id,
-                                         GError     **error);
-char     *pn_store_get_last_document    (PnStore     *self,
-                                         const char  *pack_id);
-
 G_END_DECLS
+
+/* The calls of each feature's tables */
+#include "pn-store-positions.h"

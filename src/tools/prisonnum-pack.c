@@ -11,6 +11,7 @@
 
 #include "pn-diagnostic.h"
 #include "pn-pack.h"
+#include "pn-pack-check.h"
 #include "pn-render.h"
 
 enum {
@@ -63,28 +64,26 @@ load (const char *path,
 static int
 check (const char *path)
 {
-  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
-  g_autoptr(PnPack) pack = load (path, diagnostics, stdout);
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) result = pn_pack_check_run (location, NULL, &error);
+  PnPack *pack;
+  GPtrArray *diagnostics;
   guint n_documents;
   guint n_sources;
 
-  if (pack != NULL)
+  if (result == NULL)
     {
-      GPtrArray *documents = pn_pack_get_documents (pack);
-
-      /* Rendering finds the problems inside the Markdown. */
-      for (guint i = 0; i < documents->len; i++)
-        {
-          PnDocument *document = g_ptr_array_index (documents, i);
-
-          if (pn_document_get_markdown (document) != NULL)
-            g_free (pn_render_document (pack, document, diagnostics));
-        }
+      printf ("%s\n", error->message);
+      return EXIT_PROBLEMS;
     }
 
+  /* Loading and rendering problems, in file and line order. */
+  pack = pn_pack_check_get_pack (result);
+  diagnostics = pn_pack_check_get_diagnostics (result);
   print_diagnostics (stdout, diagnostics);
 
-  if (pack == NULL || pn_diagnostics_has_errors (diagnostics))
+  if (pn_diagnostics_has_errors (diagnostics))
     return EXIT_PROBLEMS;
 
   n_documents = pn_pack_get_documents (pack)->len;

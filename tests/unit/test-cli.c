@@ -97,11 +97,11 @@ test_check_invalid (void)
   run_tool (&run, "check", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_problem_lines (run.out);
-  g_assert_nonnull (strstr (run.out, "\npack.json:5:12: title must be a string, not a number\n"));
   g_assert_nonnull (strstr (run.out, "\npack.json:14:13: duplicate document id 'intro' (first at line 13)\n"));
   g_assert_nonnull (strstr (run.out, "\nsources.json:4:3: duplicate source id 'twice' (first at line 3)\n"));
   g_assert_nonnull (strstr (run.out, "\npack.json:15:64: missing.md: file not found\n"));
-  g_assert_true (g_str_has_prefix (run.out, "warning: pack.json:10:13: unknown key 'colour' (ignored)\n"));
+  g_assert_true (g_str_has_prefix (run.out, "pack.json:5:12: title must be a string, not a number\n"));
+  g_assert_nonnull (strstr (run.out, "\nwarning: pack.json:10:13: unknown key 'colour' (ignored)\n"));
   /* Problems inside documents come from rendering them. */
   g_assert_nonnull (strstr (run.out, "\nwarning: intro.md:1:41: unknown source 'lost'"));
   g_assert_null (strstr (run.out, "valid"));

@@ -165,7 +165,7 @@ test_document_uri (void)
   g_autoptr(PnPack) pack = pn_test_load_fixture ("good", NULL);
   g_autofree char *uri = pn_render_document_uri (pack, "texte");
 
-  g_assert_cmpstr (uri, ==, "prisonnum://pack/test-good/texte");
+  g_assert_cmpstr (uri, ==, "prisonnum://pack/test-good/doc/texte");
 }
 
 static void
@@ -218,12 +218,12 @@ test_pack_links (void)
   pn_test_dump (diagnostics);
   g_assert_cmpuint (diagnostics->len, ==, 0);
   assert_contains (html, "<a class=\"pn-cite\" data-source=\"lordon-2025\" "
-                         "href=\"prisonnum://pack/render-test/sources#lordon-2025\">cite</a>");
+                         "href=\"prisonnum://pack/render-test/source/lordon-2025\">cite</a>");
   assert_contains (html, "<a class=\"pn-term\" data-glossary=\"seigneurage\" "
-                         "href=\"prisonnum://pack/render-test/glossary#seigneurage\">terme</a>");
+                         "href=\"prisonnum://pack/render-test/glossary/seigneurage\">terme</a>");
   assert_contains (html, "<a class=\"pn-doc-link\" data-doc=\"autre\" "
-                         "href=\"prisonnum://pack/render-test/autre#autre\">autre</a>");
-  assert_contains (html, "href=\"prisonnum://pack/render-test/autre\">autre</a>");
+                         "href=\"prisonnum://pack/render-test/doc/autre#autre\">autre</a>");
+  assert_contains (html, "href=\"prisonnum://pack/render-test/doc/autre\">autre</a>");
   assert_contains (html, " title=\"Le &quot;titre&quot;\">titre</a>");
 }
 
@@ -238,7 +238,7 @@ test_links_in_table (void)
                                   "| [perdu](source:perdu) | [js](javascript:x) <b>gras</b> |\n", diagnostics);
 
   assert_contains (html, "<td><a class=\"pn-cite\" data-source=\"lordon-2025\" "
-                         "href=\"prisonnum://pack/render-test/sources#lordon-2025\">cite</a></td>");
+                         "href=\"prisonnum://pack/render-test/source/lordon-2025\">cite</a></td>");
   assert_contains (html, "<td><a class=\"pn-external\" href=\"mailto:a@example.org\" "
                          "rel=\"noreferrer\">a@example.org</a></td>");
   assert_contains (html, "<td><span class=\"pn-unresolved\">perdu</span></td>");

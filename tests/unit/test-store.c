@@ -4,12 +4,23 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "pn-pack.h"
-#include "pn-store.h"
+#include "pn-store-private.h"
 #include "pn-test-util.h"
+
+static int
+latest_version (void)
+{
+  guint n = 0;
+
+  pn_store_get_migrations (&n);
+  return (int) n;
+}
 
 typedef struct {
   char *dir;
@@ -68,7 +79,7 @@ test_open_and_reopen (Fixture       *fixture,
   double fraction = -1;
 
   g_assert_no_error (error);
-  g_assert_cmpint (pn_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (pn_store_get_schema_version (store), ==, latest_version ());
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (pn_store_set_position (store, "pack", "doc", "intro", 0.25, &error));
   g_assert_no_error (error);
@@ -77,12 +88,12 @@ test_open_and_reopen (Fixture       *fixture,
   mode = query (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   version = query (fixture->path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "1");
+  g_assert_cmpint (atoi (version), ==, latest_version ());
 
   /* Reopening migrates nothing and keeps the data. */
   store = pn_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pn_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (pn_store_get_schema_version (store), ==, latest_version ());
   g_assert_true (pn_store_get_position (store, "pack", "doc", &anchor, &fraction));
   g_assert_cmpstr (anchor, ==, "intro");
   g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
@@ -159,7 +170,7 @@ test_committed_at_once (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_true (pn_store_set_last_document (store, "pack", "essai", &error));
-  seen = query (fixture->path, "SELECT doc_id FROM last_document WHERE pack_id = 'pack'");
+  seen = query (fixture->path, "SELECT last_doc_id FROM packs WHERE pack_id = 'pack'");
   g_assert_cmpstr (seen, ==, "essai");
 }
 
@@ -210,6 +221,9 @@ test_not_a_database (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PnStore) store = NULL;
 
@@ -217,10 +231,17 @@ test_not_a_database (Fixture       *fixture,
   g_assert_true (g_file_set_contents (fixture->path, "This is not SQLite, just some text that is long enough.",
                                       -1, NULL));
 
+  before = checksum_file (fixture->path);
+
   store = pn_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, fixture->path));
+
+  /* Never overwritten, nor a journal left beside it. */
+  after = checksum_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 /* Student data is keyed by the pack id: a copy of the pack elsewhere (moved,
@@ -280,6 +301,162 @@ test_keyed_by_pack_id (Fixture       *fixture,
   g_assert_cmpstr (last, ==, "texte");
 }
 
+/* Migrations: a database of every older schema version, holding data written
+ * with that version's own tables, is carried to the newest with its data. */
+
+typedef struct {
+  const char *data;                 /* SQL written at this version; NULL: none */
+  void      (*check) (PnStore *store);
+} VersionData;
+
+static void
+check_new_database (PnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+
+  g_assert_true (pn_store_set_position (store, "new", "doc", "a", 0.5, &error));
+  g_assert_true (pn_store_set_last_document (store, "new", "doc", &error));
+  g_assert_no_error (error);
+  last = pn_store_get_last_document (store, "new");
+  g_assert_cmpstr (last, ==, "doc");
+}
+
+static void
+check_positions (PnStore    *store,
+                 const char *pack_id,
+                 const char *last_expected)
+{
+  g_autofree char *anchor = NULL;
+  g_autofree char *last = NULL;
+  double fraction = -1;
+
+  g_assert_true (pn_store_get_position (store, pack_id, "intro", &anchor, &fraction));
+  g_assert_cmpstr (anchor, ==, "partie-2");
+  g_assert_cmpfloat_with_epsilon (fraction, 0.5, 1e-9);
+  g_clear_pointer (&anchor, g_free);
+  g_assert_true (pn_store_get_position (store, pack_id, "essai", &anchor, &fraction));
+  g_assert_null (anchor);
+  g_assert_cmpfloat_with_epsilon (fraction, 0.25, 1e-9);
+  last = pn_store_get_last_document (store, pack_id);
+  g_assert_cmpstr (last, ==, last_expected);
+}
+
+static void
+check_version_1 (PnStore *store)
+{
+  check_positions (store, "pack-v1", "essai");
+  check_new_database (store);
+}
+
+static void
+check_version_2 (PnStore *store)
+{
+  check_positions (store, "pack-v2", "intro");
+  check_new_database (store);
+}
+
+/* versions[v]: what a database at version v holds. A new migration adds its line. */
+static const VersionData versions[] = {
+  { NULL, check_new_database },
+  { "INSERT INTO positions VALUES ('pack-v1', 'intro', 'partie-2', 0.5, 1000);"
+    "INSERT INTO positions VALUES ('pack-v1', 'essai', NULL, 0.25, 1001);"
+    "INSERT INTO last_document VALUES ('pack-v1', 'essai', 1002);",
+    check_version_1 },
+  { "INSERT INTO positions VALUES ('pack-v2', 'intro', 'partie-2', 0.5, 2000);"
+    "INSERT INTO positions VALUES ('pack-v2', 'essai', NULL, 0.25, 2001);"
+    "INSERT INTO packs VALUES ('pack-v2', 'intro', 2002);",
+    check_version_2 },
+};
+
+static void
+write_at_version (const char *path,
+                  int         version,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open_at_version (path, version, &error);
+  g_autofree char *written = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pn_store_get_schema_version (store), ==, version);
+  g_clear_object (&store);
+
+  written = query (path, "PRAGMA user_version");
+  g_assert_cmpint (atoi (written), ==, version);
+  if (sql == NULL)
+    return;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_every_version (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  int latest = latest_version ();
+
+  /* Each version, the newest included, says what it holds. */
+  g_assert_cmpint (G_N_ELEMENTS (versions), ==, latest + 1);
+
+  for (int from = 0; from < latest; from++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/from-%d.db", fixture->dir, from);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnStore) store = NULL;
+
+      g_test_message ("from version %d to %d", from, latest);
+      write_at_version (path, from, versions[from].data);
+
+      store = pn_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (pn_store_get_schema_version (store), ==, latest);
+      versions[from].check (store);
+    }
+
+  /* The newest, reopened, keeps its own data too. */
+  {
+    g_autofree char *path = g_strdup_printf ("%s/latest.db", fixture->dir);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PnStore) store = NULL;
+
+    write_at_version (path, latest, versions[latest].data);
+    store = pn_store_open (path, &error);
+    g_assert_no_error (error);
+    versions[latest].check (store);
+  }
+}
+
+/* A migration that fails leaves the database at its version, data intact. */
+static void
+test_failed_migration_rolls_back (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *kept = NULL;
+  sqlite3 *db = NULL;
+
+  write_at_version (fixture->path, 1, versions[1].data);
+  /* A table in the way of version 2's. */
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE packs (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = pn_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+
+  version = query (fixture->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "1");
+  kept = query (fixture->path, "SELECT doc_id FROM last_document WHERE pack_id = 'pack-v1'");
+  g_assert_cmpstr (kept, ==, "essai");
+}
+
 static void
 test_default_path (void)
 {
@@ -318,6 +495,8 @@ main (int   argc,
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
   g_test_add ("/store/not-a-database", Fixture, NULL, fixture_set_up, test_not_a_database, fixture_tear_down);
   g_test_add ("/store/keyed-by-pack-id", Fixture, NULL, fixture_set_up, test_keyed_by_pack_id, fixture_tear_down);
+  g_test_add ("/store/migrate-every-version", Fixture, NULL, fixture_set_up, test_migrate_every_version, fixture_tear_down);
+  g_test_add ("/store/failed-migration-rolls-back", Fixture, NULL, fixture_set_up, test_failed_migration_rolls_back, fixture_tear_down);
   g_test_add_func ("/store/default-path", test_default_path);
 
   status = g_test_run ();

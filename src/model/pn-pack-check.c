@@ -1,0 +1,235 @@
+/* pn-pack-check.c: a course pack loaded and every document rendered
+ *
+ * Loading and rendering a pack at the size limits takes seconds, so the window
+ * does it in a worker thread (GTask); the teachers' tool calls the same code
+ * directly. The result keeps each page, so nothing is rendered twice.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "pn-pack-check.h"
+#include "pn-render.h"
+
+struct _PnPackCheck {
+  GObject parent_instance;
+
+  PnPack *pack;
+  GPtrArray *diagnostics;   /* of PnDiagnostic */
+  GHashTable *pages;        /* document id -> HTML */
+};
+
+G_DEFINE_FINAL_TYPE (PnPackCheck, pn_pack_check, G_TYPE_OBJECT)
+
+static void
+pn_pack_check_finalize (GObject *object)
+{
+  PnPackCheck *self = PN_PACK_CHECK (object);
+
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pn_pack_check_parent_class)->finalize (object);
+}
+
+static void
+pn_pack_check_class_init (PnPackCheckClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pn_pack_check_finalize;
+}
+
+static void
+pn_pack_check_init (PnPackCheck *self)
+{
+  self->diagnostics = pn_diagnostics_new ();
+  self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Ordering the problems */
+
+typedef struct {
+  guint rank;          /* of the file: pack.json 0, then as met */
+  guint index;         /* as found, so that equal places keep their order */
+  PnDiagnostic *diagnostic;
+} Placed;
+
+static int
+compare_placed (gconstpointer a,
+                gconstpointer b)
+{
+  const Placed *x = a;
+  const Placed *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  if (x->diagnostic->line != y->diagnostic->line)
+    return x->diagnostic->line < y->diagnostic->line ? -1 : 1;
+  if (x->diagnostic->column != y->diagnostic->column)
+    return x->diagnostic->column < y->diagnostic->column ? -1 : 1;
+  if (x->index != y->index)
+    return x->index < y->index ? -1 : 1;
+
+  return 0;
+}
+
+static void
+sort_diagnostics (GPtrArray  *diagnostics,
+                  const char *manifest_name)
+{
+  g_autoptr(GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree Placed *placed = g_new (Placed, MAX (diagnostics->len, 1));
+  guint n = diagnostics->len;
+
+  /* pack.json first: every other file is named there. */
+  g_hash_table_insert (ranks, (gpointer) manifest_name, GUINT_TO_POINTER (1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      PnDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      const char *file = diagnostic->file != NULL ? diagnostic->file : "";
+      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, file));
+
+      if (rank == 0)
+        {
+          rank = g_hash_table_size (ranks) + 1;
+          g_hash_table_insert (ranks, (gpointer) file, GUINT_TO_POINTER (rank));
+        }
+      placed[i] = (Placed) { rank, i, diagnostic };
+    }
+
+  qsort (placed, n, sizeof (Placed), compare_placed);
+  for (guint i = 0; i < n; i++)
+    diagnostics->pdata[i] = placed[i].diagnostic;
+}
+
+/* Checking */
+
+static char *
+manifest_name_of (GFile *location)
+{
+  if (g_file_query_file_type (location, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return g_strdup ("pack.json");
+
+  return g_file_get_basename (location);
+}
+
+PnPackCheck *
+pn_pack_check_run (GFile         *location,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(PnPackCheck) self = NULL;
+  g_autofree char *manifest_name = NULL;
+  GPtrArray *documents;
+
+  g_return_val_if_fail (G_IS_FILE (location), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self = g_object_new (PN_TYPE_PACK_CHECK, NULL);
+  self->pack = pn_pack_load (location, self->diagnostics, error);
+  if (self->pack == NULL)
+    return NULL;
+
+  documents = pn_pack_get_documents (self->pack);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (pn_document_get_markdown (document) == NULL)
+        continue;   /* why is already among the problems */
+
+      g_hash_table_insert (self->pages, g_strdup (pn_document_get_id (document)),
+                           pn_render_document (self->pack, document, self->diagnostics));
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  manifest_name = manifest_name_of (location);
+  sort_diagnostics (self->diagnostics, manifest_name);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PnPackCheck *check = pn_pack_check_run (G_FILE (task_data), cancellable, &error);
+
+  if (check == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, check, g_object_unref);
+}
+
+void
+pn_pack_check_run_async (GFile               *location,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (location));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pn_pack_check_run_async);
+  g_task_set_name (task, "[prisonnum] pack check");
+  /* A cancelled check reports it even when the thread had already finished. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, g_file_dup (location), g_object_unref);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+PnPackCheck *
+pn_pack_check_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pn_pack_check_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The result */
+
+PnPack *
+pn_pack_check_get_pack (PnPackCheck *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
+  return self->pack;
+}
+
+GPtrArray *
+pn_pack_check_get_diagnostics (PnPackCheck *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
+  return self->diagnostics;
+}
+
+const char *
+pn_pack_check_get_html (PnPackCheck *self,
+                        const char  *doc_id)
+{
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
+
+  if (doc_id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->pages, doc_id);
+}

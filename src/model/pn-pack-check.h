@@ -1,0 +1,44 @@
+/* pn-pack-check.h: a course pack loaded and every document rendered, with all
+ * the problems found, for the window and the teachers' tool alike
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pn-diagnostic.h"
+#include "pn-pack.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_PACK_CHECK (pn_pack_check_get_type ())
+G_DECLARE_FINAL_TYPE (PnPackCheck, pn_pack_check, PN, PACK_CHECK, GObject)
+
+/* Loads the pack at @location and renders each of its documents. Returns NULL
+ * and sets @error when nothing can be shown (the PnPackError of pn_pack_load(),
+ * its message naming the file and line) or when @cancellable was cancelled
+ * (G_IO_ERROR_CANCELLED). Safe to call from any thread. */
+PnPackCheck *pn_pack_check_run           (GFile               *location,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The same, in a worker thread; @callback runs in the thread-default main
+ * context of the caller. */
+void         pn_pack_check_run_async     (GFile               *location,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+PnPackCheck *pn_pack_check_run_finish    (GAsyncResult        *result,
+                                          GError             **error);
+
+PnPack      *pn_pack_check_get_pack        (PnPackCheck *self);
+/* Of PnDiagnostic: loading and rendering problems together, grouped by file
+ * (pack.json first, then in the order files were met), by line and column
+ * inside a file. */
+GPtrArray   *pn_pack_check_get_diagnostics (PnPackCheck *self);
+/* The rendered page of document @doc_id (as pn_render_document() makes it), or
+ * NULL when there is no such document or its text could not be read. */
+const char  *pn_pack_check_get_html        (PnPackCheck *self,
+                                            const char  *doc_id);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* pn-store-private.h: what the store's core shares with the file pair of each
+ * feature's tables
+ *
+ * Adding a feature's tables (annotations, flashcards, quiz results):
+ *   1. a file pair pn-store-FEATURE.c/h with its calls, built on the helpers below;
+ *   2. its schema as one SQL text per step, declared here;
+ *   3. one line per step appended to the migrations table in pn-store.c (never
+ *      edit or reorder a step that has shipped: databases out there are at it);
+ *   4. in tests/unit/test-store.c, the data that the new version holds, so the
+ *      migration test builds a database at it and carries that data forward.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pn-store.h"
+
+G_BEGIN_DECLS
+
+/* One step of the schema, from version N - 1 to N, run in one transaction. */
+typedef struct {
+  const char *feature;   /* the file pair that owns the tables, e.g. "positions" */
+  const char *sql;
+} PnStoreMigration;
+
+/* The schema steps, in order: element i takes a database from version i to i + 1. */
+const PnStoreMigration *pn_store_get_migrations (guint *n_migrations);
+
+sqlite3_stmt *pn_store_prepare      (PnStore       *self,
+                                     const char    *sql,
+                                     GError       **error);
+/* Steps @statement to its end and finalizes it; FALSE with @error set on failure. */
+gboolean      pn_store_step_done    (PnStore       *self,
+                                     sqlite3_stmt  *statement,
+                                     GError       **error);
+/* Seconds since the epoch, for updated_at columns. */
+gint64        pn_store_now          (void);
+
+/* For the tests: opens (creating) the database at @path and migrates it up to
+ * @version only, so that a database of an older version can be built. */
+PnStore      *pn_store_open_at_version (const char  *path,
+                                        int          version,
+                                        GError     **error);
+
+/* The schema of each feature, step by step */
+extern const char pn_store_positions_v1[];
+extern const char pn_store_positions_v2[];
+
+G_END_DECLS

@@ -1,0 +1,296 @@
+/* test-pack-check.c: a pack loaded and rendered, in the caller's thread or a worker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pn-pack-check.h"
+#include "pn-render.h"
+#include "pn-test-util.h"
+
+#define N_BIG_DOCUMENTS PN_PACK_MAX_DOCUMENTS
+#define N_BIG_SOURCES PN_PACK_MAX_SOURCES
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *dir = g_build_filename (PN_TEST_PACKS_DIR, name, NULL);
+
+  return g_file_new_for_path (dir);
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Runs the async check to its end, counting the main loop's idle turns meanwhile. */
+static PnPackCheck *
+run_async (GFile        *location,
+           GCancellable *cancellable,
+           guint        *idle_turns,
+           GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pn_pack_check_run_async (location, cancellable, on_done, &result);
+  while (result == NULL)
+    {
+      /* Only a main loop with nothing else to do dispatches this: it is not
+       * blocked by the check, and the check has not yet called back. */
+      if (idle_turns != NULL && !g_main_context_pending (NULL))
+        (*idle_turns)++;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return pn_pack_check_run_finish (result, error);
+}
+
+static GStrv
+diagnostic_lines (PnPackCheck *check)
+{
+  GPtrArray *diagnostics = pn_pack_check_get_diagnostics (check);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_strv_builder_add (builder, line);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+assert_same_result (PnPackCheck *a,
+                    PnPackCheck *b)
+{
+  g_auto(GStrv) lines_a = diagnostic_lines (a);
+  g_auto(GStrv) lines_b = diagnostic_lines (b);
+  GPtrArray *documents_a = pn_pack_get_documents (pn_pack_check_get_pack (a));
+  GPtrArray *documents_b = pn_pack_get_documents (pn_pack_check_get_pack (b));
+
+  g_assert_cmpstrv (lines_a, lines_b);
+  g_assert_cmpuint (documents_a->len, ==, documents_b->len);
+  for (guint i = 0; i < documents_a->len; i++)
+    {
+      const char *id = pn_document_get_id (g_ptr_array_index (documents_a, i));
+
+      g_assert_cmpstr (id, ==, pn_document_get_id (g_ptr_array_index (documents_b, i)));
+      g_assert_cmpstr (pn_pack_check_get_html (a, id), ==, pn_pack_check_get_html (b, id));
+    }
+}
+
+/* Loading and rendering problems together, by file then line and column. */
+static void
+test_sync_collects_in_order (void)
+{
+  g_autoptr(GFile) location = fixture ("bad-manifest");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = pn_pack_check_run (location, NULL, &error);
+  GPtrArray *diagnostics;
+  const PnDiagnostic *previous = NULL;
+  gboolean left_manifest = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (check);
+  diagnostics = pn_pack_check_get_diagnostics (check);
+  pn_test_dump (diagnostics);
+
+  /* A loading problem, and one found only by rendering intro.md. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 14, "duplicate document id");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "intro.md", 1, "unknown source 'lost'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "sources.json", 4, "duplicate source id");
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const PnDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (!g_str_equal (diagnostic->file, "pack.json"))
+        left_manifest = TRUE;
+      else
+        g_assert_false (left_manifest);   /* pack.json's problems all come first */
+
+      if (previous != NULL && g_str_equal (previous->file, diagnostic->file))
+        g_assert_true (previous->line < diagnostic->line ||
+                       (previous->line == diagnostic->line && previous->column <= diagnostic->column));
+      previous = diagnostic;
+    }
+
+  /* The page is kept; a document whose file is missing has none. */
+  g_assert_nonnull (strstr (pn_pack_check_get_html (check, "intro"), "<!DOCTYPE html>"));
+  g_assert_nonnull (pn_pack_get_document (pn_pack_check_get_pack (check), "missing"));
+  g_assert_null (pn_pack_check_get_html (check, "missing"));
+  g_assert_null (pn_pack_check_get_html (check, "no-such-document"));
+}
+
+static void
+test_async_equals_sync (void)
+{
+  const char *names[] = { "good", "bad-manifest", "hostile" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) location = fixture (names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnPackCheck) sync = pn_pack_check_run (location, NULL, &error);
+      g_autoptr(PnPackCheck) async = NULL;
+
+      g_assert_no_error (error);
+      async = run_async (location, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (async);
+      assert_same_result (sync, async);
+    }
+}
+
+/* A pack that cannot be loaded gives the loader's error, in both ways. */
+static void
+test_unloadable (void)
+{
+  g_autoptr(GFile) location = fixture ("bad-json");
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GError) async_error = NULL;
+  g_autoptr(PnPackCheck) sync = pn_pack_check_run (location, NULL, &sync_error);
+  g_autoptr(PnPackCheck) async = run_async (location, NULL, NULL, &async_error);
+
+  g_assert_null (sync);
+  g_assert_null (async);
+  g_assert_error (sync_error, PN_PACK_ERROR, PN_PACK_ERROR_INVALID);
+  g_assert_error (async_error, PN_PACK_ERROR, PN_PACK_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (sync_error->message, "pack.json:5:"));
+  g_assert_cmpstr (sync_error->message, ==, async_error->message);
+}
+
+/* A pack at the limits: as many documents and sources as a pack may hold. */
+static char *
+make_big_pack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) manifest = g_string_new (NULL);
+  g_autoptr(GString) sources = g_string_new ("[\n");
+  g_autoptr(GString) text = g_string_new ("# Titre\n\n");
+  char *dir = g_dir_make_tmp ("pn-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_BIG_SOURCES; i++)
+    g_string_append_printf (sources, "%s  { \"id\": \"s%u\", \"type\": \"book\", \"title\": \"Livre %u\" }\n",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (sources, "]\n");
+  pn_test_write_file (dir, "sources.json", sources->str, -1);
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (text, "Un paragraphe, *avec* une [référence](source:s%u) et une note[^n%u].\n\n"
+                            "[^n%u]: La note %u.\n\n", i, i, i, i);
+
+  g_string_append (manifest, "{ \"format\": 1, \"id\": \"big\", \"version\": \"1\", \"title\": \"Big\",\n"
+                   "  \"language\": \"fr\", \"authors\": [{ \"name\": \"Ada\" }], \"license\": null,\n"
+                   "  \"description\": \"\", \"sources\": \"sources.json\", \"documents\": [\n");
+  for (guint i = 0; i < N_BIG_DOCUMENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("d%u.md", i);
+
+      pn_test_write_file (dir, name, text->str, -1);
+      g_string_append_printf (manifest, "%s    { \"id\": \"d%u\", \"title\": \"D%u\", \"file\": \"%s\" }\n",
+                              i > 0 ? "," : "", i, i, name);
+    }
+  g_string_append (manifest, "  ]\n}\n");
+  pn_test_write_file (dir, "pack.json", manifest->str, -1);
+
+  return dir;
+}
+
+/* The check of a pack at the limits runs in its worker while the main loop
+ * keeps turning, and gives what the sync check gives. */
+static void
+test_big_pack_in_thread (void)
+{
+  g_autofree char *dir = make_big_pack ();
+  g_autoptr(GFile) location = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) async = NULL;
+  g_autoptr(PnPackCheck) sync = NULL;
+  guint idle_turns = 0;
+
+  async = run_async (location, NULL, &idle_turns, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (async);
+  g_test_message ("the main loop went idle %u times during the check", idle_turns);
+  g_assert_cmpuint (idle_turns, >, 0);
+
+  pn_test_dump (pn_pack_check_get_diagnostics (async));
+  g_assert_cmpuint (pn_pack_check_get_diagnostics (async)->len, ==, 0);
+  g_assert_cmpuint (pn_pack_get_documents (pn_pack_check_get_pack (async))->len, ==, N_BIG_DOCUMENTS);
+  g_assert_cmpuint (pn_pack_get_sources (pn_pack_check_get_pack (async))->len, ==, N_BIG_SOURCES);
+  g_assert_nonnull (strstr (pn_pack_check_get_html (async, "d499"), "/source/s19"));
+
+  sync = pn_pack_check_run (location, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_result (sync, async);
+
+  pn_test_remove_dir (dir);
+}
+
+/* Cancelled before it starts, or while it runs: no result, and the error says so.
+ * The same pack, not cancelled, checks fine (the positive control). */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = make_big_pack ();
+  g_autoptr(GFile) location = g_file_new_for_path (dir);
+  g_autoptr(GCancellable) before = g_cancellable_new ();
+  g_autoptr(GCancellable) during = g_cancellable_new ();
+  g_autoptr(GCancellable) never = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = NULL;
+
+  g_cancellable_cancel (before);
+  check = pn_pack_check_run (location, before, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (check);
+  g_clear_error (&error);
+
+  check = run_async (location, before, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (check);
+  g_clear_error (&error);
+
+  pn_pack_check_run_async (location, during, on_done, &result);
+  g_cancellable_cancel (during);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  check = pn_pack_check_run_finish (result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (check);
+  g_clear_error (&error);
+
+  check = run_async (location, never, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (check);
+  g_assert_cmpuint (pn_pack_get_documents (pn_pack_check_get_pack (check))->len, ==, N_BIG_DOCUMENTS);
+
+  pn_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pack-check/sync-collects-in-order", test_sync_collects_in_order);
+  g_test_add_func ("/pack-check/async-equals-sync", test_async_equals_sync);
+  g_test_add_func ("/pack-check/unloadable", test_unloadable);
+  g_test_add_func ("/pack-check/big-pack-in-thread", test_big_pack_in_thread);
+  g_test_add_func ("/pack-check/cancel", test_cancel);
+
+  return g_test_run ();
+}

@@ -40,18 +40,25 @@ append_escaped (GString    *out,
                 gsize       length)
 {
   const char *end = text + length;
+  const char *run = text;   /* bytes copied as they are, up to p */
 
   for (const char *p = text; p < end; p++)
     {
+      const char *entity;
+
       switch (*p)
         {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        default: g_string_append_c (out, *p); break;
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        default: continue;
         }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
     }
+  g_string_append_len (out, run, end - run);
 }
 
 /* Text shown: to both. */

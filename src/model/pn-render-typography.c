@@ -76,8 +76,20 @@ mark_words (cmark_node *node,
     {
       const char *end;
 
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII outside words, the most common case, without decoding. */
+      if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) && *p != '-' && *p != '\'')
+        {
+          if (*p == '.' || *p == '!' || *p == '?')
+            *sentence_start = TRUE;
+          else if (!g_ascii_isspace (*p))
+            *sentence_start = FALSE;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (!is_word_char (c))
         {
           if (c == '.' || c == '!' || c == '?' || c == 0x2026)

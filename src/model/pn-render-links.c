@@ -25,16 +25,14 @@ warn_link (PnRenderContext *ctx,
            const char      *format,
            ...)
 {
-  g_autofree char *message = NULL;
+  const int *location = g_hash_table_lookup (ctx->located, link);
   va_list args;
-  const int *location;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  pn_diagnostics_addv (ctx->diagnostics, PN_SEVERITY_WARNING, ctx->file,
+                       location != NULL ? location[0] : 0, location != NULL ? location[1] : 0,
+                       format, args);
   va_end (args);
-
-  location = g_hash_table_lookup (ctx->located, link);
-  pn_render_warn_at (ctx, location != NULL ? location[0] : 0, location != NULL ? location[1] : 0, message);
 }
 
 static char *
@@ -51,6 +49,22 @@ title_attribute (cmark_node *link)
   return g_strdup_printf (" title=\"%s\"", escaped);
 }
 
+/* <a@before href="@href"@after title="…">, around the link's text; @before
+ * and @after are safe markup, @href is escaped here. */
+static void
+wrap_in_anchor (PnRenderContext *ctx,
+                cmark_node      *link,
+                const char      *before,
+                const char      *href,
+                const char      *after)
+{
+  g_autofree char *escaped = pn_render_escape (href);
+  g_autofree char *title = title_attribute (link);
+  g_autofree char *on_enter = g_strdup_printf ("<a%s href=\"%s\"%s%s>", before, escaped, after, title);
+
+  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+}
+
 static void
 make_pack_link (PnRenderContext *ctx,
                 cmark_node *link,
@@ -60,12 +74,9 @@ make_pack_link (PnRenderContext *ctx,
                 const char *uri)
 {
   g_autofree char *value = pn_render_escape (data_value);
-  g_autofree char *href = pn_render_escape (uri);
-  g_autofree char *title = title_attribute (link);
-  g_autofree char *on_enter = g_strdup_printf ("<a class=\"%s\" data-%s=\"%s\" href=\"%s\"%s>",
-                                               class_name, data_name, value, href, title);
+  g_autofree char *attributes = g_strdup_printf (" class=\"%s\" data-%s=\"%s\"", class_name, data_name, value);
 
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  wrap_in_anchor (ctx, link, attributes, uri, "");
 }
 
 static void
@@ -174,10 +185,6 @@ link_external (PnRenderContext *ctx,
                const char *url,
                const char *scheme)
 {
-  g_autofree char *href = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *on_enter = NULL;
-
   if (!is_valid_external (url, scheme))
     {
       warn_link (ctx, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
@@ -186,10 +193,7 @@ link_external (PnRenderContext *ctx,
       return;
     }
 
-  href = pn_render_escape (url);
-  title = title_attribute (link);
-  on_enter = g_strdup_printf ("<a class=\"pn-external\" href=\"%s\" rel=\"noreferrer\"%s>", href, title);
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  wrap_in_anchor (ctx, link, " class=\"pn-external\"", url, " rel=\"noreferrer\"");
 }
 
 static void
@@ -198,8 +202,6 @@ link_anchor (PnRenderContext *ctx,
              const char *anchor)
 {
   g_autofree char *href = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *on_enter = NULL;
   PnAnchorLink *anchor_link;
   const int *location;
 
@@ -217,10 +219,8 @@ link_anchor (PnRenderContext *ctx,
   anchor_link->column = location != NULL ? location[1] : 0;
   g_ptr_array_add (ctx->anchor_links, anchor_link);
 
-  href = pn_render_escape (anchor);
-  title = title_attribute (link);
-  on_enter = g_strdup_printf ("<a href=\"#%s\"%s>", href, title);
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  href = g_strconcat ("#", anchor, NULL);
+  wrap_in_anchor (ctx, link, "", href, "");
 }
 
 static void

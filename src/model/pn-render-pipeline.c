@@ -153,21 +153,7 @@ pn_render_context_wrap_markup (PnRenderContext *ctx,
                                const char      *open,
                                const char      *close)
 {
-  cmark_node *html;
-
-  if (!pn_render_insert_html (ctx, node, open))
-    return FALSE;
-
-  html = cmark_node_new (CMARK_NODE_HTML_INLINE);
-  cmark_node_set_literal (html, close);
-  if (!cmark_node_insert_after (node, html))
-    {
-      cmark_node_free (html);
-      return FALSE;
-    }
-  g_hash_table_add (ctx->own_html, html);
-
-  return TRUE;
+  return pn_render_insert_html (ctx, node, open) && pn_render_append_html (ctx, node, close);
 }
 
 static void

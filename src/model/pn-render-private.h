@@ -77,6 +77,9 @@ GPtrArray  *pn_render_collect        (cmark_node      *root,
 gboolean    pn_render_insert_html    (PnRenderContext *ctx,
                                       cmark_node      *before,
                                       const char      *markup);
+gboolean    pn_render_append_html    (PnRenderContext *ctx,
+                                      cmark_node      *after,
+                                      const char      *markup);
 void        pn_render_wrap_inline    (PnRenderContext *ctx,
                                       cmark_node      *node,
                                       const char      *open,

@@ -834,6 +834,18 @@ test_image_alt_plain (void)
   assert_lacks (html, "pn-external");
 }
 
+static void
+assert_located (GPtrArray *diagnostics,
+                guint      index,
+                int        line,
+                int        column)
+{
+  const PnDiagnostic *diagnostic = g_ptr_array_index (diagnostics, index);
+
+  g_assert_cmpint (diagnostic->line, ==, line);
+  g_assert_cmpint (diagnostic->column, ==, column);
+}
+
 /* Autolinks are reported where they are, on any line of their paragraph. */
 static void
 test_autolink_positions (void)
@@ -845,17 +857,12 @@ test_autolink_positions (void)
 
   pn_test_dump (diagnostics);
   g_assert_cmpuint (diagnostics->len, ==, 5);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 0))->line, ==, 3);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 0))->column, ==, 7);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 1))->line, ==, 3);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 1))->column, ==, 23);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 2))->line, ==, 6);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 2))->column, ==, 5);
+  assert_located (diagnostics, 0, 3, 7);
+  assert_located (diagnostics, 1, 3, 23);
+  assert_located (diagnostics, 2, 6, 5);
   /* A written link and an autolink with the same text, each at its place. */
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 3))->line, ==, 8);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 3))->column, ==, 1);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 4))->line, ==, 8);
-  g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, 4))->column, ==, 27);
+  assert_located (diagnostics, 3, 8, 1);
+  assert_located (diagnostics, 4, 8, 27);
   assert_contains (html, "href=\"http://www.exemple.org\"");
 }
 

@@ -795,6 +795,41 @@ test_bound_open_brackets (void)
   run_bounded_case ("[", 8 * 1024 * 1024 - 64, "", "<p>[[[[[[[[");
 }
 
+/* Quotations and lists nested a million deep took seconds per line. */
+static void
+test_bound_nesting (void)
+{
+  run_bounded_case ("> ", 1000000, "", "<p>&gt; &gt; &gt; &gt;");
+}
+
+/* Every emphasis, code span or entity is a node: 8 MB of them took 1.6 GB. */
+static void
+test_bound_marks (void)
+{
+  run_bounded_case ("*a* ", 2000000, "", "<p>*a* *a* *a*");
+}
+
+/* A document that spends its whole budget: the rest is one plain-text
+ * paragraph, from the paragraph that would pass it. */
+static void
+test_bound_document (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (markdown, "P%u *x*\n\n", i);
+  html = render (markdown->str, diagnostics);
+
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  /* 400,000 marks: 200,000 paragraphs of two, the next one is line 400,001. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 400001, "from this paragraph on");
+  assert_contains (html, "<p>P199999 <em>x</em></p>\n<p>P200000 *x* P200001 *x* ");
+  assert_contains (html, "P299999 *x*</p>");
+  assert_lacks (html, "<p>P200001");
+}
+
 /* Ordinary text stays far inside the bounds: a long table of links, a
  * paragraph with many links, a few closing parentheses. */
 static void
@@ -939,6 +974,9 @@ main (int   argc,
   g_test_add_func ("/render/bound-image-brackets", test_bound_image_brackets);
   g_test_add_func ("/render/bound-autolink-parens", test_bound_autolink_parens);
   g_test_add_func ("/render/bound-open-brackets", test_bound_open_brackets);
+  g_test_add_func ("/render/bound-nesting", test_bound_nesting);
+  g_test_add_func ("/render/bound-marks", test_bound_marks);
+  g_test_add_func ("/render/bound-document", test_bound_document);
   g_test_add_func ("/render/bound-ordinary", test_bound_ordinary);
   g_test_add_func ("/render/image-alt-plain", test_image_alt_plain);
   g_test_add_func ("/render/autolink-positions", test_autolink_positions);

@@ -229,7 +229,7 @@ references (PnPack *pack, gboolean cited)
       works = g_steal_pointer (&others);
     }
 
-  json = pn_works_cited_to_json (works, "");
+  json = pn_works_cited_to_json (works, "", NULL);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "entries");

@@ -55,6 +55,10 @@ static void
 pn_render_pipeline_class_init (PnRenderPipelineClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pn_render_pipeline_finalize;
+
+  /* Once, under the type system's lock: cmark-gfm's registry takes none,
+   * and pages may be rendered from several threads. */
+  cmark_gfm_core_extensions_ensure_registered ();
 }
 
 static void
@@ -198,8 +202,6 @@ parse_markdown (const char *markdown)
   static const char * const names[] = { "table", "strikethrough", "autolink" };
   cmark_parser *parser;
   cmark_node *root;
-
-  cmark_gfm_core_extensions_ensure_registered ();
 
   parser = cmark_parser_new (PARSE_OPTIONS);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

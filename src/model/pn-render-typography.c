@@ -194,6 +194,51 @@ typeset_text (PnRenderContext *ctx,
   cmark_node_set_literal (node, curled != NULL ? curled : spaced);
 }
 
+/* The space French puts before ; ! ? » : % and after «, when a line of the
+ * Markdown ends there (a soft break is a plain space, where a line may break). */
+static const char *
+space_at_break (cmark_node *softbreak)
+{
+  cmark_node *previous = cmark_node_previous (softbreak);
+  cmark_node *next = cmark_node_next (softbreak);
+  const char *before = previous != NULL && cmark_node_get_type (previous) == CMARK_NODE_TEXT
+                         ? cmark_node_get_literal (previous) : NULL;
+  const char *after = next != NULL && cmark_node_get_type (next) == CMARK_NODE_TEXT
+                        ? cmark_node_get_literal (next) : NULL;
+
+  if (after != NULL && (after[0] == ';' || after[0] == '!' || after[0] == '?' ||
+                        g_str_has_prefix (after, "\xc2\xbb")))
+    return PN_NNBSP;
+  if (after != NULL && (after[0] == ':' || after[0] == '%'))
+    return PN_NBSP;
+  if (before != NULL && g_str_has_suffix (before, "\xc2\xab"))
+    return PN_NNBSP;
+
+  return NULL;
+}
+
+static void
+space_line_ends (cmark_node *root)
+{
+  g_autoptr(GPtrArray) breaks = pn_render_collect (root, CMARK_NODE_SOFTBREAK);
+
+  for (guint i = 0; i < breaks->len; i++)
+    {
+      cmark_node *softbreak = g_ptr_array_index (breaks, i);
+      const char *space = space_at_break (softbreak);
+      cmark_node *text;
+
+      if (space == NULL)
+        continue;
+      text = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node_set_literal (text, space);
+      if (cmark_node_insert_before (softbreak, text))
+        cmark_node_free (softbreak);
+      else
+        cmark_node_free (text);
+    }
+}
+
 void
 pn_render_pass_typography (PnRenderContext *ctx,
                            cmark_node      *root,
@@ -204,6 +249,9 @@ pn_render_pass_typography (PnRenderContext *ctx,
   guint images = 0;
   guint titles = 0;
   gboolean sentence_start = TRUE;
+
+  if (ctx->french)
+    space_line_ends (root);
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {

@@ -439,6 +439,12 @@ test_french_spacing_document (void)
   assert_contains (french, ">«" NNBSP "lien" NNBSP "»</a>" NNBSP "!");
   assert_contains (french, "<code>a ; b ?</code> et" NBSP ":");
   assert_contains (french, "bloc ; code ?");
+  {
+    g_autofree char *lines = render ("Une ligne\n; la suite\n« et\nla citation\n» puis\n: fin\n", diagnostics);
+
+    /* A line of the Markdown that ends before ; or » still gets its thin space. */
+    assert_contains (lines, "<p>Une ligne" NNBSP "; la suite «" NNBSP "et la citation" NNBSP "» puis" NBSP ": fin</p>");
+  }
   assert_contains (english, "Really ? Yes : no !");
   assert_contains (english, "<html lang=\"en\">");
 }

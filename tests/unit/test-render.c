@@ -765,54 +765,38 @@ assert_bounded (const char *markdown,
   assert_contains (html, "<p>Après.</p>");
 }
 
+typedef struct {
+  const char *path;
+  const char *unit;      /* repeated @count times, after @prefix */
+  gsize count;
+  const char *prefix;
+  const char *shown;     /* the start of the plain-text paragraph */
+} BoundedCase;
+
+static const BoundedCase bounded_cases[] = {
+  /* Quadratic in the inline parser: each link walks every '[' still open. */
+  { "/render/bound-image-brackets", "![[]()", 200000, "", "<p>![[]()![[]()![[]()" },
+  /* Quadratic in the autolink extension: each ')' recounts the whole link. */
+  { "/render/bound-autolink-parens", ")", 200000, "www.a.b/", "<p>www.a.b/))))))" },
+  /* 8 MB of '[' took 1.9 GB. */
+  { "/render/bound-open-brackets", "[", 8 * 1024 * 1024 - 64, "", "<p>[[[[[[[[" },
+  /* Quotations and lists nested a million deep took seconds per line. */
+  { "/render/bound-nesting", "> ", 1000000, "", "<p>&gt; &gt; &gt; &gt;" },
+  /* Every emphasis, code span or entity is a node: 8 MB of them took 1.6 GB. */
+  { "/render/bound-marks", "*a* ", 2000000, "", "<p>*a* *a* *a*" },
+};
+
 static void
-run_bounded_case (const char *unit,
-                  gsize       count,
-                  const char *prefix,
-                  const char *shown)
+test_bounded_case (gconstpointer data)
 {
+  const BoundedCase *bounded = data;
   g_autoptr(GString) markdown = g_string_new ("Avant.\n\n");
 
-  g_string_append (markdown, prefix);
-  for (gsize i = 0; i < count; i++)
-    g_string_append (markdown, unit);
+  g_string_append (markdown, bounded->prefix);
+  for (gsize i = 0; i < bounded->count; i++)
+    g_string_append (markdown, bounded->unit);
   g_string_append (markdown, "\n\nAprès.\n");
-  assert_bounded (markdown->str, shown);
-}
-
-/* Quadratic in the inline parser: each link walks every '[' still open. */
-static void
-test_bound_image_brackets (void)
-{
-  run_bounded_case ("![[]()", 200000, "", "<p>![[]()![[]()![[]()");
-}
-
-/* Quadratic in the autolink extension: each ')' recounts the whole link. */
-static void
-test_bound_autolink_parens (void)
-{
-  run_bounded_case (")", 200000, "www.a.b/", "<p>www.a.b/))))))");
-}
-
-/* 8 MB of '[' took 1.9 GB. */
-static void
-test_bound_open_brackets (void)
-{
-  run_bounded_case ("[", 8 * 1024 * 1024 - 64, "", "<p>[[[[[[[[");
-}
-
-/* Quotations and lists nested a million deep took seconds per line. */
-static void
-test_bound_nesting (void)
-{
-  run_bounded_case ("> ", 1000000, "", "<p>&gt; &gt; &gt; &gt;");
-}
-
-/* Every emphasis, code span or entity is a node: 8 MB of them took 1.6 GB. */
-static void
-test_bound_marks (void)
-{
-  run_bounded_case ("*a* ", 2000000, "", "<p>*a* *a* *a*");
+  assert_bounded (markdown->str, bounded->shown);
 }
 
 /* A document that spends its whole budget: the rest is one plain-text
@@ -977,11 +961,8 @@ main (int   argc,
   g_test_add_func ("/render/block-ids", test_render_block_ids);
   g_test_add_func ("/render/apostrophes", test_apostrophes);
   g_test_add_func ("/render/keep-whole", test_keep_whole);
-  g_test_add_func ("/render/bound-image-brackets", test_bound_image_brackets);
-  g_test_add_func ("/render/bound-autolink-parens", test_bound_autolink_parens);
-  g_test_add_func ("/render/bound-open-brackets", test_bound_open_brackets);
-  g_test_add_func ("/render/bound-nesting", test_bound_nesting);
-  g_test_add_func ("/render/bound-marks", test_bound_marks);
+  for (guint i = 0; i < G_N_ELEMENTS (bounded_cases); i++)
+    g_test_add_data_func (bounded_cases[i].path, &bounded_cases[i], test_bounded_case);
   g_test_add_func ("/render/bound-document", test_bound_document);
   g_test_add_func ("/render/bound-ordinary", test_bound_ordinary);
   g_test_add_func ("/render/image-alt-plain", test_image_alt_plain);

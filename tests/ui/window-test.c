@@ -259,7 +259,7 @@ is_toplevel_cb (gpointer data)
   return FALSE;
 }
 
-static gboolean
+gboolean
 not_toplevel_cb (gpointer data)
 {
   return !is_toplevel_cb (data);

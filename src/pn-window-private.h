@@ -38,6 +38,8 @@ struct _PnWindow
   GSettings            *settings;
 
   GtkWidget            *sources_row;
+  /* TRUE while the window follows a pack just opened (pages switch without a fade) */
+  gboolean              opening;
   /* Shows the loading page when an open takes a while. */
   guint                 loading_source;
   /* Find: waiting for the count of the last search; the count (G_MAXUINT: over 1000) */

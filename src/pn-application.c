@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pn-application.h"
+#include "pn-help.h"
 #include "pn-preferences-window.h"
 #include "pn-window.h"
 
@@ -129,15 +130,10 @@ help_action (GSimpleAction *action,
              gpointer       user_data)
 {
   PnApplication *self = user_data;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autoptr(GError) error = NULL;
 
-  context = gdk_display_get_app_launch_context (gdk_display_get_default ());
-  if (!g_app_info_launch_default_for_uri ("help:prisonnum", G_APP_LAUNCH_CONTEXT (context), &error))
-    {
-      g_message ("Cannot open the help: %s", error->message);
-      pn_application_toast (self, _("The help could not be opened"));
-    }
+  /* The help viewer, else the help built into the app. */
+  if (!pn_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)), NULL))
+    pn_application_toast (self, _("The help could not be opened"));
 }
 
 static void

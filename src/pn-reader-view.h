@@ -48,11 +48,38 @@ void           pn_reader_view_zoom_in          (PnReaderView *self);
 void           pn_reader_view_zoom_out         (PnReaderView *self);
 void           pn_reader_view_zoom_reset       (PnReaderView *self);
 
-/* Find in text; "find-matches" (guint n) is emitted when the count is known. */
+/* Find in text; "find-matches" (guint n) is emitted when the count is known,
+ * "find-index" (guint index, guint n) when the current match is (« 3 of 33 »;
+ * index 0: none). Escape in the text clears the highlight (reader.find-clear)
+ * and emits both with 0. */
 void           pn_reader_view_find             (PnReaderView *self, const char *text);
 void           pn_reader_view_find_next        (PnReaderView *self);
 void           pn_reader_view_find_previous    (PnReaderView *self);
 void           pn_reader_view_find_finish      (PnReaderView *self);
+guint          pn_reader_view_get_find_index   (PnReaderView *self, guint *n_matches);
+
+/* History across doc: links, in-page jumps, footnote back-links and the
+ * window's pages, with the exact position (properties "can-go-back" and
+ * "can-go-forward"; Alt+Left / Alt+Right and the mouse's back and forward
+ * buttons in the text; actions reader.go-back / reader.go-forward).
+ * Going to a window page's entry emits "history-page" (const char *page);
+ * to a text entry, "history-page" with NULL: the window shows the text. */
+gboolean       pn_reader_view_go_back          (PnReaderView *self);
+gboolean       pn_reader_view_go_forward       (PnReaderView *self);
+gboolean       pn_reader_view_can_go_back      (PnReaderView *self);
+gboolean       pn_reader_view_can_go_forward   (PnReaderView *self);
+/* The window shows its page @page (e.g. "sources") instead of the text: the
+ * text's position goes into the history. */
+void           pn_reader_view_history_push_page  (PnReaderView *self, const char *page);
+/* The window went back to the text by other means: the page goes into the history. */
+void           pn_reader_view_history_leave_page (PnReaderView *self);
+/* The window page the history thinks is shown, or NULL for the text. */
+const char    *pn_reader_view_get_history_page   (PnReaderView *self);
+
+/* Reading progress: properties "progress" (0 to 1, by words read) and
+ * "minutes-left" (at 200 words a minute); "progress-changed" (double, guint). */
+double         pn_reader_view_get_progress     (PnReaderView *self);
+guint          pn_reader_view_get_minutes_left (PnReaderView *self);
 
 /* Reading position: "position-changed" (const char *anchor, double fraction) while the
  * reader scrolls; restore it after a load with this (applied once the page is laid out). */
@@ -65,7 +92,7 @@ void           pn_reader_view_export_pdf       (PnReaderView *self, GFile *file)
 /* The title of the shown document (from the page), or NULL; property "title". */
 const char    *pn_reader_view_get_title        (PnReaderView *self);
 
-/* For tests only: serves @html at a prisonnum://pack/_test/_test address through the
+/* For tests only: serves @html at a prisonnum://pack/_test/doc/_test address through the
  * same scheme handler, policies and defences as a pack document, and loads it. */
 void           pn_reader_view_load_html_for_testing (PnReaderView *self, const char *html);
 
@@ -81,6 +108,13 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *                                                           the default handler opens it in the browser,
  *                                                           return TRUE from a handler to stop that
  *   "pdf-exported"      (GFile *file)                       pn_reader_view_export_pdf() wrote @file
+ *   "find-index"        (guint index, guint n_matches)      the current match, from 1 (0: none)
+ *   "progress-changed"  (double fraction, guint minutes_left)
+ *   "history-page"      (const char *page)                  going back/forward reached a window page
+ *                                                           (NULL: the text)
+ *   "focus-leave"       (GtkDirectionType direction)        Tab went past the page's last link
+ *                                                           (Shift+Tab before its first); the default
+ *                                                           handler moves the focus along the window
  * "find-matches" gives G_MAXUINT when there are more than 1000 matches.
  */
 

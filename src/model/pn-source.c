@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-pack-private.h"
+#include "pn-text.h"
 
 /* U+202F NARROW NO-BREAK SPACE, inside French quotation marks */
 #define NNBSP "\xe2\x80\xaf"
@@ -358,16 +359,6 @@ static const char * const english_months[] = {
   "August", "September", "October", "November", "December",
 };
 
-static gboolean
-language_is (const char *language,
-             const char *prefix)
-{
-  gsize length = strlen (prefix);
-
-  return language != NULL && g_ascii_strncasecmp (language, prefix, length) == 0 &&
-         (language[length] == '\0' || language[length] == '-' || language[length] == '_');
-}
-
 /* "2025-10-03" as "3 octobre 2025" (fr), "3 October 2025" (en), else as is. */
 static char *
 format_date (const char *issued,
@@ -377,9 +368,9 @@ format_date (const char *issued,
   int year = 0, month = 0, day = 0;
   int parts;
 
-  if (language_is (language, "fr"))
+  if (pn_text_is_french (language))
     months = french_months;
-  else if (language_is (language, "en"))
+  else if (pn_text_language_is (language, "en"))
     months = english_months;
 
   if (months == NULL || !g_regex_match_simple ("^-?\\d{4}(-\\d{2}(-\\d{2})?)?$", issued, 0, 0))
@@ -423,7 +414,7 @@ static void
 add_title (GPtrArray      *parts,
            const PnSource *source)
 {
-  gboolean french = language_is (source->language, "fr");
+  gboolean french = pn_text_is_french (source->language);
 
   if (source->title == NULL || pn_source_is_unconfirmed (source, "title"))
     add_escaped (parts, "", _("title unknown"), "");

@@ -593,13 +593,13 @@ static const char test_page[] =
   "<header><h1>Page d’essai</h1></header><article>"
   "<h2 id=\"debut\">Début</h2>"
   "<p id=\"p1\">Premier paragraphe avec un appel de note<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> "
-  "et une <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/sources#src-one\">citation</a>.</p>"
+  "et une <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/source/src-one\">citation</a>.</p>"
   "@FILLER@"
   "<h2 id=\"milieu\">Milieu</h2><p>Le seigneurage des plateformes, puis encore du SEIGNEURAGE.</p>"
   "@FILLER@"
   "</article><section class=\"footnotes\" data-footnotes><ol><li id=\"fn-1\">"
   "<p>Le texte de la note, avec <em>emphase</em> et &lt;b&gt;pas de balise&lt;/b&gt;. "
-  "Voir <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/sources#src-one\">la source</a> "
+  "Voir <a class=\"pn-cite\" data-source=\"src-one\" href=\"prisonnum://pack/hostile-test/source/src-one\">la source</a> "
   "et <a class=\"pn-cite\" data-source=\"nowhere\" href=\"#\">une inconnue</a>. "
   "<a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref>↩</a></p></li></ol></section>"
   "</body></html>";
@@ -1010,8 +1010,8 @@ static const char hostile_html[] =
   "<a id=\"js-link\" href=\"javascript:document.documentElement.setAttribute('data-pwned', 'javascript')\">js</a>"
   "<a id=\"ext-link\" href=\"http://127.0.0.1:@PORT@/clicked\" ping=\"http://127.0.0.1:@PORT@/ping\">external</a>"
   "<a id=\"blank-link\" target=\"_blank\" href=\"http://127.0.0.1:@PORT@/blank\">new window</a>"
-  "<a id=\"other-pack\" href=\"prisonnum://pack/another-pack/doc\">other pack</a>"
-  "<a id=\"unknown-doc\" href=\"prisonnum://pack/hostile-test/no-such-doc\">unknown doc</a>"
+  "<a id=\"other-pack\" href=\"prisonnum://pack/another-pack/doc/doc\">other pack</a>"
+  "<a id=\"unknown-doc\" href=\"prisonnum://pack/hostile-test/doc/no-such-doc\">unknown doc</a>"
   "<a id=\"file-link\" href=\"file:///etc/passwd\">file</a>"
   "<img id=\"good\" src=\"prisonnum://pack/hostile-test/files/img/square.png\">"
   "<img id=\"not-image\" src=\"prisonnum://pack/hostile-test/files/hostile.md\">"
@@ -1162,7 +1162,7 @@ test_hostile (Fixture *f, gconstpointer data)
   show_html (f, html);
   settle (1000);
   assert_page_clean (f, "raw");
-  g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/_test");
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/doc/_test");
   /* page script markup was dropped by the parser (not only blocked by the CSP) */
   r = js (f, "return String(document.querySelectorAll('script').length + "
              "document.querySelectorAll('[onerror], [onload], [onclick]').length + "
@@ -1224,7 +1224,7 @@ test_hostile (Fixture *f, gconstpointer data)
       }
     settle (1000);
     assert_page_clean (f, "raw");
-    g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/_test");
+    g_assert_cmpstr (webkit_web_view_get_uri (web_view (f)), ==, "prisonnum://pack/_test/doc/_test");
     if (real)
       {
         /* the user's clicks on the two http links ask the browser, nothing else does */
@@ -1280,8 +1280,8 @@ test_links (Fixture *f, gconstpointer data)
     g_assert_cmpuint (f->external_uris->len, ==, 0);
 
   /* Addresses the view does not know are refused. */
-  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/hostile-test/no-such-doc");
-  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/another-pack/hostile");
+  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/hostile-test/doc/no-such-doc");
+  webkit_web_view_load_uri (web_view (f), "prisonnum://pack/another-pack/doc/hostile");
   webkit_web_view_load_uri (web_view (f), "http://127.0.0.1:1/");
   {
     g_autofree char *r = js (f, "location.href = 'prisonnum://app/reader.js'; return true;");

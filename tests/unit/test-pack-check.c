@@ -229,7 +229,7 @@ test_big_pack_in_thread (void)
   g_assert_cmpuint (pn_pack_check_get_diagnostics (async)->len, ==, 0);
   g_assert_cmpuint (pn_pack_get_documents (pn_pack_check_get_pack (async))->len, ==, N_BIG_DOCUMENTS);
   g_assert_cmpuint (pn_pack_get_sources (pn_pack_check_get_pack (async))->len, ==, N_BIG_SOURCES);
-  g_assert_nonnull (strstr (pn_pack_check_get_html (async, "d499"), "sources#s19"));
+  g_assert_nonnull (strstr (pn_pack_check_get_html (async, "d499"), "/source/s19"));
 
   sync = pn_pack_check_run (location, NULL, &error);
   g_assert_no_error (error);

@@ -1,0 +1,28 @@
+/* pn-works-cited.h: the list of works a document cites, for its printed copy
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pn-pack.h"
+
+G_BEGIN_DECLS
+
+/* Most cited ids the list is built from; the rest are left out. */
+#define PN_WORKS_CITED_MAX_IDS 4096
+
+/* The sources of @pack that @cited_ids name (the ids of a document's source:
+ * links as its page holds them: any order, repeats and unknown ids allowed),
+ * each once, in the order of the pack's sources file, which is the order of
+ * the Sources page. Returns a GPtrArray of const PnSource *, never NULL. */
+GPtrArray *pn_works_cited_collect (PnPack             *pack,
+                                   const char * const *cited_ids);
+
+/* @sources (from pn_works_cited_collect()) as JSON for the print script:
+ * { "heading": @heading, "entries": [ { "id": "…", "runs": [ ["text", italic], … ] }, … ] }
+ * Each reference is pn_source_format_markup() split into runs of plain text
+ * (the page builds text nodes from them, never markup). */
+char      *pn_works_cited_to_json (GPtrArray          *sources,
+                                   const char         *heading);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* pn-ui-test.h: helpers shared by the window tests (real windows under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A wait that never ends is a failure, not a measurement. */
+#define PN_UI_TEST_TIMEOUT_S 90
+
+typedef gboolean (*PnUiTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails the test (naming @what)
+ * after PN_UI_TEST_TIMEOUT_S seconds. */
+void pn_ui_test_wait_until (PnUiTestCondition  condition,
+                            gpointer           data,
+                            const char        *what);
+
+/* Before g_test_init: student data in a scratch folder, settings in memory,
+ * WebKit's sandbox off (said on stderr) only where bubblewrap cannot run.
+ * After it, the text domain bound as main.c does, to the build tree's
+ * catalogue when $PRISONNUM_LOCALEDIR names it. */
+void pn_ui_test_init       (int    *argc,
+                            char ***argv);
+
+G_END_DECLS

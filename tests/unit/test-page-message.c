@@ -1,0 +1,185 @@
+/* test-page-message.c: validation of the reader page's messages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pn-page-message.h"
+
+#define RECT "\"rect\":{\"x\":10,\"y\":20.5,\"w\":30,\"h\":12}"
+
+static PnPageMessage *
+parse_ok (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  PnPageMessage *message = pn_page_message_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (message);
+  return message;
+}
+
+static void
+refused (const char *json, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPageMessage) message = pn_page_message_parse (json, -1, &error);
+
+  if (message != NULL)
+    g_test_fail_printf ("accepted %s as “%s”", json, pn_page_message_type_to_string (message->type));
+  g_assert_error (error, PN_PAGE_MESSAGE_ERROR, code);
+  g_assert_nonnull (error->message);
+}
+
+static void
+test_good (void)
+{
+  g_autoptr(PnPageMessage) ready = parse_ok ("{\"v\":1,\"type\":\"ready\",\"href\":\"prisonnum://pack/p/doc/d\","
+                                             "\"title\":\"Le texte\",\"words\":1234}");
+  g_autoptr(PnPageMessage) untitled = parse_ok ("{\"v\":1,\"type\":\"ready\",\"href\":\"x\",\"title\":\"\"}");
+  g_autoptr(PnPageMessage) position = parse_ok ("{\"v\":1,\"type\":\"position\",\"anchor\":\"p_3\","
+                                                "\"fraction\":1.5,\"words\":12}");
+  g_autoptr(PnPageMessage) top = parse_ok ("{\"v\":1,\"type\":\"position\",\"anchor\":null,\"fraction\":0}");
+  g_autoptr(PnPageMessage) note = parse_ok ("{\"v\":1,\"type\":\"footnote\",\"id\":\"fn1\",\"label\":\"1\","
+                                            "\"text\":\"Une note.\",\"runs\":[[\"Une \",0,\"\"],"
+                                            "[\"note\",3,\"lordon-2025\"]]," RECT "}");
+  g_autoptr(PnPageMessage) cite = parse_ok ("{\"v\":1,\"type\":\"citation\",\"id\":\"lordon-2025\"," RECT "}");
+  g_autoptr(PnPageMessage) external = parse_ok ("{\"v\":1,\"type\":\"external\",\"href\":\"https://example.org/\"}");
+  g_autoptr(PnPageMessage) jump = parse_ok ("{\"v\":1,\"type\":\"jump\",\"anchor\":\"p_1\",\"fraction\":0.25}");
+  g_autoptr(PnPageMessage) leave = parse_ok ("{\"v\":1,\"type\":\"focus-leave\",\"forward\":false}");
+  g_autoptr(PnPageMessage) term = parse_ok ("{\"v\":1,\"type\":\"glossary\",\"id\":\"t\"," RECT ",\"extra\":[1]}");
+  PnPageRun *run;
+
+  g_assert_cmpint (ready->type, ==, PN_PAGE_MESSAGE_READY);
+  g_assert_cmpstr (ready->href, ==, "prisonnum://pack/p/doc/d");
+  g_assert_cmpstr (ready->title, ==, "Le texte");
+  g_assert_cmpuint (ready->words, ==, 1234);
+  g_assert_null (untitled->title);
+
+  g_assert_cmpint (position->type, ==, PN_PAGE_MESSAGE_POSITION);
+  g_assert_cmpstr (position->anchor, ==, "p_3");
+  g_assert_cmpfloat (position->fraction, ==, 1.0);   /* clamped */
+  g_assert_cmpuint (position->words, ==, 12);
+  g_assert_null (top->anchor);
+
+  g_assert_cmpint (note->type, ==, PN_PAGE_MESSAGE_FOOTNOTE);
+  g_assert_cmpstr (note->label, ==, "1");
+  g_assert_cmpfloat (note->rect.y, ==, 20.5);
+  g_assert_cmpfloat (note->rect.width, ==, 30);
+  g_assert_nonnull (note->runs);
+  g_assert_cmpuint (note->runs->len, ==, 2);
+  run = g_ptr_array_index (note->runs, 1);
+  g_assert_cmpstr (run->text, ==, "note");
+  g_assert_cmpint (run->flags, ==, PN_PAGE_RUN_ITALIC | PN_PAGE_RUN_BOLD);
+  g_assert_cmpstr (run->source_id, ==, "lordon-2025");
+  g_assert_null (((PnPageRun *) g_ptr_array_index (note->runs, 0))->source_id);
+
+  g_assert_cmpint (cite->type, ==, PN_PAGE_MESSAGE_CITATION);
+  g_assert_cmpstr (cite->id, ==, "lordon-2025");
+  g_assert_cmpint (external->type, ==, PN_PAGE_MESSAGE_EXTERNAL);
+  g_assert_cmpint (jump->type, ==, PN_PAGE_MESSAGE_JUMP);
+  g_assert_cmpfloat (jump->fraction, ==, 0.25);
+  g_assert_cmpint (leave->type, ==, PN_PAGE_MESSAGE_FOCUS_LEAVE);
+  g_assert_false (leave->forward);
+  g_assert_cmpint (term->type, ==, PN_PAGE_MESSAGE_GLOSSARY);
+}
+
+/* Malformed runs only lose the note's styles: its plain text is still shown. */
+static void
+test_bad_runs (void)
+{
+  const char *bad_runs[] = {
+    "\"runs\":\"x\"",
+    "\"runs\":[[\"a\",0]]",
+    "\"runs\":[[\"a\",8,\"\"]]",
+    "\"runs\":[[\"a\",-1,\"\"]]",
+    "\"runs\":[[1,0,\"\"]]",
+    "\"runs\":[\"a\"]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_runs); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"v\":1,\"type\":\"footnote\",\"id\":\"fn1\","
+                                               "\"text\":\"t\",%s," RECT "}", bad_runs[i]);
+      g_autoptr(PnPageMessage) message = parse_ok (json);
+
+      g_assert_null (message->runs);
+      g_assert_cmpstr (message->text, ==, "t");
+    }
+}
+
+static void
+test_malformed (void)
+{
+  g_autofree char *long_text = g_strnfill (PN_PAGE_MESSAGE_MAX_TEXT + 1, 'a');
+  g_autofree char *too_long = g_strdup_printf ("{\"v\":1,\"type\":\"footnote\",\"id\":\"f\",\"text\":\"%s\"," RECT "}",
+                                               long_text);
+  g_autofree char *huge = g_strnfill (PN_PAGE_MESSAGE_MAX_SIZE + 1, ' ');
+  const char *malformed[] = {
+    "",
+    "null",
+    "[1]",
+    "\"ready\"",
+    "{\"v\":1,\"type\":\"ready\"",
+    "{\"type\":\"ready\",\"href\":\"x\"}",                          /* no version */
+    "{\"v\":\"1\",\"type\":\"ready\",\"href\":\"x\"}",
+    "{\"v\":1}",                                                    /* no type */
+    "{\"v\":1,\"type\":7}",
+    "{\"v\":1,\"type\":\"ready\"}",                                 /* no href */
+    "{\"v\":1,\"type\":\"ready\",\"href\":5}",
+    "{\"v\":1,\"type\":\"ready\",\"href\":\"x\",\"words\":-3}",
+    "{\"v\":1,\"type\":\"ready\",\"href\":\"x\",\"words\":1.5}",
+    "{\"v\":1,\"type\":\"position\",\"anchor\":\"a\"}",             /* no fraction */
+    "{\"v\":1,\"type\":\"position\",\"fraction\":\"0.5\"}",
+    "{\"v\":1,\"type\":\"position\",\"fraction\":1e300}",
+    "{\"v\":1,\"type\":\"position\",\"fraction\":0,\"anchor\":[]}",
+    "{\"v\":1,\"type\":\"footnote\",\"id\":\"f\",\"text\":\"t\"}",  /* no rect */
+    "{\"v\":1,\"type\":\"footnote\",\"id\":\"f\",\"text\":\"t\",\"rect\":{\"x\":0,\"y\":0,\"w\":-1,\"h\":1}}",
+    "{\"v\":1,\"type\":\"footnote\",\"id\":\"f\",\"text\":\"t\",\"rect\":{\"x\":0,\"y\":0,\"w\":1}}",
+    "{\"v\":1,\"type\":\"footnote\",\"id\":\"f\",\"text\":\"t\",\"rect\":[0,0,1,1]}",
+    "{\"v\":1,\"type\":\"footnote\",\"text\":\"t\"," RECT "}",       /* no id */
+    "{\"v\":1,\"type\":\"citation\",\"id\":\"\"," RECT "}",
+    "{\"v\":1,\"type\":\"external\"}",
+    "{\"v\":1,\"type\":\"focus-leave\",\"forward\":1}",
+    too_long,
+    huge,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    refused (malformed[i], PN_PAGE_MESSAGE_ERROR_MALFORMED);
+
+  refused ("{\"v\":2,\"type\":\"ready\",\"href\":\"x\"}", PN_PAGE_MESSAGE_ERROR_VERSION);
+  refused ("{\"v\":0.5,\"type\":\"ready\",\"href\":\"x\"}", PN_PAGE_MESSAGE_ERROR_VERSION);
+  refused ("{\"v\":1,\"type\":\"script\",\"code\":\"x\"}", PN_PAGE_MESSAGE_ERROR_UNKNOWN);
+  refused ("{\"v\":1,\"type\":\"READY\",\"href\":\"x\"}", PN_PAGE_MESSAGE_ERROR_UNKNOWN);
+}
+
+/* Every type in the table has a name, and each name parses back to its type
+ * (a good message of each type is in test_good). */
+static void
+test_table (void)
+{
+  for (guint i = 0; i < PN_PAGE_MESSAGE_N_TYPES; i++)
+    {
+      const char *name = pn_page_message_type_to_string (i);
+
+      g_assert_nonnull (name);
+      g_assert_cmpstr (name, !=, "unknown");
+    }
+  g_assert_cmpstr (pn_page_message_type_to_string (PN_PAGE_MESSAGE_N_TYPES), ==, "unknown");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/page-message/good", test_good);
+  g_test_add_func ("/page-message/bad-runs", test_bad_runs);
+  g_test_add_func ("/page-message/malformed", test_malformed);
+  g_test_add_func ("/page-message/table", test_table);
+
+  return g_test_run ();
+}

@@ -9,6 +9,7 @@
 
 #include "pn-diagnostic.h"
 #include "pn-pack.h"
+#include "pn-rendered-page.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +37,11 @@ PnPack      *pn_pack_check_get_pack        (PnPackCheck *self);
  * (pack.json first, then in the order files were met), by line and column
  * inside a file. */
 GPtrArray   *pn_pack_check_get_diagnostics (PnPackCheck *self);
-/* The rendered page of document @doc_id (as pn_render_document() makes it), or
- * NULL when there is no such document or its text could not be read. */
+/* The rendered page of document @doc_id (pn_render_page()), or NULL when
+ * there is no such document or its text could not be read. */
+PnRenderedPage *pn_pack_check_get_page     (PnPackCheck *self,
+                                            const char  *doc_id);
+/* Its HTML, or NULL. */
 const char  *pn_pack_check_get_html        (PnPackCheck *self,
                                             const char  *doc_id);
 

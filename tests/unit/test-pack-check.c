@@ -127,6 +127,11 @@ test_sync_collects_in_order (void)
   g_assert_nonnull (strstr (pn_pack_check_get_html (check, "intro"), "<!DOCTYPE html>"));
   g_assert_nonnull (pn_pack_get_document (pn_pack_check_get_pack (check), "missing"));
   g_assert_null (pn_pack_check_get_html (check, "missing"));
+  g_assert_null (pn_pack_check_get_page (check, "missing"));
+  /* The page's own problems are among the check's. */
+  pn_test_assert_diagnostic (pn_rendered_page_get_diagnostics (pn_pack_check_get_page (check, "intro")),
+                             PN_SEVERITY_WARNING, "intro.md", 1, "unknown source 'lost'");
+  g_assert_nonnull (pn_rendered_page_get_text (pn_pack_check_get_page (check, "intro")));
   g_assert_null (pn_pack_check_get_html (check, "no-such-document"));
 }
 

@@ -32,4 +32,16 @@ gboolean  pn_source_is_unconfirmed    (const PnSource *source, const char *field
  * Unknown fields read "date unknown" etc. (translated). */
 char     *pn_source_format_markup     (const PnSource *source);
 
+typedef enum {
+  PN_SOURCE_FORMAT_DEFAULT = 0,
+  PN_SOURCE_FORMAT_NO_URL  = 1 << 0,   /* the address is shown apart (a link): leave it out */
+} PnSourceFormatFlags;
+
+/* The same, with the words for what is unknown in @language, the language of
+ * the text the reference stands in (the pack's): French and English have their
+ * own; any other language, or NULL, gets the interface's (translated) words. */
+char     *pn_source_format_reference  (const PnSource     *source,
+                                       const char         *language,
+                                       PnSourceFormatFlags flags);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "pn-pack-check.h"
+#include "pn-pack-private.h"
 #include "pn-render.h"
 
 struct _PnPackCheck {
@@ -123,6 +124,7 @@ pn_pack_check_run (GFile         *location,
 {
   g_autoptr(PnPackCheck) self = NULL;
   g_autofree char *manifest_name = NULL;
+  g_autoptr(GError) load_error = NULL;
   GPtrArray *documents;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
@@ -133,9 +135,17 @@ pn_pack_check_run (GFile         *location,
     return NULL;
 
   self = g_object_new (PN_TYPE_PACK_CHECK, NULL);
-  self->pack = pn_pack_load (location, self->diagnostics, error);
+  manifest_name = manifest_name_of (location);
+  self->pack = pn_pack_load (location, self->diagnostics, &load_error);
   if (self->pack == NULL)
-    return NULL;
+    {
+      /* The other problems go with the error, for the tool to list them. */
+      sort_diagnostics (self->diagnostics, manifest_name);
+      if (self->diagnostics->len > 0)
+        pn_pack_error_set_diagnostics (load_error, self->diagnostics);
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return NULL;
+    }
 
   documents = pn_pack_get_documents (self->pack);
   for (guint i = 0; i < documents->len; i++)
@@ -159,7 +169,6 @@ pn_pack_check_run (GFile         *location,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  manifest_name = manifest_name_of (location);
   sort_diagnostics (self->diagnostics, manifest_name);
 
   return g_steal_pointer (&self);

@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (PnPackCheck, pn_pack_check, PN, PACK_CHECK, GObject)
 
 /* Loads the pack at @location and renders each of its documents. Returns NULL
  * and sets @error when nothing can be shown (the PnPackError of pn_pack_load(),
- * its message naming the file and line) or when @cancellable was cancelled
- * (G_IO_ERROR_CANCELLED). Safe to call from any thread. */
+ * its message naming the file and line; the other problems found before
+ * loading stopped are in pn_pack_error_get_diagnostics()) or when @cancellable
+ * was cancelled (G_IO_ERROR_CANCELLED). Safe to call from any thread. */
 PnPackCheck *pn_pack_check_run           (GFile               *location,
                                           GCancellable        *cancellable,
                                           GError             **error);

@@ -54,6 +54,10 @@ typedef enum {
  * inside the pack folder (symbolic links aside: pn_pack_resolve() sees them). */
 PnPathProblem pn_pack_check_path (const char *path);
 
+/* Makes @diagnostics (referenced) those of the PN_PACK_ERROR @error. */
+void pn_pack_error_set_diagnostics (GError    *error,
+                                    GPtrArray *diagnostics);
+
 /* The people of the array @node (at @path), at most PN_PACK_MAX_AUTHORS;
  * each problem is appended to @diagnostics. Never NULL. */
 GPtrArray *pn_person_parse_list (PnJsonFile *json,

@@ -18,7 +18,56 @@
 
 #define MANIFEST_NAME "pack.json"
 
-G_DEFINE_QUARK (pn-pack-error-quark, pn_pack_error)
+/* A pack that cannot be loaded: the error also carries the other problems
+ * found before loading stopped, for whoever lists them all. */
+typedef struct {
+  GPtrArray *diagnostics;   /* of PnDiagnostic, or NULL */
+} PnPackErrorPrivate;
+
+static void
+pn_pack_error_private_init (PnPackErrorPrivate *priv)
+{
+  priv->diagnostics = NULL;
+}
+
+static void
+pn_pack_error_private_copy (const PnPackErrorPrivate *source,
+                            PnPackErrorPrivate       *copy)
+{
+  copy->diagnostics = source->diagnostics != NULL ? g_ptr_array_ref (source->diagnostics) : NULL;
+}
+
+static void
+pn_pack_error_private_clear (PnPackErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->diagnostics, g_ptr_array_unref);
+}
+
+G_DEFINE_EXTENDED_ERROR (PnPackError, pn_pack_error)
+
+GPtrArray *
+pn_pack_error_get_diagnostics (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != PN_PACK_ERROR)
+    return NULL;
+
+  return pn_pack_error_get_private (error)->diagnostics;
+}
+
+void
+pn_pack_error_set_diagnostics (GError    *error,
+                               GPtrArray *diagnostics)
+{
+  PnPackErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == PN_PACK_ERROR);
+
+  priv = pn_pack_error_get_private (error);
+  g_clear_pointer (&priv->diagnostics, g_ptr_array_unref);
+  priv->diagnostics = diagnostics != NULL ? g_ptr_array_ref (diagnostics) : NULL;
+}
 
 G_DEFINE_FINAL_TYPE (PnPack, pn_pack, G_TYPE_OBJECT)
 

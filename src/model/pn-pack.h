@@ -36,6 +36,9 @@ typedef enum {
   PN_PACK_ERROR_INVALID,      /* pack.json does not parse or is not a pack manifest */
 } PnPackError;
 GQuark pn_pack_error_quark (void);
+/* For an error of pn_pack_check_run(): the other problems found in the pack
+ * before loading stopped (of PnDiagnostic, in file and line order), or NULL. */
+GPtrArray *pn_pack_error_get_diagnostics (const GError *error);
 
 #define PN_TYPE_PACK (pn_pack_get_type ())
 G_DECLARE_FINAL_TYPE (PnPack, pn_pack, PN, PACK, GObject)

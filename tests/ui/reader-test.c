@@ -336,7 +336,6 @@ element_center (Fixture *f, const char *selector, double *x, double *y)
                       "const el = document.querySelector(selector);"
                       "if (!el) return 'missing';"
                       "el.scrollIntoView({block: 'center'});"
-                      "await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));"
                       "const r = el.getClientRects()[0];"
                       "return [r.left + r.width / 2, r.top + r.height / 2];",
                       g_variant_dict_end (&args));
@@ -729,4 +728,21 @@ reader_test_init (int *argc, char ***argv)
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+}
+
+void
+maybe_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("PN_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  /* let the popover or the scroll be drawn: only for a person to look at */
+  settle (500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_printerr ("# could not take %s\n", path);
 }

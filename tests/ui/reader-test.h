@@ -109,6 +109,9 @@ gboolean press_button (Fixture *f, guint button);
  * must see it, or the test fails. */
 void listener_positive_control (Listener *l, const char *html);
 
+/* With $PN_TEST_SCREENSHOTS set, a screenshot of the screen there (to look at). */
+void maybe_screenshot (const char *name);
+
 extern const char test_page[];
 
 G_END_DECLS

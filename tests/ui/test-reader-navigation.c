@@ -447,6 +447,16 @@ test_progress (Fixture *f, gconstpointer data)
   WAIT_UNTIL (pn_reader_view_get_minutes_left (f->view) == 0, "the end of the text");
   g_assert_cmpfloat (pn_reader_view_get_progress (f->view), ==, 1.0);
   g_test_message ("progress: %s", pn_reading_progress_get_text (progress));
+  if (g_getenv ("PN_TEST_SCREENSHOTS") != NULL)
+    {
+      GtkWidget *window = gtk_window_new ();
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 240, 60);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (progress));
+      gtk_window_present (GTK_WINDOW (window));
+      maybe_screenshot ("reading-progress.png");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
   g_assert_nonnull (strstr (pn_reading_progress_get_text (progress), "100 %"));
   g_assert_nonnull (strstr (pn_reading_progress_get_text (progress), "end of the text"));
   g_object_unref (progress);

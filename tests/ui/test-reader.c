@@ -105,6 +105,7 @@ test_popovers_on_test_page (Fixture *f, gconstpointer data)
 
   click_element (f, "sup.footnote-ref a");
   WAIT_UNTIL (visible_popover (f) != NULL, "the footnote popover");
+  maybe_screenshot ("footnote-popover.png");
   text = popover_text (visible_popover (f));
   /* plain text, the markup-like text kept literally, the back-reference left out */
   g_assert_nonnull (strstr (text, "Le texte de la note, avec emphase et <b>pas de balise</b>."));
@@ -134,6 +135,16 @@ test_popovers_on_test_page (Fixture *f, gconstpointer data)
         w = child;
       }
     g_assert_nonnull (label);
+    /* the reading face at the reading size (19 px at zoom 1), and no caret */
+    {
+      PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (label));
+      g_autofree char *desc = attrs ? pango_attr_list_to_string (attrs) : g_strdup ("");
+
+      g_test_message ("note attributes: %s", desc);
+      g_assert_nonnull (strstr (desc, "Noto Serif"));
+      g_assert_nonnull (strstr (desc, "absolute-size 17"));
+      g_assert_true (gtk_widget_has_css_class (label, "pn-note-text"));
+    }
     markup = gtk_label_get_label (GTK_LABEL (label));
     g_test_message ("note markup: %s", markup);
     g_assert_nonnull (strstr (markup, "<i>emphase</i>"));
@@ -169,6 +180,7 @@ test_popovers_on_test_page (Fixture *f, gconstpointer data)
 
   click_element (f, "a[data-source]");
   WAIT_UNTIL (visible_popover (f) != NULL, "the citation popover");
+  maybe_screenshot ("citation-popover.png");
   popover = visible_popover (f);
   text2 = popover_text (popover);
   g_test_message ("citation popover: %s", text2);

@@ -23,6 +23,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = pn_application_new ();
+  /* Shown by --help (and a quick check that the interface speaks the user's language). */
+  g_application_set_option_context_summary (G_APPLICATION (app),
+                                            _("Read the texts of a course, with their sources, offline."));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

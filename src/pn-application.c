@@ -119,7 +119,7 @@ preferences_action (GSimpleAction *action,
         return;
       }
 
-  preferences = pn_preferences_window_new (parent);
+  preferences = pn_preferences_window_new (parent, self->settings);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -143,7 +143,7 @@ about_action (GSimpleAction *action,
 {
   PnApplication *self = user_data;
   PnWindow *window = pn_application_get_window (self);
-  PnPack *pack = window ? pn_window_get_pack (window) : NULL;
+  PnPack *pack = window ? pn_pack_session_get_pack (pn_window_get_session (window)) : NULL;
   AdwAboutWindow *about;
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
@@ -259,28 +259,43 @@ static const GActionEntry app_actions[] = {
 
 /* Settings */
 
-static void
-color_scheme_changed_cb (PnApplication *self,
-                         const char    *key,
-                         GSettings     *settings)
+/* The colour-scheme key's nicks, in AdwColorScheme terms. */
+static gboolean
+color_scheme_from_setting (GValue   *value,
+                           GVariant *variant,
+                           gpointer  user_data)
 {
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  AdwColorScheme scheme;
+  const char *nick = g_variant_get_string (variant, NULL);
 
-  switch (g_settings_get_enum (settings, "color-scheme"))
-    {
-    case 1:
-      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-      break;
-    case 2:
-      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
-      break;
-    default:
-      scheme = ADW_COLOR_SCHEME_DEFAULT;
-      break;
-    }
+  if (g_str_equal (nick, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (nick, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
 
-  adw_style_manager_set_color_scheme (style_manager, scheme);
+  return TRUE;
+}
+
+/* "last-pack": the folder of a pack opened (not the bundled one, empty then);
+ * nothing is written when a pack could not be opened. */
+static GVariant *
+last_pack_to_setting (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  PnPack *pack = g_value_get_object (value);
+  g_autoptr(GFile) bundled = NULL;
+  g_autofree char *path = NULL;
+
+  if (pack == NULL)
+    return NULL;
+
+  bundled = pn_application_get_default_pack ();
+  if (!g_file_equal (pn_pack_get_root (pack), bundled))
+    path = g_file_get_path (pn_pack_get_root (pack));
+
+  return g_variant_new_string (path ? path : "");
 }
 
 /* Running from the build tree: the app icon is not installed yet, take it from the sources. */
@@ -335,19 +350,40 @@ pn_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
 
+  /* The only GSettings of the app: the windows and the preferences bind to it. */
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::color-scheme",
-                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
-  color_scheme_changed_cb (self, "color-scheme", self->settings);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                color_scheme_from_setting, NULL, NULL, NULL);
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
 }
 
-static PnWindow *
+PnWindow *
 pn_application_new_window (PnApplication *self)
 {
-  return pn_window_new (GTK_APPLICATION (self));
+  g_autoptr(PnPackSession) session = NULL;
+  PnWindow *window;
+
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (self->settings != NULL, NULL);
+
+  session = pn_pack_session_new (self->store);
+  g_settings_bind_with_mapping (self->settings, "last-pack", session, "pack",
+                                G_SETTINGS_BIND_SET,
+                                NULL, last_pack_to_setting, NULL, NULL);
+  window = pn_window_new (GTK_APPLICATION (self), session, self->settings);
+
+  /* Told once, in the first window, that the student data cannot be used. */
+  if (self->store_problem != NULL)
+    {
+      g_clear_pointer (&self->store_problem, g_free);
+      pn_window_add_toast (window, adw_toast_new (_("Reading positions cannot be saved")));
+    }
+
+  return window;
 }
 
 static void
@@ -435,10 +471,10 @@ pn_application_get_store (PnApplication *self)
   return self->store;
 }
 
-char *
-pn_application_take_store_problem (PnApplication *self)
+GSettings *
+pn_application_get_settings (PnApplication *self)
 {
   g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
 
-  return g_steal_pointer (&self->store_problem);
+  return self->settings;
 }

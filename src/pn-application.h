@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pn-store.h"
+#include "pn-window.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,11 @@ G_DECLARE_FINAL_TYPE (PnApplication, pn_application, PN, APPLICATION, AdwApplica
 PnApplication *pn_application_new                  (void);
 /* The student store, or NULL when it could not be opened. */
 PnStore       *pn_application_get_store            (PnApplication *self);
-/* Why the store could not be opened, returned once (later calls return NULL). */
-char          *pn_application_take_store_problem   (PnApplication *self);
+/* The app's settings (opened once, at start-up; NULL before). */
+GSettings     *pn_application_get_settings         (PnApplication *self);
+/* A new window with its own pack session (on the app's store), bound to the
+ * app's settings; the first one says if the student store could not be opened. */
+PnWindow      *pn_application_new_window           (PnApplication *self);
 /* The pack shown when nothing else is asked for: $PRISONNUM_PACK_DIR, else the
  * installed bundled pack, else the one in the source tree (running uninstalled). */
 GFile         *pn_application_get_default_pack     (void);

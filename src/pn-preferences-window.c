@@ -126,6 +126,27 @@ pn_preferences_window_dispose (GObject *object)
 }
 
 static void
+pn_preferences_window_bind (PnPreferencesWindow *self)
+{
+  g_settings_bind_with_mapping (self->settings, "font-size",
+                                self->font_size_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                int_to_double, double_to_int, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "font-family",
+                                self->font_family_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                nick_to_index, index_to_nick, (gpointer) font_families, NULL);
+  g_settings_bind_with_mapping (self->settings, "line-spacing",
+                                self->line_spacing_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                spacing_to_index, index_to_spacing, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->color_scheme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                nick_to_index, index_to_nick, (gpointer) color_schemes, NULL);
+}
+
+static void
 pn_preferences_window_class_init (PnPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -145,31 +166,19 @@ static void
 pn_preferences_window_init (PnPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
-
-  g_settings_bind_with_mapping (self->settings, "font-size",
-                                self->font_size_adjustment, "value",
-                                G_SETTINGS_BIND_DEFAULT,
-                                int_to_double, double_to_int, NULL, NULL);
-  g_settings_bind_with_mapping (self->settings, "font-family",
-                                self->font_family_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                nick_to_index, index_to_nick, (gpointer) font_families, NULL);
-  g_settings_bind_with_mapping (self->settings, "line-spacing",
-                                self->line_spacing_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                spacing_to_index, index_to_spacing, NULL, NULL);
-  g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                self->color_scheme_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                nick_to_index, index_to_nick, (gpointer) color_schemes, NULL);
 }
 
 GtkWidget *
-pn_preferences_window_new (GtkWindow *parent)
+pn_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
 {
-  return g_object_new (PN_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  PnPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (PN_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->settings = g_object_ref (settings);
+  pn_preferences_window_bind (self);
+
+  return GTK_WIDGET (self);
 }

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define PN_TYPE_PREFERENCES_WINDOW (pn_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (PnPreferencesWindow, pn_preferences_window, PN, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *pn_preferences_window_new (GtkWindow *parent);
+/* The controls are bound to @settings (the application's). */
+GtkWidget *pn_preferences_window_new (GtkWindow *parent,
+                                      GSettings *settings);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _PnSourcesPage
   GtkScrolledWindow *scrolled_window;
   GtkLabel          *count_label;
   GtkListBox        *list_box;
+  GtkSearchEntry    *search_entry;
 
   /* Owned references */
   GHashTable        *rows;            /* source id -> GtkListBoxRow (borrowed) */
@@ -36,7 +37,12 @@ struct _PnSourcesPage
   guint              scroll_tries;
   GtkWidget         *highlighted;     /* borrowed */
   guint              highlight_source;
+  char              *query;           /* what the search entry holds, or NULL */
 };
+
+/* The text a row is found by: its reference, summary, note and address. */
+#define SEARCH_TEXT_KEY "pn-search-text"
+
 
 G_DEFINE_FINAL_TYPE (PnSourcesPage, pn_sources_page, GTK_TYPE_WIDGET)
 
@@ -90,16 +96,20 @@ create_paragraph (const char *text,
   return label;
 }
 
+/* The address, once: in full (wrapped where it is long), and a link to the browser. */
 static GtkWidget *
 create_link (const char *url)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *host = uri ? g_uri_get_host (uri) : NULL;
-  GtkWidget *button;
+  GtkWidget *button = gtk_link_button_new_with_label (url, url);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
-  button = gtk_link_button_new_with_label (url, host && host[0] ? host : url);
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+    }
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, url);
   gtk_widget_add_css_class (button, "pn-source-link");
   g_signal_connect (button, "activate-link", G_CALLBACK (link_activate_cb), NULL);
 
@@ -108,19 +118,41 @@ create_link (const char *url)
 
 static GtkWidget *
 pn_sources_page_create_row (const PnSource *source,
-                            gboolean        french)
+                            const char     *language)
 {
-  g_autofree char *markup = pn_source_format_markup (source);
+  gboolean french = g_str_has_prefix (language ? language : "", "fr");
+  gboolean linked = is_web_url (source->url) && !pn_source_is_unconfirmed (source, "URL");
+  /* The words for what is unknown in the pack's language, as the text around them. */
+  g_autofree char *markup = pn_source_format_reference (source, language,
+                                                        linked ? PN_SOURCE_FORMAT_NO_URL
+                                                               : PN_SOURCE_FORMAT_DEFAULT);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) search_text = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *reference = create_paragraph (NULL, "pn-source-reference");
 
   /* The text comes from the pack: show it as plain text if it is not valid markup. */
-  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
+  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
     gtk_label_set_markup (GTK_LABEL (reference), markup);
   else
-    gtk_label_set_text (GTK_LABEL (reference), source->title ? source->title : source->id);
+    {
+      text = g_strdup (source->title ? source->title : source->id);
+      gtk_label_set_text (GTK_LABEL (reference), text);
+    }
   gtk_box_append (GTK_BOX (box), reference);
+  /* A screen reader names the row by its reference. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+
+  search_text = g_string_new (text);
+  if (source->abstract != NULL)
+    g_string_append_printf (search_text, "\n%s", source->abstract);
+  if (source->note != NULL)
+    g_string_append_printf (search_text, "\n%s", source->note);
+  if (linked)
+    g_string_append_printf (search_text, "\n%s", source->url);
+  g_object_set_data_full (G_OBJECT (row), SEARCH_TEXT_KEY,
+                          g_string_free (g_steal_pointer (&search_text), FALSE), g_free);
 
   /* The summary and the note are in the pack's language: French spacing keeps
    * « and » with their words, as in the text. */
@@ -134,14 +166,15 @@ pn_sources_page_create_row (const PnSource *source,
 
   if (source->note != NULL && source->note[0] != '\0')
     {
-      g_autofree char *text = french ? pn_render_french_spacing (source->note) : g_strdup (source->note);
-      GtkWidget *note = create_paragraph (text, "dim-label");
+      g_autofree char *note_text = french ? pn_render_french_spacing (source->note)
+                                          : g_strdup (source->note);
+      GtkWidget *note = create_paragraph (note_text, "dim-label");
 
       gtk_widget_add_css_class (note, "caption");
       gtk_box_append (GTK_BOX (box), note);
     }
 
-  if (is_web_url (source->url) && !pn_source_is_unconfirmed (source, "URL"))
+  if (linked)
     gtk_box_append (GTK_BOX (box), create_link (source->url));
 
   gtk_widget_set_margin_top (box, 12);
@@ -255,6 +288,76 @@ pn_sources_page_clear (PnSourcesPage *self)
     gtk_list_box_remove (self->list_box, child);
 }
 
+/* Search */
+
+static gboolean
+filter_row_cb (GtkListBoxRow *row,
+               gpointer       user_data)
+{
+  PnSourcesPage *self = user_data;
+  const char *text = g_object_get_data (G_OBJECT (row), SEARCH_TEXT_KEY);
+
+  /* Each word of the search starts a word of the entry, in any case and with
+   * or without accents ("frederic" finds « Frédéric »). */
+  return self->query == NULL || (text != NULL && g_str_match_string (self->query, text, TRUE));
+}
+
+static void
+pn_sources_page_update_count (PnSourcesPage *self)
+{
+  g_autofree char *count = NULL;
+  guint total = g_hash_table_size (self->rows);
+  guint shown;
+
+  if (self->query == NULL)
+    {
+      count = g_strdup_printf (ngettext ("%u work cited in this course pack",
+                                         "%u works cited in this course pack", total),
+                               total);
+      gtk_label_set_label (self->count_label, count);
+      return;
+    }
+
+  shown = pn_sources_page_get_n_shown (self);
+  if (shown == 0)
+    gtk_label_set_label (self->count_label, _("No work cited matches the search"));
+  else
+    {
+      count = g_strdup_printf (ngettext ("%u work cited matches the search",
+                                         "%u works cited match the search", shown),
+                               shown);
+      gtk_label_set_label (self->count_label, count);
+    }
+}
+
+static void
+search_changed_cb (PnSourcesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->query, g_free);
+  if (stripped[0] != '\0')
+    self->query = g_steal_pointer (&stripped);
+
+  gtk_list_box_invalidate_filter (self->list_box);
+  pn_sources_page_update_count (self);
+}
+
+static void
+stop_search_cb (PnSourcesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  pn_sources_page_start_search (PN_SOURCES_PAGE (widget));
+}
+
 /* GObject */
 
 static void
@@ -268,6 +371,7 @@ pn_sources_page_dispose (GObject *object)
     adw_animation_reset (self->scroll_animation);
   g_clear_object (&self->scroll_animation);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_SOURCES_PAGE);
 
@@ -287,16 +391,33 @@ pn_sources_page_class_init (PnSourcesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnSourcesPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PnSourcesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PnSourcesPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PnSourcesPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_set_css_name (widget_class, "pn-sources-page");
+
+  gtk_widget_class_install_action (widget_class, "sources.search", NULL, search_action);
 }
 
 static void
 pn_sources_page_init (PnSourcesPage *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_list_box_set_filter_func (self->list_box, filter_row_cb, self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  /* While the page is on screen, Ctrl+F searches the sources, not the text,
+   * wherever the keyboard focus is in the window (the sidebar, the header). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("sources.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 GtkWidget *
@@ -310,16 +431,18 @@ pn_sources_page_set_pack (PnSourcesPage *self,
                           PnPack        *pack)
 {
   GPtrArray *sources;
-  gboolean french;
-  g_autofree char *count = NULL;
+  const char *language;
 
   g_return_if_fail (PN_IS_SOURCES_PAGE (self));
   g_return_if_fail (pack == NULL || PN_IS_PACK (pack));
 
   pn_sources_page_clear (self);
+  /* A new pack starts with the whole list. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->query, g_free);
 
   sources = pack ? pn_pack_get_sources (pack) : NULL;
-  french = pack != NULL && g_str_has_prefix (pn_pack_get_language (pack), "fr");
+  language = pack ? pn_pack_get_language (pack) : NULL;
   if (sources == NULL || sources->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -334,16 +457,12 @@ pn_sources_page_set_pack (PnSourcesPage *self,
       if (source->id == NULL || g_hash_table_contains (self->rows, source->id))
         continue;
 
-      row = pn_sources_page_create_row (source, french);
+      row = pn_sources_page_create_row (source, language);
       g_hash_table_insert (self->rows, g_strdup (source->id), row);
       gtk_list_box_append (self->list_box, row);
     }
 
-  count = g_strdup_printf (ngettext ("%u work cited in this course pack",
-                                     "%u works cited in this course pack",
-                                     g_hash_table_size (self->rows)),
-                           g_hash_table_size (self->rows));
-  gtk_label_set_label (self->count_label, count);
+  pn_sources_page_update_count (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -369,6 +488,13 @@ pn_sources_page_show_source (PnSourcesPage *self,
   if (row == NULL)
     return FALSE;
 
+  /* A citation followed shows its entry even when a search had hidden it. */
+  if (self->query != NULL && !filter_row_cb (GTK_LIST_BOX_ROW (row), self))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+    }
+
   pn_sources_page_clear_highlight (self);
   self->highlighted = row;
   gtk_widget_add_css_class (row, "pn-highlighted");
@@ -380,4 +506,52 @@ pn_sources_page_show_source (PnSourcesPage *self,
   self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 
   return TRUE;
+}
+
+void
+pn_sources_page_start_search (PnSourcesPage *self)
+{
+  g_return_if_fail (PN_IS_SOURCES_PAGE (self));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_entry)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+const char *
+pn_sources_page_get_search (PnSourcesPage *self)
+{
+  g_return_val_if_fail (PN_IS_SOURCES_PAGE (self), NULL);
+
+  return self->query;
+}
+
+void
+pn_sources_page_set_search (PnSourcesPage *self,
+                            const char    *text)
+{
+  g_return_if_fail (PN_IS_SOURCES_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* At once, not after the entry's typing delay. */
+  search_changed_cb (self);
+}
+
+guint
+pn_sources_page_get_n_shown (PnSourcesPage *self)
+{
+  guint shown = 0;
+
+  g_return_val_if_fail (PN_IS_SOURCES_PAGE (self), 0);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      shown++;
+
+  return shown;
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "pn-pack.h"
+#include "pn-pack-session.h"
 #include "pn-reader-view.h"
 #include "pn-sources-page.h"
 
@@ -15,14 +15,20 @@ G_BEGIN_DECLS
 #define PN_TYPE_WINDOW (pn_window_get_type ())
 G_DECLARE_FINAL_TYPE (PnWindow, pn_window, PN, WINDOW, AdwApplicationWindow)
 
-PnWindow      *pn_window_new               (GtkApplication *application);
-/* Opens the pack folder (or its pack.json) at @location. A pack that cannot be
- * loaded is shown as an error page; problems are offered in a toast. */
+/* The window shows what @session holds and follows it; @settings is the
+ * application's (text appearance, zoom, window size are bound to it). */
+PnWindow      *pn_window_new               (GtkApplication *application,
+                                            PnPackSession  *session,
+                                            GSettings      *settings);
+PnPackSession *pn_window_get_session       (PnWindow       *self);
+/* Opens the pack folder (or its pack.json) at @location in the window's
+ * session. A pack that cannot be loaded is shown as an error page; problems
+ * are offered in a toast. */
 void           pn_window_open_pack         (PnWindow       *self,
                                             GFile          *location);
-/* The pack shown, or NULL when none could be loaded. */
+/* The session's pack, or NULL when none could be loaded. */
 PnPack        *pn_window_get_pack          (PnWindow       *self);
-/* Problems found while loading the pack (PnDiagnostic), never NULL. */
+/* The session's problems (PnDiagnostic), never NULL. */
 GPtrArray     *pn_window_get_diagnostics   (PnWindow       *self);
 void           pn_window_add_toast         (PnWindow       *self,
                                             AdwToast       *toast);

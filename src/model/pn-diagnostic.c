@@ -6,6 +6,25 @@
 
 #include "pn-diagnostic.h"
 
+static PnDiagnostic *
+diagnostic_new_valist (PnSeverity  severity,
+                       const char *file,
+                       int         line,
+                       int         column,
+                       const char *format,
+                       va_list     args)
+{
+  PnDiagnostic *self = g_new0 (PnDiagnostic, 1);
+
+  self->severity = severity;
+  self->file = g_strdup (file);
+  self->line = MAX (line, 0);
+  self->column = self->line > 0 ? MAX (column, 0) : 0;
+  self->message = g_strdup_vprintf (format, args);
+
+  return self;
+}
+
 PnDiagnostic *
 pn_diagnostic_new (PnSeverity  severity,
                    const char *file,
@@ -14,16 +33,11 @@ pn_diagnostic_new (PnSeverity  severity,
                    const char *format,
                    ...)
 {
-  PnDiagnostic *self = g_new0 (PnDiagnostic, 1);
+  PnDiagnostic *self;
   va_list args;
 
-  self->severity = severity;
-  self->file = g_strdup (file);
-  self->line = MAX (line, 0);
-  self->column = self->line > 0 ? MAX (column, 0) : 0;
-
   va_start (args, format);
-  self->message = g_strdup_vprintf (format, args);
+  self = diagnostic_new_valist (severity, file, line, column, format, args);
   va_end (args);
 
   return self;
@@ -101,6 +115,35 @@ pn_diagnostics_add (GPtrArray    *diagnostics,
     g_ptr_array_add (diagnostics, diagnostic);
   else
     pn_diagnostic_free (diagnostic);
+}
+
+void
+pn_diagnostics_addv (GPtrArray  *diagnostics,
+                     PnSeverity  severity,
+                     const char *file,
+                     int         line,
+                     int         column,
+                     const char *format,
+                     va_list     args)
+{
+  if (diagnostics != NULL)
+    g_ptr_array_add (diagnostics, diagnostic_new_valist (severity, file, line, column, format, args));
+}
+
+void
+pn_diagnostics_addf (GPtrArray  *diagnostics,
+                     PnSeverity  severity,
+                     const char *file,
+                     int         line,
+                     int         column,
+                     const char *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  pn_diagnostics_addv (diagnostics, severity, file, line, column, format, args);
+  va_end (args);
 }
 
 guint

@@ -39,6 +39,22 @@ gboolean      pn_diagnostics_has_errors (GPtrArray        *diagnostics);
 /* Appends @diagnostic (taking it) to @diagnostics; frees it when @diagnostics is NULL. */
 void          pn_diagnostics_add     (GPtrArray          *diagnostics,
                                       PnDiagnostic       *diagnostic);
+/* Appends a new diagnostic made from @format (printf-style) to @diagnostics
+ * (nothing when @diagnostics is NULL). */
+void          pn_diagnostics_addf    (GPtrArray          *diagnostics,
+                                      PnSeverity          severity,
+                                      const char         *file,
+                                      int                 line,
+                                      int                 column,
+                                      const char         *format,
+                                      ...) G_GNUC_PRINTF (6, 7);
+void          pn_diagnostics_addv    (GPtrArray          *diagnostics,
+                                      PnSeverity          severity,
+                                      const char         *file,
+                                      int                 line,
+                                      int                 column,
+                                      const char         *format,
+                                      va_list             args) G_GNUC_PRINTF (6, 0);
 guint         pn_diagnostics_count   (GPtrArray          *diagnostics,
                                       PnSeverity          severity);
 

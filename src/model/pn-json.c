@@ -13,10 +13,7 @@
 
 #include "pn-file.h"
 #include "pn-json.h"
-
-/* Deeper than any pack file needs; json-glib recurses once a level, so a
- * hostile file nested thousands deep would overflow the stack. */
-#define MAX_DEPTH 64
+#include "pn-json-scan.h"
 
 typedef struct {
   int line;
@@ -26,7 +23,8 @@ typedef struct {
 struct _PnJsonFile {
   char *name;
   JsonNode *root;
-  GHashTable *positions;    /* JsonNode* -> Position* */
+  GArray *position_list;    /* of Position */
+  GHashTable *positions;    /* JsonNode* -> index in position_list + 1 */
 };
 
 typedef struct {
@@ -41,20 +39,19 @@ typedef struct {
   gsize cache_offset;       /* bytes from the line start, on a character boundary */
   int cache_column;         /* characters before cache_offset */
   GArray *open_stack;       /* of Position: '{' or '[' being parsed */
-  GHashTable *containers;   /* JsonObject* or JsonArray* -> Position* */
-  GHashTable *seen_members; /* JsonObject* -> set of member names */
+  /* The container json-glib closed last, and where it opened: its node is
+   * handed to its parent (or made the root) right after. */
+  gpointer closed;
+  Position closed_position;
 } LoadState;
 
-static Position *
-position_new (int line,
-              int column)
+static void
+set_position (PnJsonFile *file,
+              JsonNode   *node,
+              Position    position)
 {
-  Position *position = g_new (Position, 1);
-
-  position->line = line;
-  position->column = column;
-
-  return position;
+  g_array_append_val (file->position_list, position);
+  g_hash_table_insert (file->positions, node, GUINT_TO_POINTER (file->position_list->len));
 }
 
 static GArray *
@@ -226,8 +223,20 @@ on_container_end (JsonParser *parser,
 
   position = g_array_index (state->open_stack, Position, state->open_stack->len - 1);
   g_array_set_size (state->open_stack, state->open_stack->len - 1);
-  g_hash_table_insert (state->containers, container,
-                       position_new (position.line, position.column));
+  state->closed = container;
+  state->closed_position = position;
+}
+
+/* The container that @node holds, or NULL. */
+static gpointer
+container_of (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_node_get_array (node);
+
+  return NULL;
 }
 
 static void
@@ -235,25 +244,20 @@ record_node (LoadState  *state,
              JsonParser *parser,
              JsonNode   *node)
 {
-  Position *container = NULL;
+  gpointer container;
   Position position;
 
   if (node == NULL)
     return;
 
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    container = g_hash_table_lookup (state->containers, json_node_get_object (node));
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    container = g_hash_table_lookup (state->containers, json_node_get_array (node));
-
-  if (container != NULL)
-    position = *container;
+  container = container_of (node);
+  if (container != NULL && container == state->closed)
+    position = state->closed_position;
   else
     position = scalar_position (state, (int) json_parser_get_current_line (parser),
                                 (int) json_parser_get_current_pos (parser));
 
-  g_hash_table_insert (state->file->positions, node,
-                       position_new (position.line, position.column));
+  set_position (state->file, node, position);
 }
 
 static void
@@ -262,25 +266,8 @@ on_object_member (JsonParser *parser,
                   const char *member_name,
                   LoadState  *state)
 {
-  JsonNode *node = json_object_get_member (object, member_name);
-  GHashTable *seen = g_hash_table_lookup (state->seen_members, object);
-
-  record_node (state, parser, node);
-
-  if (seen == NULL)
-    {
-      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (state->seen_members, object, seen);
-    }
-
-  if (!g_hash_table_add (seen, g_strdup (member_name)))
-    {
-      /* A \ud800 escape decodes to invalid UTF-8: never show it as is. */
-      g_autofree char *shown = g_utf8_make_valid (member_name, -1);
-
-      pn_json_file_report (state->file, state->diagnostics, PN_SEVERITY_WARNING, node,
-                           _("duplicate key '%s'; only the last value is used"), shown);
-    }
+  /* A repeated key was reported by the scan before parsing, at its place. */
+  record_node (state, parser, json_object_get_member (object, member_name));
 }
 
 static void
@@ -335,189 +322,27 @@ static void
 position_of_root (LoadState *state)
 {
   JsonNode *root = state->file->root;
-  Position *container = NULL;
+  gpointer container = container_of (root);
 
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    container = g_hash_table_lookup (state->containers, json_node_get_object (root));
-  else if (JSON_NODE_HOLDS_ARRAY (root))
-    container = g_hash_table_lookup (state->containers, json_node_get_array (root));
-
-  g_hash_table_insert (state->file->positions, root,
-                       container != NULL ? position_new (container->line, container->column)
-                                         : position_new (1, 1));
-}
-
-/* Checks, before json-glib sees it, that @data nests no deeper than
- * MAX_DEPTH, and reports where it does. json-glib also accepts comments and
- * single-quoted strings, which could hide a '"' from this scan; they are not
- * JSON (RFC 8259), so they are refused here. Strings follow JSON: they start
- * and end with '"', and a backslash escapes the next character. */
-static gboolean
-check_structure (LoadState *state,
-                 gsize      length)
-{
-  const char *data = state->data;
-  int depth = 0;
-  int line = 1;
-  gsize line_start = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-      const char *problem = NULL;
-
-      if (c == '\n')
-        {
-          line++;
-          line_start = i + 1;
-          continue;
-        }
-
-      if (in_string)
-        {
-          /* A backslash before a line break is invalid; json-glib says so. */
-          if (c == '\\' && i + 1 < length && data[i + 1] != '\n')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '/':
-        case '\'':
-          problem = _("comments and single quotes are not JSON");
-          break;
-        case '[':
-        case '{':
-          depth++;
-          break;
-        case ']':
-        case '}':
-          /* One too many is a parse error json-glib reports. */
-          depth = MAX (depth - 1, 0);
-          break;
-        default:
-          break;
-        }
-
-      if (problem == NULL && depth > MAX_DEPTH)
-        {
-          pn_diagnostics_add (state->diagnostics,
-                              pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name, line,
-                                                 byte_to_column (state, line, i - line_start),
-                                                 _("values are nested too deeply (more than %d levels)"),
-                                                 MAX_DEPTH));
-          return FALSE;
-        }
-
-      if (problem != NULL)
-        {
-          pn_diagnostics_add (state->diagnostics,
-                              pn_diagnostic_new (PN_SEVERITY_ERROR, state->file->name, line,
-                                                 byte_to_column (state, line, i - line_start),
-                                                 "%s", problem));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-report_invalid_text (LoadState  *state,
-                     JsonNode   *node,
-                     const char *text)
-{
-  if (g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  pn_json_file_report (state->file, state->diagnostics, PN_SEVERITY_ERROR, node, "%s",
-                       _("text holds an invalid \\u escape (a lone surrogate)"));
-  return TRUE;
-}
-
-/* json-glib decodes "\ud800" (half of a UTF-16 pair, alone) into bytes that
- * are not UTF-8. Reports each such key or string and replaces it with valid
- * text (U+FFFD for the bad part), so that nothing downstream sees it. */
-static void
-repair_text (LoadState *state,
-             JsonNode  *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(JsonObject) repaired = NULL;
-        gboolean bad_key = FALSE;
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &key, &member))
-          {
-            repair_text (state, member);
-            if (report_invalid_text (state, member, key))
-              bad_key = TRUE;
-          }
-
-        if (!bad_key)
-          break;
-
-        /* A key cannot be renamed: rebuild the object, in order, keeping the
-         * member nodes (their positions are keyed by them). */
-        repaired = json_object_new ();
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &key, &member))
-          {
-            g_autofree char *valid_key = g_utf8_make_valid (key, -1);
-
-            json_object_set_member (repaired, valid_key, json_node_ref (member));
-          }
-        json_node_set_object (node, repaired);
-        break;
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint length = json_array_get_length (array);
-
-        for (guint i = 0; i < length; i++)
-          repair_text (state, json_array_get_element (array, i));
-        break;
-      }
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING &&
-          report_invalid_text (state, node, json_node_get_string (node)))
-        {
-          g_autofree char *valid = g_utf8_make_valid (json_node_get_string (node), -1);
-
-          json_node_set_string (node, valid);
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      break;
-    }
+  if (container != NULL && container == state->closed)
+    set_position (state->file, root, state->closed_position);
+  else
+    set_position (state->file, root, (Position) { 1, 1 });
 }
 
 static gboolean
 parse (LoadState  *state,
        gsize       length)
 {
-  /* Mutable while repair_text() may fix strings; sealed afterwards. */
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *repaired = NULL;
 
-  if (!check_structure (state, length))
+  if (!pn_json_scan (state->data, length, state->file->name, state->diagnostics, &repaired))
     return FALSE;
+  /* Lone surrogates, replaced by escapes of the same length: positions hold. */
+  if (repaired != NULL)
+    state->data = repaired;
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), state);
   g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start), state);
@@ -542,7 +367,6 @@ parse (LoadState  *state,
     }
 
   position_of_root (state);
-  repair_text (state, state->file->root);
   json_node_seal (state->file->root);
 
   return TRUE;
@@ -563,7 +387,8 @@ pn_json_file_load_data (const char *data,
   g_return_val_if_fail (name != NULL, NULL);
 
   self->name = g_strdup (name);
-  self->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->position_list = g_array_new (FALSE, FALSE, sizeof (Position));
+  self->positions = g_hash_table_new (NULL, NULL);
 
   state.file = self;
   state.diagnostics = local;
@@ -571,16 +396,11 @@ pn_json_file_load_data (const char *data,
   state.length = length;
   state.line_starts = compute_line_starts (data, length);
   state.open_stack = g_array_new (FALSE, FALSE, sizeof (Position));
-  state.containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  state.seen_members = g_hash_table_new_full (NULL, NULL, NULL,
-                                              (GDestroyNotify) g_hash_table_unref);
 
   parsed = parse (&state, length);
 
   g_array_unref (state.line_starts);
   g_array_unref (state.open_stack);
-  g_hash_table_unref (state.containers);
-  g_hash_table_unref (state.seen_members);
 
   /* Keep only the parse error when parsing failed half-way. */
   for (guint i = 0; i < local->len; i++)
@@ -630,6 +450,7 @@ pn_json_file_free (PnJsonFile *self)
     return;
 
   g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->position_list, g_array_unref);
   g_clear_pointer (&self->root, json_node_unref);
   g_free (self->name);
   g_free (self);
@@ -653,7 +474,8 @@ pn_json_file_get_position (PnJsonFile *self,
                            int        *line,
                            int        *column)
 {
-  const Position *position = node != NULL ? g_hash_table_lookup (self->positions, node) : NULL;
+  guint index = node != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, node)) : 0;
+  const Position *position = index > 0 ? &g_array_index (self->position_list, Position, index - 1) : NULL;
 
   if (line != NULL)
     *line = position != NULL ? position->line : 0;
@@ -680,18 +502,14 @@ pn_json_file_report (PnJsonFile *self,
                      const char *format,
                      ...)
 {
-  g_autofree char *message = NULL;
   int line = 0;
   int column = 0;
   va_list args;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
   pn_json_file_get_position (self, node, &line, &column);
-  pn_diagnostics_add (diagnostics,
-                      pn_diagnostic_new (severity, self->name, line, column, "%s", message));
+  va_start (args, format);
+  pn_diagnostics_addv (diagnostics, severity, self->name, line, column, format, args);
+  va_end (args);
 }
 
 const char *
@@ -869,6 +687,59 @@ pn_json_file_dup_string (PnJsonFile *self,
     return NULL;
 
   return g_strdup (json_node_get_string (member));
+}
+
+gboolean
+pn_json_file_check_count (PnJsonFile *self,
+                          GPtrArray  *diagnostics,
+                          JsonNode   *array,
+                          const char *path,
+                          guint       index,
+                          guint       max)
+{
+  g_autofree char *number = NULL;
+
+  if (max == 0 || index < max)
+    return TRUE;
+
+  /* The number goes in as text: xgettext cannot read the callers' macros. */
+  number = g_strdup_printf ("%u", max);
+  pn_json_file_report (self, diagnostics, PN_SEVERITY_ERROR,
+                       json_array_get_element (json_node_get_array (array), index),
+                       _("%s holds more than %s entries; this one and the ones after it were left out"),
+                       path, number);
+
+  return FALSE;
+}
+
+GStrv
+pn_json_file_dup_string_array (PnJsonFile *self,
+                               GPtrArray  *diagnostics,
+                               JsonNode   *node,
+                               const char *path,
+                               guint       max)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (!pn_json_file_check_type (self, diagnostics, node, path, PN_JSON_ARRAY))
+    return g_strv_builder_end (builder);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *element_path = NULL;
+
+      if (!pn_json_file_check_count (self, diagnostics, node, path, i, max))
+        break;
+
+      element_path = pn_json_path_element (path, i);
+      if (pn_json_file_check_type (self, diagnostics, element, element_path, PN_JSON_STRING))
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 void

@@ -83,6 +83,22 @@ char       *pn_json_file_dup_string    (PnJsonFile  *self,
                                         const char  *path,
                                         const char  *key,
                                         gboolean     required);
+/* TRUE while @index is below @max (0: no limit) in the array @node at @path;
+ * at @max, reports that element and the rest as left out, and returns FALSE. */
+gboolean    pn_json_file_check_count   (PnJsonFile  *self,
+                                        GPtrArray   *diagnostics,
+                                        JsonNode    *array,
+                                        const char  *path,
+                                        guint        index,
+                                        guint        max);
+/* The strings of the array @node (at @path), at most @max (0: no limit);
+ * each element that is not a string is reported and left out. Never NULL:
+ * empty when @node is not an array (reported). */
+GStrv       pn_json_file_dup_string_array (PnJsonFile *self,
+                                           GPtrArray  *diagnostics,
+                                           JsonNode   *node,
+                                           const char *path,
+                                           guint       max);
 /* A warning for each member of @object whose key is not in @known. */
 void        pn_json_file_warn_unknown_keys (PnJsonFile         *self,
                                             GPtrArray          *diagnostics,

@@ -239,29 +239,9 @@ matches (const char *pattern,
   return value != NULL && g_regex_match_simple (pattern, value, 0, 0);
 }
 
-static void
-report (Loader     *loader,
-        JsonNode   *node,
-        PnSeverity  severity,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (Loader     *loader,
-        JsonNode   *node,
-        PnSeverity  severity,
-        const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  pn_json_file_report (loader->json, loader->diagnostics, severity, node, "%s", message);
-}
+/* A problem at @node of the manifest. */
+#define report(loader, node, severity, ...) \
+  pn_json_file_report ((loader)->json, (loader)->diagnostics, (severity), (node), __VA_ARGS__)
 
 /* Marks the last diagnostic as the one that keeps the pack from loading. */
 static void
@@ -325,31 +305,6 @@ dup_language (Loader     *loader,
   return NULL;
 }
 
-static GStrv
-dup_string_array (Loader     *loader,
-                  JsonNode   *node,
-                  const char *path)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-
-  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_ARRAY))
-    return g_strv_builder_end (builder);
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *element_path = pn_json_path_element (path, i);
-
-      if (pn_json_file_check_type (loader->json, loader->diagnostics, element,
-                                   element_path, PN_JSON_STRING))
-        g_strv_builder_add (builder, json_node_get_string (element));
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static PnPerson *
 parse_person (Loader     *loader,
               JsonNode   *node,
@@ -379,7 +334,9 @@ parse_person (Loader     *loader,
     {
       g_autofree char *affiliations_path = pn_json_path_member (path, "affiliations");
 
-      person->affiliations = dup_string_array (loader, affiliations, affiliations_path);
+      person->affiliations = pn_json_file_dup_string_array (loader->json, loader->diagnostics,
+                                                            affiliations, affiliations_path,
+                                                            PN_PACK_MAX_AFFILIATIONS);
     }
   else
     {
@@ -406,8 +363,15 @@ parse_people (Loader     *loader,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *element_path = pn_json_path_element (path, i);
-      PnPerson *person = parse_person (loader, json_array_get_element (array, i), element_path);
+      g_autofree char *element_path = NULL;
+      PnPerson *person;
+
+      if (!pn_json_file_check_count (loader->json, loader->diagnostics, node, path, i,
+                                     PN_PACK_MAX_AUTHORS))
+        break;
+
+      element_path = pn_json_path_element (path, i);
+      person = parse_person (loader, json_array_get_element (array, i), element_path);
 
       if (person != NULL)
         g_ptr_array_add (people, person);
@@ -795,8 +759,15 @@ parse_reserved_files (Loader   *loader,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
-          g_autofree char *path = pn_json_path_element ("quizzes", i);
-          g_autoptr(PnJsonFile) json = load_pack_json_file (loader, element, path);
+          g_autofree char *path = NULL;
+          g_autoptr(PnJsonFile) json = NULL;
+
+          if (!pn_json_file_check_count (loader->json, loader->diagnostics, quizzes, "quizzes", i,
+                                         PN_PACK_MAX_QUIZZES))
+            break;
+
+          path = pn_json_path_element ("quizzes", i);
+          json = load_pack_json_file (loader, element, path);
 
           if (json != NULL)
             g_strv_builder_add (quiz_files, json_node_get_string (element));

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 #define PN_PACK_MAX_TEXT_SIZE (32 * 1024 * 1024)
 /* Most entries in the sources file. */
 #define PN_PACK_MAX_SOURCES 2000
+/* Most quiz files. */
+#define PN_PACK_MAX_QUIZZES 500
+/* Most authors of the pack or of one document, and affiliations of one person:
+ * each document's header lists them all. */
+#define PN_PACK_MAX_AUTHORS 50
+#define PN_PACK_MAX_AFFILIATIONS 8
 
 #define PN_PACK_ERROR (pn_pack_error_quark ())
 typedef enum {
@@ -56,6 +62,18 @@ gboolean  pn_source_is_unconfirmed    (const PnSource *source, const char *field
 /* The entry as a reference, in Pango markup (also valid HTML: only <i> and escaped text).
  * Unknown fields read "date unknown" etc. (translated). */
 char     *pn_source_format_markup     (const PnSource *source);
+
+typedef enum {
+  PN_SOURCE_FORMAT_DEFAULT = 0,
+  PN_SOURCE_FORMAT_NO_URL  = 1 << 0,   /* the address is shown apart (a link): leave it out */
+} PnSourceFormatFlags;
+
+/* The same, with the words for what is unknown in @language, the language of
+ * the text the reference stands in (the pack's): French and English have their
+ * own; any other language, or NULL, gets the interface's (translated) words. */
+char     *pn_source_format_reference  (const PnSource     *source,
+                                       const char         *language,
+                                       PnSourceFormatFlags flags);
 
 #define PN_TYPE_DOCUMENT (pn_document_get_type ())
 G_DECLARE_FINAL_TYPE (PnDocument, pn_document, PN, DOCUMENT, GObject)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pn-pack.h"
+#include "pn-rendered-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,16 +16,21 @@ G_BEGIN_DECLS
 /* prisonnum://pack/PACK-ID/doc/DOC-ID (see pn-pack-uri.h), the address the reader loads a document from. */
 char *pn_render_document_uri (PnPack *pack, const char *doc_id);
 
-/* The whole HTML page (doctype, head, body) for @doc. Never fails on bad Markdown:
- * raw HTML is dropped, dangerous or unknown links are neutralised, and each such
- * problem is appended to @diagnostics with the document's file and line. */
+/* @doc rendered by the default pipeline (see pn-render-pipeline.h): the whole
+ * HTML page (doctype, head, body), the article's plain text with its block
+ * map, and the problems found, each naming the document's file and line.
+ * Never NULL; never fails on bad Markdown: raw HTML is dropped, dangerous or
+ * unknown links are neutralised, input that would cost the parser too much is
+ * shown as plain text. Safe to call from any thread. */
+PnRenderedPage *pn_render_page (PnPack     *pack,
+                                PnDocument *doc);
+
+/* The HTML of pn_render_page(), its problems appended to @diagnostics. */
 char *pn_render_document     (PnPack      *pack,
                               PnDocument  *doc,
                               GPtrArray   *diagnostics);
 
-/* French typography on plain text (already-escaped HTML text is fine too):
- * narrow no-break space before ; ! ? and » and after «, no-break space before :
- * and before %. Only replaces existing spaces; never inserts where there is none. */
+/* Kept for the views: the same as pn_text_french_spacing(). */
 char *pn_render_french_spacing (const char *text);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-pack-private.h"
+#include "pn-text.h"
 
 /* U+202F NARROW NO-BREAK SPACE, inside French quotation marks */
 #define NNBSP "\xe2\x80\xaf"
@@ -269,34 +270,20 @@ parse_url (Item *item)
 static GStrv
 parse_unconfirmed (Item *item)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *custom_path = pn_json_path_member (item->path, "custom");
   g_autofree char *path = pn_json_path_member (custom_path, "unconfirmed");
   JsonNode *custom = item_member (item, "custom");
   JsonNode *node;
-  JsonArray *array;
 
   if (custom == NULL ||
       !pn_json_file_check_type (item->json, item->diagnostics, custom, custom_path, PN_JSON_OBJECT))
-    return g_strv_builder_end (builder);
+    return g_new0 (char *, 1);
 
   node = json_object_get_member (json_node_get_object (custom), "unconfirmed");
-  if (node == NULL ||
-      !pn_json_file_check_type (item->json, item->diagnostics, node, path, PN_JSON_ARRAY))
-    return g_strv_builder_end (builder);
+  if (node == NULL)
+    return g_new0 (char *, 1);
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *element_path = pn_json_path_element (path, i);
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (pn_json_file_check_type (item->json, item->diagnostics, element, element_path,
-                                   PN_JSON_STRING))
-        g_strv_builder_add (builder, json_node_get_string (element));
-    }
-
-  return g_strv_builder_end (builder);
+  return pn_json_file_dup_string_array (item->json, item->diagnostics, node, path, 0);
 }
 
 static gboolean
@@ -372,16 +359,6 @@ static const char * const english_months[] = {
   "August", "September", "October", "November", "December",
 };
 
-static gboolean
-language_is (const char *language,
-             const char *prefix)
-{
-  gsize length = strlen (prefix);
-
-  return language != NULL && g_ascii_strncasecmp (language, prefix, length) == 0 &&
-         (language[length] == '\0' || language[length] == '-' || language[length] == '_');
-}
-
 /* "2025-10-03" as "3 octobre 2025" (fr), "3 October 2025" (en), else as is. */
 static char *
 format_date (const char *issued,
@@ -391,9 +368,9 @@ format_date (const char *issued,
   int year = 0, month = 0, day = 0;
   int parts;
 
-  if (language_is (language, "fr"))
+  if (pn_text_is_french (language))
     months = french_months;
-  else if (language_is (language, "en"))
+  else if (pn_text_language_is (language, "en"))
     months = english_months;
 
   if (months == NULL || !g_regex_match_simple ("^-?\\d{4}(-\\d{2}(-\\d{2})?)?$", issued, 0, 0))
@@ -422,6 +399,40 @@ is_part_of_container (const char *type)
   return type != NULL && g_strv_contains (types, type);
 }
 
+/* The words for what is unknown, in the language of the text around the reference. */
+typedef struct {
+  const char *author;
+  const char *title;
+  const char *publication;
+  const char *publisher;
+  const char *date;
+  const char *url;
+} UnknownWords;
+
+static const UnknownWords french_unknown = {
+  "auteur inconnu", "titre inconnu", "publication inconnue", "éditeur inconnu",
+  "date inconnue", "Adresse web inconnue",
+};
+
+static const UnknownWords english_unknown = {
+  "author unknown", "title unknown", "publication unknown", "publisher unknown",
+  "date unknown", "URL unknown",
+};
+
+static UnknownWords
+unknown_words_for (const char *language)
+{
+  if (pn_text_is_french (language))
+    return french_unknown;
+  if (pn_text_language_is (language, "en"))
+    return english_unknown;
+
+  return (UnknownWords) {
+    _("author unknown"), _("title unknown"), _("publication unknown"), _("publisher unknown"),
+    _("date unknown"), _("URL unknown"),
+  };
+}
+
 static void
 add_escaped (GPtrArray  *parts,
              const char *before,
@@ -435,12 +446,13 @@ add_escaped (GPtrArray  *parts,
 
 static void
 add_title (GPtrArray      *parts,
-           const PnSource *source)
+           const PnSource *source,
+           const char     *unknown)
 {
-  gboolean french = language_is (source->language, "fr");
+  gboolean french = pn_text_is_french (source->language);
 
   if (source->title == NULL || pn_source_is_unconfirmed (source, "title"))
-    add_escaped (parts, "", _("title unknown"), "");
+    add_escaped (parts, "", unknown, "");
   else if (!is_part_of_container (source->type))
     add_escaped (parts, "<i>", source->title, "</i>");
   else if (french)
@@ -466,6 +478,15 @@ add_field (GPtrArray      *parts,
 char *
 pn_source_format_markup (const PnSource *source)
 {
+  return pn_source_format_reference (source, NULL, PN_SOURCE_FORMAT_DEFAULT);
+}
+
+char *
+pn_source_format_reference (const PnSource     *source,
+                            const char         *language,
+                            PnSourceFormatFlags flags)
+{
+  UnknownWords unknown = unknown_words_for (language);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) markup = NULL;
   g_autofree char *authors = NULL;
@@ -476,12 +497,12 @@ pn_source_format_markup (const PnSource *source)
   g_return_val_if_fail (source != NULL, NULL);
 
   authors = g_strjoinv (", ", source->authors);
-  add_field (parts, source, "author", authors, _("author unknown"), FALSE);
-  add_title (parts, source);
+  add_field (parts, source, "author", authors, unknown.author, FALSE);
+  add_title (parts, source, unknown.title);
 
   if (is_part_of_container (source->type))
     add_field (parts, source, "container-title", source->container_title,
-               _("publication unknown"), TRUE);
+               unknown.publication, TRUE);
 
   if (source->publisher_place != NULL && source->publisher != NULL &&
       !pn_source_is_unconfirmed (source, "publisher-place"))
@@ -489,11 +510,11 @@ pn_source_format_markup (const PnSource *source)
   else
     publisher = g_strdup (source->publisher);
   add_field (parts, source, "publisher", publisher,
-             _("publisher unknown"), FALSE);
+             unknown.publisher, FALSE);
 
   if (source->issued != NULL)
     date = format_date (source->issued, source->language);
-  add_field (parts, source, "issued", date, _("date unknown"), FALSE);
+  add_field (parts, source, "issued", date, unknown.date, FALSE);
 
   g_ptr_array_add (parts, NULL);
   joined = g_strjoinv (", ", (char **) parts->pdata);
@@ -502,8 +523,8 @@ pn_source_format_markup (const PnSource *source)
     g_string_append_c (markup, '.');
 
   if (pn_source_is_unconfirmed (source, "URL"))
-    g_string_append_printf (markup, " %s.", _("URL unknown"));
-  else if (source->url != NULL)
+    g_string_append_printf (markup, " %s.", unknown.url);
+  else if (source->url != NULL && !(flags & PN_SOURCE_FORMAT_NO_URL))
     {
       g_autofree char *url = g_markup_escape_text (source->url, -1);
 

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "pn-text.h"
 #include "pn-works-cited.h"
 
 GPtrArray *
@@ -32,6 +33,15 @@ pn_works_cited_collect (PnPack             *pack,
     }
 
   return works;
+}
+
+const char *
+pn_works_cited_heading (const char *language)
+{
+  if (language != NULL && pn_text_is_french (language))
+    return "Œuvres citées";
+
+  return "Works Cited";
 }
 
 /* A reference's markup (only <i> and escaped text) as runs of plain text. */

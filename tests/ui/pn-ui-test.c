@@ -6,6 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
+
+#ifdef HAVE_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/keysym.h>
+#endif
 
 #include "pn-ui-test.h"
 
@@ -68,4 +74,68 @@ pn_ui_test_init (int    *argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+#ifdef HAVE_X11
+typedef int (*FakeKeyFn) (Display *, unsigned int, int, unsigned long);
+typedef int (*QueryExtensionFn) (Display *, int *, int *, int *, int *);
+
+/* libXtst, loaded at run time: its fake key function, or NULL. */
+static FakeKeyFn
+xtest_fake_key (void)
+{
+  static gsize loaded = 0;
+  static FakeKeyFn fake_key = NULL;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+      GModule *module = GDK_IS_X11_DISPLAY (display)
+                        ? g_module_open ("libXtst.so.6", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL) : NULL;
+      QueryExtensionFn query = NULL;
+      FakeKeyFn fake = NULL;
+      int a, b, c, d;
+
+      if (module != NULL &&
+          g_module_symbol (module, "XTestQueryExtension", (gpointer *) &query) &&
+          g_module_symbol (module, "XTestFakeKeyEvent", (gpointer *) &fake) &&
+          query (gdk_x11_display_get_xdisplay (display), &a, &b, &c, &d))
+        fake_key = fake;
+      g_once_init_leave (&loaded, 1);
+    }
+
+  return fake_key;
+}
+#endif
+
+gboolean
+pn_ui_test_press_ctrl_key (GtkWindow *window,
+                           guint      keyval)
+{
+#ifdef HAVE_X11
+  FakeKeyFn fake_key = xtest_fake_key ();
+  Display *xdisplay;
+  GdkSurface *surface;
+  KeyCode control, key;
+
+  if (fake_key == NULL)
+    return FALSE;
+
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  control = XKeysymToKeycode (xdisplay, XK_Control_L);
+  key = XKeysymToKeycode (xdisplay, gdk_keyval_to_lower (keyval));
+
+  /* No window manager under Xvfb: give the window the keyboard ourselves. */
+  XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  fake_key (xdisplay, control, True, 0);
+  fake_key (xdisplay, key, True, 0);
+  fake_key (xdisplay, key, False, 0);
+  fake_key (xdisplay, control, False, 0);
+  XFlush (xdisplay);
+
+  return TRUE;
+#else
+  return FALSE;
+#endif
 }

@@ -26,4 +26,10 @@ void pn_ui_test_wait_until (PnUiTestCondition  condition,
 void pn_ui_test_init       (int    *argc,
                             char ***argv);
 
+/* Presses @keyval with the Control key held, as the user would, through the X
+ * server (XTest), with the X input focus on @window. FALSE when there is no
+ * XTest (not X11, or no libXtst): the caller says so with g_test_skip(). */
+gboolean pn_ui_test_press_ctrl_key (GtkWindow *window,
+                                    guint      keyval);
+
 G_END_DECLS

@@ -169,6 +169,43 @@ test_unlinkable_id (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "sources.json", 1, "cannot be used in a source: link");
 }
 
+/* The words for what is unknown follow the language of the text the reference
+ * stands in (the pack's), whatever the interface speaks; the address can be
+ * left out where it is shown apart. */
+static void
+test_unknown_in_pack_language (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  PnSource *source = parse ("{ \"id\": \"u\", \"type\": \"article-journal\", \"title\": \"Guess\","
+                            "  \"container-title\": \"Contretemps\", \"language\": \"en\","
+                            "  \"issued\": { \"date-parts\": [[2025]] },"
+                            "  \"custom\": { \"unconfirmed\": [\"author\", \"issued\", \"URL\"] } }",
+                            diagnostics);
+  PnSource *linked = parse ("{ \"id\": \"l\", \"type\": \"webpage\", \"title\": \"Page\","
+                            "  \"URL\": \"https://example.org/a/very/long/address\" }", diagnostics);
+  g_autofree char *french = pn_source_format_reference (source, "fr-FR", PN_SOURCE_FORMAT_DEFAULT);
+  g_autofree char *english = pn_source_format_reference (source, "en", PN_SOURCE_FORMAT_DEFAULT);
+  g_autofree char *other = pn_source_format_reference (source, "de", PN_SOURCE_FORMAT_DEFAULT);
+  g_autofree char *interface = pn_source_format_markup (source);
+  g_autofree char *with_url = pn_source_format_reference (linked, "fr", PN_SOURCE_FORMAT_DEFAULT);
+  g_autofree char *without_url = pn_source_format_reference (linked, "fr", PN_SOURCE_FORMAT_NO_URL);
+
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  /* The source is in English; the text citing it is French. */
+  g_assert_cmpstr (french, ==,
+                   "auteur inconnu, “Guess”, <i>Contretemps</i>, date inconnue. Adresse web inconnue.");
+  g_assert_cmpstr (english, ==,
+                   "author unknown, “Guess”, <i>Contretemps</i>, date unknown. URL unknown.");
+  /* Other languages, and no language, get the interface's words (English in the tests). */
+  g_assert_cmpstr (other, ==, english);
+  g_assert_cmpstr (interface, ==, english);
+
+  g_assert_nonnull (strstr (with_url, "https://example.org/a/very/long/address"));
+  g_assert_cmpstr (without_url, ==, "“Page”.");
+  pn_source_free (source);
+  pn_source_free (linked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/source/names", test_names);
   g_test_add_func ("/source/bad-values", test_bad_values);
   g_test_add_func ("/source/unlinkable-id", test_unlinkable_id);
+  g_test_add_func ("/source/unknown-in-pack-language", test_unknown_in_pack_language);
 
   return g_test_run ();
 }

@@ -169,6 +169,17 @@ test_json (void)
   pn_test_remove_dir (dir);
 }
 
+/* The heading speaks the document's language. */
+static void
+test_heading (void)
+{
+  g_assert_cmpstr (pn_works_cited_heading ("fr"), ==, "Œuvres citées");
+  g_assert_cmpstr (pn_works_cited_heading ("fr-CA"), ==, "Œuvres citées");
+  g_assert_cmpstr (pn_works_cited_heading ("en"), ==, "Works Cited");
+  g_assert_cmpstr (pn_works_cited_heading ("de"), ==, "Works Cited");
+  g_assert_cmpstr (pn_works_cited_heading (NULL), ==, "Works Cited");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,6 +188,7 @@ main (int argc, char **argv)
   g_test_add_func ("/works-cited/collect", test_collect);
   g_test_add_func ("/works-cited/from-rendered-page", test_from_rendered_page);
   g_test_add_func ("/works-cited/json", test_json);
+  g_test_add_func ("/works-cited/heading", test_heading);
 
   return g_test_run ();
 }

@@ -1,0 +1,111 @@
+/* pn-render-headings.c: the headings pass: unique ids from the heading text; #anchor checks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pn-diagnostic.h"
+#include "pn-render-private.h"
+
+static char *
+slugify (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  GString *slug = g_string_new (NULL);
+  gboolean pending_dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (pending_dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          pending_dash = FALSE;
+        }
+      else if (*p != '\'')
+        {
+          pending_dash = TRUE;
+        }
+    }
+
+  if (slug->len == 0)
+    g_string_append (slug, "section");
+
+  /* Footnotes use fn-N and fnref-N. */
+  if (g_str_has_prefix (slug->str, "fn-") || g_str_has_prefix (slug->str, "fnref-"))
+    g_string_prepend (slug, "section-");
+
+  return g_string_free (slug, FALSE);
+}
+
+static char *
+unique_heading_id (PnRenderContext *ctx,
+                   const char *text)
+{
+  g_autofree char *base = slugify (text);
+  char *id = g_strdup (base);
+  guint n;
+
+  /* Each slug remembers the next number to try, so that many headings
+   * with the same text cost no more than distinct ones. Numbers below it
+   * are all taken (ids are never given back), and a number is only skipped
+   * when another heading took it explicitly ("a-2"), once. */
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->heading_counters, base));
+  if (n == 0)
+    n = 2;
+
+  while (g_hash_table_contains (ctx->heading_ids, id))
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+      n++;
+    }
+
+  g_hash_table_insert (ctx->heading_counters, g_steal_pointer (&base), GUINT_TO_POINTER (n));
+  g_hash_table_add (ctx->heading_ids, g_strdup (id));
+
+  return id;
+}
+
+void
+pn_render_pass_headings (PnRenderContext *ctx,
+                         cmark_node      *root,
+                         gpointer         data)
+{
+  g_autoptr(GPtrArray) headings = pn_render_collect (root, CMARK_NODE_HEADING);
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      cmark_node *heading = g_ptr_array_index (headings, i);
+      g_autofree char *text = pn_render_node_text (heading);
+      PnNodeData *node_data = pn_render_node_data (heading);
+
+      g_free (node_data->id);
+      node_data->id = unique_heading_id (ctx, text);
+    }
+}
+
+void
+pn_render_pass_anchors (PnRenderContext *ctx,
+                        cmark_node      *root,
+                        gpointer         data)
+{
+  for (guint i = 0; i < ctx->anchor_links->len; i++)
+    {
+      PnAnchorLink *link = g_ptr_array_index (ctx->anchor_links, i);
+
+      if (g_hash_table_contains (ctx->heading_ids, link->anchor) ||
+          g_str_has_prefix (link->anchor, "fn-") || g_str_has_prefix (link->anchor, "fnref-"))
+        continue;
+
+      pn_diagnostics_add (ctx->diagnostics,
+                          pn_diagnostic_new (PN_SEVERITY_WARNING, ctx->file,
+                                             link->line, link->column,
+                                             _("no heading has the id '%s' in this document"),
+                                             link->anchor));
+    }
+}
+

@@ -1,0 +1,256 @@
+/* pn-render-links.c: the links pass: every link rebuilt from a vetted address
+ *
+ * Pack links (source:, glossary:, doc:), http(s) and mailto: addresses and
+ * #anchors become markup written here; anything else keeps only its text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pn-diagnostic.h"
+#include "pn-pack-uri.h"
+#include "pn-render-private.h"
+
+static char *
+title_attribute (cmark_node *link)
+{
+  const char *title = cmark_node_get_title (link);
+  g_autofree char *escaped = NULL;
+
+  if (title == NULL || title[0] == '\0')
+    return g_strdup ("");
+
+  escaped = pn_render_escape (title);
+
+  return g_strdup_printf (" title=\"%s\"", escaped);
+}
+
+static void
+make_pack_link (PnRenderContext *ctx,
+                cmark_node *link,
+                const char *class_name,
+                const char *data_name,
+                const char *data_value,
+                const char *uri)
+{
+  g_autofree char *value = pn_render_escape (data_value);
+  g_autofree char *href = pn_render_escape (uri);
+  g_autofree char *title = title_attribute (link);
+  g_autofree char *on_enter = g_strdup_printf ("<a class=\"%s\" data-%s=\"%s\" href=\"%s\"%s>",
+                                               class_name, data_name, value, href, title);
+
+  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+}
+
+static void
+make_unresolved (PnRenderContext *ctx,
+                 cmark_node *link)
+{
+  pn_render_wrap_inline (ctx, link, "<span class=\"pn-unresolved\">", "</span>");
+}
+
+static void
+link_source (PnRenderContext *ctx,
+             cmark_node *link,
+             const char *id)
+{
+  g_autofree char *uri = NULL;
+
+  if (pn_pack_get_source (ctx->pack, id) == NULL)
+    {
+      pn_render_warn (ctx, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
+      make_unresolved (ctx, link);
+      return;
+    }
+
+  uri = pn_pack_uri_for_source (pn_pack_get_id (ctx->pack), id);
+  make_pack_link (ctx, link, "pn-cite", "source", id, uri);
+}
+
+static gboolean
+is_plain_id (const char *id)
+{
+  return g_regex_match_simple ("^[A-Za-z0-9][A-Za-z0-9._:-]*$", id, 0, 0);
+}
+
+static void
+link_glossary (PnRenderContext *ctx,
+               cmark_node *link,
+               const char *id)
+{
+  g_autofree char *uri = NULL;
+
+  if (pn_pack_get_glossary_file (ctx->pack) == NULL)
+    {
+      pn_render_warn (ctx, link, _("glossary link '%s' but the pack has no glossary; the link was left "
+                              "out (its text is kept)"), id);
+      make_unresolved (ctx, link);
+      return;
+    }
+
+  if (!is_plain_id (id))
+    {
+      pn_render_warn (ctx, link, _("'%s' is not a glossary entry id; the link was left out (its text "
+                              "is kept)"), id);
+      make_unresolved (ctx, link);
+      return;
+    }
+
+  uri = pn_pack_uri_for_glossary (pn_pack_get_id (ctx->pack), id);
+  make_pack_link (ctx, link, "pn-term", "glossary", id, uri);
+}
+
+static void
+link_document (PnRenderContext *ctx,
+               cmark_node *link,
+               const char *target)
+{
+  g_auto(GStrv) parts = g_strsplit (target, "#", 2);
+  const char *id = parts[0];
+  const char *anchor = parts[0] != NULL ? parts[1] : NULL;
+  g_autofree char *uri = NULL;
+
+  if (id == NULL || pn_pack_get_document (ctx->pack, id) == NULL)
+    {
+      pn_render_warn (ctx, link, _("unknown document '%s'; the link was left out (its text is kept)"),
+            id != NULL ? id : "");
+      make_unresolved (ctx, link);
+      return;
+    }
+
+  uri = pn_pack_uri_for_document (pn_pack_get_id (ctx->pack), id, anchor);
+  make_pack_link (ctx, link, "pn-doc-link", "doc", id, uri);
+}
+
+static gboolean
+is_valid_external (const char *url,
+                   const char *scheme)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (g_ascii_iscntrl (*p) || *p == ' ' || *p == '"' || *p == '<' || *p == '>')
+        return FALSE;
+    }
+
+  if (g_str_equal (scheme, "mailto"))
+    return url[strlen ("mailto:")] != '\0';
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
+}
+
+static void
+link_external (PnRenderContext *ctx,
+               cmark_node *link,
+               const char *url,
+               const char *scheme)
+{
+  g_autofree char *href = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *on_enter = NULL;
+
+  if (!is_valid_external (url, scheme))
+    {
+      pn_render_warn (ctx, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
+            url);
+      pn_render_unwrap (link);
+      return;
+    }
+
+  href = pn_render_escape (url);
+  title = title_attribute (link);
+  on_enter = g_strdup_printf ("<a class=\"pn-external\" href=\"%s\" rel=\"noreferrer\"%s>", href, title);
+  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+}
+
+static void
+link_anchor (PnRenderContext *ctx,
+             cmark_node *link,
+             const char *anchor)
+{
+  g_autofree char *href = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *on_enter = NULL;
+  PnAnchorLink *anchor_link;
+
+  if (anchor[0] == '\0')
+    {
+      pn_render_warn (ctx, link, "%s", _("link to '#' leads nowhere; the link was left out (its text is kept)"));
+      pn_render_unwrap (link);
+      return;
+    }
+
+  anchor_link = g_new0 (PnAnchorLink, 1);
+  anchor_link->anchor = g_strdup (anchor);
+  anchor_link->line = cmark_node_get_start_line (link);
+  anchor_link->column = cmark_node_get_start_column (link);
+  g_ptr_array_add (ctx->anchor_links, anchor_link);
+
+  href = pn_render_escape (anchor);
+  title = title_attribute (link);
+  on_enter = g_strdup_printf ("<a href=\"#%s\"%s>", href, title);
+  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+}
+
+static void
+rewrite_link (PnRenderContext *ctx,
+              cmark_node *link)
+{
+  const char *url = cmark_node_get_url (link);
+  const char *scheme;
+  const char *rest;
+
+  if (url == NULL)
+    url = "";
+
+  if (url[0] == '#')
+    {
+      link_anchor (ctx, link, url + 1);
+      return;
+    }
+
+  scheme = g_uri_peek_scheme (url);   /* lowercase */
+  if (scheme == NULL)
+    {
+      pn_render_warn (ctx, link, _("link to '%s' was left out (its text is kept): links may point to "
+                              "source:, glossary: and doc: ids, http(s) and mailto: addresses and "
+                              "#anchors"), url);
+      pn_render_unwrap (link);
+      return;
+    }
+
+  rest = url + strlen (scheme) + 1;
+  if (g_str_equal (scheme, "source"))
+    link_source (ctx, link, rest);
+  else if (g_str_equal (scheme, "glossary"))
+    link_glossary (ctx, link, rest);
+  else if (g_str_equal (scheme, "doc"))
+    link_document (ctx, link, rest);
+  else if (g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
+           g_str_equal (scheme, "mailto"))
+    link_external (ctx, link, url, scheme);
+  else
+    {
+      pn_render_warn (ctx, link, _("links to '%s:' addresses are not allowed; the link was left out "
+                              "(its text is kept)"), scheme);
+      pn_render_unwrap (link);
+    }
+}
+
+void
+pn_render_pass_links (PnRenderContext *ctx,
+                      cmark_node      *root,
+                      gpointer         data)
+{
+  g_autoptr(GPtrArray) links = pn_render_collect (root, CMARK_NODE_LINK);
+
+  for (guint i = 0; i < links->len; i++)
+    rewrite_link (ctx, g_ptr_array_index (links, i));
+
+  cmark_consolidate_text_nodes (root);
+}

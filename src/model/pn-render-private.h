@@ -1,0 +1,123 @@
+/* pn-render-private.h: what the render passes share (model only)
+ *
+ * A document is rendered by a PnRenderPipeline: the Markdown is bounded and
+ * parsed by cmark-gfm, then ordered passes clean and enrich the tree, then
+ * pn-render-html.c writes the HTML and the page's plain text in one walk.
+ * Passes leave their marks in the tree: nodes they create (CUSTOM_BLOCK,
+ * HTML_INLINE pairs registered as our own markup) and a PnNodeData per node
+ * (block id, extra attributes, words not to hyphenate).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include "pn-pack.h"
+#include "pn-render.h"
+#include "pn-render-pipeline.h"
+
+G_BEGIN_DECLS
+
+#define PN_NBSP "\xc2\xa0"          /* U+00A0 NO-BREAK SPACE */
+#define PN_NNBSP "\xe2\x80\xaf"     /* U+202F NARROW NO-BREAK SPACE */
+
+
+struct _PnRenderContext {
+  PnPack *pack;
+  PnDocument *document;
+  const char *file;
+  const char *language;
+  gboolean french;
+  GPtrArray *diagnostics;         /* of PnDiagnostic, in the order found */
+  GHashTable *own_html;           /* HTML_INLINE nodes holding our markup */
+  GHashTable *heading_ids;        /* ids given to headings (owned strings) */
+  GHashTable *heading_counters;   /* slug -> next number to try for it */
+  GPtrArray *anchor_links;        /* #anchors to check once headings have ids */
+  GHashTable *warned_html_lines;  /* lines already warned about raw HTML */
+  GPtrArray *raw_chunks;          /* of char *: paragraphs kept as plain text by the bounds */
+  char *raw_token;                /* the placeholder prefix for them */
+};
+
+/* A link to #anchor, checked once headings have ids. */
+typedef struct {
+  char *anchor;
+  int line;
+  int column;
+} PnAnchorLink;
+
+void        pn_render_anchor_link_free (PnAnchorLink *link);
+
+/* Per-node marks, kept in the node's user data. */
+typedef struct {
+  char *id;              /* block id written on the element */
+  char *attributes;      /* safe markup for the opening tag, e.g. ` data-source="x"` */
+  GArray *keep_whole;    /* TEXT: byte ranges (guint pairs) of words not to hyphenate */
+} PnNodeData;
+
+PnNodeData *pn_render_node_data      (cmark_node *node);   /* created on first use */
+PnNodeData *pn_render_node_peek_data (cmark_node *node);   /* NULL when none */
+
+/* Diagnostics */
+void        pn_render_warn           (PnRenderContext *ctx,
+                                      cmark_node      *node,
+                                      const char      *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
+void        pn_render_warn_at        (PnRenderContext *ctx,
+                                      int              line,
+                                      int              column,
+                                      const char      *message);
+
+/* Tree helpers (pn-render-tree.c) */
+GPtrArray  *pn_render_collect        (cmark_node      *root,
+                                      cmark_node_type  type);
+gboolean    pn_render_insert_html    (PnRenderContext *ctx,
+                                      cmark_node      *before,
+                                      const char      *markup);
+void        pn_render_wrap_inline    (PnRenderContext *ctx,
+                                      cmark_node      *node,
+                                      const char      *open,
+                                      const char      *close);
+void        pn_render_unwrap         (cmark_node      *node);
+char       *pn_render_node_text      (cmark_node      *root);
+char       *pn_render_escape         (const char      *text);
+gboolean    pn_render_is_table_row   (cmark_node      *node);
+gboolean    pn_render_is_table_cell  (cmark_node      *node);
+/* A paragraph of a tight list item, written without <p>. */
+gboolean    pn_render_in_tight_list  (cmark_node      *paragraph);
+gboolean    pn_render_is_fence_line  (const char      *line,
+                                      const char      *end);
+
+/* Before parsing (pn-render-bounds.c, pn-render-tables.c): the Markdown the
+ * parser may be given, or NULL when @markdown can go as it is. */
+char       *pn_render_bound_markdown (PnRenderContext *ctx,
+                                      const char      *markdown);
+char       *pn_render_escape_wide_table_rows (PnRenderContext *ctx,
+                                              const char      *markdown);
+
+/* The passes, in the order of the default pipeline. */
+void pn_render_pass_restore_raw   (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_cap_tables    (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_sanitize      (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_attributions  (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_media         (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_links         (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_headings      (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_anchors       (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_typography    (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_block_ids     (PnRenderContext *ctx, cmark_node *root, gpointer data);
+
+/* The last step (pn-render-html.c): HTML and plain text of the cleaned tree.
+ * @blocks receives PnTextBlock elements. */
+void        pn_render_write_body     (PnRenderContext *ctx,
+                                      cmark_node      *root,
+                                      GString         *html,
+                                      GString         *text,
+                                      GPtrArray       *blocks);
+
+/* pn-render.c: the whole page around @body (the article), or around the
+ * explanation of why the document could not be read when @body is NULL. */
+char       *pn_render_wrap_page      (PnRenderContext *ctx,
+                                      const char      *body);
+
+G_END_DECLS

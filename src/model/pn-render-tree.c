@@ -1,0 +1,235 @@
+/* pn-render-tree.c: the cmark-gfm tree helpers the render passes share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pn-diagnostic.h"
+#include "pn-render-private.h"
+
+void
+pn_render_warn_at (PnRenderContext *ctx,
+                   int              line,
+                   int              column,
+                   const char      *message)
+{
+  pn_diagnostics_add (ctx->diagnostics,
+                      pn_diagnostic_new (PN_SEVERITY_WARNING, ctx->file, line, column,
+                                         "%s", message));
+}
+
+void
+pn_render_warn (PnRenderContext *ctx,
+                cmark_node      *node,
+                const char      *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pn_render_warn_at (ctx, cmark_node_get_start_line (node), cmark_node_get_start_column (node),
+                     message);
+}
+
+void
+pn_render_anchor_link_free (PnAnchorLink *link)
+{
+  g_free (link->anchor);
+  g_free (link);
+}
+
+static void
+node_data_free (cmark_mem *mem,
+                void      *user_data)
+{
+  PnNodeData *data = user_data;
+
+  g_free (data->id);
+  g_free (data->attributes);
+  if (data->keep_whole != NULL)
+    g_array_unref (data->keep_whole);
+  g_free (data);
+}
+
+PnNodeData *
+pn_render_node_peek_data (cmark_node *node)
+{
+  return cmark_node_get_user_data (node);
+}
+
+PnNodeData *
+pn_render_node_data (cmark_node *node)
+{
+  PnNodeData *data = cmark_node_get_user_data (node);
+
+  if (data == NULL)
+    {
+      data = g_new0 (PnNodeData, 1);
+      cmark_node_set_user_data (node, data);
+      cmark_node_set_user_data_free_func (node, node_data_free);
+    }
+
+  return data;
+}
+
+GPtrArray *
+pn_render_collect (cmark_node      *root,
+                   cmark_node_type  type)
+{
+  GPtrArray *nodes = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER && cmark_node_get_type (node) == type)
+        g_ptr_array_add (nodes, node);
+    }
+
+  cmark_iter_free (iter);
+
+  return nodes;
+}
+
+gboolean
+pn_render_insert_html (PnRenderContext *ctx,
+                       cmark_node      *before,
+                       const char      *markup)
+{
+  cmark_node *html = cmark_node_new (CMARK_NODE_HTML_INLINE);
+
+  cmark_node_set_literal (html, markup);
+  if (!cmark_node_insert_before (before, html))
+    {
+      cmark_node_free (html);
+      return FALSE;
+    }
+
+  g_hash_table_add (ctx->own_html, html);
+
+  return TRUE;
+}
+
+/* Keeps the children of @node (a link's text, an image's description) in its place. */
+void
+pn_render_unwrap (cmark_node *node)
+{
+  cmark_node *child;
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_insert_before (node, child);
+
+  cmark_node_free (node);
+}
+
+/* Replaces the inline @node by its children between @open and @close,
+ * which must already be safe HTML. */
+void
+pn_render_wrap_inline (PnRenderContext *ctx,
+                       cmark_node      *node,
+                       const char      *open,
+                       const char      *close)
+{
+  cmark_node *child;
+
+  if (!pn_render_insert_html (ctx, node, open))
+    {
+      pn_render_unwrap (node);
+      return;
+    }
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_insert_before (node, child);
+
+  pn_render_insert_html (ctx, node, close);
+  cmark_node_free (node);
+}
+
+/* The plain text of @root: text and code, a space for each line break;
+ * markup (ours or not) is not text. */
+char *
+pn_render_node_text (cmark_node *root)
+{
+  GString *text = g_string_new (NULL);
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        g_string_append (text, cmark_node_get_literal (node));
+      else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        g_string_append_c (text, ' ');
+    }
+
+  cmark_iter_free (iter);
+
+  return g_string_free (text, FALSE);
+}
+
+char *
+pn_render_escape (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+static gboolean
+has_type_string (cmark_node *node,
+                 const char *name)
+{
+  const char *type = cmark_node_get_type_string (node);
+
+  return type != NULL && g_str_equal (type, name);
+}
+
+gboolean
+pn_render_is_table_row (cmark_node *node)
+{
+  return has_type_string (node, "table_row") || has_type_string (node, "table_header");
+}
+
+gboolean
+pn_render_is_table_cell (cmark_node *node)
+{
+  return has_type_string (node, "table_cell");
+}
+
+gboolean
+pn_render_in_tight_list (cmark_node *paragraph)
+{
+  cmark_node *item = cmark_node_parent (paragraph);
+  cmark_node *list = item != NULL ? cmark_node_parent (item) : NULL;
+
+  return list != NULL && cmark_node_get_type (item) == CMARK_NODE_ITEM &&
+         cmark_node_get_type (list) == CMARK_NODE_LIST && cmark_node_get_list_tight (list);
+}
+
+/* A line from @line to @end that opens or closes fenced code. */
+gboolean
+pn_render_is_fence_line (const char *line,
+                         const char *end)
+{
+  const char *p = line;
+  guint spaces = 0;
+
+  while (p < end && *p == ' ' && spaces < 4)
+    {
+      p++;
+      spaces++;
+    }
+
+  return spaces < 4 && end - p >= 3 &&
+         ((p[0] == '`' && p[1] == '`' && p[2] == '`') ||
+          (p[0] == '~' && p[1] == '~' && p[2] == '~'));
+}

@@ -1,0 +1,47 @@
+/* pn-rendered-page.h: a rendered document: HTML, plain text, block map, problems
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* A block of the page (paragraph p_N, list item p_N, heading slug, quotation q_N,
+ * table cell t_N, footnote fn-N) and where its text lies in the page's text:
+ * [start, end) in code points. */
+typedef struct {
+  char *id;
+  gsize start;
+  gsize end;
+} PnTextBlock;
+
+PnTextBlock *pn_text_block_new  (const char *id, gsize start, gsize end);
+void         pn_text_block_free (PnTextBlock *block);
+
+#define PN_TYPE_RENDERED_PAGE (pn_rendered_page_get_type ())
+G_DECLARE_FINAL_TYPE (PnRenderedPage, pn_rendered_page, PN, RENDERED_PAGE, GObject)
+
+/* Takes @html, @text, @blocks (of PnTextBlock, in document order) and @diagnostics. */
+PnRenderedPage    *pn_rendered_page_new             (char        *html,
+                                                     char        *text,
+                                                     GPtrArray   *blocks,
+                                                     GPtrArray   *diagnostics);
+const char        *pn_rendered_page_get_html        (PnRenderedPage *self);
+/* The text the page shows in its article (UTF-8): each block's text, blocks
+ * separated by "\n", a line break as "\n"; footnote calls, their back-links and
+ * images are not text. For each block, the slice of this text between its
+ * offsets is the text content of the element with that id in the HTML (a <br>
+ * counted as "\n", footnote calls and back-links left out). */
+const char        *pn_rendered_page_get_text        (PnRenderedPage *self);
+GPtrArray         *pn_rendered_page_get_blocks      (PnRenderedPage *self);
+const PnTextBlock *pn_rendered_page_find_block      (PnRenderedPage *self,
+                                                     const char     *id);
+/* The block's text (a new string), or NULL when no block has that id. */
+char              *pn_rendered_page_get_block_text  (PnRenderedPage *self,
+                                                     const char     *id);
+/* Of PnDiagnostic, in reading order. */
+GPtrArray         *pn_rendered_page_get_diagnostics (PnRenderedPage *self);
+
+G_END_DECLS

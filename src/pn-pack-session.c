@@ -1,0 +1,443 @@
+/* pn-pack-session.c: the pack being read, its problems, the document shown and the reading position
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pn-pack-session"
+
+#include "config.h"
+
+#include "pn-diagnostic.h"
+#include "pn-pack-session.h"
+#include "pn-render.h"
+
+struct _PnPackSession
+{
+  GObject            parent_instance;
+
+  PnStore           *store;
+  GFile             *location;
+  PnPack            *pack;
+  GPtrArray         *diagnostics;
+  char              *error;
+  PnReadingPosition *position;
+  char              *document_id;
+  char              *start_document;
+  gboolean           loading;
+
+  /* The start document's page, rendered by the check */
+  char              *page_doc_id;
+  char              *page_html;
+};
+
+G_DEFINE_FINAL_TYPE (PnPackSession, pn_pack_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LOCATION,
+  PROP_LOADING,
+  PROP_PACK,
+  PROP_DIAGNOSTICS,
+  PROP_ERROR,
+  PROP_POSITION,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_OPENED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+pn_pack_session_set_loading (PnPackSession *self,
+                             gboolean       loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Where to start: the document read last, else the first one. */
+static char *
+pn_pack_session_pick_document (PnPackSession *self)
+{
+  GPtrArray *documents = pn_pack_get_documents (self->pack);
+  g_autofree char *last = pn_reading_position_get_last_document (self->position);
+
+  if (last != NULL && pn_pack_get_document (self->pack, last) != NULL)
+    return g_steal_pointer (&last);
+
+  if (documents->len > 0)
+    return g_strdup (pn_document_get_id (g_ptr_array_index (documents, 0)));
+
+  return NULL;
+}
+
+/* What rendering finds in the documents (raw HTML, links left out, unknown ids),
+ * so the reader hears of it as the teachers' tool would say it. The page of
+ * @keep_id is kept, so that the reader need not render it again. */
+static char *
+pn_pack_session_check_documents (PnPack     *pack,
+                                 const char *keep_id,
+                                 GPtrArray  *diagnostics)
+{
+  GPtrArray *documents = pn_pack_get_documents (pack);
+  char *kept = NULL;
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PnDocument *doc = g_ptr_array_index (documents, i);
+      char *html;
+
+      if (pn_document_get_markdown (doc) == NULL)
+        continue;   /* already among the problems */
+      html = pn_render_document (pack, doc, diagnostics);
+      if (kept == NULL && g_strcmp0 (pn_document_get_id (doc), keep_id) == 0)
+        kept = html;
+      else
+        g_free (html);
+    }
+
+  return kept;
+}
+
+/* The end of an open: every property changes at once, then "opened". */
+static void
+pn_pack_session_finish_open (PnPackSession *self,
+                             PnPack        *pack,
+                             GPtrArray     *diagnostics,
+                             const char    *error)
+{
+  GObject *object = G_OBJECT (self);
+
+  g_object_freeze_notify (object);
+
+  if (self->position != NULL)
+    pn_reading_position_flush (self->position);
+  g_clear_object (&self->position);
+  g_clear_pointer (&self->start_document, g_free);
+  g_clear_pointer (&self->page_doc_id, g_free);
+  g_clear_pointer (&self->page_html, g_free);
+
+  g_set_object (&self->pack, pack);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  self->diagnostics = g_ptr_array_ref (diagnostics);
+  g_free (self->error);
+  self->error = g_strdup (error);
+
+  if (pack != NULL)
+    {
+      self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
+      self->start_document = pn_pack_session_pick_document (self);
+      self->page_html = pn_pack_session_check_documents (pack, self->start_document, self->diagnostics);
+      if (self->page_html != NULL)
+        self->page_doc_id = g_strdup (self->start_document);
+    }
+
+  if (self->document_id != NULL)
+    {
+      g_clear_pointer (&self->document_id, g_free);
+      g_object_notify_by_pspec (object, properties[PROP_DOCUMENT_ID]);
+    }
+
+  g_object_notify_by_pspec (object, properties[PROP_PACK]);
+  g_object_notify_by_pspec (object, properties[PROP_DIAGNOSTICS]);
+  g_object_notify_by_pspec (object, properties[PROP_ERROR]);
+  g_object_notify_by_pspec (object, properties[PROP_POSITION]);
+  pn_pack_session_set_loading (self, FALSE);
+
+  g_object_thaw_notify (object);
+
+  g_signal_emit (self, signals[SIGNAL_OPENED], 0);
+}
+
+void
+pn_pack_session_open (PnPackSession *self,
+                      GFile         *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPack) pack = NULL;
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+
+  g_return_if_fail (PN_IS_PACK_SESSION (self));
+  g_return_if_fail (G_IS_FILE (location));
+
+  if (self->position != NULL)
+    pn_reading_position_flush (self->position);
+
+  if (self->location != location)
+    {
+      g_set_object (&self->location, location);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+    }
+  pn_pack_session_set_loading (self, TRUE);
+
+  pack = pn_pack_load (location, diagnostics, &error);
+  pn_pack_session_finish_open (self, pack, diagnostics, pack ? NULL : error->message);
+}
+
+/* GObject */
+
+static void
+pn_pack_session_dispose (GObject *object)
+{
+  PnPackSession *self = PN_PACK_SESSION (object);
+
+  if (self->position != NULL)
+    pn_reading_position_flush (self->position);
+  g_clear_object (&self->position);
+  g_clear_object (&self->pack);
+  g_clear_object (&self->location);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pn_pack_session_parent_class)->dispose (object);
+}
+
+static void
+pn_pack_session_finalize (GObject *object)
+{
+  PnPackSession *self = PN_PACK_SESSION (object);
+
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_free (self->error);
+  g_free (self->document_id);
+  g_free (self->start_document);
+  g_free (self->page_doc_id);
+  g_free (self->page_html);
+
+  G_OBJECT_CLASS (pn_pack_session_parent_class)->finalize (object);
+}
+
+static void
+pn_pack_session_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PnPackSession *self = PN_PACK_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LOCATION:
+      g_value_set_object (value, self->location);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+    case PROP_DIAGNOSTICS:
+      g_value_set_boxed (value, self->diagnostics);
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    case PROP_POSITION:
+      g_value_set_object (value, self->position);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_string (value, self->document_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_pack_session_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PnPackSession *self = PN_PACK_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DOCUMENT_ID:
+      pn_pack_session_set_document_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_pack_session_class_init (PnPackSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pn_pack_session_dispose;
+  object_class->finalize = pn_pack_session_finalize;
+  object_class->get_property = pn_pack_session_get_property;
+  object_class->set_property = pn_pack_session_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCATION] =
+    g_param_spec_object ("location", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL, PN_TYPE_PACK,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIAGNOSTICS] =
+    g_param_spec_boxed ("diagnostics", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] =
+    g_param_spec_object ("position", NULL, NULL, PN_TYPE_READING_POSITION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_string ("document-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_OPENED] =
+    g_signal_new ("opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+pn_pack_session_init (PnPackSession *self)
+{
+  self->diagnostics = pn_diagnostics_new ();
+}
+
+PnPackSession *
+pn_pack_session_new (PnStore *store)
+{
+  g_return_val_if_fail (store == NULL || PN_IS_STORE (store), NULL);
+
+  return g_object_new (PN_TYPE_PACK_SESSION, "store", store, NULL);
+}
+
+PnStore *
+pn_pack_session_get_store (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+pn_pack_session_get_loading (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), FALSE);
+
+  return self->loading;
+}
+
+GFile *
+pn_pack_session_get_location (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->location;
+}
+
+PnPack *
+pn_pack_session_get_pack (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->pack;
+}
+
+GPtrArray *
+pn_pack_session_get_diagnostics (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->diagnostics;
+}
+
+const char *
+pn_pack_session_get_error (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->error;
+}
+
+PnReadingPosition *
+pn_pack_session_get_position (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->position;
+}
+
+const char *
+pn_pack_session_get_document_id (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->document_id;
+}
+
+void
+pn_pack_session_set_document_id (PnPackSession *self,
+                                 const char    *doc_id)
+{
+  g_return_if_fail (PN_IS_PACK_SESSION (self));
+
+  if (doc_id != NULL && (self->pack == NULL || pn_pack_get_document (self->pack, doc_id) == NULL))
+    {
+      g_warning ("No document “%s” in the open pack", doc_id);
+      return;
+    }
+
+  if (g_strcmp0 (self->document_id, doc_id) == 0)
+    return;
+
+  if (self->position != NULL)
+    pn_reading_position_flush (self->position);
+
+  g_free (self->document_id);
+  self->document_id = g_strdup (doc_id);
+  if (doc_id != NULL)
+    pn_reading_position_set_last_document (self->position, doc_id);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+const char *
+pn_pack_session_get_start_document (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->start_document;
+}
+
+char *
+pn_pack_session_take_page (PnPackSession *self,
+                           const char    *doc_id)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  if (doc_id == NULL || g_strcmp0 (self->page_doc_id, doc_id) != 0)
+    return NULL;
+
+  g_clear_pointer (&self->page_doc_id, g_free);
+
+  return g_steal_pointer (&self->page_html);
+}

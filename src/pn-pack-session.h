@@ -1,0 +1,52 @@
+/* pn-pack-session.h: the pack being read, its problems, the document shown and the reading position
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pn-pack.h"
+#include "pn-reading-position.h"
+#include "pn-store.h"
+
+G_BEGIN_DECLS
+
+#define PN_TYPE_PACK_SESSION (pn_pack_session_get_type ())
+G_DECLARE_FINAL_TYPE (PnPackSession, pn_pack_session, PN, PACK_SESSION, GObject)
+
+/* One session per window. @store (may be NULL) keeps the reading positions.
+ * Properties, each notified when it changes: "store", "location", "loading",
+ * "pack", "diagnostics", "error", "position", "document-id".
+ * Signal "opened" (): an open finished, with a pack or with an error. */
+PnPackSession     *pn_pack_session_new                (PnStore       *store);
+PnStore           *pn_pack_session_get_store          (PnPackSession *self);
+
+/* Opens the pack folder (or its pack.json) at @location, checking every
+ * document; a newer open replaces an older one still running. */
+void               pn_pack_session_open               (PnPackSession *self,
+                                                       GFile         *location);
+gboolean           pn_pack_session_get_loading        (PnPackSession *self);
+/* The pack asked for last (NULL before any open). */
+GFile             *pn_pack_session_get_location       (PnPackSession *self);
+/* The pack open, or NULL (none asked for yet, or it could not be loaded). */
+PnPack            *pn_pack_session_get_pack           (PnPackSession *self);
+/* Problems of the open pack (PnDiagnostic, load then render), never NULL. */
+GPtrArray         *pn_pack_session_get_diagnostics    (PnPackSession *self);
+/* Why the last pack asked for could not be opened, or NULL. */
+const char        *pn_pack_session_get_error          (PnPackSession *self);
+/* Where the student is in the open pack; NULL without a pack. */
+PnReadingPosition *pn_pack_session_get_position       (PnPackSession *self);
+
+/* The document being read (stays set while another page such as the
+ * sources is shown); setting it records it as the last one read. */
+const char        *pn_pack_session_get_document_id    (PnPackSession *self);
+void               pn_pack_session_set_document_id    (PnPackSession *self,
+                                                       const char    *doc_id);
+/* Where to start in the open pack: the document read last, else the first one. */
+const char        *pn_pack_session_get_start_document (PnPackSession *self);
+/* The page of @doc_id as the check rendered it, handed over once (NULL if none). */
+char              *pn_pack_session_take_page          (PnPackSession *self,
+                                                       const char    *doc_id);
+
+G_END_DECLS

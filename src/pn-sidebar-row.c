@@ -1,0 +1,200 @@
+/* pn-sidebar-row.c: a row of the window's sidebar (a document of the pack, or one of its pages)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pn-sidebar-row"
+
+#include "config.h"
+
+#include "pn-sidebar-row.h"
+
+struct _PnSidebarRow
+{
+  GtkListBoxRow  parent_instance;
+
+  /* Template widgets */
+  GtkImage      *icon;
+  GtkLabel      *title_label;
+
+  char          *page;
+  gboolean       current;
+};
+
+G_DEFINE_FINAL_TYPE (PnSidebarRow, pn_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_ICON_NAME,
+  PROP_TITLE,
+  PROP_PAGE,
+  PROP_CURRENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pn_sidebar_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PN_TYPE_SIDEBAR_ROW);
+
+  G_OBJECT_CLASS (pn_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+pn_sidebar_row_finalize (GObject *object)
+{
+  g_free (PN_SIDEBAR_ROW (object)->page);
+
+  G_OBJECT_CLASS (pn_sidebar_row_parent_class)->finalize (object);
+}
+
+static void
+pn_sidebar_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PnSidebarRow *self = PN_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ICON_NAME:
+      g_value_set_string (value, gtk_image_get_icon_name (self->icon));
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, gtk_label_get_label (self->title_label));
+      break;
+    case PROP_PAGE:
+      g_value_set_string (value, self->page);
+      break;
+    case PROP_CURRENT:
+      g_value_set_boolean (value, self->current);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_sidebar_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PnSidebarRow *self = PN_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ICON_NAME:
+      gtk_image_set_from_icon_name (self->icon, g_value_get_string (value));
+      break;
+    case PROP_TITLE:
+      gtk_label_set_label (self->title_label, g_value_get_string (value));
+      /* The row is what a screen reader lands on: it says the title. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
+                                      -1);
+      break;
+    case PROP_PAGE:
+      self->page = g_value_dup_string (value);
+      break;
+    case PROP_CURRENT:
+      pn_sidebar_row_set_current (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pn_sidebar_row_class_init (PnSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pn_sidebar_row_dispose;
+  object_class->finalize = pn_sidebar_row_finalize;
+  object_class->get_property = pn_sidebar_row_get_property;
+  object_class->set_property = pn_sidebar_row_set_property;
+
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT] =
+    g_param_spec_boolean ("current", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, title_label);
+}
+
+static void
+pn_sidebar_row_init (PnSidebarRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pn_sidebar_row_new (const char *icon_name,
+                    const char *title,
+                    const char *page)
+{
+  return g_object_new (PN_TYPE_SIDEBAR_ROW,
+                       "icon-name", icon_name,
+                       "title", title,
+                       "page", page,
+                       NULL);
+}
+
+const char *
+pn_sidebar_row_get_title (PnSidebarRow *self)
+{
+  g_return_val_if_fail (PN_IS_SIDEBAR_ROW (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+const char *
+pn_sidebar_row_get_page (PnSidebarRow *self)
+{
+  g_return_val_if_fail (PN_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->page;
+}
+
+gboolean
+pn_sidebar_row_get_current (PnSidebarRow *self)
+{
+  g_return_val_if_fail (PN_IS_SIDEBAR_ROW (self), FALSE);
+
+  return self->current;
+}
+
+void
+pn_sidebar_row_set_current (PnSidebarRow *self,
+                            gboolean      current)
+{
+  g_return_if_fail (PN_IS_SIDEBAR_ROW (self));
+
+  current = !!current;
+  if (self->current == current)
+    return;
+
+  self->current = current;
+  if (current)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "pn-current");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "pn-current");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}

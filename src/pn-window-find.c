@@ -1,0 +1,166 @@
+/* pn-window-find.c: the window's find bar (find in the text shown)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pn-window-private.h"
+
+static void
+reader_find_matches_cb (PnWindow     *self,
+                        guint         n_matches,
+                        PnReaderView *reader)
+{
+  g_autofree char *text = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_assert (PN_IS_WINDOW (self));
+
+  if (query[0] == '\0')
+    text = g_strdup ("");
+  else if (n_matches == 0)
+    text = g_strdup (_("No matches"));
+  else if (n_matches == G_MAXUINT)
+    text = g_strdup (_("Over 1000 matches"));
+  else
+    /* Translators: shown next to the search entry */
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+
+  gtk_label_set_label (self->match_label, text);
+  if (n_matches == 0 && query[0] != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+/* Find in text */
+
+static void
+search_changed_cb (PnWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_assert (PN_IS_WINDOW (self));
+
+  if (text[0] == '\0')
+    {
+      pn_reader_view_find_finish (self->reader_view);
+      gtk_label_set_label (self->match_label, "");
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+    }
+  else
+    {
+      pn_reader_view_find (self->reader_view, text);
+    }
+}
+
+void
+_pn_window_find_next (PnWindow *self,
+                      gboolean  backwards)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (text[0] == '\0')
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      /* Reopening the bar searches again for what it holds. */
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      pn_reader_view_find (self->reader_view, text);
+      return;
+    }
+
+  if (backwards)
+    pn_reader_view_find_previous (self->reader_view);
+  else
+    pn_reader_view_find_next (self->reader_view);
+}
+
+static void
+search_activate_cb (PnWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  _pn_window_find_next (self, FALSE);
+}
+
+static void
+search_next_match_cb (PnWindow       *self,
+                      GtkSearchEntry *entry)
+{
+  _pn_window_find_next (self, FALSE);
+}
+
+static void
+search_previous_match_cb (PnWindow       *self,
+                          GtkSearchEntry *entry)
+{
+  _pn_window_find_next (self, TRUE);
+}
+
+static gboolean
+search_shift_enter_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  _pn_window_find_next (PN_WINDOW (user_data), TRUE);
+  return TRUE;
+}
+
+static void
+search_mode_changed_cb (PnWindow     *self,
+                        GParamSpec   *pspec,
+                        GtkSearchBar *search_bar)
+{
+  g_assert (PN_IS_WINDOW (self));
+
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    {
+      pn_reader_view_find_finish (self->reader_view);
+      gtk_label_set_label (self->match_label, "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->reader_view)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+    }
+}
+
+void
+_pn_window_class_find_init (PnWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_find_matches_cb);
+}
+
+void
+_pn_window_find_init (PnWindow *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Shift+Enter in the search entry goes to the previous match. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK)),
+                                                          gtk_callback_action_new (search_shift_enter_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
+}

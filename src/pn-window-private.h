@@ -1,0 +1,59 @@
+/* pn-window-private.h: what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pn-window.h"
+
+G_BEGIN_DECLS
+
+struct _PnWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *search_button;
+  GtkButton            *back_button;
+  GtkLabel             *zoom_label;
+  AdwFlap              *flap;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *content_box;
+  GtkStack             *stack;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+  PnReaderView         *reader_view;
+  PnSourcesPage        *sources_page;
+  AdwStatusPage        *error_page;
+
+  /* Owned references */
+  PnPackSession        *session;
+  GSettings            *settings;
+
+  GtkWidget            *sources_row;
+  /* FALSE until the document shown is laid out at its stored place. */
+  gboolean              track_position;
+};
+
+/* pn-window.c */
+void  _pn_window_show_document     (PnWindow   *self,
+                                    const char *doc_id);
+void  _pn_window_show_sources      (PnWindow   *self);
+void  _pn_window_find_next         (PnWindow   *self,
+                                    gboolean    backwards);
+
+/* pn-window-find.c */
+void  _pn_window_class_find_init    (PnWindowClass *klass);
+void  _pn_window_find_init          (PnWindow      *self);
+
+/* pn-window-actions.c */
+void  _pn_window_class_actions_init (PnWindowClass *klass);
+void  _pn_window_actions_init       (PnWindow      *self);
+void  _pn_window_actions_update     (PnWindow      *self);
+
+G_END_DECLS

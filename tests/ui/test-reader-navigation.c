@@ -462,6 +462,55 @@ test_progress (Fixture *f, gconstpointer data)
   g_object_unref (progress);
 }
 
+/* ---------------------------------------------------------------------------
+ * The page's text and block offsets, from the model to the page scripts
+ * ------------------------------------------------------------------------- */
+
+typedef struct {
+  gboolean done;
+  int matched;
+  GError *error;
+} SendResult;
+
+static void
+on_text_sent (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SendResult *r = data;
+
+  r->matched = pn_reader_view_send_page_text_finish (PN_READER_VIEW (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_page_text (Fixture *f, gconstpointer data)
+{
+  SendResult r = { FALSE, -1, NULL };
+  PnRenderedPage *page;
+  GPtrArray *blocks;
+
+  /* nothing shown: an error, not a crash */
+  pn_reader_view_send_page_text (f->view, NULL, on_text_sent, &r);
+  WAIT_UNTIL (r.done, "the refusal");
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&r.error);
+
+  /* the bundled essay: footnotes, quotations, headings */
+  f->pack = load_pack (SOURCE_PACK_DIR);
+  show_document (f, f->pack, NULL);
+  page = pn_reader_view_get_rendered_page (f->view);
+  g_assert_nonnull (page);
+  blocks = pn_rendered_page_get_blocks (page);
+  g_assert_cmpuint (blocks->len, >, 20);
+
+  r.done = FALSE;
+  pn_reader_view_send_page_text (f->view, NULL, on_text_sent, &r);
+  WAIT_UNTIL (r.done, "the page to take the text");
+  g_assert_no_error (r.error);
+  g_test_message ("%d of %u blocks have the same text in the page", r.matched, blocks->len);
+  /* every block of the model is the element of that id in the page */
+  g_assert_cmpint (r.matched, ==, (int) blocks->len);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -474,6 +523,7 @@ main (int argc, char **argv)
   g_test_add ("/reader/keyboard/scroll", Fixture, NULL, fixture_setup, test_keyboard_scroll, fixture_teardown);
   g_test_add ("/reader/keyboard/focus", Fixture, FIXTURE_WITH_BUTTON, fixture_setup, test_keyboard_focus,
               fixture_teardown);
+  g_test_add ("/reader/page-text", Fixture, NULL, fixture_setup, test_page_text, fixture_teardown);
   g_test_add ("/reader/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
 
   return g_test_run ();

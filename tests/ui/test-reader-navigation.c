@@ -275,7 +275,7 @@ test_find_index (Fixture *f, gconstpointer data)
 
   /* "captive" is in each of the 80 paragraphs */
   n = f->n_find_index;
-  pn_reader_view_find (f->view, "captive");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "reader.find", "s", "captive"));
   WAIT_UNTIL (f->n_matches >= 0, "find-matches");
   g_assert_cmpint (f->n_matches, ==, 80);
   wait_index (f, n, 1);

@@ -380,6 +380,23 @@ x11_press_key (KeySym keysym)
 }
 #endif
 
+#ifdef HAVE_X11
+static gboolean
+pointer_over (Fixture *f, const char *selector)
+{
+  GVariantDict args;
+  g_autofree char *r = NULL;
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "selector", "s", selector);
+  r = js_in_world (f, TEST_WORLD,
+                   "const el = document.querySelector(selector), t = globalThis.pnTestMoved;"
+                   "return String(!!t && (el === t || el.contains(t)));",
+                   g_variant_dict_end (&args));
+  return g_strcmp0 (r, "true") == 0;
+}
+#endif
+
 /* Clicks the element; returns TRUE for a real (XTest) click. */
 gboolean
 click_element (Fixture *f, const char *selector)
@@ -393,8 +410,19 @@ click_element (Fixture *f, const char *selector)
     {
       Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
 
+      g_autofree char *r = NULL;
+
+      /* The page must have seen the pointer over the element before the
+       * press: wait for its mousemove (moving off first, so there is one). */
+      r = js (f, "globalThis.pnTestMoved = null;"
+                 "if (!globalThis.pnTestListening) {"
+                 "  globalThis.pnTestListening = true;"
+                 "  document.addEventListener('mousemove', (e) => { globalThis.pnTestMoved = e.target; }, true);"
+                 "}"
+                 "return true;");
+      x11_pointer_to (f, x > 4 ? x - 3 : x + 3, y);
       x11_pointer_to (f, x, y);
-      settle (100);
+      WAIT_UNTIL (pointer_over (f, selector), "the page to see the pointer over the element");
       fake_button (xdisplay, 1, True, 0);
       fake_button (xdisplay, 1, False, 0);
       XFlush (xdisplay);

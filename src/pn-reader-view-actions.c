@@ -195,7 +195,7 @@ on_found_text (WebKitFindController *controller, guint n, PnReaderView *self)
 static void
 on_counted_matches (WebKitFindController *controller, guint n, PnReaderView *self)
 {
-  self->find_count = n == G_MAXUINT ? 0 : n;
+  self->find_count = n;   /* G_MAXUINT: more than FIND_MAX_MATCHES */
   if (self->find_index > self->find_count)
     self->find_index = self->find_count > 0 ? 1 : 0;
   g_signal_emit (self, pn_reader_view_signals[PN_READER_VIEW_SIGNAL_FIND_MATCHES], 0, n);

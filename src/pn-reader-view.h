@@ -129,7 +129,7 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *   "focus-leave"       (GtkDirectionType direction)        Tab went past the page's last link
  *                                                           (Shift+Tab before its first); the default
  *                                                           handler moves the focus along the window
- * "find-matches" gives G_MAXUINT when there are more than 1000 matches.
+ * "find-matches" and "find-index" give G_MAXUINT for n_matches when there are more than 1000 matches.
  */
 
 G_END_DECLS

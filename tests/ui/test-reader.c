@@ -145,6 +145,8 @@ test_popovers_on_test_page (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (desc, "absolute-size 17"));
       g_assert_true (gtk_widget_has_css_class (label, "pn-note-text"));
     }
+    /* it opens with nothing selected */
+    WAIT_UNTIL (!gtk_label_get_selection_bounds (GTK_LABEL (label), NULL, NULL), "no selection in the note");
     markup = gtk_label_get_label (GTK_LABEL (label));
     g_test_message ("note markup: %s", markup);
     g_assert_nonnull (strstr (markup, "<i>emphase</i>"));

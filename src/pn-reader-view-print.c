@@ -403,7 +403,7 @@ on_cited (GObject      *source,
   else
     works = g_ptr_array_new ();
   /* Even an empty list: it removes the one of an earlier print. */
-  json = pn_works_cited_to_json (works, pn_works_cited_heading (handout->language));
+  json = pn_works_cited_to_json (works, pn_works_cited_heading (handout->language), handout->language);
   call_print_script (handout, "works", json, on_works_cited);
 }
 

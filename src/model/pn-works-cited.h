@@ -25,9 +25,11 @@ const char *pn_works_cited_heading (const char *language);
 
 /* @sources (from pn_works_cited_collect()) as JSON for the print script:
  * { "heading": @heading, "entries": [ { "id": "…", "runs": [ ["text", italic], … ] }, … ] }
- * Each reference is pn_source_format_markup() split into runs of plain text
- * (the page builds text nodes from them, never markup). */
+ * Each reference is pn_source_format_reference() in @language (the document's,
+ * nullable: what is unknown is said in the language of the page) split into runs
+ * of plain text (the page builds text nodes from them, never markup). */
 char      *pn_works_cited_to_json (GPtrArray          *sources,
-                                   const char         *heading);
+                                   const char         *heading,
+                                   const char         *language);
 
 G_END_DECLS

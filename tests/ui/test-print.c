@@ -191,7 +191,7 @@ squeeze (const char *text)
 }
 
 /* The reference of each source the essay's Markdown cites (or does not),
- * as the Sources page words it, in plain text. */
+ * as the Sources page words it (what is unknown in the document's language), in plain text. */
 static GPtrArray *
 references (PnPack *pack, gboolean cited)
 {
@@ -229,7 +229,7 @@ references (PnPack *pack, gboolean cited)
       works = g_steal_pointer (&others);
     }
 
-  json = pn_works_cited_to_json (works, "");
+  json = pn_works_cited_to_json (works, "", pn_document_get_language (doc));
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "entries");

@@ -190,7 +190,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (pack_dir == NULL)
     set_up ();
 
-  g_file_set_contents (doc_path, (const char *) data, size, &error);
+  g_file_set_contents_full (doc_path, (const char *) data, size, G_FILE_SET_CONTENTS_NONE, 0644, &error);
   g_assert_no_error (error);
 
   location = g_file_new_for_path (pack_dir);
@@ -205,45 +205,3 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   return 0;
 }
-
-#ifdef PN_FUZZ_RENDER_REPLAY
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Without libFuzzer: each file of the folders given, once, in name order. */
-int
-main (int   argc,
-      char *argv[])
-{
-  guint runs = 0;
-
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        g_ptr_array_add (names, g_build_filename (argv[i], name, NULL));
-      g_ptr_array_sort (names, compare_paths);
-      for (guint j = 0; j < names->len; j++)
-        {
-          g_autofree char *contents = NULL;
-          gsize length = 0;
-
-          g_assert_true (g_file_get_contents (g_ptr_array_index (names, j), &contents, &length, NULL));
-          LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);
-          runs++;
-        }
-    }
-
-  g_print ("%u inputs rendered\n", runs);
-
-  return runs > 0 ? 0 : 1;
-}
-#endif

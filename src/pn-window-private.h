@@ -40,6 +40,8 @@ struct _PnWindow
   GtkWidget            *sources_row;
   /* TRUE while the window follows a pack just opened (pages switch without a fade) */
   gboolean              opening;
+  /* pn_window_present_when_ready() waits for the open running */
+  gboolean              present_pending;
   /* Shows the loading page when an open takes a while. */
   guint                 loading_source;
   /* Find: waiting for the count of the last search; the count (G_MAXUINT: over 1000) */

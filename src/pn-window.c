@@ -258,6 +258,16 @@ pn_window_show_opened_pack (PnWindow      *self,
 }
 
 static void
+pn_window_present_if_pending (PnWindow *self)
+{
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
 session_opened_cb (PnWindow      *self,
                    PnPackSession *session)
 {
@@ -266,6 +276,7 @@ session_opened_cb (PnWindow      *self,
   self->opening = TRUE;
   pn_window_show_opened_pack (self, session);
   self->opening = FALSE;
+  pn_window_present_if_pending (self);
 }
 
 static void
@@ -283,6 +294,7 @@ show_loading_page_cb (gpointer user_data)
   self->opening = TRUE;
   pn_window_set_page (self, "loading");
   self->opening = FALSE;
+  pn_window_present_if_pending (self);
   pn_window_update (self);
 
   return G_SOURCE_REMOVE;
@@ -746,6 +758,20 @@ pn_window_new (GtkApplication *application,
                        "session", session,
                        "settings", settings,
                        NULL);
+}
+
+void
+pn_window_present_when_ready (PnWindow *self)
+{
+  g_return_if_fail (PN_IS_WINDOW (self));
+
+  if (!pn_pack_session_get_loading (self->session))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  self->present_pending = TRUE;
 }
 
 PnPackSession *

@@ -411,6 +411,7 @@ test_keyboard_focus (Fixture *f, gconstpointer data)
                                     "' of ' + window.innerHeight + ', scrollY ' + window.scrollY;");
     g_test_message ("focused after Tab: %s", where);
   }
+  maybe_screenshot ("tab-mid-text.png");
   g_assert_cmpstr (on_screen, ==, "true");
   g_assert_cmpstr (f->last_anchor, ==, "g20");   /* the place is kept */
 

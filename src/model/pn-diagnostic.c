@@ -43,6 +43,15 @@ pn_diagnostic_new (PnSeverity  severity,
   return self;
 }
 
+PnDiagnostic *
+pn_diagnostic_copy (const PnDiagnostic *diagnostic)
+{
+  g_return_val_if_fail (diagnostic != NULL, NULL);
+
+  return pn_diagnostic_new (diagnostic->severity, diagnostic->file, diagnostic->line,
+                            diagnostic->column, "%s", diagnostic->message);
+}
+
 void
 pn_diagnostic_free (PnDiagnostic *diagnostic)
 {

@@ -27,6 +27,7 @@ PnDiagnostic *pn_diagnostic_new      (PnSeverity          severity,
                                       int                 column,
                                       const char         *format,
                                       ...) G_GNUC_PRINTF (5, 6);
+PnDiagnostic *pn_diagnostic_copy     (const PnDiagnostic *diagnostic);
 void          pn_diagnostic_free     (PnDiagnostic       *diagnostic);
 /* "file:line:column: message", prefixed "warning: " for warnings */
 char         *pn_diagnostic_to_string (const PnDiagnostic *diagnostic);

@@ -136,12 +136,16 @@ decode_key (const char *text,
 }
 
 /* Replaces the lone surrogates of the string whose text starts at @start
- * (after its quote) and returns the index of its closing quote (or @length). */
-static gsize
+ * (after its quote) and sets @end to the index of its closing quote (or the
+ * end of the text, a parse error json-glib reports).
+ * FALSE when an escape is not JSON (reported): json-glib would read "\udcP0"
+ * as half a pair, drop "\u00zz" and more, and take "\x" for "x". */
+static gboolean
 scan_string (Scan     *scan,
              gsize     start,
              int       quote_column,
-             gboolean *escaped)
+             gboolean *escaped,
+             gsize    *end)
 {
   const char *data = scan->repaired != NULL ? scan->repaired : scan->data;
   gboolean lone = FALSE;
@@ -153,8 +157,15 @@ scan_string (Scan     *scan,
     {
       int code;
 
-      if (data[i] == '\n')
-        break;   /* a parse error json-glib reports */
+      /* JSON has none in strings; json-glib takes them, line breaks too,
+       * which would put this scan out of step with it. */
+      if ((guchar) data[i] < 0x20)
+        {
+          ERROR_AT (scan, scan->line, scan->column,
+                    "%s", _("a string holds a line break or another control character; "
+                            "write it as an escape such as \\n or \\t"));
+          return FALSE;
+        }
       if (data[i] != '\\')
         {
           if (((guchar) data[i] & 0xC0) != 0x80)
@@ -163,13 +174,31 @@ scan_string (Scan     *scan,
           continue;
         }
       *escaped = TRUE;
-      if (i + 1 >= scan->length || data[i + 1] == '\n')
+      if (i + 1 >= scan->length)
         {
           i++;
           continue;
         }
 
       code = escape_at (data + i, scan->length - i);
+      if (data[i + 1] == 'u' && code < 0)
+        {
+          ERROR_AT (scan, scan->line, scan->column, "%s",
+                    _("invalid \\u escape: four hexadecimal digits must follow it"));
+          return FALSE;
+        }
+      if (data[i + 1] != 'u' && strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
+        {
+          /* Named as written: one character, which may take several bytes. */
+          g_autofree char *written = g_utf8_make_valid (data + i, (gssize) MIN (scan->length - i, 2 + 3));
+          char *after = g_utf8_next_char (g_utf8_next_char (written));
+
+          *after = '\0';
+          ERROR_AT (scan, scan->line, scan->column,
+                    _("invalid escape '%s'; a string may hold \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
+                    written);
+          return FALSE;
+        }
       if (code >= 0xD800 && code <= 0xDFFF)
         {
           int low = scan->length - i > 6 ? escape_at (data + i + 6, scan->length - i - 6) : -1;
@@ -183,7 +212,9 @@ scan_string (Scan     *scan,
 
           if (scan->repaired == NULL)
             {
-              scan->repaired = g_memdup2 (scan->data, scan->length + 1);
+              scan->repaired = g_malloc (scan->length + 1);
+              memcpy (scan->repaired, scan->data, scan->length);
+              scan->repaired[scan->length] = '\0';
               data = scan->repaired;
             }
           memcpy (scan->repaired + i + 2, "fffd", 4);
@@ -206,7 +237,8 @@ scan_string (Scan     *scan,
                   "%s", _("text holds an invalid \\u escape (a lone surrogate)"));
     }
 
-  return i;
+  *end = i;
+  return TRUE;
 }
 
 static char *
@@ -351,7 +383,8 @@ scan_text (Scan *scan)
             gsize end;
 
             scan->column++;
-            end = scan_string (scan, i + 1, column, &span.escaped);
+            if (!scan_string (scan, i + 1, column, &span.escaped, &end))
+              return FALSE;
             span.end = end;
             if (frame != NULL && frame->is_object && frame->expect_key)
               {
@@ -362,11 +395,6 @@ scan_text (Scan *scan)
             if (end >= scan->length)
               return TRUE;   /* unterminated: json-glib reports it */
             i = end;
-            if (scan->data[i] == '\n')
-              {
-                i--;         /* counted as a line break above, next turn */
-                continue;
-              }
             break;
           }
         case '/':

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "pn-pack-check.h"
+#include "pn-pack-private.h"
 #include "pn-render.h"
 
 struct _PnPackCheck {
@@ -18,7 +19,7 @@ struct _PnPackCheck {
 
   PnPack *pack;
   GPtrArray *diagnostics;   /* of PnDiagnostic */
-  GHashTable *pages;        /* document id -> HTML */
+  GHashTable *pages;        /* document id -> PnRenderedPage */
 };
 
 G_DEFINE_FINAL_TYPE (PnPackCheck, pn_pack_check, G_TYPE_OBJECT)
@@ -45,7 +46,7 @@ static void
 pn_pack_check_init (PnPackCheck *self)
 {
   self->diagnostics = pn_diagnostics_new ();
-  self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* Ordering the problems */
@@ -123,6 +124,7 @@ pn_pack_check_run (GFile         *location,
 {
   g_autoptr(PnPackCheck) self = NULL;
   g_autofree char *manifest_name = NULL;
+  g_autoptr(GError) load_error = NULL;
   GPtrArray *documents;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
@@ -133,28 +135,40 @@ pn_pack_check_run (GFile         *location,
     return NULL;
 
   self = g_object_new (PN_TYPE_PACK_CHECK, NULL);
-  self->pack = pn_pack_load (location, self->diagnostics, error);
+  manifest_name = manifest_name_of (location);
+  self->pack = pn_pack_load (location, self->diagnostics, &load_error);
   if (self->pack == NULL)
-    return NULL;
+    {
+      /* The other problems go with the error, for the tool to list them. */
+      sort_diagnostics (self->diagnostics, manifest_name);
+      if (self->diagnostics->len > 0)
+        pn_pack_error_set_diagnostics (load_error, self->diagnostics);
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return NULL;
+    }
 
   documents = pn_pack_get_documents (self->pack);
   for (guint i = 0; i < documents->len; i++)
     {
       PnDocument *document = g_ptr_array_index (documents, i);
+      PnRenderedPage *page;
+      GPtrArray *found;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (pn_document_get_markdown (document) == NULL)
         continue;   /* why is already among the problems */
 
-      g_hash_table_insert (self->pages, g_strdup (pn_document_get_id (document)),
-                           pn_render_document (self->pack, document, self->diagnostics));
+      page = pn_render_page (self->pack, document);
+      found = pn_rendered_page_get_diagnostics (page);
+      for (guint j = 0; j < found->len; j++)
+        pn_diagnostics_add (self->diagnostics, pn_diagnostic_copy (g_ptr_array_index (found, j)));
+      g_hash_table_insert (self->pages, g_strdup (pn_document_get_id (document)), page);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  manifest_name = manifest_name_of (location);
   sort_diagnostics (self->diagnostics, manifest_name);
 
   return g_steal_pointer (&self);
@@ -222,8 +236,8 @@ pn_pack_check_get_diagnostics (PnPackCheck *self)
   return self->diagnostics;
 }
 
-const char *
-pn_pack_check_get_html (PnPackCheck *self,
+PnRenderedPage *
+pn_pack_check_get_page (PnPackCheck *self,
                         const char  *doc_id)
 {
   g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
@@ -232,4 +246,13 @@ pn_pack_check_get_html (PnPackCheck *self,
     return NULL;
 
   return g_hash_table_lookup (self->pages, doc_id);
+}
+
+const char *
+pn_pack_check_get_html (PnPackCheck *self,
+                        const char  *doc_id)
+{
+  PnRenderedPage *page = pn_pack_check_get_page (self, doc_id);
+
+  return page != NULL ? pn_rendered_page_get_html (page) : NULL;
 }

@@ -9,6 +9,7 @@
 
 #include "pn-diagnostic.h"
 #include "pn-pack.h"
+#include "pn-rendered-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,9 @@ G_DECLARE_FINAL_TYPE (PnPackCheck, pn_pack_check, PN, PACK_CHECK, GObject)
 
 /* Loads the pack at @location and renders each of its documents. Returns NULL
  * and sets @error when nothing can be shown (the PnPackError of pn_pack_load(),
- * its message naming the file and line) or when @cancellable was cancelled
- * (G_IO_ERROR_CANCELLED). Safe to call from any thread. */
+ * its message naming the file and line; the other problems found before
+ * loading stopped are in pn_pack_error_get_diagnostics()) or when @cancellable
+ * was cancelled (G_IO_ERROR_CANCELLED). Safe to call from any thread. */
 PnPackCheck *pn_pack_check_run           (GFile               *location,
                                           GCancellable        *cancellable,
                                           GError             **error);
@@ -36,8 +38,11 @@ PnPack      *pn_pack_check_get_pack        (PnPackCheck *self);
  * (pack.json first, then in the order files were met), by line and column
  * inside a file. */
 GPtrArray   *pn_pack_check_get_diagnostics (PnPackCheck *self);
-/* The rendered page of document @doc_id (as pn_render_document() makes it), or
- * NULL when there is no such document or its text could not be read. */
+/* The rendered page of document @doc_id (pn_render_page()), or NULL when
+ * there is no such document or its text could not be read. */
+PnRenderedPage *pn_pack_check_get_page     (PnPackCheck *self,
+                                            const char  *doc_id);
+/* Its HTML, or NULL. */
 const char  *pn_pack_check_get_html        (PnPackCheck *self,
                                             const char  *doc_id);
 

@@ -1,8 +1,8 @@
-/* pn-pack.c: a course pack (format 1): manifest, documents, sources
+/* pn-pack.c: a course pack (format 1): the object, its files and its loading
  *
- * The loader trusts nothing in the pack. Every key and type is checked, each
- * problem becomes a diagnostic naming the file, line and column, and whatever
- * could be read is kept so that the app can show it.
+ * pn_pack_load() finds and parses pack.json, then hands its tree to the
+ * manifest reader (pn-manifest.c); paths the pack names are resolved here,
+ * so that nothing outside the pack folder is ever read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,72 +12,64 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pn-file.h"
+#include "pn-json.h"
+#include "pn-manifest.h"
 #include "pn-pack-private.h"
 
 #define MANIFEST_NAME "pack.json"
-#define PACK_ID_PATTERN "^[a-z0-9][a-z0-9._-]{0,63}$"
-#define DOCUMENT_ID_PATTERN "^[a-z0-9][a-z0-9_-]*$"
-#define LANGUAGE_PATTERN "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 
-G_DEFINE_QUARK (pn-pack-error-quark, pn_pack_error)
-
-struct _PnDocument {
-  GObject parent_instance;
-
-  char *id;
-  char *title;
-  char *file;
-  char *language;
-  GPtrArray *authors;
-  char *markdown;
-  char *problem;     /* why the file could not be read, "pack.json:15:64: …" */
-};
-
-G_DEFINE_FINAL_TYPE (PnDocument, pn_document, G_TYPE_OBJECT)
-
-struct _PnPack {
-  GObject parent_instance;
-
-  GFile *root;
-  char *root_path;          /* canonical, symbolic links resolved */
-  char *id;
-  char *version;
-  char *title;
-  char *language;
-  char *license;
-  char *description;
-  GPtrArray *authors;       /* of PnPerson */
-  GPtrArray *documents;     /* of PnDocument */
-  GPtrArray *sources;       /* of PnSource */
-  GHashTable *source_index; /* id -> PnSource, borrowed from sources */
-  char *glossary_file;
-  GStrv quiz_files;
-};
-
-G_DEFINE_FINAL_TYPE (PnPack, pn_pack, G_TYPE_OBJECT)
-
+/* A pack that cannot be loaded: the error also carries the other problems
+ * found before loading stopped, for whoever lists them all. */
 typedef struct {
-  PnPack *pack;
-  PnJsonFile *json;
-  GPtrArray *diagnostics;
-  int fatal_index;          /* index in diagnostics of the problem that stops loading, or -1 */
-  gsize text_bytes;         /* documents read so far */
-} Loader;
+  GPtrArray *diagnostics;   /* of PnDiagnostic, or NULL */
+} PnPackErrorPrivate;
 
-/* People */
+static void
+pn_pack_error_private_init (PnPackErrorPrivate *priv)
+{
+  priv->diagnostics = NULL;
+}
+
+static void
+pn_pack_error_private_copy (const PnPackErrorPrivate *source,
+                            PnPackErrorPrivate       *copy)
+{
+  copy->diagnostics = source->diagnostics != NULL ? g_ptr_array_ref (source->diagnostics) : NULL;
+}
+
+static void
+pn_pack_error_private_clear (PnPackErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->diagnostics, g_ptr_array_unref);
+}
+
+G_DEFINE_EXTENDED_ERROR (PnPackError, pn_pack_error)
+
+GPtrArray *
+pn_pack_error_get_diagnostics (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != PN_PACK_ERROR)
+    return NULL;
+
+  return pn_pack_error_get_private (error)->diagnostics;
+}
 
 void
-pn_person_free (PnPerson *person)
+pn_pack_error_set_diagnostics (GError    *error,
+                               GPtrArray *diagnostics)
 {
-  if (person == NULL)
-    return;
+  PnPackErrorPrivate *priv;
 
-  g_free (person->name);
-  g_free (person->email);
-  g_strfreev (person->affiliations);
-  g_free (person);
+  g_return_if_fail (error != NULL && error->domain == PN_PACK_ERROR);
+
+  priv = pn_pack_error_get_private (error);
+  g_clear_pointer (&priv->diagnostics, g_ptr_array_unref);
+  priv->diagnostics = diagnostics != NULL ? g_ptr_array_ref (diagnostics) : NULL;
 }
+
+G_DEFINE_FINAL_TYPE (PnPack, pn_pack, G_TYPE_OBJECT)
 
 /* Paths */
 
@@ -94,34 +86,26 @@ path_is_inside (const char *path,
          (root_length > 0 && root[root_length - 1] == '/');
 }
 
-typedef enum {
-  PATH_OK,
-  PATH_EMPTY,
-  PATH_ABSOLUTE,
-  PATH_BACKSLASH,
-  PATH_PARENT,
-} PathProblem;
-
-static PathProblem
-check_relative_path (const char *path)
+PnPathProblem
+pn_pack_check_path (const char *path)
 {
   g_auto(GStrv) parts = NULL;
 
   if (path == NULL || path[0] == '\0')
-    return PATH_EMPTY;
+    return PN_PATH_EMPTY;
   if (path[0] == '/' || (g_ascii_isalpha (path[0]) && path[1] == ':'))
-    return PATH_ABSOLUTE;
+    return PN_PATH_ABSOLUTE;
   if (strchr (path, '\\') != NULL)
-    return PATH_BACKSLASH;
+    return PN_PATH_BACKSLASH;
 
   parts = g_strsplit (path, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       if (g_str_equal (parts[i], ".."))
-        return PATH_PARENT;
+        return PN_PATH_PARENT;
     }
 
-  return PATH_OK;
+  return PN_PATH_OK;
 }
 
 /* The canonical path of @file or, when it does not exist, of its deepest
@@ -163,7 +147,7 @@ pn_pack_resolve (PnPack     *self,
 
   g_return_val_if_fail (PN_IS_PACK (self), NULL);
 
-  if (check_relative_path (relative_path) != PATH_OK)
+  if (pn_pack_check_path (relative_path) != PN_PATH_OK)
     return NULL;
 
   file = g_file_resolve_relative_path (self->root, relative_path);
@@ -183,723 +167,6 @@ pn_pack_resolve (PnPack     *self,
     }
 
   return g_steal_pointer (&file);
-}
-
-/* Checks a path written in the manifest at @node; reports and returns NULL
- * when it is not a relative path inside the pack. */
-static GFile *
-resolve_manifest_path (Loader     *loader,
-                       JsonNode   *node,
-                       const char *path,
-                       const char *value)
-{
-  GFile *file;
-
-  switch (check_relative_path (value))
-    {
-    case PATH_EMPTY:
-      pn_json_file_report (loader->json, loader->diagnostics, PN_SEVERITY_ERROR, node,
-                           _("%s: the path is empty"), path);
-      return NULL;
-    case PATH_ABSOLUTE:
-      pn_json_file_report (loader->json, loader->diagnostics, PN_SEVERITY_ERROR, node,
-                           _("%s: '%s' is an absolute path; paths are relative to the pack folder"),
-                           path, value);
-      return NULL;
-    case PATH_BACKSLASH:
-      pn_json_file_report (loader->json, loader->diagnostics, PN_SEVERITY_ERROR, node,
-                           _("%s: '%s' contains a backslash; separate folders with '/'"),
-                           path, value);
-      return NULL;
-    case PATH_PARENT:
-      pn_json_file_report (loader->json, loader->diagnostics, PN_SEVERITY_ERROR, node,
-                           _("%s: '%s' leads outside the pack folder ('..' is not allowed)"),
-                           path, value);
-      return NULL;
-    case PATH_OK:
-    default:
-      break;
-    }
-
-  file = pn_pack_resolve (loader->pack, value);
-  if (file == NULL)
-    pn_json_file_report (loader->json, loader->diagnostics, PN_SEVERITY_ERROR, node,
-                         _("%s: '%s' leads outside the pack folder through a symbolic link"),
-                         path, value);
-
-  return file;
-}
-
-/* Values */
-
-static gboolean
-matches (const char *pattern,
-         const char *value)
-{
-  return value != NULL && g_regex_match_simple (pattern, value, 0, 0);
-}
-
-/* A problem at @node of the manifest. */
-#define report(loader, node, severity, ...) \
-  pn_json_file_report ((loader)->json, (loader)->diagnostics, (severity), (node), __VA_ARGS__)
-
-/* Marks the last diagnostic as the one that keeps the pack from loading. */
-static void
-mark_fatal (Loader *loader)
-{
-  if (loader->fatal_index < 0 && loader->diagnostics->len > 0)
-    loader->fatal_index = (int) loader->diagnostics->len - 1;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A required string that must not be empty. */
-static char *
-dup_text (Loader     *loader,
-          JsonNode   *object,
-          const char *path,
-          const char *key)
-{
-  g_autofree char *value = pn_json_file_dup_string (loader->json, loader->diagnostics,
-                                                    object, path, key, TRUE);
-  g_autofree char *member_path = NULL;
-
-  if (value == NULL || !is_blank (value))
-    return g_steal_pointer (&value);
-
-  member_path = pn_json_path_member (path, key);
-  report (loader, json_object_get_member (json_node_get_object (object), key),
-          PN_SEVERITY_ERROR, _("%s must not be empty"), member_path);
-
-  return NULL;
-}
-
-static char *
-dup_language (Loader     *loader,
-              JsonNode   *object,
-              const char *path,
-              gboolean    required)
-{
-  g_autofree char *value = pn_json_file_dup_string (loader->json, loader->diagnostics,
-                                                    object, path, "language", required);
-  g_autofree char *member_path = NULL;
-
-  if (value == NULL || matches (LANGUAGE_PATTERN, value))
-    return g_steal_pointer (&value);
-
-  member_path = pn_json_path_member (path, "language");
-  report (loader, json_object_get_member (json_node_get_object (object), "language"),
-          PN_SEVERITY_ERROR, _("%s: '%s' is not a language tag such as 'fr' or 'en-GB'"),
-          member_path, value);
-
-  return NULL;
-}
-
-static PnPerson *
-parse_person (Loader     *loader,
-              JsonNode   *node,
-              const char *path)
-{
-  static const char * const keys[] = { "name", "email", "affiliations", NULL };
-  g_autofree char *name = NULL;
-  PnPerson *person;
-  JsonNode *affiliations;
-
-  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_OBJECT))
-    return NULL;
-
-  pn_json_file_warn_unknown_keys (loader->json, loader->diagnostics, node, path, keys);
-
-  name = dup_text (loader, node, path, "name");
-  if (name == NULL)
-    return NULL;
-
-  person = g_new0 (PnPerson, 1);
-  person->name = g_steal_pointer (&name);
-  person->email = pn_json_file_dup_string (loader->json, loader->diagnostics,
-                                           node, path, "email", FALSE);
-
-  affiliations = json_object_get_member (json_node_get_object (node), "affiliations");
-  if (affiliations != NULL)
-    {
-      g_autofree char *affiliations_path = pn_json_path_member (path, "affiliations");
-
-      person->affiliations = pn_json_file_dup_string_array (loader->json, loader->diagnostics,
-                                                            affiliations, affiliations_path,
-                                                            PN_PACK_MAX_AFFILIATIONS);
-    }
-  else
-    {
-      person->affiliations = g_new0 (char *, 1);
-    }
-
-  return person;
-}
-
-static GPtrArray *
-parse_people (Loader     *loader,
-              JsonNode   *node,
-              const char *path)
-{
-  GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_person_free);
-  JsonArray *array;
-
-  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_ARRAY))
-    return people;
-
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) == 0)
-    report (loader, node, PN_SEVERITY_ERROR, _("%s must name at least one author"), path);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *element_path = NULL;
-      PnPerson *person;
-
-      if (!pn_json_file_check_count (loader->json, loader->diagnostics, node, path, i,
-                                     PN_PACK_MAX_AUTHORS))
-        break;
-
-      element_path = pn_json_path_element (path, i);
-      person = parse_person (loader, json_array_get_element (array, i), element_path);
-
-      if (person != NULL)
-        g_ptr_array_add (people, person);
-    }
-
-  return people;
-}
-
-/* Documents */
-
-static void
-pn_document_finalize (GObject *object)
-{
-  PnDocument *self = PN_DOCUMENT (object);
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->file);
-  g_free (self->language);
-  g_clear_pointer (&self->authors, g_ptr_array_unref);
-  g_free (self->markdown);
-  g_free (self->problem);
-
-  G_OBJECT_CLASS (pn_document_parent_class)->finalize (object);
-}
-
-static void
-pn_document_class_init (PnDocumentClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = pn_document_finalize;
-}
-
-static void
-pn_document_init (PnDocument *self)
-{
-}
-
-const char *
-pn_document_get_id (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->id;
-}
-
-const char *
-pn_document_get_title (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->title;
-}
-
-const char *
-pn_document_get_file (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->file;
-}
-
-const char *
-pn_document_get_language (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->language;
-}
-
-GPtrArray *
-pn_document_get_authors (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->authors;
-}
-
-const char *
-pn_document_get_markdown (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->markdown;
-}
-
-const char *
-pn_document_get_problem (PnDocument *self)
-{
-  g_return_val_if_fail (PN_IS_DOCUMENT (self), NULL);
-  return self->problem;
-}
-
-/* A file named in pack.json that cannot be read as a whole (missing, too large,
- * not a file) is reported where pack.json names it, so every problem has a
- * line; a problem inside the file (bad UTF-8) keeps its own place. */
-static void
-add_file_problem (Loader       *loader,
-                  JsonNode     *name_node,
-                  const char   *file_name,
-                  PnDiagnostic *problem)
-{
-  if (problem->line > 0)
-    {
-      pn_diagnostics_add (loader->diagnostics, problem);
-      return;
-    }
-
-  pn_json_file_report (loader->json, loader->diagnostics, problem->severity, name_node,
-                       "%s: %s", file_name, problem->message);
-  pn_diagnostic_free (problem);
-}
-
-static char *
-read_document_text (Loader     *loader,
-                    JsonNode   *file_node,
-                    const char *path,
-                    const char *file_name)
-{
-  g_autoptr(GFile) file = resolve_manifest_path (loader, file_node, path, file_name);
-  PnDiagnostic *problem = NULL;
-  char *text;
-
-  if (file == NULL)
-    return NULL;
-
-  text = pn_file_read_text (file, file_name, PN_PACK_MAX_FILE_SIZE, NULL, &problem);
-  if (text == NULL)
-    add_file_problem (loader, file_node, file_name, problem);
-
-  return text;
-}
-
-static PnDocument *
-parse_document (Loader     *loader,
-                JsonNode   *node,
-                const char *path,
-                GHashTable *seen_ids)
-{
-  static const char * const keys[] = { "id", "title", "file", "authors", "language", NULL };
-  g_autoptr(PnDocument) document = NULL;
-  g_autofree char *id = NULL;
-  JsonNode *id_node;
-  JsonNode *first;
-  JsonNode *authors;
-  JsonNode *file_node;
-  guint n_before;
-
-  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_OBJECT))
-    return NULL;
-
-  pn_json_file_warn_unknown_keys (loader->json, loader->diagnostics, node, path, keys);
-
-  id = pn_json_file_dup_string (loader->json, loader->diagnostics, node, path, "id", TRUE);
-  if (id == NULL)
-    return NULL;
-
-  id_node = json_object_get_member (json_node_get_object (node), "id");
-  if (!matches (DOCUMENT_ID_PATTERN, id))
-    {
-      report (loader, id_node, PN_SEVERITY_ERROR,
-              _("%s.id: '%s' is not a valid document id (lowercase letters, digits, '-' and '_', "
-                "starting with a letter or digit)"), path, id);
-      return NULL;
-    }
-
-  first = g_hash_table_lookup (seen_ids, id);
-  if (first != NULL)
-    {
-      report (loader, id_node, PN_SEVERITY_ERROR, _("duplicate document id '%s' (first at line %d)"),
-              id, pn_json_file_get_line (loader->json, first));
-      return NULL;
-    }
-  g_hash_table_insert (seen_ids, g_strdup (id), id_node);
-
-  document = g_object_new (PN_TYPE_DOCUMENT, NULL);
-  document->id = g_steal_pointer (&id);
-
-  document->title = dup_text (loader, node, path, "title");
-  if (document->title == NULL)
-    document->title = g_strdup (document->id);
-
-  document->language = dup_language (loader, node, path, FALSE);
-  if (document->language == NULL)
-    document->language = g_strdup (loader->pack->language);
-
-  authors = json_object_get_member (json_node_get_object (node), "authors");
-  if (authors != NULL)
-    {
-      g_autofree char *authors_path = pn_json_path_member (path, "authors");
-
-      document->authors = parse_people (loader, authors, authors_path);
-    }
-  else
-    {
-      document->authors = g_ptr_array_ref (loader->pack->authors);
-    }
-
-  /* When the text cannot be had, the document keeps the reason (the last
-   * problem reported about it) for the page the reader shows instead. */
-  n_before = loader->diagnostics->len;
-  document->file = pn_json_file_dup_string (loader->json, loader->diagnostics,
-                                            node, path, "file", TRUE);
-  file_node = json_object_get_member (json_node_get_object (node), "file");
-  if (document->file != NULL)
-    {
-      g_autofree char *file_path = pn_json_path_member (path, "file");
-
-      document->markdown = read_document_text (loader, file_node, file_path, document->file);
-    }
-  else
-    {
-      document->file = g_strdup ("");
-    }
-  if (document->markdown == NULL && loader->diagnostics->len > n_before)
-    document->problem =
-      pn_diagnostic_to_located_message (g_ptr_array_index (loader->diagnostics,
-                                                           loader->diagnostics->len - 1));
-
-  return g_steal_pointer (&document);
-}
-
-static void
-parse_documents (Loader   *loader,
-                 JsonNode *root)
-{
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonNode *node = pn_json_file_get_member (loader->json, loader->diagnostics, root,
-                                            "", "documents", TRUE);
-  JsonArray *array;
-
-  if (node == NULL ||
-      !pn_json_file_check_type (loader->json, loader->diagnostics, node, "documents", PN_JSON_ARRAY))
-    return;
-
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) == 0)
-    report (loader, node, PN_SEVERITY_ERROR, "%s", _("documents must list at least one document"));
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *path = pn_json_path_element ("documents", i);
-      PnDocument *document;
-
-      /* A pack is read whole into memory: keep it to what a course can hold. */
-      if (i >= PN_PACK_MAX_DOCUMENTS)
-        {
-          report (loader, json_array_get_element (array, i), PN_SEVERITY_ERROR,
-                  _("a course pack holds at most %d documents; this one and the ones after it "
-                    "were left out"), PN_PACK_MAX_DOCUMENTS);
-          break;
-        }
-
-      document = parse_document (loader, json_array_get_element (array, i), path, seen_ids);
-      if (document == NULL)
-        continue;
-      if (document->markdown != NULL)
-        {
-          loader->text_bytes += strlen (document->markdown);
-          if (loader->text_bytes > PN_PACK_MAX_TEXT_SIZE)
-            {
-              report (loader, json_array_get_element (array, i), PN_SEVERITY_ERROR,
-                      _("the documents of a course pack may hold %d MB of text in all; "
-                        "this one goes past it and was left out"),
-                      PN_PACK_MAX_TEXT_SIZE / (1024 * 1024));
-              g_object_unref (document);
-              break;
-            }
-        }
-      g_ptr_array_add (loader->pack->documents, document);
-    }
-}
-
-/* Sources, glossary, quizzes */
-
-static PnJsonFile *
-load_pack_json_file (Loader     *loader,
-                     JsonNode   *node,
-                     const char *path)
-{
-  g_autoptr(GFile) file = NULL;
-  PnDiagnostic *problem = NULL;
-  PnJsonFile *json;
-  const char *value;
-
-  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_STRING))
-    return NULL;
-
-  value = json_node_get_string (node);
-  file = resolve_manifest_path (loader, node, path, value);
-  if (file == NULL)
-    return NULL;
-
-  json = pn_json_file_load (file, value, PN_PACK_MAX_FILE_SIZE, loader->diagnostics, &problem);
-  if (problem != NULL)
-    add_file_problem (loader, node, value, problem);
-
-  return json;
-}
-
-static void
-add_source (Loader     *loader,
-            PnJsonFile *json,
-            JsonNode   *node,
-            PnSource   *source)
-{
-  const PnSource *first = g_hash_table_lookup (loader->pack->source_index, source->id);
-
-  if (first != NULL)
-    {
-      pn_json_file_report (json, loader->diagnostics, PN_SEVERITY_ERROR, node,
-                           _("duplicate source id '%s' (first at line %d)"),
-                           source->id, first->line);
-      pn_source_free (source);
-      return;
-    }
-
-  g_ptr_array_add (loader->pack->sources, source);
-  g_hash_table_insert (loader->pack->source_index, source->id, source);
-}
-
-static void
-parse_sources (Loader   *loader,
-               JsonNode *root)
-{
-  JsonNode *node = json_object_get_member (json_node_get_object (root), "sources");
-  g_autoptr(PnJsonFile) json = NULL;
-  JsonNode *items;
-  JsonArray *array;
-
-  if (node == NULL)
-    return;
-
-  json = load_pack_json_file (loader, node, "sources");
-  if (json == NULL)
-    return;
-
-  items = pn_json_file_get_root (json);
-  if (!JSON_NODE_HOLDS_ARRAY (items))
-    {
-      pn_json_file_report (json, loader->diagnostics, PN_SEVERITY_ERROR, items,
-                           _("the sources file must be a CSL-JSON array of items, not %s"),
-                           pn_json_describe_type (items));
-      return;
-    }
-
-  array = json_node_get_array (items);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *path = NULL;
-      PnSource *source;
-
-      if (i >= PN_PACK_MAX_SOURCES)
-        {
-          pn_json_file_report (json, loader->diagnostics, PN_SEVERITY_ERROR, item,
-                               _("a course pack lists at most %d sources; this one and the ones "
-                                 "after it were left out"), PN_PACK_MAX_SOURCES);
-          break;
-        }
-      path = pn_json_path_element ("", i);
-      source = pn_source_parse (json, item, path, loader->diagnostics);
-
-      if (source != NULL)
-        add_source (loader, json, item, source);
-    }
-}
-
-static void
-parse_reserved_files (Loader   *loader,
-                      JsonNode *root)
-{
-  JsonObject *object = json_node_get_object (root);
-  JsonNode *glossary = json_object_get_member (object, "glossary");
-  JsonNode *quizzes = json_object_get_member (object, "quizzes");
-  g_autoptr(GStrvBuilder) quiz_files = g_strv_builder_new ();
-
-  g_clear_pointer (&loader->pack->quiz_files, g_strfreev);
-  if (glossary != NULL)
-    {
-      g_autoptr(PnJsonFile) json = load_pack_json_file (loader, glossary, "glossary");
-
-      if (json != NULL)
-        loader->pack->glossary_file = g_strdup (json_node_get_string (glossary));
-    }
-
-  if (quizzes != NULL &&
-      pn_json_file_check_type (loader->json, loader->diagnostics, quizzes, "quizzes", PN_JSON_ARRAY))
-    {
-      JsonArray *array = json_node_get_array (quizzes);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          g_autofree char *path = NULL;
-          g_autoptr(PnJsonFile) json = NULL;
-
-          if (!pn_json_file_check_count (loader->json, loader->diagnostics, quizzes, "quizzes", i,
-                                         PN_PACK_MAX_QUIZZES))
-            break;
-
-          path = pn_json_path_element ("quizzes", i);
-          json = load_pack_json_file (loader, element, path);
-
-          if (json != NULL)
-            g_strv_builder_add (quiz_files, json_node_get_string (element));
-        }
-    }
-
-  loader->pack->quiz_files = g_strv_builder_end (quiz_files);
-}
-
-/* The manifest */
-
-/* FALSE when the format is not one this version reads: nothing else can be trusted. */
-static gboolean
-check_format (Loader   *loader,
-              JsonNode *root)
-{
-  JsonNode *node = pn_json_file_get_member (loader->json, loader->diagnostics, root,
-                                            "", "format", TRUE);
-  gint64 format;
-
-  if (node == NULL ||
-      !pn_json_file_check_type (loader->json, loader->diagnostics, node, "format", PN_JSON_INTEGER))
-    return TRUE;
-
-  format = json_node_get_int (node);
-  if (format == PN_PACK_FORMAT_VERSION)
-    return TRUE;
-
-  {
-    /* The number goes in as text: xgettext cannot read a format macro. */
-    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, format);
-
-    report (loader, node, PN_SEVERITY_ERROR,
-            _("format %s is not supported; this version of the app reads format %d"),
-            number, PN_PACK_FORMAT_VERSION);
-  }
-  mark_fatal (loader);
-
-  return FALSE;
-}
-
-static void
-parse_id (Loader   *loader,
-          JsonNode *root)
-{
-  g_autofree char *id = pn_json_file_dup_string (loader->json, loader->diagnostics,
-                                                 root, "", "id", TRUE);
-
-  if (id == NULL)
-    {
-      mark_fatal (loader);
-      return;
-    }
-
-  if (!matches (PACK_ID_PATTERN, id))
-    {
-      report (loader, json_object_get_member (json_node_get_object (root), "id"),
-              PN_SEVERITY_ERROR,
-              _("id: '%s' is not a valid pack id (1 to 64 lowercase letters, digits, '.', '_' "
-                "and '-', starting with a letter or digit)"), id);
-      mark_fatal (loader);
-      return;
-    }
-
-  loader->pack->id = g_steal_pointer (&id);
-}
-
-static void
-parse_license (Loader   *loader,
-               JsonNode *root)
-{
-  JsonNode *node = pn_json_file_get_member (loader->json, loader->diagnostics, root,
-                                            "", "license", TRUE);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      loader->pack->license = g_strdup (json_node_get_string (node));
-      return;
-    }
-
-  report (loader, node, PN_SEVERITY_ERROR, _("license must be a string or null, not %s"),
-          pn_json_describe_type (node));
-}
-
-static void
-parse_manifest (Loader   *loader,
-                JsonNode *root)
-{
-  static const char * const keys[] = {
-    "$schema", "format", "id", "version", "title", "language", "authors", "license",
-    "description", "documents", "sources", "glossary", "quizzes", NULL
-  };
-  PnPack *pack = loader->pack;
-  JsonNode *authors;
-
-  if (!check_format (loader, root))
-    return;
-
-  pn_json_file_warn_unknown_keys (loader->json, loader->diagnostics, root, "", keys);
-
-  parse_id (loader, root);
-  pack->version = dup_text (loader, root, "", "version");
-  pack->title = dup_text (loader, root, "", "title");
-  pack->language = dup_language (loader, root, "", TRUE);
-
-  authors = pn_json_file_get_member (loader->json, loader->diagnostics, root, "", "authors", TRUE);
-  if (authors != NULL)
-    {
-      g_ptr_array_unref (pack->authors);
-      pack->authors = parse_people (loader, authors, "authors");
-    }
-
-  parse_license (loader, root);
-  pack->description = pn_json_file_dup_string (loader->json, loader->diagnostics,
-                                               root, "", "description", TRUE);
-
-  /* Fallbacks, so that the getters never return NULL (license aside). */
-  if (pack->version == NULL)
-    pack->version = g_strdup ("");
-  if (pack->title == NULL)
-    pack->title = g_strdup (pack->id != NULL ? pack->id : "");
-  if (pack->language == NULL)
-    pack->language = g_strdup ("und");
-  if (pack->description == NULL)
-    pack->description = g_strdup ("");
-
-  parse_documents (loader, root);
-  parse_sources (loader, root);
-  parse_reserved_files (loader, root);
 }
 
 /* Loading */
@@ -1005,7 +272,7 @@ pn_pack_load (GFile      *location,
   g_autoptr(GPtrArray) found = pn_diagnostics_new ();
   g_autofree char *root_path = NULL;
   g_autofree char *manifest_name = NULL;
-  Loader loader = { 0 };
+  int fatal_index;
   char *real;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
@@ -1033,26 +300,11 @@ pn_pack_load (GFile      *location,
   self->root = g_object_ref (root);
   self->root_path = g_steal_pointer (&root_path);
 
-  loader.pack = self;
-  loader.json = json;
-  loader.diagnostics = found;
-  loader.fatal_index = -1;
+  fatal_index = pn_manifest_read (self, json, found);
 
-  if (!JSON_NODE_HOLDS_OBJECT (pn_json_file_get_root (json)))
+  if (fatal_index >= 0)
     {
-      report (&loader, pn_json_file_get_root (json), PN_SEVERITY_ERROR,
-              _("the manifest must be a JSON object, not %s"),
-              pn_json_describe_type (pn_json_file_get_root (json)));
-      mark_fatal (&loader);
-    }
-  else
-    {
-      parse_manifest (&loader, pn_json_file_get_root (json));
-    }
-
-  if (loader.fatal_index >= 0)
-    {
-      g_autoptr(PnDiagnostic) fatal = g_ptr_array_steal_index (found, (guint) loader.fatal_index);
+      g_autoptr(PnDiagnostic) fatal = g_ptr_array_steal_index (found, (guint) fatal_index);
 
       set_error_from_diagnostic (error, PN_PACK_ERROR_INVALID, fatal);
     }
@@ -1060,7 +312,7 @@ pn_pack_load (GFile      *location,
   for (guint i = 0; i < found->len; i++)
     pn_diagnostics_add (diagnostics, g_steal_pointer (&found->pdata[i]));
 
-  if (loader.fatal_index >= 0)
+  if (fatal_index >= 0)
     return NULL;
 
   return g_steal_pointer (&self);

@@ -1,10 +1,16 @@
 /* pn-pack.h: a course pack (format 1): manifest, documents, sources
  *
+ * Its documents, people and sources have their own headers, included here.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "pn-document.h"
+#include "pn-person.h"
+#include "pn-source.h"
 
 G_BEGIN_DECLS
 
@@ -30,64 +36,9 @@ typedef enum {
   PN_PACK_ERROR_INVALID,      /* pack.json does not parse or is not a pack manifest */
 } PnPackError;
 GQuark pn_pack_error_quark (void);
-
-/* A person: a pack or document author, or a source's creator. */
-typedef struct {
-  char *name;            /* display name, e.g. "Pablo Rauzy" */
-  char *email;           /* nullable */
-  char **affiliations;   /* NULL-terminated, never NULL */
-} PnPerson;
-void pn_person_free (PnPerson *person);
-
-/* A source from the pack's CSL-JSON file. Fields are NULL when absent.
- * A field listed in `unconfirmed` is shown as unknown, never guessed. */
-typedef struct {
-  char *id;
-  char *type;              /* CSL type: "article-newspaper", "book", "webpage", ... */
-  char *title;
-  char **authors;          /* display names, NULL-terminated, never NULL */
-  char *container_title;   /* journal, newspaper, blog, site */
-  char *publisher;
-  char *publisher_place;
-  char *issued;            /* "2025", "2025-10", "2025-10-03", or NULL */
-  char *url;               /* http(s) only; anything else is dropped with a warning */
-  char *abstract;          /* our summary of the work */
-  char *note;              /* free text, e.g. what stays unconfirmed */
-  char *language;
-  char **unconfirmed;      /* CSL variable names whose value is unknown, NULL-terminated, never NULL */
-  int line;                /* line of the entry in the sources file */
-} PnSource;
-void      pn_source_free              (PnSource *source);
-gboolean  pn_source_is_unconfirmed    (const PnSource *source, const char *field);
-/* The entry as a reference, in Pango markup (also valid HTML: only <i> and escaped text).
- * Unknown fields read "date unknown" etc. (translated). */
-char     *pn_source_format_markup     (const PnSource *source);
-
-typedef enum {
-  PN_SOURCE_FORMAT_DEFAULT = 0,
-  PN_SOURCE_FORMAT_NO_URL  = 1 << 0,   /* the address is shown apart (a link): leave it out */
-} PnSourceFormatFlags;
-
-/* The same, with the words for what is unknown in @language, the language of
- * the text the reference stands in (the pack's): French and English have their
- * own; any other language, or NULL, gets the interface's (translated) words. */
-char     *pn_source_format_reference  (const PnSource     *source,
-                                       const char         *language,
-                                       PnSourceFormatFlags flags);
-
-#define PN_TYPE_DOCUMENT (pn_document_get_type ())
-G_DECLARE_FINAL_TYPE (PnDocument, pn_document, PN, DOCUMENT, GObject)
-
-const char *pn_document_get_id        (PnDocument *self);
-const char *pn_document_get_title     (PnDocument *self);
-const char *pn_document_get_file      (PnDocument *self);  /* relative to the pack root */
-const char *pn_document_get_language  (PnDocument *self);  /* the pack's when not set */
-GPtrArray  *pn_document_get_authors   (PnDocument *self);  /* of PnPerson, never NULL */
-/* The Markdown text, valid UTF-8; NULL when the file could not be read
- * (the problem is among the pack's diagnostics). */
-const char *pn_document_get_markdown  (PnDocument *self);
-/* Why the Markdown is NULL, as "file:line:column: message"; NULL when it was read. */
-const char *pn_document_get_problem   (PnDocument *self);
+/* For an error of pn_pack_check_run(): the other problems found in the pack
+ * before loading stopped (of PnDiagnostic, in file and line order), or NULL. */
+GPtrArray *pn_pack_error_get_diagnostics (const GError *error);
 
 #define PN_TYPE_PACK (pn_pack_get_type ())
 G_DECLARE_FINAL_TYPE (PnPack, pn_pack, PN, PACK, GObject)

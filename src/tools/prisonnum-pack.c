@@ -74,7 +74,11 @@ check (const char *path)
 
   if (result == NULL)
     {
+      GPtrArray *others = pn_pack_error_get_diagnostics (error);
+
       printf ("%s\n", error->message);
+      if (others != NULL)
+        print_diagnostics (stdout, others);
       return EXIT_PROBLEMS;
     }
 

@@ -119,6 +119,27 @@ test_check_invalid_json (void)
   g_assert_true (g_str_has_prefix (run.out, "pack.json:5:"));
 }
 
+/* A pack that cannot be loaded: the reason first, then the other problems. */
+static void
+test_check_unloadable_lists_all (void)
+{
+  g_autofree char *manifest = pn_test_manifest ("doc.md");
+  g_autofree char *dir = NULL;
+  g_auto(Run) run = { 0 };
+
+  memcpy (strstr (manifest, "\"test-pack\""), "\"Test Pack\"", strlen ("\"Test Pack\""));
+  memcpy (strstr (manifest, "\"Test\""), "  42  ", strlen ("\"Test\""));
+  dir = pn_test_make_dir ("pack.json", manifest, "doc.md", "# T\n", NULL);
+
+  run_tool (&run, "check", dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_problem_lines (run.out);
+  g_assert_true (g_str_has_prefix (run.out, "pack.json:3:9: id: 'Test Pack' is not a valid pack id"));
+  g_assert_nonnull (strstr (run.out, "\npack.json:5:14: title must be a string, not a number\n"));
+
+  pn_test_remove_dir (dir);
+}
+
 /* Warnings alone leave a pack valid. */
 static void
 test_check_warnings_only (void)
@@ -224,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/cli/check-valid", test_check_valid);
   g_test_add_func ("/cli/check-invalid", test_check_invalid);
   g_test_add_func ("/cli/check-invalid-json", test_check_invalid_json);
+  g_test_add_func ("/cli/check-unloadable-lists-all", test_check_unloadable_lists_all);
   g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
   g_test_add_func ("/cli/check-missing", test_check_missing);
   g_test_add_func ("/cli/render", test_render);

@@ -403,6 +403,47 @@ test_many_lone_surrogates (void)
                    ==, "\xef\xbf\xbd" "999");
 }
 
+/* Escapes that are not JSON: json-glib reads "\udcP0" as half a pair (and
+ * drops "P0"), drops "\u00zz" and takes "\q" for "q". Refused, with the place. */
+static void
+test_invalid_escapes (void)
+{
+  const struct { const char *text; int column; const char *needle; } cases[] = {
+    { "{\"\\udcP0k\": 1}", 3, "four hexadecimal digits" },
+    { "[\"x\\u00zz\"]", 4, "four hexadecimal digits" },
+    { "[\"a\\q\"]", 4, "invalid escape '\\q'" },
+    { "{\"a\": \"\nx\\ud800\", \"b\": 1}", 8, "line break" },
+    { "[\"a\tb\"]", 4, "control character" },
+    { "[\"a\\\xc3\xa9\"]", 4, "invalid escape '\\\xc3\xa9'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+      g_autoptr(PnJsonFile) json = load_text (cases[i].text, diagnostics);
+      const PnDiagnostic *problem;
+
+      g_assert_null (json);
+      g_assert_cmpuint (diagnostics->len, ==, 1);
+      problem = g_ptr_array_index (diagnostics, 0);
+      g_assert_true (g_utf8_validate (problem->message, -1, NULL));
+      g_assert_nonnull (strstr (problem->message, cases[i].needle));
+      g_assert_cmpint (problem->line, ==, 1);
+      g_assert_cmpint (problem->column, ==, cases[i].column);
+    }
+
+  /* The positive control: every escape JSON has is read. */
+  {
+    g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+    g_autoptr(PnJsonFile) json = load_text ("[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"]", diagnostics);
+
+    g_assert_nonnull (json);
+    g_assert_cmpuint (diagnostics->len, ==, 0);
+    g_assert_cmpstr (json_array_get_string_element (json_node_get_array (pn_json_file_get_root (json)), 0),
+                     ==, "\"\\/\b\f\n\r\t\xc3\xa9");
+  }
+}
+
 /* Two keys that differ after their lone surrogates are two keys, not one
  * repeated (json-glib alone would drop the 'a' and the 'b'). */
 static void
@@ -571,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/json/slashes-in-strings", test_slashes_in_strings);
   g_test_add_func ("/json/one-line", test_one_line);
   g_test_add_func ("/json/lone-surrogate", test_lone_surrogate);
+  g_test_add_func ("/json/invalid-escapes", test_invalid_escapes);
   g_test_add_func ("/json/many-lone-surrogates", test_many_lone_surrogates);
   g_test_add_func ("/json/lone-surrogate-keys-differ", test_lone_surrogate_keys_differ);
   g_test_add_func ("/json/lone-surrogate-before-quote", test_lone_surrogate_before_quote);

@@ -127,6 +127,11 @@ test_sync_collects_in_order (void)
   g_assert_nonnull (strstr (pn_pack_check_get_html (check, "intro"), "<!DOCTYPE html>"));
   g_assert_nonnull (pn_pack_get_document (pn_pack_check_get_pack (check), "missing"));
   g_assert_null (pn_pack_check_get_html (check, "missing"));
+  g_assert_null (pn_pack_check_get_page (check, "missing"));
+  /* The page's own problems are among the check's. */
+  pn_test_assert_diagnostic (pn_rendered_page_get_diagnostics (pn_pack_check_get_page (check, "intro")),
+                             PN_SEVERITY_WARNING, "intro.md", 1, "unknown source 'lost'");
+  g_assert_nonnull (pn_rendered_page_get_text (pn_pack_check_get_page (check, "intro")));
   g_assert_null (pn_pack_check_get_html (check, "no-such-document"));
 }
 
@@ -166,6 +171,47 @@ test_unloadable (void)
   g_assert_error (async_error, PN_PACK_ERROR, PN_PACK_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (sync_error->message, "pack.json:5:"));
   g_assert_cmpstr (sync_error->message, ==, async_error->message);
+  /* Nothing else was found: nothing rides with the error. */
+  g_assert_null (pn_pack_error_get_diagnostics (sync_error));
+}
+
+/* A pack whose id is not usable: the error names it, and carries the other
+ * problems found, in order, through the worker too. */
+static void
+test_unloadable_keeps_problems (void)
+{
+  g_autofree char *manifest = pn_test_manifest ("doc.md");
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) location = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GError) async_error = NULL;
+  g_autoptr(PnPackCheck) sync = NULL;
+  g_autoptr(PnPackCheck) async = NULL;
+  GPtrArray *others;
+
+  /* An id that is not one, and a title that is a number. */
+  memcpy (strstr (manifest, "\"test-pack\""), "\"Test Pack\"", strlen ("\"Test Pack\""));
+  memcpy (strstr (manifest, "\"Test\""), "  42  ", strlen ("\"Test\""));
+  dir = pn_test_make_dir ("pack.json", manifest, "doc.md", "# T\n", NULL);
+  location = g_file_new_for_path (dir);
+
+  sync = pn_pack_check_run (location, NULL, &sync_error);
+  async = run_async (location, NULL, NULL, &async_error);
+  g_assert_null (sync);
+  g_assert_null (async);
+  g_assert_error (sync_error, PN_PACK_ERROR, PN_PACK_ERROR_INVALID);
+  g_assert_error (async_error, PN_PACK_ERROR, PN_PACK_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (sync_error->message, "pack.json:3:"));
+  g_assert_nonnull (strstr (sync_error->message, "not a valid pack id"));
+
+  others = pn_pack_error_get_diagnostics (sync_error);
+  g_assert_nonnull (others);
+  pn_test_dump (others);
+  pn_test_assert_diagnostic (others, PN_SEVERITY_ERROR, "pack.json", 5, "title must be a string");
+  g_assert_null (pn_test_find (others, "not a valid pack id"));
+  g_assert_cmpuint (pn_pack_error_get_diagnostics (async_error)->len, ==, others->len);
+
+  pn_test_remove_dir (dir);
 }
 
 /* A pack at the limits: as many documents and sources as a pack may hold. */
@@ -289,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/pack-check/sync-collects-in-order", test_sync_collects_in_order);
   g_test_add_func ("/pack-check/async-equals-sync", test_async_equals_sync);
   g_test_add_func ("/pack-check/unloadable", test_unloadable);
+  g_test_add_func ("/pack-check/unloadable-keeps-problems", test_unloadable_keeps_problems);
   g_test_add_func ("/pack-check/big-pack-in-thread", test_big_pack_in_thread);
   g_test_add_func ("/pack-check/cancel", test_cancel);
 

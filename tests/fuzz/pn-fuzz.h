@@ -1,0 +1,73 @@
+/* pn-fuzz.h: what every fuzz target shares
+ *
+ * Each target defines LLVMFuzzerTestOneInput(). Built with clang and
+ * -fsanitize=fuzzer it is a libFuzzer program; built with any compiler and
+ * fuzz-replay.c it runs the files it is given once each (the corpus, in the
+ * normal test run).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "pn-diagnostic.h"
+#include "pn-json.h"
+
+G_BEGIN_DECLS
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* The input as a NUL-terminated string, or NULL when it is not valid UTF-8
+ * without NUL bytes (pack files that are not are refused before parsing). */
+static inline char *
+pn_fuzz_text (const uint8_t *data,
+              size_t         size)
+{
+  if (!g_utf8_validate_len ((const char *) data, size, NULL) || memchr (data, '\0', size) != NULL)
+    return NULL;
+
+  return g_strndup ((const char *) data, size);
+}
+
+/* Every problem reads as valid UTF-8; when @refused, one of them is an error. */
+static inline void
+pn_fuzz_check_diagnostics (GPtrArray *diagnostics,
+                           gboolean   refused)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_assert_true (g_utf8_validate (line, -1, NULL));
+    }
+
+  if (refused)
+    g_assert_true (pn_diagnostics_has_errors (diagnostics));
+}
+
+/* The input loaded as the JSON file @name of a pack, or NULL when the loader
+ * would not read it; @text receives the input as a string. */
+static inline PnJsonFile *
+pn_fuzz_load_json (const uint8_t  *data,
+                   size_t          size,
+                   const char     *name,
+                   GPtrArray      *diagnostics,
+                   char          **text)
+{
+  PnJsonFile *json;
+
+  *text = pn_fuzz_text (data, size);
+  if (*text == NULL)
+    return NULL;
+
+  json = pn_json_file_load_data (*text, size, name, diagnostics);
+  pn_fuzz_check_diagnostics (diagnostics, json == NULL);
+
+  return json;
+}
+
+G_END_DECLS

@@ -420,20 +420,30 @@ click_element (Fixture *f, const char *selector)
                  "  document.addEventListener('mousemove', (e) => { globalThis.pnTestMoved = e.target; }, true);"
                  "}"
                  "return true;");
-      x11_pointer_to (f, x > 4 ? x - 3 : x + 3, y);
-      x11_pointer_to (f, x, y);
-      {
-        /* (a motion may be folded into one already seen: then go on after 2 s) */
-        gboolean late = FALSE;
-        guint id = g_timeout_add_seconds (2, set_true, &late);
+      /* The page may still scroll after the element was measured (the focus
+       * coming back to the text scrolls its focused element into view): when
+       * the pointer has not reached the element within a few seconds, measure
+       * it again and move again, up to WAIT_SECONDS in all. */
+      for (guint attempt = 0; !pointer_over (f, selector); attempt++)
+        {
+          gboolean timed_out = FALSE;
+          guint timeout_id;
 
-        while (!pointer_over (f, selector) && !late)
-          g_main_context_iteration (NULL, FALSE);
-        if (!late)
-          g_source_remove (id);
-        else
-          g_test_message ("the page saw no pointer motion over %s", selector);
-      }
+          if (attempt * 3 >= WAIT_SECONDS)
+            g_error ("Timed out after %d s waiting for the page to see the pointer over %s",
+                     WAIT_SECONDS, selector);
+          if (attempt > 0)
+            element_center (f, selector, &x, &y);
+          x11_pointer_to (f, x > 4 ? x - 3 : x + 3, y);
+          x11_pointer_to (f, x, y);
+          timeout_id = g_timeout_add_seconds (3, set_true, &timed_out);
+          while (!pointer_over (f, selector) && !timed_out)
+            g_main_context_iteration (NULL, TRUE);
+          if (!timed_out)
+            g_source_remove (timeout_id);
+          else
+            g_test_message ("the pointer missed %s (attempt %u): measured again", selector, attempt + 1);
+        }
       fake_button (xdisplay, 1, True, 0);
       fake_button (xdisplay, 1, False, 0);
       XFlush (xdisplay);

@@ -36,6 +36,8 @@ void           pn_reader_view_keep_page        (PnReaderView *self, const char *
 /* The same with the model's rendered page (kept with its text and blocks). */
 void           pn_reader_view_keep_rendered_page (PnReaderView *self, const char *doc_id,
                                                   PnRenderedPage *page);
+/* Shows @doc_id (NULL: the first document); the document it leaves, if any,
+ * goes into the history (as when the window's sidebar opens another one). */
 void           pn_reader_view_load_document    (PnReaderView *self, const char *doc_id);
 /* The shown document's rendered page (rendered now if it was handed over as
  * HTML only), or NULL. */

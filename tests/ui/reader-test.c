@@ -412,7 +412,7 @@ click_element (Fixture *f, const char *selector)
 
       g_autofree char *r = NULL;
 
-      /* The page must have seen the pointer over the element before the
+      /* The page should have seen the pointer over the element before the
        * press: wait for its mousemove (moving off first, so there is one). */
       r = js (f, "globalThis.pnTestMoved = null;"
                  "if (!globalThis.pnTestListening) {"

@@ -193,6 +193,17 @@ test_history_documents (Fixture *f, gconstpointer data)
   else
     g_test_skip ("XTest is not available: Alt+Left, Alt+Right and the mouse buttons were not tried");
 
+  /* another document opened by the window (its sidebar) is in the history too */
+  loaded = f->n_loaded;
+  pn_reader_view_load_document (f->view, "glossary");
+  WAIT_UNTIL (f->n_loaded > loaded, "the document called glossary");
+  g_assert_false (pn_reader_view_can_go_forward (f->view));
+  loaded = f->n_loaded;
+  g_assert_true (pn_reader_view_go_back (f->view));
+  WAIT_UNTIL (f->n_loaded > loaded, "back from the sidebar's document");
+  g_assert_cmpstr (pn_reader_view_get_document_id (f->view), ==, "sources");
+  g_assert_true (pn_reader_view_can_go_forward (f->view));
+
   /* the window's Sources page joins the same history */
   pn_reader_view_history_push_page (f->view, "sources");
   g_assert_cmpstr (pn_reader_view_get_history_page (f->view), ==, "sources");
@@ -400,6 +411,7 @@ test_keyboard_focus (Fixture *f, gconstpointer data)
                                     "' of ' + window.innerHeight + ', scrollY ' + window.scrollY;");
     g_test_message ("focused after Tab: %s", where);
   }
+  maybe_screenshot ("tab-mid-text.png");
   g_assert_cmpstr (on_screen, ==, "true");
   g_assert_cmpstr (f->last_anchor, ==, "g20");   /* the place is kept */
 

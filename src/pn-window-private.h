@@ -68,6 +68,9 @@ void  _pn_window_sidebar_init           (PnWindow      *self);
 void  _pn_window_sidebar_fill           (PnWindow      *self);
 void  _pn_window_sidebar_update_current (PnWindow      *self);
 
+/* pn-window-settings.c */
+void  _pn_window_bind_settings          (PnWindow      *self);
+
 /* pn-window-actions.c */
 void  _pn_window_class_actions_init (PnWindowClass *klass);
 void  _pn_window_actions_init       (PnWindow      *self);

@@ -141,9 +141,11 @@ def build_language(lang, po, pages, outdir):
             elif name.endswith('.css'):
                 with open(source, encoding='utf-8') as f:
                     css = f.read()
-                css += ('\n/* Dark style (added for the app\'s help window) */\n'
+                css += ('\n/* Added for the app\'s help window: a focus ring for the keyboard, and the dark style */\n'
                         ':root { color-scheme: light dark; }\n'
-                        '@media (prefers-color-scheme: dark) {\n' + dark_rules(css) + '}\n')
+                        'a:focus-visible { outline: 2px solid #3584e4; outline-offset: 2px; border-radius: 3px; }\n'
+                        '@media (prefers-color-scheme: dark) {\n' + dark_rules(css)
+                        + 'a:focus-visible { outline-color: #78aeed; }\n}\n')
                 with open(os.path.join(outdir, 'help.css'), 'w', encoding='utf-8') as f:
                     f.write(css)
 

@@ -111,7 +111,7 @@ pn_citation_popover_set_source (PnCitationPopover *self, PnPack *pack, const cha
   g_clear_pointer (&self->source_id, g_free);
   if (source != NULL)
     {
-      markup = pn_source_format_markup (source);
+      markup = pn_source_format_reference (source, pn_pack_get_language (pack), PN_SOURCE_FORMAT_DEFAULT);
       self->source_id = g_strdup (source->id);
     }
 

@@ -1,12 +1,13 @@
 /* pn-help-window.c: the user guide shown in the app, for when no help viewer opens
  *
  * The Mallard pages are built to HTML at build time (help/build-html.py) and
- * kept in the app's resources, one folder per language. They are shown in a
- * web view as locked down as the reader's: its own context and ephemeral
- * session whose proxy goes nowhere, no page scripts (none are needed: the
- * build removes yelp-build's), a default Content-Security-Policy that allows
- * only the help's own scheme, and a navigation allow-list. Links to the web
- * open in the browser, on click only.
+ * kept in the app's resources, one folder per language. They are served as
+ * prisonnum://help/LANG/PAGE.html by the app's web shell and shown in one of
+ * its web views, with every defence the reader has (one context, ephemeral
+ * session, content filter, no page scripts: none are needed, the build
+ * removes yelp-build's; the default Content-Security-Policy), plus a
+ * navigation allow-list of the help's own pages. Links to the web open in the
+ * browser, on click only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,13 +19,12 @@
 #include <glib/gi18n.h>
 
 #include "pn-help-window.h"
+#include "pn-scheme-handler.h"
+#include "pn-web-shell.h"
 
-#define HELP_SCHEME     "prisonnum-help"
+#define HELP_HOST       "help"
+#define HELP_PREFIX     "prisonnum://" HELP_HOST "/"
 #define HELP_RESOURCES  "/org/example/Prisonnum/help/"
-#define HELP_CSP        "default-src 'none'; style-src " HELP_SCHEME ": 'unsafe-inline'; " \
-                        "img-src " HELP_SCHEME ": data:; font-src " HELP_SCHEME ":"
-/* Where the ephemeral session's proxy points: nothing listens on the discard port. */
-#define DEAD_PROXY      "http://127.0.0.1:9"
 
 struct _PnHelpWindow
 {
@@ -47,11 +47,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One context and session for every help window. */
-static WebKitWebContext     *help_context;
-static WebKitNetworkSession *help_session;
-
-/* prisonnum-help://LANG/NAME.html (or .css): the page NAME of the guide in LANG. */
+/* prisonnum://help/LANG/NAME.html (or .css): the page NAME of the guide in LANG. */
 
 static gboolean
 is_plain_name (const char *text,
@@ -73,78 +69,46 @@ resource_for_uri (const char  *uri,
                   const char **content_type)
 {
   g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  const char *lang, *path;
-  g_autofree char *name = NULL;
+  g_auto(GStrv) segments = NULL;
   const char *dot;
 
-  if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), HELP_SCHEME) != 0)
+  if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "prisonnum") != 0 ||
+      g_ascii_strcasecmp (g_uri_get_host (parsed), HELP_HOST) != 0)
     return NULL;
 
-  lang = g_uri_get_host (parsed);
-  path = g_uri_get_path (parsed);
-  if (!is_plain_name (lang, "_@") || path[0] != '/')
+  /* "/LANG/NAME.EXT", nothing more. */
+  segments = g_strsplit (g_uri_get_path (parsed), "/", -1);
+  if (g_strv_length (segments) != 3 || segments[0][0] != '\0' ||
+      !is_plain_name (segments[1], "_@") || !is_plain_name (segments[2], "."))
     return NULL;
 
-  name = g_strdup (path + 1);
-  dot = strrchr (name, '.');
-  if (dot == NULL || !is_plain_name (name, "."))
+  dot = strrchr (segments[2], '.');
+  if (dot == NULL)
     return NULL;
   if (g_str_equal (dot, ".html"))
-    *content_type = "text/html; charset=utf-8";
+    *content_type = "text/html";
   else if (g_str_equal (dot, ".css"))
-    *content_type = "text/css; charset=utf-8";
+    *content_type = "text/css";
   else
     return NULL;
 
-  return g_strconcat (HELP_RESOURCES, lang, "/", name, NULL);
+  return g_strconcat (HELP_RESOURCES, segments[1], "/", segments[2], NULL);
 }
 
 static void
-on_scheme_request (WebKitURISchemeRequest *request,
-                   gpointer                user_data)
+on_help_request (WebKitURISchemeRequest *request,
+                 gpointer                user_data)
 {
   const char *content_type = NULL;
   g_autofree char *resource = resource_for_uri (webkit_uri_scheme_request_get_uri (request), &content_type);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (resource != NULL)
     bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
-    {
-      error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No such help page: %s",
-                           webkit_uri_scheme_request_get_uri (request));
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
-    }
-
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  webkit_uri_scheme_request_finish (request, stream, g_bytes_get_size (bytes), content_type);
-}
-
-static void
-ensure_context (void)
-{
-  WebKitSecurityManager *security;
-  g_autoptr(WebKitNetworkProxySettings) proxy = NULL;
-
-  if (help_context != NULL)
-    return;
-
-  help_context = webkit_web_context_new ();
-  webkit_web_context_set_cache_model (help_context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
-  webkit_web_context_set_spell_checking_enabled (help_context, FALSE);
-  webkit_web_context_register_uri_scheme (help_context, HELP_SCHEME, on_scheme_request, NULL, NULL);
-  security = webkit_web_context_get_security_manager (help_context);
-  webkit_security_manager_register_uri_scheme_as_secure (security, HELP_SCHEME);
-  webkit_security_manager_register_uri_scheme_as_local (security, HELP_SCHEME);
-
-  help_session = webkit_network_session_new_ephemeral ();
-  webkit_network_session_set_itp_enabled (help_session, FALSE);
-  webkit_network_session_set_persistent_credential_storage_enabled (help_session, FALSE);
-  proxy = webkit_network_proxy_settings_new (DEAD_PROXY, NULL);
-  webkit_network_session_set_proxy_settings (help_session, WEBKIT_NETWORK_PROXY_MODE_CUSTOM, proxy);
+    pn_scheme_handler_finish_refused (request, "no such help page");
+  else
+    pn_scheme_handler_finish_bytes (request, bytes, content_type);
 }
 
 gboolean
@@ -224,7 +188,8 @@ on_decide_policy (WebKitWebView            *web_view,
       return TRUE;
     }
 
-  if (g_str_has_prefix (uri, HELP_SCHEME "://"))
+  /* The guide's own pages only: never the reader's. */
+  if (g_str_has_prefix (uri, HELP_PREFIX))
     {
       if (decision_type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
         {
@@ -347,33 +312,20 @@ home_action (GtkWidget  *widget,
 static WebKitWebView *
 create_web_view (void)
 {
-  WebKitSettings *settings;
-  WebKitWebView *web_view;
+  static gboolean registered;
+  PnWebShell *shell = pn_web_shell_get_default ();
+  g_autoptr(WebKitUserContentManager) manager = NULL;
 
-  ensure_context ();
+  if (!registered)
+    {
+      pn_web_shell_register_host (shell, HELP_HOST, on_help_request, NULL, NULL);
+      registered = TRUE;
+    }
 
-  settings = webkit_settings_new ();
-  /* The engine stays on (WebKit's own features need it); the pages' scripts
-   * never run: none are left in them, and markup scripts are removed. */
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_webaudio (settings, FALSE);
-  webkit_settings_set_enable_media (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, TRUE);
+  /* The shell's content filter, and no script of the reader's. */
+  manager = pn_web_shell_new_content_manager (shell);
 
-  web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                           "web-context", help_context,
-                           "network-session", help_session,
-                           "settings", settings,
-                           "default-content-security-policy", HELP_CSP,
-                           NULL);
-  g_object_unref (settings);
-
-  return web_view;
+  return pn_web_shell_new_web_view (shell, manager);
 }
 
 static void
@@ -453,7 +405,7 @@ pn_help_window_show_page (PnHelpWindow *self,
 
   if (page_id == NULL || !is_plain_name (page_id, ""))
     page_id = "index";
-  uri = g_strdup_printf (HELP_SCHEME "://%s/%s.html", self->language, page_id);
+  uri = g_strdup_printf (HELP_PREFIX "%s/%s.html", self->language, page_id);
   webkit_web_view_load_uri (self->web_view, uri);
   gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pn-problems-window.h"
+#include "pn-reader-view-print.h"
 #include "pn-sidebar-row.h"
 #include "pn-window-private.h"
 
@@ -112,6 +113,8 @@ export_pdf_action (GtkWidget  *widget,
   PnDocument *doc = pack && doc_id ? pn_pack_get_document (pack, doc_id) : NULL;
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) suggested = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export as PDF"),
@@ -125,9 +128,11 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  /* The title may hold characters a file name cannot. */
-  name = g_strdup_printf ("%s.pdf", doc ? pn_document_get_title (doc) : "document");
-  g_strdelimit (name, "/\\:", '-');
+  /* In Documents, named after the title, never an existing file. */
+  suggested = pn_print_default_pdf_file (doc ? pn_document_get_title (doc) : NULL);
+  folder = g_file_get_parent (suggested);
+  name = g_file_get_basename (suggested);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-reader-view-print.h"
 #include "pn-sidebar-row.h"
 #include "pn-window-private.h"
 
@@ -404,7 +405,7 @@ reader_pdf_exported_cb (PnWindow     *self,
 {
   g_assert (PN_IS_WINDOW (self));
 
-  pn_window_add_toast (self, adw_toast_new (_("Exported as PDF")));
+  pn_window_add_toast (self, pn_print_new_exported_toast (GTK_WINDOW (self), file));
 }
 
 static void

@@ -101,11 +101,8 @@ pn_render_pass_anchors (PnRenderContext *ctx,
           g_str_has_prefix (link->anchor, "fn-") || g_str_has_prefix (link->anchor, "fnref-"))
         continue;
 
-      pn_diagnostics_add (ctx->diagnostics,
-                          pn_diagnostic_new (PN_SEVERITY_WARNING, ctx->file,
-                                             link->line, link->column,
-                                             _("no heading has the id '%s' in this document"),
-                                             link->anchor));
+      pn_diagnostics_addf (ctx->diagnostics, PN_SEVERITY_WARNING, ctx->file, link->line, link->column,
+                           _("no heading has the id '%s' in this document"), link->anchor);
     }
 }
 

@@ -27,6 +27,7 @@ typedef struct {
   gsize length;            /* of text, in code points */
   GPtrArray *blocks;       /* of PnTextBlock, the page's map */
   GPtrArray *open;         /* of PnTextBlock, still open (NULL for no id) */
+  GHashTable *ref_numbers; /* a call's literal -> its footnote's number */
   GHashTable *ref_totals;  /* footnote number -> how many calls */
   GHashTable *ref_seen;    /* footnote number -> calls written so far */
   guint footnotes;         /* definitions written so far */
@@ -40,18 +41,25 @@ append_escaped (GString    *out,
                 gsize       length)
 {
   const char *end = text + length;
+  const char *run = text;   /* bytes copied as they are, up to p */
 
   for (const char *p = text; p < end; p++)
     {
+      const char *entity;
+
       switch (*p)
         {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        default: g_string_append_c (out, *p); break;
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        default: continue;
         }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
     }
+  g_string_append_len (out, run, end - run);
 }
 
 /* Text shown: to both. */
@@ -179,18 +187,19 @@ put_image (Writer     *w,
 }
 
 static guint
-footnote_number (cmark_node *reference)
+footnote_number (Writer     *w,
+                 cmark_node *reference)
 {
   const char *literal = cmark_node_get_literal (reference);
 
-  return literal != NULL ? (guint) g_ascii_strtoull (literal, NULL, 10) : 0;
+  return literal != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (w->ref_numbers, literal)) : 0;
 }
 
 static void
 put_footnote_reference (Writer     *w,
                         cmark_node *reference)
 {
-  guint n = footnote_number (reference);
+  guint n = footnote_number (w, reference);
   guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (w->ref_seen, GUINT_TO_POINTER (n))) + 1;
 
   g_hash_table_insert (w->ref_seen, GUINT_TO_POINTER (n), GUINT_TO_POINTER (seen));
@@ -527,6 +536,10 @@ put_inline (Writer     *w,
     }
 }
 
+/* Footnotes are numbered in the order of their first call, as cmark-gfm
+ * orders their definitions. A call's literal is its number in cmark-gfm
+ * 0.29.0.gfm.6 and its label in later versions: either way, calls to the
+ * same note share it. */
 static void
 count_footnote_calls (Writer     *w,
                       cmark_node *root)
@@ -535,9 +548,18 @@ count_footnote_calls (Writer     *w,
 
   for (guint i = 0; i < references->len; i++)
     {
-      gpointer n = GUINT_TO_POINTER (footnote_number (g_ptr_array_index (references, i)));
-      guint total = GPOINTER_TO_UINT (g_hash_table_lookup (w->ref_totals, n));
+      cmark_node *reference = g_ptr_array_index (references, i);
+      const char *literal = cmark_node_get_literal (reference);
+      gpointer n;
+      guint total;
 
+      if (literal == NULL)
+        continue;
+      if (!g_hash_table_contains (w->ref_numbers, literal))
+        g_hash_table_insert (w->ref_numbers, (gpointer) literal,
+                             GUINT_TO_POINTER (g_hash_table_size (w->ref_numbers) + 1));
+      n = GUINT_TO_POINTER (footnote_number (w, reference));
+      total = GPOINTER_TO_UINT (g_hash_table_lookup (w->ref_totals, n));
       g_hash_table_insert (w->ref_totals, n, GUINT_TO_POINTER (total + 1));
     }
 }
@@ -559,6 +581,7 @@ pn_render_write_body (PnRenderContext *ctx,
   w.length = g_utf8_strlen (text->str, text->len);
   w.blocks = blocks;
   w.open = g_ptr_array_new ();
+  w.ref_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   w.ref_totals = g_hash_table_new (NULL, NULL);
   w.ref_seen = g_hash_table_new (NULL, NULL);
   w.back_label = pn_render_escape (pn_text_footnote_back_label (ctx->language));
@@ -612,6 +635,7 @@ pn_render_write_body (PnRenderContext *ctx,
     g_string_append_c (html, '\n');
 
   g_ptr_array_unref (w.open);
+  g_hash_table_unref (w.ref_numbers);
   g_hash_table_unref (w.ref_totals);
   g_hash_table_unref (w.ref_seen);
   g_free (w.back_label);

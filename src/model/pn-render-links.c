@@ -13,6 +13,28 @@
 #include "pn-pack-uri.h"
 #include "pn-render-private.h"
 
+static void
+warn_link (PnRenderContext *ctx,
+           cmark_node      *link,
+           const char      *format,
+           ...) G_GNUC_PRINTF (3, 4);
+
+static void
+warn_link (PnRenderContext *ctx,
+           cmark_node      *link,
+           const char      *format,
+           ...)
+{
+  const int *location = g_hash_table_lookup (ctx->located, link);
+  va_list args;
+
+  va_start (args, format);
+  pn_diagnostics_addv (ctx->diagnostics, PN_SEVERITY_WARNING, ctx->file,
+                       location != NULL ? location[0] : 0, location != NULL ? location[1] : 0,
+                       format, args);
+  va_end (args);
+}
+
 static char *
 title_attribute (cmark_node *link)
 {
@@ -27,6 +49,22 @@ title_attribute (cmark_node *link)
   return g_strdup_printf (" title=\"%s\"", escaped);
 }
 
+/* <a@before href="@href"@after title="…">, around the link's text; @before
+ * and @after are safe markup, @href is escaped here. */
+static void
+wrap_in_anchor (PnRenderContext *ctx,
+                cmark_node      *link,
+                const char      *before,
+                const char      *href,
+                const char      *after)
+{
+  g_autofree char *escaped = pn_render_escape (href);
+  g_autofree char *title = title_attribute (link);
+  g_autofree char *on_enter = g_strdup_printf ("<a%s href=\"%s\"%s%s>", before, escaped, after, title);
+
+  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+}
+
 static void
 make_pack_link (PnRenderContext *ctx,
                 cmark_node *link,
@@ -36,12 +74,9 @@ make_pack_link (PnRenderContext *ctx,
                 const char *uri)
 {
   g_autofree char *value = pn_render_escape (data_value);
-  g_autofree char *href = pn_render_escape (uri);
-  g_autofree char *title = title_attribute (link);
-  g_autofree char *on_enter = g_strdup_printf ("<a class=\"%s\" data-%s=\"%s\" href=\"%s\"%s>",
-                                               class_name, data_name, value, href, title);
+  g_autofree char *attributes = g_strdup_printf (" class=\"%s\" data-%s=\"%s\"", class_name, data_name, value);
 
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  wrap_in_anchor (ctx, link, attributes, uri, "");
 }
 
 static void
@@ -60,7 +95,7 @@ link_source (PnRenderContext *ctx,
 
   if (pn_pack_get_source (ctx->pack, id) == NULL)
     {
-      pn_render_warn (ctx, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
+      warn_link (ctx, link, _("unknown source '%s'; the link was left out (its text is kept)"), id);
       make_unresolved (ctx, link);
       return;
     }
@@ -84,7 +119,7 @@ link_glossary (PnRenderContext *ctx,
 
   if (pn_pack_get_glossary_file (ctx->pack) == NULL)
     {
-      pn_render_warn (ctx, link, _("glossary link '%s' but the pack has no glossary; the link was left "
+      warn_link (ctx, link, _("glossary link '%s' but the pack has no glossary; the link was left "
                               "out (its text is kept)"), id);
       make_unresolved (ctx, link);
       return;
@@ -92,7 +127,7 @@ link_glossary (PnRenderContext *ctx,
 
   if (!is_plain_id (id))
     {
-      pn_render_warn (ctx, link, _("'%s' is not a glossary entry id; the link was left out (its text "
+      warn_link (ctx, link, _("'%s' is not a glossary entry id; the link was left out (its text "
                               "is kept)"), id);
       make_unresolved (ctx, link);
       return;
@@ -114,7 +149,7 @@ link_document (PnRenderContext *ctx,
 
   if (id == NULL || pn_pack_get_document (ctx->pack, id) == NULL)
     {
-      pn_render_warn (ctx, link, _("unknown document '%s'; the link was left out (its text is kept)"),
+      warn_link (ctx, link, _("unknown document '%s'; the link was left out (its text is kept)"),
             id != NULL ? id : "");
       make_unresolved (ctx, link);
       return;
@@ -150,22 +185,15 @@ link_external (PnRenderContext *ctx,
                const char *url,
                const char *scheme)
 {
-  g_autofree char *href = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *on_enter = NULL;
-
   if (!is_valid_external (url, scheme))
     {
-      pn_render_warn (ctx, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
+      warn_link (ctx, link, _("'%s' is not a valid address; the link was left out (its text is kept)"),
             url);
       pn_render_unwrap (link);
       return;
     }
 
-  href = pn_render_escape (url);
-  title = title_attribute (link);
-  on_enter = g_strdup_printf ("<a class=\"pn-external\" href=\"%s\" rel=\"noreferrer\"%s>", href, title);
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  wrap_in_anchor (ctx, link, " class=\"pn-external\"", url, " rel=\"noreferrer\"");
 }
 
 static void
@@ -174,27 +202,25 @@ link_anchor (PnRenderContext *ctx,
              const char *anchor)
 {
   g_autofree char *href = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *on_enter = NULL;
   PnAnchorLink *anchor_link;
+  const int *location;
 
   if (anchor[0] == '\0')
     {
-      pn_render_warn (ctx, link, "%s", _("link to '#' leads nowhere; the link was left out (its text is kept)"));
+      warn_link (ctx, link, "%s", _("link to '#' leads nowhere; the link was left out (its text is kept)"));
       pn_render_unwrap (link);
       return;
     }
 
   anchor_link = g_new0 (PnAnchorLink, 1);
   anchor_link->anchor = g_strdup (anchor);
-  anchor_link->line = cmark_node_get_start_line (link);
-  anchor_link->column = cmark_node_get_start_column (link);
+  location = g_hash_table_lookup (ctx->located, link);
+  anchor_link->line = location != NULL ? location[0] : 0;
+  anchor_link->column = location != NULL ? location[1] : 0;
   g_ptr_array_add (ctx->anchor_links, anchor_link);
 
-  href = pn_render_escape (anchor);
-  title = title_attribute (link);
-  on_enter = g_strdup_printf ("<a href=\"#%s\"%s>", href, title);
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  href = g_strconcat ("#", anchor, NULL);
+  wrap_in_anchor (ctx, link, "", href, "");
 }
 
 static void
@@ -217,7 +243,7 @@ rewrite_link (PnRenderContext *ctx,
   scheme = g_uri_peek_scheme (url);   /* lowercase */
   if (scheme == NULL)
     {
-      pn_render_warn (ctx, link, _("link to '%s' was left out (its text is kept): links may point to "
+      warn_link (ctx, link, _("link to '%s' was left out (its text is kept): links may point to "
                               "source:, glossary: and doc: ids, http(s) and mailto: addresses and "
                               "#anchors"), url);
       pn_render_unwrap (link);
@@ -236,7 +262,7 @@ rewrite_link (PnRenderContext *ctx,
     link_external (ctx, link, url, scheme);
   else
     {
-      pn_render_warn (ctx, link, _("links to '%s:' addresses are not allowed; the link was left out "
+      warn_link (ctx, link, _("links to '%s:' addresses are not allowed; the link was left out "
                               "(its text is kept)"), scheme);
       pn_render_unwrap (link);
     }
@@ -249,8 +275,20 @@ pn_render_pass_links (PnRenderContext *ctx,
 {
   g_autoptr(GPtrArray) links = pn_render_collect (root, CMARK_NODE_LINK);
 
+  /* Where each link is, before any is rewritten (in order: see pn-render-locate.c). */
+  ctx->located = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < links->len; i++)
+    {
+      cmark_node *link = g_ptr_array_index (links, i);
+      int *location = g_new (int, 2);
+
+      pn_render_locate (ctx, link, &location[0], &location[1]);
+      g_hash_table_insert (ctx->located, link, location);
+    }
+
   for (guint i = 0; i < links->len; i++)
     rewrite_link (ctx, g_ptr_array_index (links, i));
+  g_clear_pointer (&ctx->located, g_hash_table_unref);
 
   cmark_consolidate_text_nodes (root);
 }

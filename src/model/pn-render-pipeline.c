@@ -55,6 +55,10 @@ static void
 pn_render_pipeline_class_init (PnRenderPipelineClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pn_render_pipeline_finalize;
+
+  /* Once, under the type system's lock: cmark-gfm's registry takes none,
+   * and pages may be rendered from several threads. */
+  cmark_gfm_core_extensions_ensure_registered ();
 }
 
 static void
@@ -153,21 +157,7 @@ pn_render_context_wrap_markup (PnRenderContext *ctx,
                                const char      *open,
                                const char      *close)
 {
-  cmark_node *html;
-
-  if (!pn_render_insert_html (ctx, node, open))
-    return FALSE;
-
-  html = cmark_node_new (CMARK_NODE_HTML_INLINE);
-  cmark_node_set_literal (html, close);
-  if (!cmark_node_insert_after (node, html))
-    {
-      cmark_node_free (html);
-      return FALSE;
-    }
-  g_hash_table_add (ctx->own_html, html);
-
-  return TRUE;
+  return pn_render_insert_html (ctx, node, open) && pn_render_append_html (ctx, node, close);
 }
 
 static void
@@ -202,6 +192,8 @@ context_clear (PnRenderContext *ctx)
   g_hash_table_unref (ctx->warned_html_lines);
   g_ptr_array_unref (ctx->raw_chunks);
   g_free (ctx->raw_token);
+  g_clear_pointer (&ctx->line_starts, g_array_unref);
+  g_clear_pointer (&ctx->search_from, g_hash_table_unref);
 }
 
 static cmark_node *
@@ -210,8 +202,6 @@ parse_markdown (const char *markdown)
   static const char * const names[] = { "table", "strikethrough", "autolink" };
   cmark_parser *parser;
   cmark_node *root;
-
-  cmark_gfm_core_extensions_ensure_registered ();
 
   parser = cmark_parser_new (PARSE_OPTIONS);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

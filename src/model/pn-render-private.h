@@ -37,6 +37,9 @@ struct _PnRenderContext {
   GHashTable *warned_html_lines;  /* lines already warned about raw HTML */
   GPtrArray *raw_chunks;          /* of char *: paragraphs kept as plain text by the bounds */
   char *raw_token;                /* the placeholder prefix for them */
+  GArray *line_starts;            /* byte offset of each line of the Markdown, built on demand */
+  GHashTable *search_from;        /* block -> where its next autolink is looked for */
+  GHashTable *located;            /* link -> int[2] { line, column }, during the links pass */
 };
 
 /* A link to #anchor, checked once headings have ids. */
@@ -74,6 +77,9 @@ GPtrArray  *pn_render_collect        (cmark_node      *root,
 gboolean    pn_render_insert_html    (PnRenderContext *ctx,
                                       cmark_node      *before,
                                       const char      *markup);
+gboolean    pn_render_append_html    (PnRenderContext *ctx,
+                                      cmark_node      *after,
+                                      const char      *markup);
 void        pn_render_wrap_inline    (PnRenderContext *ctx,
                                       cmark_node      *node,
                                       const char      *open,
@@ -87,6 +93,13 @@ gboolean    pn_render_is_table_cell  (cmark_node      *node);
 gboolean    pn_render_in_tight_list  (cmark_node      *paragraph);
 gboolean    pn_render_is_fence_line  (const char      *line,
                                       const char      *end);
+
+/* Where @node starts in the Markdown. cmark-gfm gives autolinks no position
+ * (or one counted from the paragraph's start): those are found in the source. */
+void        pn_render_locate         (PnRenderContext *ctx,
+                                      cmark_node      *node,
+                                      int             *line,
+                                      int             *column);
 
 /* Before parsing (pn-render-bounds.c, pn-render-tables.c): the Markdown the
  * parser may be given, or NULL when @markdown can go as it is. */

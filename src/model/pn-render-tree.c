@@ -13,9 +13,7 @@ pn_render_warn_at (PnRenderContext *ctx,
                    int              column,
                    const char      *message)
 {
-  pn_diagnostics_add (ctx->diagnostics,
-                      pn_diagnostic_new (PN_SEVERITY_WARNING, ctx->file, line, column,
-                                         "%s", message));
+  pn_diagnostics_addf (ctx->diagnostics, PN_SEVERITY_WARNING, ctx->file, line, column, "%s", message);
 }
 
 void
@@ -24,15 +22,13 @@ pn_render_warn (PnRenderContext *ctx,
                 const char      *format,
                 ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  pn_diagnostics_addv (ctx->diagnostics, PN_SEVERITY_WARNING, ctx->file,
+                       cmark_node_get_start_line (node), cmark_node_get_start_column (node),
+                       format, args);
   va_end (args);
-
-  pn_render_warn_at (ctx, cmark_node_get_start_line (node), cmark_node_get_start_column (node),
-                     message);
 }
 
 void
@@ -97,15 +93,16 @@ pn_render_collect (cmark_node      *root,
   return nodes;
 }
 
-gboolean
-pn_render_insert_html (PnRenderContext *ctx,
-                       cmark_node      *before,
-                       const char      *markup)
+static gboolean
+add_html (PnRenderContext *ctx,
+          cmark_node      *next_to,
+          gboolean         after,
+          const char      *markup)
 {
   cmark_node *html = cmark_node_new (CMARK_NODE_HTML_INLINE);
 
   cmark_node_set_literal (html, markup);
-  if (!cmark_node_insert_before (before, html))
+  if (!(after ? cmark_node_insert_after (next_to, html) : cmark_node_insert_before (next_to, html)))
     {
       cmark_node_free (html);
       return FALSE;
@@ -114,6 +111,22 @@ pn_render_insert_html (PnRenderContext *ctx,
   g_hash_table_add (ctx->own_html, html);
 
   return TRUE;
+}
+
+gboolean
+pn_render_insert_html (PnRenderContext *ctx,
+                       cmark_node      *before,
+                       const char      *markup)
+{
+  return add_html (ctx, before, FALSE, markup);
+}
+
+gboolean
+pn_render_append_html (PnRenderContext *ctx,
+                       cmark_node      *after,
+                       const char      *markup)
+{
+  return add_html (ctx, after, TRUE, markup);
 }
 
 /* Keeps the children of @node (a link's text, an image's description) in its place. */

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-render-private.h"
 #include "pn-text.h"
 
@@ -32,14 +34,13 @@ keep_whole (const char *word,
             gboolean    in_title,
             gboolean    sentence_start)
 {
-  const char *stem = word + pn_text_elision_length (word);
-  glong length;
+  const char *stem;
 
-  if (stem >= end)
+  if (g_utf8_strlen (word, end - word) < MIN_KEPT_LENGTH)
     return FALSE;
 
-  length = g_utf8_strlen (word, end - word);
-  if (length < MIN_KEPT_LENGTH)
+  stem = word + pn_text_elision_length (word);
+  if (stem >= end)
     return FALSE;
 
   if (in_title)
@@ -75,8 +76,20 @@ mark_words (cmark_node *node,
     {
       const char *end;
 
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII outside words, the most common case, without decoding. */
+      if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) && *p != '-' && *p != '\'')
+        {
+          if (*p == '.' || *p == '!' || *p == '?')
+            *sentence_start = TRUE;
+          else if (!g_ascii_isspace (*p))
+            *sentence_start = FALSE;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (!is_word_char (c))
         {
           if (c == '.' || c == '!' || c == '?' || c == 0x2026)
@@ -112,6 +125,56 @@ mark_words (cmark_node *node,
     }
 }
 
+/* The text that follows @node in its paragraph, across markup (emphasis,
+ * the start of a link): "d'" then "*aujourd'hui*". NULL when code or
+ * anything else comes first. */
+static const char *
+following_text (cmark_node *node)
+{
+  cmark_node *next = cmark_node_next (node);
+
+  while (next != NULL)
+    {
+      cmark_node_type type = cmark_node_get_type (next);
+
+      if (type == CMARK_NODE_TEXT)
+        return cmark_node_get_literal (next);
+      if (type == CMARK_NODE_HTML_INLINE)
+        next = cmark_node_next (next);
+      else if (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG)
+        next = cmark_node_first_child (next);
+      else
+        return NULL;
+    }
+
+  return NULL;
+}
+
+static char *
+curl_apostrophes (cmark_node *node,
+                  const char *text)
+{
+  gsize length = strlen (text);
+  const char *after;
+  g_autofree char *joined = NULL;
+  char *curled;
+
+  if (length == 0 || text[length - 1] != '\'')
+    return pn_text_typographic_apostrophes (text);
+
+  /* An apostrophe at the end: it is one if a word goes on after it. */
+  after = following_text (node);
+  if (after == NULL || !g_unichar_isalpha (g_utf8_get_char (after)) || strchr (after, '@') != NULL ||
+      strstr (after, "://") != NULL)
+    return pn_text_typographic_apostrophes (text);
+
+  joined = g_strconcat (text, "x", NULL);
+  curled = pn_text_typographic_apostrophes (joined);
+  curled[strlen (curled) - 1] = '\0';
+
+  return curled;
+}
+
 static void
 typeset_text (PnRenderContext *ctx,
               cmark_node      *node,
@@ -126,9 +189,54 @@ typeset_text (PnRenderContext *ctx,
 
   spaced = pn_text_french_spacing (literal);
   if (!in_image)
-    curled = pn_text_typographic_apostrophes (spaced);
+    curled = curl_apostrophes (node, spaced);
 
   cmark_node_set_literal (node, curled != NULL ? curled : spaced);
+}
+
+/* The space French puts before ; ! ? » : % and after «, when a line of the
+ * Markdown ends there (a soft break is a plain space, where a line may break). */
+static const char *
+space_at_break (cmark_node *softbreak)
+{
+  cmark_node *previous = cmark_node_previous (softbreak);
+  cmark_node *next = cmark_node_next (softbreak);
+  const char *before = previous != NULL && cmark_node_get_type (previous) == CMARK_NODE_TEXT
+                         ? cmark_node_get_literal (previous) : NULL;
+  const char *after = next != NULL && cmark_node_get_type (next) == CMARK_NODE_TEXT
+                        ? cmark_node_get_literal (next) : NULL;
+
+  if (after != NULL && (after[0] == ';' || after[0] == '!' || after[0] == '?' ||
+                        g_str_has_prefix (after, "\xc2\xbb")))
+    return PN_NNBSP;
+  if (after != NULL && (after[0] == ':' || after[0] == '%'))
+    return PN_NBSP;
+  if (before != NULL && g_str_has_suffix (before, "\xc2\xab"))
+    return PN_NNBSP;
+
+  return NULL;
+}
+
+static void
+space_line_ends (cmark_node *root)
+{
+  g_autoptr(GPtrArray) breaks = pn_render_collect (root, CMARK_NODE_SOFTBREAK);
+
+  for (guint i = 0; i < breaks->len; i++)
+    {
+      cmark_node *softbreak = g_ptr_array_index (breaks, i);
+      const char *space = space_at_break (softbreak);
+      cmark_node *text;
+
+      if (space == NULL)
+        continue;
+      text = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node_set_literal (text, space);
+      if (cmark_node_insert_before (softbreak, text))
+        cmark_node_free (softbreak);
+      else
+        cmark_node_free (text);
+    }
 }
 
 void
@@ -142,6 +250,9 @@ pn_render_pass_typography (PnRenderContext *ctx,
   guint titles = 0;
   gboolean sentence_start = TRUE;
 
+  if (ctx->french)
+    space_line_ends (root);
+
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
@@ -154,6 +265,8 @@ pn_render_pass_typography (PnRenderContext *ctx,
         images += step;
       else if (type == CMARK_NODE_EMPH)
         titles += step;
+      else if (type == CMARK_NODE_CODE)
+        sentence_start = FALSE;
       else if (type == CMARK_NODE_TEXT && event == CMARK_EVENT_ENTER)
         {
           typeset_text (ctx, node, images > 0);

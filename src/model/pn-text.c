@@ -81,6 +81,10 @@ pn_text_elision_length (const char *word)
 
   g_return_val_if_fail (word != NULL, 0);
 
+  /* Most words start with none of their letters. */
+  if (word[0] == '\0' || strchr ("cdjlmnpqstCDJLMNPQST", word[0]) == NULL)
+    return 0;
+
   for (guint i = 0; elided[i] != NULL; i++)
     {
       gsize length = strlen (elided[i]);
@@ -196,9 +200,23 @@ pn_text_french_spacing (const char *text)
   out = g_string_sized_new (strlen (text) + 16);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next_p = g_utf8_next_char (p);
-      gunichar next = *next_p != '\0' ? g_utf8_get_char (next_p) : 0;
+      gunichar c;
+      const char *next_p;
+      gunichar next;
+      /* Only spaces, U+00A0 and « (0xC2 …) can change: the rest goes as it is. */
+      gsize plain = strcspn (p, " \xc2");
+
+      if (plain > 0)
+        {
+          g_string_append_len (out, p, plain);
+          p += plain;
+          if (*p == '\0')
+            break;
+        }
+
+      c = g_utf8_get_char (p);
+      next_p = g_utf8_next_char (p);
+      next = *next_p != '\0' ? g_utf8_get_char (next_p) : 0;
 
       if (is_breaking_or_nbsp (c) && next != 0 && next < 0x80 && strchr (";!?", (int) next) != NULL)
         g_string_append (out, NNBSP);

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "pn-text.h"
 #include "pn-works-cited.h"
 
 GPtrArray *
@@ -32,6 +33,15 @@ pn_works_cited_collect (PnPack             *pack,
     }
 
   return works;
+}
+
+const char *
+pn_works_cited_heading (const char *language)
+{
+  if (language != NULL && pn_text_is_french (language))
+    return "Œuvres citées";
+
+  return "Works Cited";
 }
 
 /* A reference's markup (only <i> and escaped text) as runs of plain text. */
@@ -109,9 +119,10 @@ static const GMarkupParser splitter_parser = {
 };
 
 static GPtrArray *
-split_reference (const PnSource *source)
+split_reference (const PnSource *source,
+                 const char     *language)
 {
-  g_autofree char *markup = pn_source_format_markup (source);
+  g_autofree char *markup = pn_source_format_reference (source, language, PN_SOURCE_FORMAT_DEFAULT);
   g_autofree char *wrapped = g_strconcat ("<r>", markup, "</r>", NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
   Splitter splitter = { g_ptr_array_new_with_free_func ((GDestroyNotify) run_free), 0 };
@@ -134,7 +145,8 @@ split_reference (const PnSource *source)
 
 char *
 pn_works_cited_to_json (GPtrArray  *sources,
-                        const char *heading)
+                        const char *heading,
+                        const char *language)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -151,7 +163,7 @@ pn_works_cited_to_json (GPtrArray  *sources,
   for (guint i = 0; i < sources->len; i++)
     {
       const PnSource *source = g_ptr_array_index (sources, i);
-      g_autoptr(GPtrArray) runs = split_reference (source);
+      g_autoptr(GPtrArray) runs = split_reference (source, language);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");

@@ -18,11 +18,18 @@ G_BEGIN_DECLS
 GPtrArray *pn_works_cited_collect (PnPack             *pack,
                                    const char * const *cited_ids);
 
+/* The heading of the list in a document in @language (nullable): the
+ * printed page speaks the document's language, not the interface's, as its
+ * footnote back-links do (pn_text_footnote_back_label()). French or English. */
+const char *pn_works_cited_heading (const char *language);
+
 /* @sources (from pn_works_cited_collect()) as JSON for the print script:
  * { "heading": @heading, "entries": [ { "id": "…", "runs": [ ["text", italic], … ] }, … ] }
- * Each reference is pn_source_format_markup() split into runs of plain text
- * (the page builds text nodes from them, never markup). */
+ * Each reference is pn_source_format_reference() in @language (the document's,
+ * nullable: what is unknown is said in the language of the page) split into runs
+ * of plain text (the page builds text nodes from them, never markup). */
 char      *pn_works_cited_to_json (GPtrArray          *sources,
-                                   const char         *heading);
+                                   const char         *heading,
+                                   const char         *language);
 
 G_END_DECLS

@@ -218,6 +218,7 @@ test_help_pages (void)
   g_autofree char *light = NULL;
   g_autofree char *dark = NULL;
   gboolean failed = FALSE;
+  g_autoptr(GList) back = NULL;
 
   g_assert_true (pn_help_window_has_pages ());
   for (guint i = 0; pages[i] != NULL; i++)
@@ -253,9 +254,20 @@ test_help_pages (void)
   g_assert_cmpstr (dark, ==, "rgb(36, 36, 36) rgb(222, 221, 218)");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* A help page leads to help pages only, never to the reader's routes: the
+   * first address is refused, the second (a control) is followed. */
+  g_free (run_script (web_view,
+                      "location.href = 'prisonnum://app/reader.css';"
+                      "setTimeout (() => { location.href = 'index.html'; }, 300); return 'ok'"));
+  wait_for_title (web_view, french () ? "Aide de Prison numérique" : "Prison numérique Help");
+  g_assert_true (g_str_has_prefix (webkit_web_view_get_uri (web_view), "prisonnum://help/"));
+  back = webkit_back_forward_list_get_back_list (webkit_web_view_get_back_forward_list (web_view));
+  for (GList *l = back; l != NULL; l = l->next)
+    g_assert_true (g_str_has_prefix (webkit_back_forward_list_item_get_uri (l->data), "prisonnum://help/"));
+
   /* Only the guide's own pages are served. */
   g_signal_connect (web_view, "load-failed", G_CALLBACK (load_failed_cb), &failed);
-  webkit_web_view_load_uri (web_view, "prisonnum-help://fr/..%2Fpn-window.ui");
+  webkit_web_view_load_uri (web_view, "prisonnum://help/fr/..%2Fpn-window.ui");
   pn_ui_test_wait_until (flag_set_cb, &failed, "the refused page");
   g_assert_true (failed);
   g_signal_handlers_disconnect_by_func (web_view, load_failed_cb, &failed);

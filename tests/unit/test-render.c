@@ -10,6 +10,9 @@
 #define NBSP "\xc2\xa0"
 #define NNBSP "\xe2\x80\xaf"
 
+/* How long the last render took (the pack's making and loading left out). */
+static GTimer *render_timer;
+
 /* A pack in @language with one source, a glossary, a second document and an
  * image; its document "doc" holds @markdown. Returns the rendered page. */
 static char *
@@ -42,7 +45,9 @@ render_numbered (const char *markdown,
   pn_test_dump (load_diagnostics);
   g_assert_cmpuint (load_diagnostics->len, ==, 0);
 
+  g_timer_start (render_timer);
   html = pn_render_document (pack, pn_pack_get_document (pack, "doc"), diagnostics);
+  g_timer_stop (render_timer);
   pn_test_remove_dir (dir);
 
   return html;
@@ -434,6 +439,12 @@ test_french_spacing_document (void)
   assert_contains (french, ">«" NNBSP "lien" NNBSP "»</a>" NNBSP "!");
   assert_contains (french, "<code>a ; b ?</code> et" NBSP ":");
   assert_contains (french, "bloc ; code ?");
+  {
+    g_autofree char *lines = render ("Une ligne\n; la suite\n« et\nla citation\n» puis\n: fin\n", diagnostics);
+
+    /* A line of the Markdown that ends before ; or » still gets its thin space. */
+    assert_contains (lines, "<p>Une ligne" NNBSP "; la suite «" NNBSP "et la citation" NNBSP "» puis" NBSP ": fin</p>");
+  }
   assert_contains (english, "Really ? Yes : no !");
   assert_contains (english, "<html lang=\"en\">");
 }
@@ -705,14 +716,257 @@ test_render_table_rows_cut_before_parsing (void)
   g_assert_null (strstr (html, "| x |"));
 }
 
+/* Inputs that cost cmark-gfm 0.29.0.gfm.6 far more than their size (found
+ * by fuzzing): each is rendered in under 2 s and 500 MB, shown as plain text
+ * with a warning at its line. */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+/* The most memory this process has held, in kB (0 when unknown). */
+static guint64
+peak_memory_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static void
+assert_bounded (const char *markdown,
+                const char *shown)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render (markdown, diagnostics);
+  double seconds = g_timer_elapsed (render_timer, NULL);
+
+  g_test_message ("%.2f s, peak %" G_GUINT64_FORMAT " kB", seconds, peak_memory_kb ());
+  /* Sanitizers make everything several times slower and bigger. */
+  g_assert_cmpfloat (seconds, <, SANITIZED ? 10.0 : 2.0);
+  if (!SANITIZED)
+    g_assert_cmpuint (peak_memory_kb (), <, 500 * 1024);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 3, "shown as plain text");
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  assert_contains (html, "<p>Avant.</p>");
+  assert_contains (html, shown);
+  assert_contains (html, "<p>Après.</p>");
+}
+
+typedef struct {
+  const char *path;
+  const char *unit;      /* repeated @count times, after @prefix */
+  gsize count;
+  const char *prefix;
+  const char *shown;     /* the start of the plain-text paragraph */
+} BoundedCase;
+
+static const BoundedCase bounded_cases[] = {
+  /* Quadratic in the inline parser: each link walks every '[' still open. */
+  { "/render/bound-image-brackets", "![[]()", 200000, "", "<p>![[]()![[]()![[]()" },
+  /* Quadratic in the autolink extension: each ')' recounts the whole link. */
+  { "/render/bound-autolink-parens", ")", 200000, "www.a.b/", "<p>www.a.b/))))))" },
+  /* 8 MB of '[' took 1.9 GB. */
+  { "/render/bound-open-brackets", "[", 8 * 1024 * 1024 - 64, "", "<p>[[[[[[[[" },
+  /* Quotations and lists nested a million deep took seconds per line. */
+  { "/render/bound-nesting", "> ", 1000000, "", "<p>&gt; &gt; &gt; &gt;" },
+  /* Every emphasis, code span or entity is a node: 8 MB of them took 1.6 GB. */
+  { "/render/bound-marks", "*a* ", 2000000, "", "<p>*a* *a* *a*" },
+};
+
+static void
+test_bounded_case (gconstpointer data)
+{
+  const BoundedCase *bounded = data;
+  g_autoptr(GString) markdown = g_string_new ("Avant.\n\n");
+
+  g_string_append (markdown, bounded->prefix);
+  for (gsize i = 0; i < bounded->count; i++)
+    g_string_append (markdown, bounded->unit);
+  g_string_append (markdown, "\n\nAprès.\n");
+  assert_bounded (markdown->str, bounded->shown);
+}
+
+/* A document that spends its whole budget: the rest is one plain-text
+ * paragraph, from the paragraph that would pass it. */
+static void
+test_bound_document (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (markdown, "P%u *x*\n\n", i);
+  html = render (markdown->str, diagnostics);
+
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  /* 400,000 marks: 200,000 paragraphs of two, the next one is line 400,001. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "doc.md", 400001, "from this paragraph on");
+  assert_contains (html, "<p>P199999 <em>x</em></p>\n<p>P200000 *x* P200001 *x* ");
+  assert_contains (html, "P299999 *x*</p>");
+  assert_lacks (html, "<p>P200001");
+}
+
+/* Ordinary text stays far inside the bounds: a long table of links, a
+ * paragraph with many links, a few closing parentheses. */
+static void
+test_bound_ordinary (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) markdown = g_string_new ("| Titre | Lien |\n|---|---|\n");
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (markdown, "| [Titre %u](source:lordon-2025) | [site](https://example.org/%u) |\n", i, i);
+  g_string_append (markdown, "\n");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (markdown, "[lien %u](doc:autre) ", i);
+  g_string_append (markdown, "\n\nVoir www.example.org/a_(b)) (et ((c))).\n");
+  html = render (markdown->str, diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (pn_test_count_matches (html, "class=\"pn-cite\""), ==, 300);
+  g_assert_cmpuint (pn_test_count_matches (html, "class=\"pn-external\""), ==, 301);
+  g_assert_cmpuint (pn_test_count_matches (html, "class=\"pn-doc-link\""), ==, 60);
+}
+
+/* An image's description is its alt text: plain text, even with a link or
+ * emphasis in it. */
+static void
+test_image_alt_plain (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("![Un *beau* [schéma](https://example.org) `x<y` l'a](figures/fig%201.png)\n",
+                                  diagnostics);
+
+  assert_contains (html, " alt=\"Un beau schéma x&lt;y l'a\">");
+  assert_lacks (html, "&lt;a");
+  assert_lacks (html, "&lt;em");
+  assert_lacks (html, "pn-external");
+}
+
+static void
+assert_located (GPtrArray *diagnostics,
+                guint      index,
+                int        line,
+                int        column)
+{
+  const PnDiagnostic *diagnostic = g_ptr_array_index (diagnostics, index);
+
+  g_assert_cmpint (diagnostic->line, ==, line);
+  g_assert_cmpint (diagnostic->column, ==, column);
+}
+
+/* Autolinks are reported where they are, on any line of their paragraph. */
+static void
+test_autolink_positions (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render ("Premier\n  deux www.exemple.org et\ntrois ftp://a.b/x fin ftp://c.d/y\n\n"
+                                  "> q\n> x ftp://e.f/z\n\n"
+                                  "[ftp://g.h](ftp://g.h) et ftp://g.h\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 5);
+  assert_located (diagnostics, 0, 3, 7);
+  assert_located (diagnostics, 1, 3, 23);
+  assert_located (diagnostics, 2, 6, 5);
+  /* A written link and an autolink with the same text, each at its place. */
+  assert_located (diagnostics, 3, 8, 1);
+  assert_located (diagnostics, 4, 8, 27);
+  assert_contains (html, "href=\"http://www.exemple.org\"");
+}
+
+/* French text gets typographic apostrophes, never in code, addresses or
+ * attributes; an English one keeps its own. */
+static void
+test_apostrophes (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *french = render ("L'essence d'*aujourd'hui* `l'a` [qu'il](https://example.org/l'a \"l'x\") "
+                                    "www.example.org/l'y et o'neil@example.org ![l'image](figures/fig%201.png)\n\n"
+                                    "```\nc'est du code\n```\n\n    l'indenté\n", diagnostics);
+  g_autofree char *english = render_with ("It's Ada's.\n", "en", diagnostics);
+
+  assert_contains (french, "L’essence d’<em>aujourd’hui</em> <code>l'a</code> ");
+  assert_contains (french, "href=\"https://example.org/l&apos;a\" rel=\"noreferrer\" title=\"l&apos;x\">qu’il</a>");
+  assert_contains (french, ">www.example.org/l'y</a>");
+  assert_contains (french, " o'<a class=\"pn-external\" href=\"mailto:neil@example.org\"");
+  assert_contains (french, "alt=\"l'image\"");
+  assert_contains (french, "<pre><code>c'est du code\n</code></pre>");
+  assert_contains (french, "<pre><code>l'indenté\n</code></pre>");
+  assert_contains (english, "It's Ada's.");
+}
+
+/* Proper nouns, titles and hyphenated words are kept whole (the reader's
+ * stylesheet sets hyphens: manual on them); the first word of a sentence and
+ * ordinary words are not marked. */
+static void
+test_keep_whole (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *html = render_numbered ("Publié dans Contretemps par Frédéric Lordon, voir le Monde "
+                                           "Diplomatique et l’Europe : une lecture techno-critique. "
+                                           "Ensuite *Une revue* ici.\n\n"
+                                           "— Frédéric\n\n`Contretemps` Contretemps\n", "fr", diagnostics);
+  g_autofree char *css = NULL;
+
+  assert_contains (html, "dans <span class=\"pn-nohyphen\">Contretemps</span> par "
+                         "<span class=\"pn-nohyphen\">Frédéric</span> <span class=\"pn-nohyphen\">Lordon</span>,");
+  assert_contains (html, "<span class=\"pn-nohyphen\">Diplomatique</span>");
+  assert_contains (html, "<span class=\"pn-nohyphen\">l’Europe</span>");
+  assert_contains (html, "<span class=\"pn-nohyphen\">techno-critique</span>");
+  /* In emphasis (a title), every word long enough. */
+  assert_contains (html, "<em>Une <span class=\"pn-nohyphen\">revue</span></em>");
+  /* Sentence starts and ordinary words are left to the hyphenator. */
+  assert_contains (html, "<p id=\"p_1\">Publié dans");
+  assert_contains (html, ". Ensuite ");
+  assert_contains (html, " lecture ");
+  /* After a dash, a name is a name; code is never marked. */
+  assert_contains (html, "— <span class=\"pn-nohyphen\">Frédéric</span>");
+  assert_contains (html, "<code>Contretemps</code> <span class=\"pn-nohyphen\">Contretemps</span>");
+
+  /* The stylesheet keeps them whole. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("PN_SOURCE_ROOT"), "src", "reader", "reader.css", NULL);
+
+    g_assert_nonnull (g_getenv ("PN_SOURCE_ROOT"));
+    g_assert_true (g_file_get_contents (path, &css, NULL, NULL));
+  }
+  assert_contains (css, ".pn-nohyphen {\n  hyphens: manual;\n  -webkit-hyphens: manual;\n}");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  render_timer = g_timer_new ();
 
   g_test_add_func ("/render/table-rows-cut-before-parsing", test_render_table_rows_cut_before_parsing);
   g_test_add_func ("/render/block-ids", test_render_block_ids);
+  g_test_add_func ("/render/apostrophes", test_apostrophes);
+  g_test_add_func ("/render/keep-whole", test_keep_whole);
+  for (guint i = 0; i < G_N_ELEMENTS (bounded_cases); i++)
+    g_test_add_data_func (bounded_cases[i].path, &bounded_cases[i], test_bounded_case);
+  g_test_add_func ("/render/bound-document", test_bound_document);
+  g_test_add_func ("/render/bound-ordinary", test_bound_ordinary);
+  g_test_add_func ("/render/image-alt-plain", test_image_alt_plain);
+  g_test_add_func ("/render/autolink-positions", test_autolink_positions);
   g_test_add_func ("/render/page", test_page);
   g_test_add_func ("/render/document-uri", test_document_uri);
   g_test_add_func ("/render/footnotes", test_footnotes);

@@ -269,6 +269,52 @@ test_page_text (void)
   g_assert_cmpuint (pn_rendered_page_get_diagnostics (page)->len, ==, 0);
 }
 
+/* Pages are rendered off the main thread (the pack check runs in a GTask):
+ * threads rendering at once each get the page one thread gets. */
+typedef struct {
+  PnPack *pack;
+  char *html;
+} ThreadRender;
+
+static gpointer
+render_in_thread (gpointer data)
+{
+  ThreadRender *job = data;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(PnRenderedPage) page = pn_render_page (job->pack, pn_pack_get_document (job->pack, "doc"));
+
+      g_free (job->html);
+      job->html = g_strdup (pn_rendered_page_get_html (page));
+    }
+
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PnPack) pack = load_pack (essay, "fr", &dir);
+  g_autoptr(PnRenderedPage) alone = pn_render_page (pack, pn_pack_get_document (pack, "doc"));
+  ThreadRender jobs[4] = { 0 };
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i].pack = pack;
+      threads[i] = g_thread_new ("render", render_in_thread, &jobs[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpstr (jobs[i].html, ==, pn_rendered_page_get_html (alone));
+      g_free (jobs[i].html);
+    }
+  pn_test_remove_dir (dir);
+}
+
 /* The glossary slot */
 
 typedef struct {
@@ -373,6 +419,7 @@ main (int   argc,
 
   g_test_add_func ("/rendered-page/block-map", test_block_map);
   g_test_add_func ("/rendered-page/text", test_page_text);
+  g_test_add_func ("/rendered-page/threads", test_threads);
   g_test_add_func ("/rendered-page/glossary-slot", test_glossary_slot);
 
   return g_test_run ();

@@ -16,6 +16,8 @@
   "    \"author\": [{ \"family\": \"Zuboff\", \"given\": \"Shoshana\" }],\n" \
   "    \"publisher\": \"Zulma\", \"issued\": { \"date-parts\": [[2020]] }, \"language\": \"fr\" },\n" \
   "  { \"id\": \"unused\", \"type\": \"book\", \"title\": \"Never cited\" },\n" \
+  "  { \"id\": \"vague\", \"type\": \"book\", \"title\": \"Vague\",\n" \
+  "    \"custom\": { \"unconfirmed\": [\"issued\"] } },\n" \
   "  { \"id\": \"morozov\", \"type\": \"article-newspaper\", \"title\": \"Controverses\",\n" \
   "    \"author\": [{ \"family\": \"Morozov\", \"given\": \"Evgeny\" }],\n" \
   "    \"container-title\": \"Le Monde diplomatique\", \"URL\": \"https://example.org/?a=1&b=2\",\n" \
@@ -118,7 +120,7 @@ test_json (void)
   g_autoptr(PnPack) pack = load_pack ("Text.\n", &dir);
   const char *cited[] = { "zuboff", "morozov", NULL };
   g_autoptr(GPtrArray) works = pn_works_cited_collect (pack, cited);
-  g_autofree char *json = pn_works_cited_to_json (works, "Works Cited");
+  g_autofree char *json = pn_works_cited_to_json (works, "Works Cited", "en");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -169,6 +171,39 @@ test_json (void)
   pn_test_remove_dir (dir);
 }
 
+/* What is unknown is said in the language of the printed page, whatever the
+ * interface's: the same source reads « date inconnue » in a French document
+ * and "date unknown" in an English one. */
+static void
+test_json_language (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PnPack) pack = load_pack ("Text.\n", &dir);
+  const char *cited[] = { "vague", NULL };
+  g_autoptr(GPtrArray) works = pn_works_cited_collect (pack, cited);
+  g_autofree char *french = pn_works_cited_to_json (works, "Œuvres citées", "fr");
+  g_autofree char *english = pn_works_cited_to_json (works, "Works Cited", "en");
+
+  g_assert_cmpuint (works->len, ==, 1);
+  g_assert_nonnull (strstr (french, "date inconnue"));
+  g_assert_null (strstr (french, "date unknown"));
+  g_assert_nonnull (strstr (english, "date unknown"));
+  g_assert_null (strstr (english, "date inconnue"));
+
+  pn_test_remove_dir (dir);
+}
+
+/* The heading speaks the document's language. */
+static void
+test_heading (void)
+{
+  g_assert_cmpstr (pn_works_cited_heading ("fr"), ==, "Œuvres citées");
+  g_assert_cmpstr (pn_works_cited_heading ("fr-CA"), ==, "Œuvres citées");
+  g_assert_cmpstr (pn_works_cited_heading ("en"), ==, "Works Cited");
+  g_assert_cmpstr (pn_works_cited_heading ("de"), ==, "Works Cited");
+  g_assert_cmpstr (pn_works_cited_heading (NULL), ==, "Works Cited");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,6 +212,8 @@ main (int argc, char **argv)
   g_test_add_func ("/works-cited/collect", test_collect);
   g_test_add_func ("/works-cited/from-rendered-page", test_from_rendered_page);
   g_test_add_func ("/works-cited/json", test_json);
+  g_test_add_func ("/works-cited/json-language", test_json_language);
+  g_test_add_func ("/works-cited/heading", test_heading);
 
   return g_test_run ();
 }

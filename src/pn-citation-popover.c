@@ -8,7 +8,7 @@
 
 #include "pn-citation-popover.h"
 #include "pn-reader-popover.h"
-#include "pn-render.h"
+#include "pn-text.h"
 
 struct _PnCitationPopover {
   GtkPopover parent_instance;
@@ -126,8 +126,8 @@ pn_citation_popover_set_source (PnCitationPopover *self, PnPack *pack, const cha
   has_abstract = source != NULL && source->abstract != NULL && source->abstract[0] != '\0';
   if (has_abstract)
     {
-      gboolean french = g_str_has_prefix (pn_pack_get_language (pack), "fr");
-      g_autofree char *abstract = french ? pn_render_french_spacing (source->abstract)
+      gboolean french = pn_text_is_french (pn_pack_get_language (pack));
+      g_autofree char *abstract = french ? pn_text_french_spacing (source->abstract)
                                          : g_strdup (source->abstract);
 
       gtk_label_set_text (self->abstract, abstract);

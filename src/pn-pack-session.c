@@ -8,8 +8,8 @@
 #include "config.h"
 
 #include "pn-diagnostic.h"
+#include "pn-pack-check.h"
 #include "pn-pack-session.h"
-#include "pn-render.h"
 
 struct _PnPackSession
 {
@@ -24,6 +24,8 @@ struct _PnPackSession
   char              *document_id;
   char              *start_document;
   gboolean           loading;
+  /* The open running, if any: cancelled by a newer one */
+  GCancellable      *cancellable;
 
   /* The start document's page, rendered by the check */
   char              *page_doc_id;
@@ -80,41 +82,15 @@ pn_pack_session_pick_document (PnPackSession *self)
   return NULL;
 }
 
-/* What rendering finds in the documents (raw HTML, links left out, unknown ids),
- * so the reader hears of it as the teachers' tool would say it. The page of
- * @keep_id is kept, so that the reader need not render it again. */
-static char *
-pn_pack_session_check_documents (PnPack     *pack,
-                                 const char *keep_id,
-                                 GPtrArray  *diagnostics)
-{
-  GPtrArray *documents = pn_pack_get_documents (pack);
-  char *kept = NULL;
-
-  for (guint i = 0; i < documents->len; i++)
-    {
-      PnDocument *doc = g_ptr_array_index (documents, i);
-      char *html;
-
-      if (pn_document_get_markdown (doc) == NULL)
-        continue;   /* already among the problems */
-      html = pn_render_document (pack, doc, diagnostics);
-      if (kept == NULL && g_strcmp0 (pn_document_get_id (doc), keep_id) == 0)
-        kept = html;
-      else
-        g_free (html);
-    }
-
-  return kept;
-}
-
 /* The end of an open: every property changes at once, then "opened". */
 static void
 pn_pack_session_finish_open (PnPackSession *self,
-                             PnPack        *pack,
-                             GPtrArray     *diagnostics,
+                             PnPackCheck   *check,
                              const char    *error)
 {
+  PnPack *pack = check ? pn_pack_check_get_pack (check) : NULL;
+  g_autoptr(GPtrArray) diagnostics = check ? g_ptr_array_ref (pn_pack_check_get_diagnostics (check))
+                                           : pn_diagnostics_new ();
   GObject *object = G_OBJECT (self);
 
   g_object_freeze_notify (object);
@@ -136,7 +112,8 @@ pn_pack_session_finish_open (PnPackSession *self,
     {
       self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
       self->start_document = pn_pack_session_pick_document (self);
-      self->page_html = pn_pack_session_check_documents (pack, self->start_document, self->diagnostics);
+      /* Rendered by the check: the reader need not render it again. */
+      self->page_html = g_strdup (pn_pack_check_get_html (check, self->start_document));
       if (self->page_html != NULL)
         self->page_doc_id = g_strdup (self->start_document);
     }
@@ -158,19 +135,50 @@ pn_pack_session_finish_open (PnPackSession *self,
   g_signal_emit (self, signals[SIGNAL_OPENED], 0);
 }
 
+/* An open running: the session is not kept alive for it. */
+typedef struct {
+  GWeakRef      session;
+  GCancellable *cancellable;
+} Opening;
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Opening *opening = user_data;
+  g_autoptr(PnPackSession) self = g_weak_ref_get (&opening->session);
+  g_autoptr(GCancellable) cancellable = opening->cancellable;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = pn_pack_check_run_finish (result, &error);
+
+  g_weak_ref_clear (&opening->session);
+  g_free (opening);
+
+  /* The session went away, or a newer open replaced this one. */
+  if (self == NULL || cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
+    return;
+
+  g_clear_object (&self->cancellable);
+  pn_pack_session_finish_open (self, check, check ? NULL : error->message);
+}
+
 void
 pn_pack_session_open (PnPackSession *self,
                       GFile         *location)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PnPack) pack = NULL;
-  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  Opening *opening;
 
   g_return_if_fail (PN_IS_PACK_SESSION (self));
   g_return_if_fail (G_IS_FILE (location));
 
   if (self->position != NULL)
     pn_reading_position_flush (self->position);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   if (self->location != location)
     {
@@ -179,8 +187,12 @@ pn_pack_session_open (PnPackSession *self,
     }
   pn_pack_session_set_loading (self, TRUE);
 
-  pack = pn_pack_load (location, diagnostics, &error);
-  pn_pack_session_finish_open (self, pack, diagnostics, pack ? NULL : error->message);
+  /* Loading and rendering every document happen in a worker thread: a pack at
+   * the size limits does not freeze the window. */
+  opening = g_new0 (Opening, 1);
+  g_weak_ref_init (&opening->session, self);
+  opening->cancellable = g_object_ref (self->cancellable);
+  pn_pack_check_run_async (location, self->cancellable, open_done_cb, opening);
 }
 
 /* GObject */
@@ -190,6 +202,9 @@ pn_pack_session_dispose (GObject *object)
 {
   PnPackSession *self = PN_PACK_SESSION (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->position != NULL)
     pn_reading_position_flush (self->position);
   g_clear_object (&self->position);

@@ -23,7 +23,8 @@ PnPackSession     *pn_pack_session_new                (PnStore       *store);
 PnStore           *pn_pack_session_get_store          (PnPackSession *self);
 
 /* Opens the pack folder (or its pack.json) at @location, checking every
- * document; a newer open replaces an older one still running. */
+ * document in a worker thread: "loading" is TRUE until "opened". A newer
+ * open cancels an older one still running (which then changes nothing). */
 void               pn_pack_session_open               (PnPackSession *self,
                                                        GFile         *location);
 gboolean           pn_pack_session_get_loading        (PnPackSession *self);

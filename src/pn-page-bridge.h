@@ -6,6 +6,14 @@
  * the page scripts expose with pnBridge.expose(), with their replies.
  * Both directions carry the protocol version (PN_PAGE_PROTOCOL_VERSION).
  *
+ * The page's functions (each page script exposes its own):
+ *   applyPosition {anchor, fraction} -> bool   position.js: scroll to a place
+ *   position      {}                 -> {anchor, fraction, words}
+ *   scroll        {how}              -> bool   keyboard.js: scroll-top, scroll-bottom, page-up, page-down
+ *   focusOnScreen {forward}          -> text of the focused link, or null
+ *   findIndex     {text}             -> n      find.js: which match is selected (from 1; 0: unknown)
+ *   setPageText   {json}             -> {blocks, matched}   text.js: the model's text and block offsets
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,6 +1,7 @@
 /* pn-reader-view-actions.c: the reader.* actions and their keys
  *
  *   reader.zoom-in / zoom-out / zoom-reset      Ctrl++ / Ctrl+- / Ctrl+0 (the window's menu too)
+ *   reader.find (s)                             find the text given (empty: stop)
  *   reader.find-next / find-previous / find-clear   (Escape clears the highlight)
  *   reader.go-back / go-forward                 Alt+Left / Alt+Right, mouse buttons 8 and 9
  *   reader.scroll-top / scroll-bottom           Ctrl+Home / Ctrl+End
@@ -194,7 +195,7 @@ on_found_text (WebKitFindController *controller, guint n, PnReaderView *self)
 static void
 on_counted_matches (WebKitFindController *controller, guint n, PnReaderView *self)
 {
-  self->find_count = n == G_MAXUINT ? 0 : n;
+  self->find_count = n;   /* G_MAXUINT: more than FIND_MAX_MATCHES */
   if (self->find_index > self->find_count)
     self->find_index = self->find_count > 0 ? 1 : 0;
   g_signal_emit (self, pn_reader_view_signals[PN_READER_VIEW_SIGNAL_FIND_MATCHES], 0, n);
@@ -303,7 +304,9 @@ action_find (GtkWidget *widget, const char *name, GVariant *param)
 {
   PnReaderView *self = PN_READER_VIEW (widget);
 
-  if (g_str_equal (name, "reader.find-next"))
+  if (g_str_equal (name, "reader.find"))
+    pn_reader_view_find (self, g_variant_get_string (param, NULL));
+  else if (g_str_equal (name, "reader.find-next"))
     pn_reader_view_find_next (self);
   else if (g_str_equal (name, "reader.find-previous"))
     pn_reader_view_find_previous (self);
@@ -357,6 +360,7 @@ pn_reader_view_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "reader.zoom-out", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "reader.zoom-reset", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "reader.find", "s", action_find);
   gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, action_find);
   gtk_widget_class_install_action (widget_class, "reader.find-previous", NULL, action_find);
   gtk_widget_class_install_action (widget_class, "reader.find-clear", NULL, action_find);

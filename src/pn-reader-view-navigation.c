@@ -364,20 +364,28 @@ pn_reader_view_real_external_link_activated (PnReaderView *self, const char *uri
 }
 
 /* Tab went past the page's last link (or Shift+Tab before its first): the
- * focus goes on along the window's chain, as if the text were one widget. */
+ * focus goes on along the window's chain, as if the text were one widget:
+ * to the first focusable thing after the view (before it, going backwards),
+ * in the widget tree's order, wrapping around at the window's ends. */
 void
 pn_reader_view_real_focus_leave (PnReaderView *self, GtkDirectionType direction)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *web_view = GTK_WIDGET (self->web_view);
+  gboolean forward = direction != GTK_DIR_TAB_BACKWARD;
 
-  if (root == NULL || !gtk_widget_has_focus (web_view))
+  if (root == NULL)
     return;
-  /* Unfocusable, the web view lets the chain pass it by. */
-  gtk_widget_set_focusable (web_view, FALSE);
-  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
-    gtk_widget_child_focus (GTK_WIDGET (root), direction);   /* wrapped around */
-  gtk_widget_set_focusable (web_view, TRUE);
+
+  for (GtkWidget *w = GTK_WIDGET (self); w != NULL && w != GTK_WIDGET (root); w = gtk_widget_get_parent (w))
+    for (GtkWidget *s = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
+         s != NULL;
+         s = forward ? gtk_widget_get_next_sibling (s) : gtk_widget_get_prev_sibling (s))
+      if (gtk_widget_get_mapped (s) && !GTK_IS_NATIVE (s) && gtk_widget_child_focus (s, direction))
+        return;
+
+  /* Nothing after the text: round to the window's first (last) widget. */
+  gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
 }
 
 /* ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@
  *   pn-reader-view-actions.c     the reader.* actions and their keys: zoom, find, scrolling
  *   pn-reader-view-style.c       text size, face and spacing, and the user stylesheet with its palettes
  *   pn-reader-view-print.c       printing and PDF export (public API only)
+ *   pn-reader-view-text.c        the page's plain text and block offsets for the page scripts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -303,10 +303,13 @@ set_current_uri (PnReaderView *self, const char *uri)
     }
 }
 
+static void load_document (PnReaderView *self, const char *doc_id, gboolean record);
+
+/* Loads @doc_id at a place, without a history entry (the caller made it). */
 void
 pn_reader_view_load_at (PnReaderView *self, const char *doc_id, const char *anchor, double fraction)
 {
-  pn_reader_view_load_document (self, doc_id);
+  load_document (self, doc_id, FALSE);
   if ((anchor != NULL || fraction >= 0) && g_strcmp0 (self->doc_id, doc_id) == 0)
     pn_reader_view_set_position (self, anchor, fraction);
 }
@@ -634,11 +637,18 @@ pn_reader_view_get_pack (PnReaderView *self)
 void
 pn_reader_view_load_document (PnReaderView *self, const char *doc_id)
 {
+  g_return_if_fail (PN_IS_READER_VIEW (self));
+  load_document (self, doc_id, TRUE);
+}
+
+/* With @record, the document being left (another one of the pack, as the
+ * window's sidebar opens it) goes into the history. */
+static void
+load_document (PnReaderView *self, const char *doc_id, gboolean record)
+{
   g_autofree char *uri = NULL;
   PnPack *pack;
   PnDocument *doc;
-
-  g_return_if_fail (PN_IS_READER_VIEW (self));
 
   pack = pn_reader_view_get_pack (self);
   if (pack == NULL)
@@ -663,6 +673,10 @@ pn_reader_view_load_document (PnReaderView *self, const char *doc_id)
       g_signal_emit (self, signals[PN_READER_VIEW_SIGNAL_PROBLEM], 0, message);
       return;
     }
+
+  if (record && self->doc_id != NULL && !self->test_page && self->page_ready &&
+      g_strcmp0 (self->doc_id, pn_document_get_id (doc)) != 0)
+    pn_reader_view_history_push (self, self->last_anchor, self->last_fraction);
 
   self->test_page = FALSE;
   pn_scheme_handler_set_test_page (self->scheme, NULL);

@@ -8,6 +8,7 @@
 #include <webkit/webkit.h>
 
 #include "pn-pack.h"
+#include "pn-rendered-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,22 @@ PnPack        *pn_reader_view_get_pack         (PnReaderView *self);
  * pn_render_document(): the view serves it instead of rendering it again.
  * Takes @html. */
 void           pn_reader_view_keep_page        (PnReaderView *self, const char *doc_id, char *html);
+/* The same with the model's rendered page (kept with its text and blocks). */
+void           pn_reader_view_keep_rendered_page (PnReaderView *self, const char *doc_id,
+                                                  PnRenderedPage *page);
+/* Shows @doc_id (NULL: the first document); the document it leaves, if any,
+ * goes into the history (as when the window's sidebar opens another one). */
 void           pn_reader_view_load_document    (PnReaderView *self, const char *doc_id);
+/* The shown document's rendered page (rendered now if it was handed over as
+ * HTML only), or NULL. */
+PnRenderedPage *pn_reader_view_get_rendered_page (PnReaderView *self);
+/* Hands the shown page's plain text and block offsets (code points) to the
+ * page scripts (text.js: pnText.text(), pnText.block(id)); the result is the
+ * number of blocks the page found with the same text, or -1 with @error. */
+void           pn_reader_view_send_page_text   (PnReaderView *self, GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data);
+int            pn_reader_view_send_page_text_finish (PnReaderView *self, GAsyncResult *result,
+                                                     GError **error);
 const char    *pn_reader_view_get_document_id  (PnReaderView *self);
 gboolean       pn_reader_view_is_loading       (PnReaderView *self);
 WebKitWebView *pn_reader_view_get_web_view     (PnReaderView *self);
@@ -115,7 +131,7 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *   "focus-leave"       (GtkDirectionType direction)        Tab went past the page's last link
  *                                                           (Shift+Tab before its first); the default
  *                                                           handler moves the focus along the window
- * "find-matches" gives G_MAXUINT when there are more than 1000 matches.
+ * "find-matches" and "find-index" give G_MAXUINT for n_matches when there are more than 1000 matches.
  */
 
 G_END_DECLS

@@ -41,8 +41,10 @@ struct _PnSchemeHandler {
   WebKitWebView *web_view;   /* unowned, while attached */
   PnPack *pack;
   char *test_html;
-  char *cached_uri;          /* last rendered page, kept for reloads */
-  GBytes *cached_page;
+  char *cached_uri;          /* last page served, kept for reloads */
+  GBytes *cached_page;       /* its HTML */
+  PnRenderedPage *rendered;  /* the same page rendered here (text, blocks), or NULL when it
+                              * was handed over as HTML only */
 };
 
 G_DEFINE_FINAL_TYPE (PnSchemeHandler, pn_scheme_handler, G_TYPE_OBJECT)
@@ -117,39 +119,50 @@ serve_app_file (WebKitURISchemeRequest *request, PnPackUri *uri)
 }
 
 static void
-keep_page (PnSchemeHandler *self, const char *base, char *html)
+keep_page (PnSchemeHandler *self, const char *base, char *html, PnRenderedPage *rendered)
 {
   g_clear_pointer (&self->cached_page, g_bytes_unref);
+  g_clear_object (&self->rendered);
   g_free (self->cached_uri);
   self->cached_uri = g_strdup (base);
-  self->cached_page = g_bytes_new_take (html, strlen (html));
+  if (rendered != NULL)
+    {
+      self->rendered = g_object_ref (rendered);
+      self->cached_page = g_bytes_new (pn_rendered_page_get_html (rendered),
+                                       strlen (pn_rendered_page_get_html (rendered)));
+    }
+  else
+    self->cached_page = g_bytes_new_take (html, strlen (html));
+}
+
+/* @doc_id of the current pack, rendered by the model's pipeline (and kept). */
+static PnRenderedPage *
+render (PnSchemeHandler *self, const char *base, const char *doc_id)
+{
+  PnDocument *doc = pn_pack_get_document (self->pack, doc_id);
+  g_autoptr(PnRenderedPage) page = NULL;
+  GPtrArray *diagnostics;
+
+  if (doc == NULL)
+    return NULL;
+  page = pn_render_page (self->pack, doc);
+  diagnostics = pn_rendered_page_get_diagnostics (page);
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+      g_debug ("%s", line);
+    }
+  keep_page (self, base, NULL, page);
+  return self->rendered;
 }
 
 static GBytes *
 render_page (PnSchemeHandler *self, const char *base, const char *doc_id)
 {
-  PnDocument *doc;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  char *html;
-
   if (self->cached_page != NULL && g_strcmp0 (self->cached_uri, base) == 0)
     return g_bytes_ref (self->cached_page);
-
-  doc = pn_pack_get_document (self->pack, doc_id);
-  if (doc == NULL)
+  if (render (self, base, doc_id) == NULL)
     return NULL;
-
-  diagnostics = pn_diagnostics_new ();
-  html = pn_render_document (self->pack, doc, diagnostics);
-  if (html == NULL)
-    return NULL;
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      g_autofree char *line = pn_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
-      g_debug ("%s", line);
-    }
-
-  keep_page (self, base, html);
   return g_bytes_ref (self->cached_page);
 }
 
@@ -297,6 +310,7 @@ pn_scheme_handler_finalize (GObject *object)
   g_free (self->test_html);
   g_free (self->cached_uri);
   g_clear_pointer (&self->cached_page, g_bytes_unref);
+  g_clear_object (&self->rendered);
 
   G_OBJECT_CLASS (pn_scheme_handler_parent_class)->finalize (object);
 }
@@ -348,6 +362,7 @@ pn_scheme_handler_set_pack (PnSchemeHandler *self, PnPack *pack)
   g_set_object (&self->pack, pack);
   g_clear_pointer (&self->cached_page, g_bytes_unref);
   g_clear_pointer (&self->cached_uri, g_free);
+  g_clear_object (&self->rendered);
 }
 
 PnPack *
@@ -371,7 +386,37 @@ pn_scheme_handler_keep_page (PnSchemeHandler *self, const char *doc_id, char *ht
       return;
     }
   base = pn_pack_uri_for_document (pn_pack_get_id (self->pack), doc_id, NULL);
-  keep_page (self, base, html);
+  keep_page (self, base, html, NULL);
+}
+
+void
+pn_scheme_handler_keep_rendered_page (PnSchemeHandler *self, const char *doc_id, PnRenderedPage *page)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (PN_IS_SCHEME_HANDLER (self));
+  g_return_if_fail (PN_IS_RENDERED_PAGE (page));
+
+  if (self->pack == NULL || doc_id == NULL || pn_pack_get_document (self->pack, doc_id) == NULL)
+    return;
+  base = pn_pack_uri_for_document (pn_pack_get_id (self->pack), doc_id, NULL);
+  keep_page (self, base, NULL, page);
+}
+
+PnRenderedPage *
+pn_scheme_handler_get_rendered_page (PnSchemeHandler *self, const char *doc_id)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (PN_IS_SCHEME_HANDLER (self), NULL);
+
+  if (self->pack == NULL || doc_id == NULL || pn_pack_get_document (self->pack, doc_id) == NULL)
+    return NULL;
+  base = pn_pack_uri_for_document (pn_pack_get_id (self->pack), doc_id, NULL);
+  if (self->rendered != NULL && g_strcmp0 (self->cached_uri, base) == 0)
+    return self->rendered;
+  /* handed over as HTML only (or another page): render it now, once */
+  return render (self, base, doc_id);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <webkit/webkit.h>
 
 #include "pn-pack.h"
+#include "pn-rendered-page.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,15 @@ PnPack          *pn_scheme_handler_get_pack       (PnSchemeHandler *self);
 void             pn_scheme_handler_keep_page      (PnSchemeHandler *self,
                                                    const char      *doc_id,
                                                    char            *html);
+/* The same with a page rendered elsewhere (pn_render_page()): served, and
+ * its text and blocks kept for the page scripts. */
+void             pn_scheme_handler_keep_rendered_page (PnSchemeHandler *self,
+                                                   const char      *doc_id,
+                                                   PnRenderedPage  *page);
+/* The rendered page of @doc_id (the one served, or rendered now if it was
+ * handed over as HTML only); NULL when the pack has no such document. */
+PnRenderedPage  *pn_scheme_handler_get_rendered_page  (PnSchemeHandler *self,
+                                                   const char      *doc_id);
 /* Serves @html (or nothing, when NULL) at PN_SCHEME_HANDLER_TEST_URI, with
  * the same headers as a pack document. For tests. */
 void             pn_scheme_handler_set_test_page  (PnSchemeHandler *self,

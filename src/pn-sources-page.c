@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "pn-render.h"
+#include "pn-text.h"
 #include "pn-sources-page.h"
 
 /* How long an entry stays highlighted after a citation was followed. */
@@ -120,7 +120,7 @@ static GtkWidget *
 pn_sources_page_create_row (const PnSource *source,
                             const char     *language)
 {
-  gboolean french = g_str_has_prefix (language ? language : "", "fr");
+  gboolean french = pn_text_is_french (language);
   gboolean linked = is_web_url (source->url) && !pn_source_is_unconfirmed (source, "URL");
   /* The words for what is unknown in the pack's language, as the text around them. */
   g_autofree char *markup = pn_source_format_reference (source, language,
@@ -158,7 +158,7 @@ pn_sources_page_create_row (const PnSource *source,
    * « and » with their words, as in the text. */
   if (source->abstract != NULL && source->abstract[0] != '\0')
     {
-      g_autofree char *abstract = french ? pn_render_french_spacing (source->abstract)
+      g_autofree char *abstract = french ? pn_text_french_spacing (source->abstract)
                                          : g_strdup (source->abstract);
 
       gtk_box_append (GTK_BOX (box), create_paragraph (abstract, "dim-label"));
@@ -166,7 +166,7 @@ pn_sources_page_create_row (const PnSource *source,
 
   if (source->note != NULL && source->note[0] != '\0')
     {
-      g_autofree char *note_text = french ? pn_render_french_spacing (source->note)
+      g_autofree char *note_text = french ? pn_text_french_spacing (source->note)
                                           : g_strdup (source->note);
       GtkWidget *note = create_paragraph (note_text, "dim-label");
 

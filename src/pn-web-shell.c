@@ -30,6 +30,7 @@ static const char * const page_scripts[] = {
   "links.js",
   "keyboard.js",
   "find.js",
+  "text.js",
   "start.js",
 };
 

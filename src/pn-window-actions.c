@@ -159,6 +159,8 @@ show_sources_action (GtkWidget  *widget,
   _pn_window_show_sources (PN_WINDOW (widget));
 }
 
+/* The header bar's back button on the Sources page: back in the history to
+ * the text left for them, or else to the document being read. */
 static void
 back_to_text_action (GtkWidget  *widget,
                      const char *action_name,
@@ -167,8 +169,30 @@ back_to_text_action (GtkWidget  *widget,
   PnWindow *self = PN_WINDOW (widget);
   const char *doc_id = pn_pack_session_get_document_id (self->session);
 
+  if (g_strcmp0 (pn_reader_view_get_history_page (self->reader_view), "sources") == 0 &&
+      pn_reader_view_go_back (self->reader_view))
+    return;
+
   if (doc_id != NULL)
     _pn_window_show_document (self, doc_id);
+}
+
+/* Alt+Left / Alt+Right where the text does not have the focus (the Sources
+ * page): the reader's history holds the window's pages too. */
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  pn_reader_view_go_back (PN_WINDOW (widget)->reader_view);
+}
+
+static void
+go_forward_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  pn_reader_view_go_forward (PN_WINDOW (widget)->reader_view);
 }
 
 static void
@@ -346,6 +370,10 @@ _pn_window_actions_update (PnWindow *self)
   back = pack != NULL && pn_pack_session_get_document_id (self->session) != NULL &&
          g_strcmp0 (page, "sources") == 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-to-text", back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 pack != NULL && pn_reader_view_can_go_back (self->reader_view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
+                                 pack != NULL && pn_reader_view_can_go_forward (self->reader_view));
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), pack != NULL);
 }
@@ -366,11 +394,16 @@ _pn_window_class_actions_init (PnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-text", NULL, back_to_text_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.focus-next-region", NULL, focus_next_region_action);
   gtk_widget_class_install_action (widget_class, "win.focus-previous-region", NULL, focus_previous_region_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back-to-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
@@ -387,11 +420,36 @@ _pn_window_class_actions_init (PnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
+/* The mouse's back (8) and forward (9) buttons on the window's pages (the
+ * text view takes its own). */
+static void
+history_button_pressed_cb (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           PnWindow        *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  gboolean done = FALSE;
+
+  if (button == 8)
+    done = pn_reader_view_go_back (self->reader_view);
+  else if (button == 9)
+    done = pn_reader_view_go_forward (self->reader_view);
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), done ? GTK_EVENT_SEQUENCE_CLAIMED : GTK_EVENT_SEQUENCE_DENIED);
+}
+
 /* F6 is taken before the focused widget sees it: the text view would keep it. */
 void
 _pn_window_actions_init (PnWindow *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkGesture *buttons = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
+  g_signal_connect (buttons, "pressed", G_CALLBACK (history_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sources_page), GTK_EVENT_CONTROLLER (buttons));
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

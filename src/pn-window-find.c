@@ -11,31 +11,78 @@
 
 #include "pn-window-private.h"
 
+/* « 3 of 33 » once the current match is known, else the count. */
+static void
+pn_window_update_match_label (PnWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint index = pn_reader_view_get_find_index (self->reader_view, NULL);
+  guint n = self->find_count;
+  g_autofree char *text = NULL;
+
+  if (query[0] == '\0')
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_("No matches"));
+  else if (index > 0 && n == G_MAXUINT)
+    /* Translators: the current match, next to the search entry */
+    text = g_strdup_printf (_("%u of over 1000"), index);
+  else if (index > 0)
+    /* Translators: the current match and how many there are, next to the search entry */
+    text = g_strdup_printf (_("%u of %u"), index, n);
+  else if (n == G_MAXUINT)
+    text = g_strdup (_("Over 1000 matches"));
+  else
+    /* Translators: shown next to the search entry */
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+
+  gtk_label_set_label (self->match_label, text);
+  if (n == 0 && query[0] != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+static void
+pn_window_find (PnWindow   *self,
+                const char *text)
+{
+  self->find_counting = TRUE;
+  self->find_count = 0;
+  pn_reader_view_find (self->reader_view, text);
+}
+
 static void
 reader_find_matches_cb (PnWindow     *self,
                         guint         n_matches,
                         PnReaderView *reader)
 {
-  g_autofree char *text = NULL;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   g_assert (PN_IS_WINDOW (self));
 
-  if (query[0] == '\0')
-    text = g_strdup ("");
-  else if (n_matches == 0)
-    text = g_strdup (_("No matches"));
-  else if (n_matches == G_MAXUINT)
-    text = g_strdup (_("Over 1000 matches"));
-  else
-    /* Translators: shown next to the search entry */
-    text = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+  /* Not the count asked for: Escape in the text cleared the search. */
+  if (!self->find_counting && n_matches == 0 && query[0] != '\0')
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
 
-  gtk_label_set_label (self->match_label, text);
-  if (n_matches == 0 && query[0] != '\0')
-    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  self->find_counting = FALSE;
+  self->find_count = n_matches;
+  pn_window_update_match_label (self);
+}
+
+static void
+reader_find_index_cb (PnWindow     *self,
+                      guint         index,
+                      guint         n_matches,
+                      PnReaderView *reader)
+{
+  g_assert (PN_IS_WINDOW (self));
+
+  if (!self->find_counting)
+    pn_window_update_match_label (self);
 }
 
 /* Find in text */
@@ -56,7 +103,7 @@ search_changed_cb (PnWindow       *self,
     }
   else
     {
-      pn_reader_view_find (self->reader_view, text);
+      pn_window_find (self, text);
     }
 }
 
@@ -77,7 +124,7 @@ _pn_window_find_next (PnWindow *self,
     {
       /* Reopening the bar searches again for what it holds. */
       gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-      pn_reader_view_find (self->reader_view, text);
+      pn_window_find (self, text);
       return;
     }
 
@@ -145,6 +192,7 @@ _pn_window_class_find_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_find_matches_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_find_index_cb);
 }
 
 void

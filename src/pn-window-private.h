@@ -28,6 +28,8 @@ struct _PnWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
   PnReaderView         *reader_view;
+  GtkWidget            *progress_box;
+  GtkLabel             *progress_label;
   PnSourcesPage        *sources_page;
   AdwStatusPage        *error_page;
 
@@ -36,6 +38,11 @@ struct _PnWindow
   GSettings            *settings;
 
   GtkWidget            *sources_row;
+  /* Shows the loading page when an open takes a while. */
+  guint                 loading_source;
+  /* Find: waiting for the count of the last search; the count (G_MAXUINT: over 1000) */
+  gboolean              find_counting;
+  guint                 find_count;
   /* FALSE until the document shown is laid out at its stored place. */
   gboolean              track_position;
 };
@@ -50,6 +57,12 @@ void  _pn_window_find_next         (PnWindow   *self,
 /* pn-window-find.c */
 void  _pn_window_class_find_init    (PnWindowClass *klass);
 void  _pn_window_find_init          (PnWindow      *self);
+
+/* pn-window-sidebar.c */
+void  _pn_window_class_sidebar_init     (PnWindowClass *klass);
+void  _pn_window_sidebar_init           (PnWindow      *self);
+void  _pn_window_sidebar_fill           (PnWindow      *self);
+void  _pn_window_sidebar_update_current (PnWindow      *self);
 
 /* pn-window-actions.c */
 void  _pn_window_class_actions_init (PnWindowClass *klass);

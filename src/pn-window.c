@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "pn-reader-view-print.h"
-#include "pn-sidebar-row.h"
 #include "pn-window-private.h"
+
+/* An open that takes longer than this shows the loading page. */
+#define LOADING_PAGE_DELAY_MS   250
 
 /* Below this width (sidebar + reading area) the sidebar folds over the text. */
 #define CONTENT_NATURAL_WIDTH   440
@@ -74,32 +76,11 @@ pn_window_update_title (PnWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), pack_title ? pack_title : "Prison numérique");
 }
 
-/* Marks the row of the page shown (never by keyboard focus alone). */
-static void
-pn_window_update_current_row (PnWindow *self)
-{
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-  const char *current = NULL;
-
-  if (g_strcmp0 (page, "reader") == 0)
-    current = pn_pack_session_get_document_id (self->session);
-  else if (g_strcmp0 (page, "sources") == 0)
-    current = "sources";
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (PN_IS_SIDEBAR_ROW (child))
-      pn_sidebar_row_set_current (PN_SIDEBAR_ROW (child),
-                                  current != NULL &&
-                                  g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
-}
-
 static void
 pn_window_update (PnWindow *self)
 {
   pn_window_update_title (self);
-  pn_window_update_current_row (self);
+  _pn_window_sidebar_update_current (self);
   _pn_window_actions_update (self);
 }
 
@@ -114,13 +95,6 @@ stack_page_changed_cb (PnWindow *self)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   pn_window_update (self);
-}
-
-static void
-pn_window_close_folded_sidebar (PnWindow *self)
-{
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 /* Opens @doc_id in the reader, where it was left the last time. */
@@ -140,6 +114,9 @@ _pn_window_show_document (PnWindow   *self,
   if (pn_pack_get_document (pack, doc_id) == NULL)
     return;
 
+  /* Leaving the sources for the text: Alt+Left comes back to them. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "sources") == 0)
+    pn_reader_view_history_leave_page (self->reader_view);
   gtk_stack_set_visible_child_name (self->stack, "reader");
 
   /* Already there: nothing to load. */
@@ -163,89 +140,47 @@ _pn_window_show_document (PnWindow   *self,
   pn_window_update (self);
 }
 
+static void
+pn_window_set_sources_page (PnWindow *self,
+                            gboolean  record)
+{
+  if (pn_window_pack (self) == NULL)
+    return;
+
+  /* The place in the text goes into the reader's history, so that Alt+Left
+   * (or the mouse's back button) returns to it, and Alt+Right here again. */
+  if (record && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "reader") == 0)
+    pn_reader_view_history_push_page (self->reader_view, "sources");
+  gtk_stack_set_visible_child_name (self->stack, "sources");
+  pn_window_update (self);
+}
+
 void
 _pn_window_show_sources (PnWindow *self)
 {
   g_assert (PN_IS_WINDOW (self));
 
-  if (pn_window_pack (self) == NULL)
-    return;
-
-  gtk_stack_set_visible_child_name (self->stack, "sources");
-  pn_window_update (self);
+  pn_window_set_sources_page (self, TRUE);
 }
 
-/* Enter or a click on a row opens its page; moving the focus onto it does not. */
+/* Going back or forward in the reader's history reached one of the window's
+ * pages (@page), or the text (NULL). */
 static void
-sidebar_row_activated_cb (PnWindow      *self,
-                          GtkListBoxRow *row,
-                          GtkListBox    *list)
+reader_history_page_cb (PnWindow     *self,
+                        const char   *page,
+                        PnReaderView *reader)
 {
-  const char *page;
-
   g_assert (PN_IS_WINDOW (self));
 
-  if (!PN_IS_SIDEBAR_ROW (row))
-    return;
-
-  page = pn_sidebar_row_get_page (PN_SIDEBAR_ROW (row));
-  if (GTK_WIDGET (row) == self->sources_row)
-    _pn_window_show_sources (self);
-  else if (page != NULL)
-    _pn_window_show_document (self, page);
-
-  pn_window_close_folded_sidebar (self);
-}
-
-static void
-sidebar_header_func (GtkListBoxRow *row,
-                     GtkListBoxRow *before,
-                     gpointer       user_data)
-{
-  PnWindow *self = user_data;
-
-  /* A separator between the documents and the pack's own pages. */
-  if (before != NULL && GTK_WIDGET (row) == self->sources_row)
+  if (g_strcmp0 (page, "sources") == 0)
     {
-      if (gtk_list_box_row_get_header (row) == NULL)
-        gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      pn_window_set_sources_page (self, FALSE);
     }
-  else
+  else if (page == NULL && pn_reader_view_get_document_id (reader) != NULL)
     {
-      gtk_list_box_row_set_header (row, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "reader");
+      pn_window_update (self);
     }
-}
-
-static void
-pn_window_fill_sidebar (PnWindow *self)
-{
-  PnPack *pack = pn_window_pack (self);
-  GtkWidget *child;
-  GPtrArray *documents;
-
-  g_assert (PN_IS_WINDOW (self));
-
-  self->sources_row = NULL;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
-    gtk_list_box_remove (self->sidebar_list, child);
-
-  if (pack == NULL)
-    return;
-
-  documents = pn_pack_get_documents (pack);
-  for (guint i = 0; i < documents->len; i++)
-    {
-      PnDocument *doc = g_ptr_array_index (documents, i);
-
-      gtk_list_box_append (self->sidebar_list,
-                           pn_sidebar_row_new ("x-office-document-symbolic",
-                                               pn_document_get_title (doc),
-                                               pn_document_get_id (doc)));
-    }
-
-  self->sources_row = pn_sidebar_row_new ("accessories-dictionary-symbolic", _("Sources"), "sources");
-  gtk_list_box_append (self->sidebar_list, self->sources_row);
-  gtk_list_box_invalidate_headers (self->sidebar_list);
 }
 
 static void
@@ -282,9 +217,10 @@ session_opened_cb (PnWindow      *self,
   g_assert (PN_IS_WINDOW (self));
 
   self->track_position = FALSE;
+  gtk_label_set_label (self->progress_label, "");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  pn_window_fill_sidebar (self);
+  _pn_window_sidebar_fill (self);
   pn_sources_page_set_pack (self->sources_page, pack);
   pn_reader_view_set_pack (self->reader_view, pack);
 
@@ -315,6 +251,28 @@ static void
 session_document_changed_cb (PnWindow *self)
 {
   pn_window_update (self);
+}
+
+static gboolean
+show_loading_page_cb (gpointer user_data)
+{
+  PnWindow *self = user_data;
+
+  self->loading_source = 0;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  pn_window_update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The pack is checked in a worker thread; the window stays usable meanwhile. */
+static void
+session_loading_changed_cb (PnWindow *self)
+{
+  if (!pn_pack_session_get_loading (self->session))
+    g_clear_handle_id (&self->loading_source, g_source_remove);
+  else if (self->loading_source == 0)
+    self->loading_source = g_timeout_add (LOADING_PAGE_DELAY_MS, show_loading_page_cb, self);
 }
 
 /* Reader signals */
@@ -396,6 +354,43 @@ reader_document_activated_cb (PnWindow     *self,
   pn_pack_session_set_document_id (self->session, doc_id);
   gtk_stack_set_visible_child_name (self->stack, "reader");
   pn_window_update (self);
+}
+
+/* How much of the text is read, and the time left at an even pace. */
+static void
+reader_progress_changed_cb (PnWindow     *self,
+                            double        fraction,
+                            guint         minutes_left,
+                            PnReaderView *reader)
+{
+  g_autofree char *text = NULL;
+  int percent = (int) (CLAMP (fraction, 0.0, 1.0) * 100.0 + 0.5);
+
+  g_assert (PN_IS_WINDOW (self));
+
+  if (fraction >= 1.0)
+    text = g_strdup (_("End of the text"));
+  else if (minutes_left == 0)
+    text = g_strdup (_("Less than a minute left"));
+  else
+    /* Translators: the reading time left in the document shown */
+    text = g_strdup_printf (ngettext ("%u minute left", "%u minutes left", minutes_left), minutes_left);
+
+  gtk_label_set_label (self->progress_label, text);
+  {
+    /* Translators: how much of the document is read, e.g. "40% read"; use your language's sign and spacing */
+    g_autofree char *read = g_strdup_printf (_("%d%% read"), percent);
+
+    gtk_widget_set_tooltip_text (self->progress_box, read);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_box),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  }
+}
+
+static void
+reader_history_changed_cb (PnWindow *self)
+{
+  _pn_window_actions_update (self);
 }
 
 static void
@@ -543,6 +538,8 @@ pn_window_constructed (GObject *object)
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::document-id",
                            G_CALLBACK (session_document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::loading",
+                           G_CALLBACK (session_loading_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A session that already holds a pack is shown as it is. */
   if (pn_pack_session_get_pack (self->session) != NULL || pn_pack_session_get_error (self->session) != NULL)
@@ -556,6 +553,7 @@ pn_window_dispose (GObject *object)
 {
   PnWindow *self = PN_WINDOW (object);
 
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   if (self->session != NULL)
     {
       PnReadingPosition *position = pn_pack_session_get_position (self->session);
@@ -666,9 +664,10 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, sources_page);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, flap_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_document_loaded_cb);
@@ -677,9 +676,13 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reader_document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_problem_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_pdf_exported_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_history_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_progress_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_history_changed_cb);
 
   _pn_window_class_actions_init (klass);
   _pn_window_class_find_init (klass);
+  _pn_window_class_sidebar_init (klass);
 }
 
 static void
@@ -689,9 +692,9 @@ pn_window_init (PnWindow *self)
 
   gtk_widget_set_layout_manager (self->content_box,
                                  gtk_custom_layout_new (NULL, content_measure, content_allocate));
-  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, self, NULL);
 
   _pn_window_find_init (self);
+  _pn_window_sidebar_init (self);
   _pn_window_actions_init (self);
 }
 

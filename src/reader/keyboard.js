@@ -57,10 +57,10 @@
     const root = document.scrollingElement || document.documentElement;
     const page = Math.max(40, window.innerHeight - 48);
     switch (how) {
-    case 'top':
+    case 'scroll-top':
       window.scrollTo(0, 0);
       break;
-    case 'bottom':
+    case 'scroll-bottom':
       window.scrollTo(0, root.scrollHeight);
       break;
     case 'page-down':
@@ -106,10 +106,10 @@
     let how = null;
     switch (event.key) {
     case 'Home':
-      how = 'top';
+      how = 'scroll-top';
       break;
     case 'End':
-      how = 'bottom';
+      how = 'scroll-bottom';
       break;
     case 'PageDown':
       how = 'page-down';

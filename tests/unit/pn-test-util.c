@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 
@@ -179,4 +181,30 @@ pn_test_count_matches (const char *haystack,
     count++;
 
   return count;
+}
+
+void
+pn_test_mutate (GRand *rand, GString *text, const char *alphabet)
+{
+  guint edits = g_rand_int_range (rand, 1, 4);
+  gint32 n_letters = (gint32) strlen (alphabet);
+
+  for (guint e = 0; e < edits && text->len > 0; e++)
+    {
+      gsize at = g_rand_int_range (rand, 0, (gint32) text->len);
+      char c = alphabet[g_rand_int_range (rand, 0, n_letters)];
+
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0:
+          text->str[at] = c;
+          break;
+        case 1:
+          g_string_insert_c (text, at, c);
+          break;
+        default:
+          g_string_erase (text, at, 1);
+          break;
+        }
+    }
 }

@@ -49,4 +49,10 @@ void                pn_test_dump             (GPtrArray  *diagnostics);
 guint               pn_test_count_matches    (const char *haystack,
                                               const char *needle);
 
+/* 1 to 3 random edits of @text (a byte replaced, inserted or removed), the
+ * new bytes drawn from @alphabet: for robustness tests of the parsers. */
+void                pn_test_mutate           (GRand      *rand,
+                                              GString    *text,
+                                              const char *alphabet);
+
 G_END_DECLS

@@ -179,6 +179,58 @@ test_colliding_ids (void)
   g_assert_true (doc_glossary);
 }
 
+/* Random damage to good addresses: refused with a reason, or a route whose
+ * parts are decoded UTF-8 and whose media path stays in the pack. */
+static void
+test_mutations (void)
+{
+  const char *seeds[] = {
+    "prisonnum://pack/essai/doc/chapitre-1#p_12",
+    "prisonnum://pack/essai/files/img/fig%201.png",
+    "prisonnum://pack/essai/source/lordon-2025",
+    "prisonnum://app/reader.css",
+  };
+  const char alphabet[] = "/%.#?:@2eEfF0aA\xc3\xa9\x01 ";
+  GRand *rand = g_rand_new_with_seed (20261201);
+  guint parsed = 0, refused = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (seeds[round % G_N_ELEMENTS (seeds)]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnPackUri) uri = NULL;
+
+      pn_test_mutate (rand, text, alphabet);
+      uri = pn_pack_uri_parse (text->str, &error);
+      if (uri == NULL)
+        {
+          g_assert_nonnull (error);
+          refused++;
+          continue;
+        }
+      parsed++;
+      g_assert_true (g_utf8_validate (uri->id, -1, NULL));
+      g_assert_true (uri->fragment == NULL || g_utf8_validate (uri->fragment, -1, NULL));
+      if (uri->route == PN_ROUTE_PACK_MEDIA)
+        {
+          g_auto(GStrv) parts = g_strsplit (uri->id, "/", -1);
+
+          for (guint i = 0; parts[i] != NULL; i++)
+            {
+              g_assert_cmpstr (parts[i], !=, "..");
+              g_assert_cmpstr (parts[i], !=, ".");
+              g_assert_cmpstr (parts[i], !=, "");
+            }
+        }
+      else
+        g_assert_null (strchr (uri->id, '/'));
+    }
+  g_test_message ("%u parsed, %u refused", parsed, refused);
+  g_assert_cmpuint (parsed, >, 0);
+  g_assert_cmpuint (refused, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -188,6 +240,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pack-uri/malformed", test_malformed);
   g_test_add_func ("/pack-uri/round-trip", test_round_trip);
   g_test_add_func ("/pack-uri/colliding-ids", test_colliding_ids);
+  g_test_add_func ("/pack-uri/mutations", test_mutations);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pn-page-message.h"
+#include "pn-test-util.h"
 
 #define RECT "\"rect\":{\"x\":10,\"y\":20.5,\"w\":30,\"h\":12}"
 
@@ -171,6 +172,52 @@ test_table (void)
   g_assert_cmpstr (pn_page_message_type_to_string (PN_PAGE_MESSAGE_N_TYPES), ==, "unknown");
 }
 
+/* Random damage to good messages: each is refused with a reason or parses
+ * to a message of a known type; never a crash (run under ASan in CI). */
+static void
+test_mutations (void)
+{
+  const char *seeds[] = {
+    "{\"v\":1,\"type\":\"ready\",\"href\":\"prisonnum://pack/p/doc/d\",\"title\":\"T\",\"words\":12}",
+    "{\"v\":1,\"type\":\"position\",\"anchor\":\"p_3\",\"fraction\":0.5,\"words\":3}",
+    "{\"v\":1,\"type\":\"footnote\",\"id\":\"fn1\",\"label\":\"1\",\"text\":\"t\","
+    "\"runs\":[[\"a\",1,\"s\"],[\"b\",0,\"\"]]," RECT "}",
+    "{\"v\":1,\"type\":\"citation\",\"id\":\"s\"," RECT "}",
+    "{\"v\":1,\"type\":\"focus-leave\",\"forward\":true}",
+  };
+  const char alphabet[] = "{}[]\",:0123456789.-eE \\u\x01\xff\xc3\xa9";
+  GRand *rand = g_rand_new_with_seed (20261201);
+  guint parsed = 0, refused = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      const char *seed = seeds[round % G_N_ELEMENTS (seeds)];
+      g_autoptr(GString) text = g_string_new (seed);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnPageMessage) message = NULL;
+
+      pn_test_mutate (rand, text, alphabet);
+      message = pn_page_message_parse (text->str, text->len, &error);
+      if (message != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (message->type, <, PN_PAGE_MESSAGE_N_TYPES);
+          g_assert_cmpfloat (message->fraction, >=, 0.0);
+          g_assert_cmpfloat (message->fraction, <=, 1.0);
+          parsed++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          refused++;
+        }
+    }
+  g_test_message ("%u parsed, %u refused", parsed, refused);
+  g_assert_cmpuint (parsed, >, 0);
+  g_assert_cmpuint (refused, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,6 +227,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/page-message/bad-runs", test_bad_runs);
   g_test_add_func ("/page-message/malformed", test_malformed);
   g_test_add_func ("/page-message/table", test_table);
+  g_test_add_func ("/page-message/mutations", test_mutations);
 
   return g_test_run ();
 }

@@ -1,0 +1,126 @@
+/* pn-window-sidebar.c: the window's sidebar (the pack's documents, then its own pages)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pn-sidebar-row.h"
+#include "pn-window-private.h"
+
+/* Marks the row of the page shown (never by keyboard focus alone). */
+void
+_pn_window_sidebar_update_current (PnWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  const char *current = NULL;
+
+  if (g_strcmp0 (page, "reader") == 0)
+    current = pn_pack_session_get_document_id (self->session);
+  else if (g_strcmp0 (page, "sources") == 0)
+    current = "sources";
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (PN_IS_SIDEBAR_ROW (child))
+      pn_sidebar_row_set_current (PN_SIDEBAR_ROW (child),
+                                  current != NULL &&
+                                  g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
+}
+
+static void
+pn_window_close_folded_sidebar (PnWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Enter or a click on a row opens its page; moving the focus onto it does not. */
+static void
+sidebar_row_activated_cb (PnWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  const char *page;
+
+  g_assert (PN_IS_WINDOW (self));
+
+  if (!PN_IS_SIDEBAR_ROW (row))
+    return;
+
+  page = pn_sidebar_row_get_page (PN_SIDEBAR_ROW (row));
+  if (GTK_WIDGET (row) == self->sources_row)
+    _pn_window_show_sources (self);
+  else if (page != NULL)
+    _pn_window_show_document (self, page);
+
+  pn_window_close_folded_sidebar (self);
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  PnWindow *self = user_data;
+
+  /* A separator between the documents and the pack's own pages. */
+  if (before != NULL && GTK_WIDGET (row) == self->sources_row)
+    {
+      if (gtk_list_box_row_get_header (row) == NULL)
+        gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    }
+  else
+    {
+      gtk_list_box_row_set_header (row, NULL);
+    }
+}
+
+void
+_pn_window_sidebar_fill (PnWindow *self)
+{
+  PnPack *pack = pn_pack_session_get_pack (self->session);
+  GtkWidget *child;
+  GPtrArray *documents;
+
+  g_assert (PN_IS_WINDOW (self));
+
+  self->sources_row = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
+    gtk_list_box_remove (self->sidebar_list, child);
+
+  if (pack == NULL)
+    return;
+
+  documents = pn_pack_get_documents (pack);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PnDocument *doc = g_ptr_array_index (documents, i);
+
+      gtk_list_box_append (self->sidebar_list,
+                           pn_sidebar_row_new ("x-office-document-symbolic",
+                                               pn_document_get_title (doc),
+                                               pn_document_get_id (doc)));
+    }
+
+  self->sources_row = pn_sidebar_row_new ("accessories-dictionary-symbolic", _("Sources"), "sources");
+  gtk_list_box_append (self->sidebar_list, self->sources_row);
+  gtk_list_box_invalidate_headers (self->sidebar_list);
+}
+
+void
+_pn_window_class_sidebar_init (PnWindowClass *klass)
+{
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), sidebar_row_activated_cb);
+}
+
+void
+_pn_window_sidebar_init (PnWindow *self)
+{
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, self, NULL);
+}

@@ -400,7 +400,7 @@ pn_application_activate (GApplication *app)
       pn_window_open_pack (window, pack);
     }
 
-  gtk_window_present (GTK_WINDOW (window));
+  pn_window_present_when_ready (window);
 }
 
 static void
@@ -420,7 +420,7 @@ pn_application_open (GApplication  *app,
 
   /* One pack at a time: the first one named. */
   pn_window_open_pack (window, files[0]);
-  gtk_window_present (GTK_WINDOW (window));
+  pn_window_present_when_ready (window);
 }
 
 static void

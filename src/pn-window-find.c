@@ -11,6 +11,15 @@
 
 #include "pn-window-private.h"
 
+/* An empty label is left out (a screen reader would name it « GtkLabel »). */
+static void
+pn_window_set_match_text (PnWindow   *self,
+                          const char *text)
+{
+  gtk_label_set_label (self->match_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), text[0] != '\0');
+}
+
 /* « 3 of 33 » once the current match is known, else the count. */
 static void
 pn_window_update_match_label (PnWindow *self)
@@ -36,7 +45,7 @@ pn_window_update_match_label (PnWindow *self)
     /* Translators: shown next to the search entry */
     text = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
 
-  gtk_label_set_label (self->match_label, text);
+  pn_window_set_match_text (self, text);
   if (n == 0 && query[0] != '\0')
     gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
   else
@@ -98,7 +107,7 @@ search_changed_cb (PnWindow       *self,
   if (text[0] == '\0')
     {
       pn_reader_view_find_finish (self->reader_view);
-      gtk_label_set_label (self->match_label, "");
+      pn_window_set_match_text (self, "");
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
     }
   else
@@ -174,7 +183,7 @@ search_mode_changed_cb (PnWindow     *self,
   if (!gtk_search_bar_get_search_mode (search_bar))
     {
       pn_reader_view_find_finish (self->reader_view);
-      gtk_label_set_label (self->match_label, "");
+      pn_window_set_match_text (self, "");
       gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
       if (gtk_widget_get_mapped (GTK_WIDGET (self->reader_view)))
         gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));

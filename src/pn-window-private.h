@@ -38,6 +38,10 @@ struct _PnWindow
   GSettings            *settings;
 
   GtkWidget            *sources_row;
+  /* TRUE while the window follows a pack just opened (pages switch without a fade) */
+  gboolean              opening;
+  /* pn_window_present_when_ready() waits for the open running */
+  gboolean              present_pending;
   /* Shows the loading page when an open takes a while. */
   guint                 loading_source;
   /* Find: waiting for the count of the last search; the count (G_MAXUINT: over 1000) */
@@ -63,6 +67,9 @@ void  _pn_window_class_sidebar_init     (PnWindowClass *klass);
 void  _pn_window_sidebar_init           (PnWindow      *self);
 void  _pn_window_sidebar_fill           (PnWindow      *self);
 void  _pn_window_sidebar_update_current (PnWindow      *self);
+
+/* pn-window-settings.c */
+void  _pn_window_bind_settings          (PnWindow      *self);
 
 /* pn-window-actions.c */
 void  _pn_window_class_actions_init (PnWindowClass *klass);

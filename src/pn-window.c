@@ -38,6 +38,18 @@ pn_window_pack (PnWindow *self)
   return pn_pack_session_get_pack (self->session);
 }
 
+/* Switches the page shown: a crossfade between pages of the same pack, a cut
+ * when a pack is being opened (nothing to fade from, and the window may not
+ * have been drawn yet). */
+static void
+pn_window_set_page (PnWindow   *self,
+                    const char *name)
+{
+  gtk_stack_set_visible_child_full (self->stack, name,
+                                    self->opening ? GTK_STACK_TRANSITION_TYPE_NONE
+                                                  : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+}
+
 /* Titles, sidebar, pages */
 
 static void
@@ -117,7 +129,7 @@ _pn_window_show_document (PnWindow   *self,
   /* Leaving the sources for the text: Alt+Left comes back to them. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "sources") == 0)
     pn_reader_view_history_leave_page (self->reader_view);
-  gtk_stack_set_visible_child_name (self->stack, "reader");
+  pn_window_set_page (self, "reader");
 
   /* Already there: nothing to load. */
   if (g_strcmp0 (pn_pack_session_get_document_id (self->session), doc_id) == 0 &&
@@ -151,7 +163,7 @@ pn_window_set_sources_page (PnWindow *self,
    * (or the mouse's back button) returns to it, and Alt+Right here again. */
   if (record && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "reader") == 0)
     pn_reader_view_history_push_page (self->reader_view, "sources");
-  gtk_stack_set_visible_child_name (self->stack, "sources");
+  pn_window_set_page (self, "sources");
   pn_window_update (self);
 }
 
@@ -178,7 +190,7 @@ reader_history_page_cb (PnWindow     *self,
     }
   else if (page == NULL && pn_reader_view_get_document_id (reader) != NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "reader");
+      pn_window_set_page (self, "reader");
       pn_window_update (self);
     }
 }
@@ -208,13 +220,11 @@ pn_window_offer_problems (PnWindow *self)
 
 /* A pack was opened (or could not be): the whole window follows. */
 static void
-session_opened_cb (PnWindow      *self,
-                   PnPackSession *session)
+pn_window_show_opened_pack (PnWindow      *self,
+                            PnPackSession *session)
 {
   PnPack *pack = pn_pack_session_get_pack (session);
   const char *doc_id;
-
-  g_assert (PN_IS_WINDOW (self));
 
   self->track_position = FALSE;
   gtk_label_set_label (self->progress_label, "");
@@ -230,7 +240,7 @@ session_opened_cb (PnWindow      *self,
 
       adw_status_page_set_description (self->error_page, description);
       adw_flap_set_reveal_flap (self->flap, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      pn_window_set_page (self, "error");
       pn_window_update (self);
       return;
     }
@@ -248,6 +258,28 @@ session_opened_cb (PnWindow      *self,
 }
 
 static void
+pn_window_present_if_pending (PnWindow *self)
+{
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+session_opened_cb (PnWindow      *self,
+                   PnPackSession *session)
+{
+  g_assert (PN_IS_WINDOW (self));
+
+  self->opening = TRUE;
+  pn_window_show_opened_pack (self, session);
+  self->opening = FALSE;
+  pn_window_present_if_pending (self);
+}
+
+static void
 session_document_changed_cb (PnWindow *self)
 {
   pn_window_update (self);
@@ -259,7 +291,10 @@ show_loading_page_cb (gpointer user_data)
   PnWindow *self = user_data;
 
   self->loading_source = 0;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->opening = TRUE;
+  pn_window_set_page (self, "loading");
+  self->opening = FALSE;
+  pn_window_present_if_pending (self);
   pn_window_update (self);
 
   return G_SOURCE_REMOVE;
@@ -304,6 +339,16 @@ reader_document_loaded_cb (PnWindow     *self,
       fflush (stdout);
       gtk_window_destroy (GTK_WINDOW (self));
     }
+}
+
+/* The reader loads another document by itself (a link, the history): its
+ * positions count again once it is laid out at its place. */
+static void
+reader_document_changed_cb (PnWindow *self)
+{
+  if (g_strcmp0 (pn_reader_view_get_document_id (self->reader_view),
+                 pn_pack_session_get_document_id (self->session)) != 0)
+    self->track_position = FALSE;
 }
 
 static void
@@ -352,7 +397,7 @@ reader_document_activated_cb (PnWindow     *self,
   /* The reader loads it (and goes to the anchor) by itself. */
   self->track_position = FALSE;
   pn_pack_session_set_document_id (self->session, doc_id);
-  gtk_stack_set_visible_child_name (self->stack, "reader");
+  pn_window_set_page (self, "reader");
   pn_window_update (self);
 }
 
@@ -415,50 +460,6 @@ reader_problem_cb (PnWindow     *self,
   /* Toast titles are markup. */
   escaped = g_markup_escape_text (message, -1);
   pn_window_add_toast (self, adw_toast_new (escaped));
-}
-
-/* Settings: bound once, both ways where the window changes them too. */
-
-/* The text view may zoom past what the settings allow (Ctrl+scroll). */
-static GVariant *
-zoom_to_setting (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
-{
-  return g_variant_new_double (CLAMP (g_value_get_double (value), 0.5, 3.0));
-}
-
-static gboolean
-zoom_to_label (GValue   *value,
-               GVariant *variant,
-               gpointer  user_data)
-{
-  double zoom = g_variant_get_double (variant);
-
-  /* Translators: a zoom level, %d is a number; use the right sign and spacing for your language */
-  g_value_take_string (value, g_strdup_printf (_("%d%%"), (int) (zoom * 100.0 + 0.5)));
-  return TRUE;
-}
-
-static void
-pn_window_bind_settings (PnWindow *self)
-{
-  GSettingsBindFlags restore_and_save = G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET |
-                                        G_SETTINGS_BIND_GET_NO_CHANGES;
-
-  g_settings_bind (self->settings, "font-size", self->reader_view, "font-size", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "font-family", self->reader_view, "font-family", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "line-spacing", self->reader_view, "line-spacing", G_SETTINGS_BIND_GET);
-  /* Whatever changes it (the menu, the keyboard, Ctrl+scroll in the text) is kept. */
-  g_settings_bind_with_mapping (self->settings, "zoom-level", self->reader_view, "zoom-level",
-                                G_SETTINGS_BIND_DEFAULT, NULL, zoom_to_setting, NULL, NULL);
-  g_settings_bind_with_mapping (self->settings, "zoom-level", self->zoom_label, "label",
-                                G_SETTINGS_BIND_GET, zoom_to_label, NULL, NULL, NULL);
-
-  /* The size is read when the window opens and kept as it changes. */
-  g_settings_bind (self->settings, "window-width", self, "default-width", restore_and_save);
-  g_settings_bind (self->settings, "window-height", self, "default-height", restore_and_save);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", restore_and_save);
 }
 
 static gboolean
@@ -532,7 +533,7 @@ pn_window_constructed (GObject *object)
   g_assert (PN_IS_PACK_SESSION (self->session));
   g_assert (G_IS_SETTINGS (self->settings));
 
-  pn_window_bind_settings (self);
+  _pn_window_bind_settings (self);
 
   g_signal_connect_object (self->session, "opened",
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);
@@ -672,6 +673,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, flap_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_document_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_position_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_document_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_source_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_problem_cb);
@@ -712,6 +714,20 @@ pn_window_new (GtkApplication *application,
                        "session", session,
                        "settings", settings,
                        NULL);
+}
+
+void
+pn_window_present_when_ready (PnWindow *self)
+{
+  g_return_if_fail (PN_IS_WINDOW (self));
+
+  if (!pn_pack_session_get_loading (self->session))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  self->present_pending = TRUE;
 }
 
 PnPackSession *

@@ -21,6 +21,11 @@ PnWindow      *pn_window_new               (GtkApplication *application,
                                             PnPackSession  *session,
                                             GSettings      *settings);
 PnPackSession *pn_window_get_session       (PnWindow       *self);
+/* Presents the window once the pack being opened is shown (or refused), or
+ * with the loading page when that takes a while; at once when nothing is
+ * being opened. The first frame then shows the pack, as before it was
+ * checked off the main thread. */
+void           pn_window_present_when_ready (PnWindow      *self);
 /* Opens the pack folder (or its pack.json) at @location in the window's
  * session. A pack that cannot be loaded is shown as an error page; problems
  * are offered in a toast. */

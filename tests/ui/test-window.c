@@ -359,6 +359,34 @@ test_window_pack_with_problems (void)
   close_window (window);
 }
 
+/* A hostile pack's thousands of problems: 500 rows, then how many more. */
+static void
+test_window_many_problems (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  GtkWidget *problems;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < 620; i++)
+    g_ptr_array_add (diagnostics, pn_diagnostic_new (PN_SEVERITY_WARNING, "pack.json", i + 1, 1,
+                                                     "problem number %u", i + 1));
+
+  problems = pn_problems_window_new (NULL, "Hostile", diagnostics);
+  gtk_window_present (GTK_WINDOW (problems));
+  wait_until (window_mapped_cb, problems, "the Problems window");
+
+  g_assert_cmpuint (pn_problems_window_get_n_listed (PN_PROBLEMS_WINDOW (problems)), ==, 500);
+  rows = find_widgets (problems, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+  g_assert_cmpuint (rows->len, ==, 500);
+  g_assert_true (shows_label (problems, "pack.json:500:1: problem number 500"));
+  g_assert_false (shows_label_anywhere (problems, "pack.json:501:1: problem number 501"));
+  g_assert_true (shows_label (problems, "120 more problems are not listed here"));
+
+  /* Escape closes it. */
+  g_assert_true (gtk_widget_activate_action (problems, "window.close", NULL));
+  wait_until (not_toplevel_cb, problems, "the Problems window to close");
+}
+
 static gboolean
 folded_cb (gpointer data)
 {
@@ -770,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/window/find", test_window_find);
   g_test_add_func ("/window/broken-pack", test_window_broken_pack);
   g_test_add_func ("/window/pack-with-problems", test_window_pack_with_problems);
+  g_test_add_func ("/window/many-problems", test_window_many_problems);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/zoom", test_window_zoom);

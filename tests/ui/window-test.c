@@ -230,8 +230,10 @@ open_window_sized (GFile *pack,
   PnWindow *window = pn_application_new_window (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  open_pack (window, pack);
+  /* As the application does: shown once the pack is. */
+  pn_window_open_pack (window, pack);
+  pn_window_present_when_ready (window);
+  wait_until (session_opened_cb, window, "the pack to be opened");
   wait_until (window_mapped_cb, window, "the window to be shown");
 
   return window;
@@ -259,7 +261,7 @@ is_toplevel_cb (gpointer data)
   return FALSE;
 }
 
-static gboolean
+gboolean
 not_toplevel_cb (gpointer data)
 {
   return !is_toplevel_cb (data);

@@ -86,6 +86,9 @@ open_window_sized (GFile *pack,
 PnWindow *
 open_window (GFile *pack);
 
+/* @data (a window) is no longer one of GTK's toplevels. */
+gboolean
+not_toplevel_cb (gpointer data);
 void
 close_window (PnWindow *window);
 

@@ -78,6 +78,7 @@ void show_html (Fixture *f, const char *html);
 char *js_in_world (Fixture *f, const char *world, const char *body, GVariant *args);
 char *js (Fixture *f, const char *body);
 gboolean js_true (Fixture *f, const char *body);
+/* Real input (reader-test-input.c): XTest where the display has it. */
 gboolean xtest_available (void);
 void element_center (Fixture *f, const char *selector, double *x, double *y);
 gboolean click_element (Fixture *f, const char *selector);

@@ -18,19 +18,22 @@ _pn_window_sidebar_update_current (PnWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   const char *current = NULL;
+  gboolean sources = g_strcmp0 (page, "sources") == 0;
 
   if (g_strcmp0 (page, "reader") == 0)
     current = pn_pack_session_get_document_id (self->session);
-  else if (g_strcmp0 (page, "sources") == 0)
-    current = "sources";
 
+  /* A document may be called « sources »: the Sources row is told apart by
+   * what it is, not by its page name. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (PN_IS_SIDEBAR_ROW (child))
       pn_sidebar_row_set_current (PN_SIDEBAR_ROW (child),
-                                  current != NULL &&
-                                  g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
+                                  child == self->sources_row
+                                    ? sources
+                                    : current != NULL &&
+                                      g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pn-diagnostic.h"
@@ -31,6 +32,20 @@ pn_fuzz_text (const uint8_t *data,
     return NULL;
 
   return g_strndup ((const char *) data, size);
+}
+
+/* Writes the input to @path as it is. Plainly: g_file_set_contents() syncs
+ * the disk, which would make each run a hundred times slower. */
+static inline void
+pn_fuzz_write_file (const char    *path,
+                    const uint8_t *data,
+                    size_t         size)
+{
+  FILE *out = fopen (path, "wb");
+
+  g_assert_nonnull (out);
+  g_assert_cmpuint (fwrite (data, 1, size, out), ==, size);
+  g_assert_cmpint (fclose (out), ==, 0);
 }
 
 /* Every problem reads as valid UTF-8; when @refused, one of them is an error. */

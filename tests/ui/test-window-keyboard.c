@@ -124,6 +124,46 @@ test_window_sidebar_focus (void)
   close_window (window);
 }
 
+/* A document whose id is the name of one of the window's own pages
+ * (« sources ») marks only its own row as the page shown, and the Sources
+ * page only the Sources row. */
+static void
+test_window_sidebar_colliding_ids (void)
+{
+  g_autofree char *path = g_build_filename (PN_TEST_PACKS_DIR, "colliding-ids", NULL);
+  g_autoptr(GFile) pack_dir = g_file_new_for_path (path);
+  PnWindow *window = open_window (pack_dir);
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *doc_row = NULL, *sources_row = NULL;
+
+  wait_until (reader_loaded_cb, window, "the first document to finish loading");
+  rows = find_widgets (find_sidebar (GTK_WIDGET (window)), PN_TYPE_SIDEBAR_ROW, NULL, FALSE);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (pn_sidebar_row_get_page (g_ptr_array_index (rows, i)), "sources") == 0)
+      {
+        if (doc_row == NULL)
+          doc_row = g_ptr_array_index (rows, i);
+        sources_row = g_ptr_array_index (rows, i);
+      }
+  g_assert_nonnull (doc_row);
+  g_assert_true (doc_row != sources_row);
+
+  /* The document called « sources »: its row alone. */
+  g_assert_true (gtk_widget_activate (doc_row));
+  wait_until (reader_loaded_cb, window, "the document called sources to load");
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "sources");
+  g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (doc_row)));
+  g_assert_false (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (sources_row)));
+
+  /* The Sources page: its row alone. */
+  g_assert_true (gtk_widget_activate (sources_row));
+  wait_until (sources_mapped_cb, window, "the sources page");
+  g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (sources_row)));
+  g_assert_false (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (doc_row)));
+
+  close_window (window);
+}
+
 /* Real keys through the X server, as a student presses them. */
 
 #ifdef HAVE_X11
@@ -475,6 +515,7 @@ main (int   argc,
 
   g_test_add_func ("/window/f6-cycle", test_window_f6_cycle);
   g_test_add_func ("/window/sidebar-focus", test_window_sidebar_focus);
+  g_test_add_func ("/window/sidebar-colliding-ids", test_window_sidebar_colliding_ids);
   g_test_add_func ("/window/keys", test_window_keys);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/window/history-and-progress", test_window_history_and_progress);

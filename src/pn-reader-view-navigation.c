@@ -449,10 +449,20 @@ on_mouse_target_changed (WebKitWebView *web_view, WebKitHitTestResult *hit,
   if (uri != NULL && pn_reader_view_is_external_uri (uri))
     {
       gtk_label_set_text (GTK_LABEL (self->hover_label), uri);
+      gtk_widget_set_visible (self->hover_revealer, TRUE);
       gtk_revealer_set_reveal_child (GTK_REVEALER (self->hover_revealer), TRUE);
     }
   else
     gtk_revealer_set_reveal_child (GTK_REVEALER (self->hover_revealer), FALSE);
+}
+
+/* Hidden once faded out: an empty label left in the accessibility tree is
+ * read as « GtkLabel ». */
+static void
+on_hover_child_revealed (GtkRevealer *revealer, GParamSpec *pspec, gpointer data)
+{
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
 }
 
 static void
@@ -477,6 +487,9 @@ build_hover_bar (PnReaderView *self)
   gtk_widget_set_margin_start (self->hover_revealer, 6);
   gtk_widget_set_margin_bottom (self->hover_revealer, 6);
   gtk_widget_set_can_target (self->hover_revealer, FALSE);
+  gtk_widget_set_visible (self->hover_revealer, FALSE);
+  g_signal_connect (self->hover_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_hover_child_revealed), NULL);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->hover_revealer);
 }
 

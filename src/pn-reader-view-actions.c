@@ -270,6 +270,7 @@ pn_reader_view_find_finish (PnReaderView *self)
   g_cancellable_cancel (self->find_cancellable);
   g_clear_object (&self->find_cancellable);
   webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
+  pn_reader_view_call (self, "clearFind", NULL);
   pn_reader_view_actions_update (self);
 }
 

@@ -2,7 +2,8 @@
  *
  * WebKit's find controller selects the current match and counts them all, but
  * gives no index: this counts the matches before the selection, the same way
- * (case-insensitive, across the page's text).
+ * (case-insensitive, across the page's text). When the search ends, the
+ * selected match is let go (clearFind), so no highlight stays behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,4 +42,11 @@
   }
 
   bridge.expose('findIndex', (args) => findIndex(String(args.text || '')));
+  /* When the search ends, its current match stays selected: let it go too. */
+  bridge.expose('clearFind', () => {
+    const selection = window.getSelection();
+    if (selection)
+      selection.removeAllRanges();
+    return true;
+  });
 })();

@@ -13,6 +13,7 @@
 
 #include "pn-file.h"
 #include "pn-manifest.h"
+#include "pn-text.h"
 #include "pn-pack-private.h"
 
 #define PACK_ID_PATTERN "^[a-z0-9][a-z0-9._-]{0,63}$"
@@ -31,6 +32,21 @@ typedef struct {
 
 /* Checks a path written in the manifest at @node; reports and returns NULL
  * when it is not a relative path inside the pack. */
+/* A title shown as plain text (header, sidebar, window title, PDF) gets the
+ * same typographic apostrophes as the text when it is French. */
+static void
+typeset_in (char       **text,
+            const char  *language)
+{
+  char *typeset;
+
+  if (*text == NULL || !pn_text_is_french (language))
+    return;
+  typeset = pn_text_typographic_apostrophes (*text);
+  g_free (*text);
+  *text = typeset;
+}
+
 static GFile *
 resolve_manifest_path (Loader     *loader,
                        JsonNode   *node,
@@ -210,6 +226,7 @@ parse_document (Loader     *loader,
   document->language = dup_language (loader, node, path, FALSE);
   if (document->language == NULL)
     document->language = g_strdup (loader->pack->language);
+  typeset_in (&document->title, document->language);
 
   authors = json_object_get_member (json_node_get_object (node), "authors");
   if (authors != NULL)
@@ -556,6 +573,8 @@ parse_manifest (Loader   *loader,
     pack->language = g_strdup ("und");
   if (pack->description == NULL)
     pack->description = g_strdup ("");
+  typeset_in (&pack->title, pack->language);
+  typeset_in (&pack->description, pack->language);
 
   parse_documents (loader, root);
   parse_sources (loader, root);

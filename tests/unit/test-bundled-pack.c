@@ -48,7 +48,12 @@ test_essay (void)
 
   /* The title, with French spacing before the colon. */
   g_assert_nonnull (strstr (html, "<h1 class=\"pn-doc-title\">Consommer et produire\xc2\xa0: "
-                                  "l&apos;essence de la prison numérique</h1>"));
+                                  "l’essence de la prison numérique</h1>"));
+  /* The title is shown as plain text too (sidebar, window title, PDF): with
+   * the text's typographic apostrophe. */
+  g_assert_cmpstr (pn_document_get_title (essay), ==,
+                   "Consommer et produire : l’essence de la prison numérique");
+  g_assert_cmpstr (pn_pack_get_title (pack), ==, pn_document_get_title (essay));
   g_assert_nonnull (strstr (html, "Pablo Rauzy<sup>"));
 
   /* The four footnotes, each called from the text. */
@@ -72,6 +77,28 @@ test_essay (void)
 }
 
 /* Every source the essay cites is in the sources file, and each is formatted. */
+/* Only French titles are typeset: an English document of a French pack keeps
+ * its straight apostrophe. */
+static void
+test_title_apostrophes (void)
+{
+  g_autofree char *dir = pn_test_make_dir ("pack.json",
+    "{ \"format\": 1, \"id\": \"t\", \"version\": \"1\", \"title\": \"L'essai\",\n"
+    "  \"language\": \"fr\", \"authors\": [{ \"name\": \"Ada\" }], \"license\": null,\n"
+    "  \"description\": \"D'abord.\",\n"
+    "  \"documents\": [{ \"id\": \"fr\", \"title\": \"L'un\", \"file\": \"a.md\" },\n"
+    "                { \"id\": \"en\", \"title\": \"Don't\", \"file\": \"a.md\", \"language\": \"en\" }] }\n",
+    "a.md", "Text.\n", NULL);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = pn_test_load (dir, diagnostics);
+
+  g_assert_cmpstr (pn_pack_get_title (pack), ==, "L’essai");
+  g_assert_cmpstr (pn_pack_get_description (pack), ==, "D’abord.");
+  g_assert_cmpstr (pn_document_get_title (pn_pack_get_document (pack, "fr")), ==, "L’un");
+  g_assert_cmpstr (pn_document_get_title (pn_pack_get_document (pack, "en")), ==, "Don't");
+  pn_test_remove_dir (dir);
+}
+
 static void
 test_sources (void)
 {
@@ -97,6 +124,7 @@ main (int   argc,
   g_test_add_func ("/bundled-pack/checks-clean", test_checks_clean);
   g_test_add_func ("/bundled-pack/essay", test_essay);
   g_test_add_func ("/bundled-pack/sources", test_sources);
+  g_test_add_func ("/bundled-pack/title-apostrophes", test_title_apostrophes);
 
   return g_test_run ();
 }

@@ -29,7 +29,7 @@ struct _PnPackSession
 
   /* The start document's page, rendered by the check */
   char              *page_doc_id;
-  char              *page_html;
+  PnRenderedPage    *page;          /* the start document as the check rendered it */
 };
 
 G_DEFINE_FINAL_TYPE (PnPackSession, pn_pack_session, G_TYPE_OBJECT)
@@ -100,7 +100,7 @@ pn_pack_session_finish_open (PnPackSession *self,
   g_clear_object (&self->position);
   g_clear_pointer (&self->start_document, g_free);
   g_clear_pointer (&self->page_doc_id, g_free);
-  g_clear_pointer (&self->page_html, g_free);
+  g_clear_object (&self->page);
 
   g_set_object (&self->pack, pack);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
@@ -113,9 +113,12 @@ pn_pack_session_finish_open (PnPackSession *self,
       self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
       self->start_document = pn_pack_session_pick_document (self);
       /* Rendered by the check: the reader need not render it again. */
-      self->page_html = g_strdup (pn_pack_check_get_html (check, self->start_document));
-      if (self->page_html != NULL)
-        self->page_doc_id = g_strdup (self->start_document);
+      self->page = pn_pack_check_get_page (check, self->start_document);
+      if (self->page != NULL)
+        {
+          g_object_ref (self->page);
+          self->page_doc_id = g_strdup (self->start_document);
+        }
     }
 
   if (self->document_id != NULL)
@@ -225,7 +228,7 @@ pn_pack_session_finalize (GObject *object)
   g_free (self->document_id);
   g_free (self->start_document);
   g_free (self->page_doc_id);
-  g_free (self->page_html);
+  g_clear_object (&self->page);
 
   G_OBJECT_CLASS (pn_pack_session_parent_class)->finalize (object);
 }
@@ -443,7 +446,7 @@ pn_pack_session_get_start_document (PnPackSession *self)
   return self->start_document;
 }
 
-char *
+PnRenderedPage *
 pn_pack_session_take_page (PnPackSession *self,
                            const char    *doc_id)
 {
@@ -454,5 +457,5 @@ pn_pack_session_take_page (PnPackSession *self,
 
   g_clear_pointer (&self->page_doc_id, g_free);
 
-  return g_steal_pointer (&self->page_html);
+  return g_steal_pointer (&self->page);
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "pn-pack.h"
+#include "pn-rendered-page.h"
 #include "pn-reading-position.h"
 #include "pn-store.h"
 
@@ -46,8 +47,9 @@ void               pn_pack_session_set_document_id    (PnPackSession *self,
                                                        const char    *doc_id);
 /* Where to start in the open pack: the document read last, else the first one. */
 const char        *pn_pack_session_get_start_document (PnPackSession *self);
-/* The page of @doc_id as the check rendered it, handed over once (NULL if none). */
-char              *pn_pack_session_take_page          (PnPackSession *self,
+/* The page of @doc_id as the check rendered it (HTML, text and blocks), handed
+ * over once (NULL if none): the reader serves it without rendering it again. */
+PnRenderedPage    *pn_pack_session_take_page          (PnPackSession *self,
                                                        const char    *doc_id);
 
 G_END_DECLS

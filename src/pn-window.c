@@ -118,7 +118,7 @@ _pn_window_show_document (PnWindow   *self,
   PnReadingPosition *position = pn_pack_session_get_position (self->session);
   g_autofree char *anchor = NULL;
   double fraction = 0.0;
-  char *page;
+  g_autoptr(PnRenderedPage) page = NULL;
 
   g_assert (PN_IS_WINDOW (self));
   g_return_if_fail (pack != NULL);
@@ -143,7 +143,7 @@ _pn_window_show_document (PnWindow   *self,
   pn_pack_session_set_document_id (self->session, doc_id);
   page = pn_pack_session_take_page (self->session, doc_id);
   if (page != NULL)
-    pn_reader_view_keep_page (self->reader_view, doc_id, page);
+    pn_reader_view_keep_rendered_page (self->reader_view, doc_id, page);
   pn_reader_view_load_document (self->reader_view, doc_id);
   /* The view applies it once the page is laid out. */
   if (pn_reading_position_lookup (position, doc_id, &anchor, &fraction))

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pn-json.h"
+#include "pn-glossary.h"
 #include "pn-pack.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,7 @@ struct _PnPack {
   GPtrArray *sources;       /* of PnSource */
   GHashTable *source_index; /* id -> PnSource, borrowed from sources */
   char *glossary_file;
+  PnGlossary *glossary;     /* NULL when the pack has none or it could not be read */
   GStrv quiz_files;
 };
 

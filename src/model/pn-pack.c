@@ -338,6 +338,7 @@ pn_pack_finalize (GObject *object)
   g_clear_pointer (&self->source_index, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_free (self->glossary_file);
+  g_clear_object (&self->glossary);
   g_strfreev (self->quiz_files);
 
   G_OBJECT_CLASS (pn_pack_parent_class)->finalize (object);
@@ -466,6 +467,13 @@ pn_pack_get_glossary_file (PnPack *self)
 {
   g_return_val_if_fail (PN_IS_PACK (self), NULL);
   return self->glossary_file;
+}
+
+PnGlossary *
+pn_pack_get_glossary (PnPack *self)
+{
+  g_return_val_if_fail (PN_IS_PACK (self), NULL);
+  return self->glossary;
 }
 
 const char * const *

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "pn-document.h"
+#include "pn-glossary.h"
 #include "pn-person.h"
 #include "pn-source.h"
 
@@ -64,7 +65,9 @@ GPtrArray  *pn_pack_get_documents     (PnPack *self);     /* of PnDocument, in r
 PnDocument *pn_pack_get_document      (PnPack *self, const char *id);
 GPtrArray  *pn_pack_get_sources       (PnPack *self);     /* of PnSource, in file order */
 const PnSource *pn_pack_get_source    (PnPack *self, const char *id);
-const char *pn_pack_get_glossary_file (PnPack *self);     /* reserved; NULL when absent */
+const char *pn_pack_get_glossary_file (PnPack *self);     /* NULL when absent */
+/* The entries of the glossary file that could be read; NULL without a glossary. */
+PnGlossary *pn_pack_get_glossary      (PnPack *self);
 const char * const *pn_pack_get_quiz_files (PnPack *self); /* reserved; never NULL */
 /* Resolves a path relative to the pack root; NULL if it escapes the root
  * (absolute, "..", symlink out of the pack). */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "pn-glossary-search.h"
+#include "pn-render-pango.h"
 #include "pn-render.h"
 #include "pn-test-util.h"
 
@@ -134,6 +135,31 @@ sources_have (PnPack *pack, const char *id)
   return pn_pack_get_source (pack, id) != NULL;
 }
 
+/* The explanation renders for the entry page without a problem, every link
+ * kept as a pack address. */
+static void
+check_explanation (PnPack                *pack,
+                   const PnGlossaryEntry *entry)
+{
+  g_autoptr(GPtrArray) problems = pn_diagnostics_new ();
+  g_autofree char *markup = pn_render_markdown_pango (pack, entry->explanation, "fr", problems);
+  guint n_written = pn_test_count_matches (entry->explanation, "](glossary:") +
+                    pn_test_count_matches (entry->explanation, "](source:");
+  static const GMarkupParser no_parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autofree char *wrapped = NULL;
+
+  pn_test_dump (problems);
+  if (markup == NULL || problems->len > 0)
+    g_error ("the explanation of '%s' does not render cleanly", entry->id);
+  /* Well-formed for GtkLabel (whose <a> Pango alone does not know). */
+  wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+  context = g_markup_parse_context_new (&no_parser, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, NULL));
+  g_assert_true (g_markup_parse_context_end_parse (context, NULL));
+  g_assert_cmpuint (pn_test_count_matches (markup, "<a href=\"prisonnum://pack/"), ==, n_written);
+}
+
 /* The bundled glossary: at least 30 entries, the concepts the issue names,
  * a short definition of at most two sentences each, and every related entry,
  * source and link of an explanation known to the pack. */
@@ -206,6 +232,7 @@ test_glossary (void)
         n_sourced++;
       n_links += assert_link_targets (entry->explanation, "glossary:", glossary_has, pack, entry->id);
       n_links += assert_link_targets (entry->explanation, "source:", sources_have, pack, entry->id);
+      check_explanation (pack, entry);
     }
   /* The loader kept every entry and form: nothing left out with a message. */
   pn_test_dump (diagnostics);

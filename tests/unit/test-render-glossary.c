@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "pn-pack-check.h"
 #include "pn-render.h"
 #include "pn-test-util.h"
 
@@ -283,6 +284,57 @@ test_unknown_entry (void)
   g_assert_cmpstr (((PnTermOccurrence *) g_ptr_array_index (terms, 0))->entry_id, ==, "rente");
 }
 
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The check renders in the mode asked, keeps each document's occurrences,
+ * and warns of the entries that never occur, at their line. */
+static void
+test_check (void)
+{
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md", "\"glossary\": \"glossary.json\", ");
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest, "doc.md", modes_markdown,
+                                           "glossary.json", GLOSSARY, NULL);
+  g_autoptr(GFile) location = g_file_new_for_path (dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = NULL;
+  GPtrArray *diagnostics;
+  GPtrArray *terms;
+  guint linked = 0;
+  guint unused = 0;
+
+  pn_pack_check_run_async_full (location, PN_GLOSSARY_LINK_FIRST, NULL, on_checked, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  check = pn_pack_check_run_finish (result, &error);
+  pn_test_remove_dir (dir);
+  g_assert_no_error (error);
+
+  terms = pn_pack_check_get_terms (check, "doc");
+  g_assert_nonnull (terms);
+  g_assert_cmpuint (terms->len, ==, 7);
+  for (guint i = 0; i < terms->len; i++)
+    linked += ((PnTermOccurrence *) g_ptr_array_index (terms, i))->linked;
+  g_assert_cmpuint (linked, ==, 4);
+  g_assert_null (pn_pack_check_get_terms (check, "nothing"));
+
+  /* Five entries of seven never occur: subsomption (line 3) is one, rente is not. */
+  diagnostics = pn_pack_check_get_diagnostics (check);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "glossary.json", 3,
+                             "glossary entry 'subsomption' (“subsomption”) never occurs");
+  g_assert_null (pn_test_find (diagnostics, "'rente'"));
+  g_assert_null (pn_test_find (diagnostics, "'seigneurage'"));
+  for (guint i = 0; i < diagnostics->len; i++)
+    unused += strstr (((PnDiagnostic *) g_ptr_array_index (diagnostics, i))->message, "never occurs") != NULL;
+  g_assert_cmpuint (unused, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/render-glossary/mode-none", test_mode_none);
   g_test_add_func ("/render-glossary/offsets", test_offsets);
   g_test_add_func ("/render-glossary/unknown-entry", test_unknown_entry);
+  g_test_add_func ("/render-glossary/check", test_check);
 
   return g_test_run ();
 }

@@ -415,6 +415,70 @@ test_retention (Fixture       *fixture,
   g_assert_cmpint (high.due, <, low.due);
 }
 
+static PnPack *
+load_pack_with (const char *dir,
+                const char *glossary_json)
+{
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md", "\"glossary\": \"glossaire.json\", ");
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_diagnostic_free);
+  PnPack *pack;
+
+  pn_test_write_file (dir, "pack.json", manifest, -1);
+  pn_test_write_file (dir, "doc.md", "# Texte\n\nLa rente et la plus-value.\n", -1);
+  pn_test_write_file (dir, "glossaire.json", glossary_json, -1);
+  pack = pn_test_load (dir, diagnostics);
+  pn_test_dump (diagnostics);
+  g_assert_nonnull (pn_pack_get_glossary (pack));
+
+  return pack;
+}
+
+#define ENTRY(id) "{ \"id\": \"" id "\", \"term\": \"" id "\", \"definition\": \"Sens de " id ".\" }"
+
+/* A real pack: the deck of its glossary file, keyed by the pack's id; an
+ * update of the pack that drops an entry and brings it back keeps its card. */
+static void
+test_pack_update (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "pack", NULL);
+  g_autoptr(PnPack) pack = NULL;
+  g_autoptr(PnFlashcardDeck) deck = NULL;
+  gint64 now = fixture->morning;
+  const PnFlashcard *card;
+
+  pack = load_pack_with (dir, "{ \"entries\": [" ENTRY ("rente") ", " ENTRY ("plus-value") "] }");
+  deck = pn_flashcard_deck_new (fixture->store, pack, &fixture->params, now);
+  g_assert_cmpstr (pn_flashcard_deck_get_pack_id (deck), ==, "test-pack");
+  g_assert_cmpuint (pn_flashcard_deck_count_due (deck), ==, 2);
+  card = pn_flashcard_deck_next (deck);
+  g_assert_cmpstr (card->entry->id, ==, "rente");
+  g_assert_cmpstr (card->entry->definition, ==, "Sens de rente.");
+  grade (deck, PN_FSRS_EASY, now);
+  g_clear_object (&deck);
+  g_clear_object (&pack);
+  g_assert_cmpuint (pn_store_count_cards (fixture->store, "test-pack"), ==, 1);
+
+  /* Version 2 of the pack: rente gone. */
+  pack = load_pack_with (dir, "{ \"entries\": [" ENTRY ("plus-value") "] }");
+  deck = pn_flashcard_deck_new (fixture->store, pack, &fixture->params, now + 9 * DAY);
+  g_assert_cmpuint (pn_flashcard_deck_count_due (deck), ==, 1);
+  assert_next (deck, "plus-value", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_NEW);
+  g_clear_object (&deck);
+  g_clear_object (&pack);
+  g_assert_cmpuint (pn_store_count_cards (fixture->store, "test-pack"), ==, 1);
+
+  /* Version 3: rente back, its review due (8 days after Easy), before the new cards. */
+  pack = load_pack_with (dir, "{ \"entries\": [" ENTRY ("plus-value") ", " ENTRY ("rente") "] }");
+  deck = pn_flashcard_deck_new (fixture->store, pack, &fixture->params, now + 9 * DAY);
+  g_assert_cmpuint (pn_flashcard_deck_count_due (deck), ==, 3);
+  card = pn_flashcard_deck_next (deck);
+  g_assert_cmpstr (card->entry->id, ==, "rente");
+  g_assert_cmpint (card->fsrs.state, ==, PN_FSRS_REVIEW);
+  g_assert_cmpint (card->fsrs.reps, ==, 1);
+  g_assert_cmpint (card->fsrs.due, ==, now + 8 * DAY);
+}
+
 /* No glossary: an empty deck. */
 static void
 test_no_glossary (Fixture       *fixture,
@@ -448,6 +512,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/flashcard-deck/persisted", Fixture, NULL, fixture_set_up, test_persisted, fixture_tear_down);
   g_test_add ("/flashcard-deck/retention", Fixture, NULL, fixture_set_up, test_retention, fixture_tear_down);
+  g_test_add ("/flashcard-deck/pack-update", Fixture, NULL, fixture_set_up, test_pack_update, fixture_tear_down);
   g_test_add ("/flashcard-deck/no-glossary", Fixture, NULL, fixture_set_up, test_no_glossary, fixture_tear_down);
 
   return g_test_run ();

@@ -355,6 +355,14 @@ pn_flashcard_deck_count_due (PnFlashcardDeck *self)
   return self->learning->len + self->reviews->len + self->fresh->len;
 }
 
+guint
+pn_flashcard_deck_count_new (PnFlashcardDeck *self)
+{
+  g_return_val_if_fail (PN_IS_FLASHCARD_DECK (self), 0);
+
+  return self->fresh->len;
+}
+
 static void
 choose (PnFlashcardDeck *self,
         GArray          *list,

@@ -257,12 +257,14 @@ test_due_count (Fixture       *fixture,
    * and c (their term → definition card was introduced days ago) and d; not
    * b, due tomorrow. */
   g_assert_cmpuint (pn_flashcard_deck_count_due (deck), ==, 6);
+  g_assert_cmpuint (pn_flashcard_deck_count_new (deck), ==, 4);
   assert_next (deck, "c", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_RELEARNING);
   grade (deck, PN_FSRS_GOOD, day1);
   assert_next (deck, "a", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_REVIEW);
   grade (deck, PN_FSRS_GOOD, day1);
   assert_next (deck, "a", PN_CARD_DEFINITION_TO_TERM, PN_FSRS_NEW);
   g_assert_cmpuint (pn_flashcard_deck_count_due (deck), ==, 4);
+  g_assert_cmpuint (pn_flashcard_deck_count_new (deck), ==, 4);
   grade (deck, PN_FSRS_EASY, day1);
   assert_next (deck, "b", PN_CARD_DEFINITION_TO_TERM, PN_FSRS_NEW);
   grade (deck, PN_FSRS_EASY, day1);

@@ -25,7 +25,10 @@
  * with the same weights (tests/test_basic.py at commit 120420b7) asserts
  * [0, 2, 11, 46, 163, 497, 0, 0, 2, 4, 7, 12, 20]: that scheduler clamped
  * D0(Easy) to [1, 10] in the mean reversion (with that clamp, this code gives
- * that vector and that test's memory state, S 53.3825 and D 6.3809, too). */
+ * that vector and that test's memory state, S 53.3825 and D 6.3809, too).
+ * ts-fsrs 5.4.2 (npm), run on both sequences here with these weights, gives
+ * this vector, the final S 20.7704 and D 9.0558, and the memory state
+ * S 53.6269, D 6.3464 of /fsrs/memory-state. */
 static const PnFsrsRating review_ratings[] = {
   PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD,
   PN_FSRS_AGAIN, PN_FSRS_AGAIN,
@@ -62,6 +65,34 @@ test_review_card (void)
   g_assert_cmpint (card.reps, ==, 13);
   g_assert_cmpint (card.lapses, ==, 1);
   g_assert_cmpint (card.state, ==, PN_FSRS_REVIEW);
+  g_assert_cmpfloat_with_epsilon (card.stability, 20.7704, 1e-4);
+  g_assert_cmpfloat_with_epsilon (card.difficulty, 9.0558, 1e-4);
+}
+
+/* py-fsrs's test_memo_state sequence: Again, then Good after 0, 0, 1, 3, 8
+ * and 21 days, and Good again the same day. */
+static void
+test_memory_state (void)
+{
+  static const PnFsrsRating ratings[] = {
+    PN_FSRS_AGAIN, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD,
+  };
+  static const int days[] = { 0, 0, 1, 3, 8, 21 };
+  PnFsrsParams params;
+  PnFsrsCard card;
+  gint64 now = START;
+
+  pn_fsrs_params_init (&params);
+  pn_fsrs_card_init (&card, now);
+  for (guint i = 0; i < G_N_ELEMENTS (ratings); i++)
+    {
+      now += days[i] * DAY;
+      pn_fsrs_review (&params, &card, ratings[i], now);
+    }
+  pn_fsrs_review (&params, &card, PN_FSRS_GOOD, now);
+
+  g_assert_cmpfloat_with_epsilon (card.stability, 53.6269, 1e-4);
+  g_assert_cmpfloat_with_epsilon (card.difficulty, 6.3464, 1e-4);
 }
 
 static void
@@ -398,6 +429,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fsrs/review-card", test_review_card);
+  g_test_add_func ("/fsrs/memory-state", test_memory_state);
   g_test_add_func ("/fsrs/weights", test_weights);
   g_test_add_func ("/fsrs/learning-steps", test_learning_steps);
   g_test_add_func ("/fsrs/relearning", test_relearning);

@@ -393,6 +393,66 @@ test_fuzz (void)
   g_assert_cmpuint (differ, >, 0);
 }
 
+/* Whatever the grades and the times of review (early, late, years late), the
+ * state stays in range, and in review Again < Hard <= Good <= Easy. */
+static void
+test_invariants (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  PnFsrsParams params;
+  guint reviews_checked = 0;
+
+  pn_fsrs_params_init (&params);
+  for (int run = 0; run < 300; run++)
+    {
+      PnFsrsCard card;
+      gint64 now = START + g_rand_int_range (rand, 0, DAY);
+
+      params.desired_retention = g_rand_double_range (rand, 0.70, 0.97);
+      pn_fsrs_card_init (&card, now);
+      for (int i = 0; i < 30; i++)
+        {
+          PnFsrsRating rating = (PnFsrsRating) g_rand_int_range (rand, PN_FSRS_AGAIN, PN_FSRS_EASY + 1);
+          PnFsrsState before = card.state;
+
+          if (card.state == PN_FSRS_REVIEW && now > card.last_review)
+            {
+              gint64 due[5];
+
+              for (PnFsrsRating r = PN_FSRS_AGAIN; r <= PN_FSRS_EASY; r++)
+                due[r] = pn_fsrs_next_due (&params, &card, r, now);
+              g_assert_cmpint (due[PN_FSRS_AGAIN], <, due[PN_FSRS_HARD]);
+              g_assert_cmpint (due[PN_FSRS_HARD], <=, due[PN_FSRS_GOOD]);
+              g_assert_cmpint (due[PN_FSRS_GOOD], <=, due[PN_FSRS_EASY]);
+              reviews_checked++;
+            }
+
+          pn_fsrs_review (&params, &card, rating, now);
+          g_assert_true (isfinite (card.stability));
+          g_assert_cmpfloat (card.stability, >=, 0.001);
+          g_assert_cmpfloat (card.difficulty, >=, 1.0);
+          g_assert_cmpfloat (card.difficulty, <=, 10.0);
+          g_assert_cmpint (card.due, >=, now + MINUTE);
+          g_assert_cmpint (card.due, <=, now + (gint64) PN_FSRS_MAX_INTERVAL * DAY);
+          g_assert_cmpint (card.last_review, ==, now);
+          g_assert_cmpint (card.state, !=, PN_FSRS_NEW);
+          if (card.state == PN_FSRS_REVIEW)
+            g_assert_cmpint ((card.due - now) % DAY, ==, 0);
+          if (before == PN_FSRS_REVIEW && rating == PN_FSRS_AGAIN)
+            g_assert_cmpint (card.state, ==, PN_FSRS_RELEARNING);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:  now = card.due; break;
+            case 1:  now += g_rand_int_range (rand, 1, 600); break;                       /* early */
+            case 2:  now = card.due + g_rand_int_range (rand, 0, 30 * DAY); break;       /* late */
+            default: now = card.due + (gint64) g_rand_int_range (rand, 1, 20) * 365 * DAY; break;
+            }
+        }
+    }
+  g_assert_cmpuint (reviews_checked, >, 1000);
+}
+
 /* Cards read back from a damaged database still schedule sensibly. */
 static void
 test_bad_state (void)
@@ -438,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/fsrs/desired-retention", test_desired_retention);
   g_test_add_func ("/fsrs/next-due", test_next_due);
   g_test_add_func ("/fsrs/fuzz", test_fuzz);
+  g_test_add_func ("/fsrs/invariants", test_invariants);
   g_test_add_func ("/fsrs/bad-state", test_bad_state);
 
   return g_test_run ();

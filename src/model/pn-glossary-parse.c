@@ -46,6 +46,7 @@ typedef struct {
   GPtrArray *sources;      /* of Value */
   char *definition;
   char *explanation;
+  int explanation_line;
   gboolean case_sensitive;
   gboolean dropped;
   GStrvBuilder *kept_forms;
@@ -432,7 +433,10 @@ read_entry (Parser     *parser,
       g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (explanation)));
 
       if (stripped[0] != '\0')
-        draft->explanation = g_strdup (json_node_get_string (explanation));
+        {
+          draft->explanation = g_strdup (json_node_get_string (explanation));
+          draft->explanation_line = pn_json_file_get_line (parser->json, explanation);
+        }
     }
 
   draft->related = read_list (parser, draft, "related");
@@ -648,6 +652,7 @@ pn_glossary_parse (PnJsonFile *json,
   PnGlossary *glossary;
   JsonNode *node;
   JsonArray *entries;
+  guint start = diagnostics != NULL ? diagnostics->len : 0;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -701,8 +706,11 @@ pn_glossary_parse (PnJsonFile *json,
                                      draft->explanation, (const char * const *) related,
                                      (const char * const *) sources, draft->case_sensitive);
       entry->line = pn_json_file_get_line (json, draft->node);
+      entry->explanation_line = draft->explanation_line;
       pn_glossary_add (glossary, entry);
     }
+  /* The checks run in steps over the whole file: their messages in reading order. */
+  pn_diagnostics_sort_from (diagnostics, start);
 
   return glossary;
 }

@@ -194,6 +194,10 @@ test_entry_checks (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 18,
                              "entries[16].term: 'pib' is already the term of entry 'pib' (line 16); entry 'pib-bas' was left out");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 19, "entries[17].definition is empty");
+  /* In reading order, though the checks run in steps over the whole file. */
+  for (guint i = 1; i < diagnostics->len; i++)
+    g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, i - 1))->line, <=,
+                     ((PnDiagnostic *) g_ptr_array_index (diagnostics, i))->line);
   /* Initials and "M." end no sentence: two sentences, no warning. */
   g_assert_null (pn_test_find (diagnostics, G ":20:"));
   /* The case-sensitive "Pib" does not clash with "PIB". */
@@ -220,6 +224,32 @@ test_entry_checks (void)
   g_assert_false (pn_glossary_lookup (glossary, "types")->case_sensitive);
   /* The pack's text is there whatever the glossary holds. */
   g_assert_nonnull (pn_document_get_markdown (pn_pack_get_document (pack, "doc")));
+}
+
+/* Explanations are rendered when the pack is read: their problems stand at
+ * the explanation's line and name the entry. */
+static void
+test_explanation_checks (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_with_glossary (
+    "{ \"entries\": [\n"
+    "  { \"id\": \"rente\", \"term\": \"rente\", \"definition\": \"D.\",\n"
+    "    \"explanation\": \"Voir [profit](glossary:profit), [Durand](source:durand-2020), [le texte](doc:doc).\" },\n"
+    "  { \"id\": \"profit\", \"term\": \"profit\", \"definition\": \"D.\",\n"
+    "    \"explanation\": \"Un <b>gras</b>\\n\\n[x](glossary:inconnue) [y](source:nulle) [z](doc:absent) [w](ftp://a)\" }\n"
+    "] }\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': unknown glossary entry 'inconnue'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': unknown source 'nulle'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': unknown document 'absent'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': links to 'ftp:' addresses are not allowed");
+  /* The first explanation's links are all good. */
+  g_assert_null (pn_test_find (diagnostics, "'rente'"));
+  g_assert_cmpuint (diagnostics->len, ==, 5);
+  g_assert_cmpint (pn_glossary_lookup (pn_pack_get_glossary (pack), "rente")->explanation_line, ==, 3);
 }
 
 /* A glossary of @n entries, one a line. */
@@ -647,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/glossary/valid", test_valid);
   g_test_add_func ("/glossary/broken-file", test_broken_file);
   g_test_add_func ("/glossary/entry-checks", test_entry_checks);
+  g_test_add_func ("/glossary/explanation-checks", test_explanation_checks);
   g_test_add_func ("/glossary/too-many", test_too_many);
   g_test_add_func ("/glossary/huge", test_huge);
   g_test_add_func ("/glossary/search", test_search);

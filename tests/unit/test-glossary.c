@@ -283,6 +283,70 @@ test_too_many (void)
   g_assert_null (pn_glossary_lookup (pn_pack_get_glossary (pack), "e10000"));
 }
 
+/* Case-sensitive entries that differ only in case (4,096 spellings of one
+ * word) are all kept, and each is found in its own case only. */
+static void
+test_case_variants (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) json = g_string_new ("{ \"entries\": [\n");
+  g_autoptr(PnPack) pack = NULL;
+  PnGlossary *glossary;
+
+  for (guint i = 0; i < 4096; i++)
+    {
+      char word[13];
+
+      for (guint bit = 0; bit < 12; bit++)
+        word[bit] = (i >> bit) & 1 ? 'A' : 'a';
+      word[12] = '\0';
+      g_string_append_printf (json, "  { \"id\": \"v%u\", \"term\": \"%s\", \"case_sensitive\": true, "
+                              "\"definition\": \"D.\" },\n", i, word);
+    }
+  /* One that ignores case clashes with the first of them. */
+  g_string_append (json, "  { \"id\": \"bas\", \"term\": \"AAAAAAAAAAAA\", \"definition\": \"D.\" }\n] }\n");
+
+  pack = load_with_glossary (json->str, diagnostics);
+  glossary = pn_pack_get_glossary (pack);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 4098,
+                             "'AAAAAAAAAAAA' is already the term of entry 'v0' (line 2); entry 'bas' was left out");
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_cmpuint (pn_glossary_get_n_entries (glossary), ==, 4096);
+  g_assert_cmpstr (pn_glossary_find_term (glossary, "aaaaaaaaaaaa")->id, ==, "v0");
+  g_assert_cmpstr (pn_glossary_find_term (glossary, "Aaaaaaaaaaaa")->id, ==, "v1");
+  g_assert_cmpstr (pn_glossary_find_term (glossary, "AAAAAAAAAAAA")->id, ==, "v4095");
+}
+
+/* The most entries, each with an explanation, all rendered when the pack is
+ * read: every entry kept, no message. */
+static void
+test_many_explanations (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) json = g_string_new ("{ \"entries\": [\n");
+  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(PnPack) pack = NULL;
+
+  for (guint i = 0; i < PN_GLOSSARY_MAX_ENTRIES; i++)
+    {
+      g_string_append_printf (json, "  { \"id\": \"e%u\", \"term\": \"terme %u\", \"definition\": \"D.\", "
+                              "\"explanation\": \"", i, i);
+      for (guint j = 0; j < 2; j++)
+        g_string_append_printf (json, "Le **terme** *%u* renvoie à [l'autre](glossary:e%u) et à [Durand](source:durand-2020). ",
+                                j, (i + 1) % PN_GLOSSARY_MAX_ENTRIES);
+      g_string_append_printf (json, "\" }%s\n", i + 1 < PN_GLOSSARY_MAX_ENTRIES ? "," : "");
+    }
+  g_string_append (json, "] }\n");
+
+  timer = g_timer_new ();
+  pack = load_with_glossary (json->str, diagnostics);
+  g_test_message ("%d explanations (%zu bytes) read and rendered in %.3f s", PN_GLOSSARY_MAX_ENTRIES,
+                  json->len, g_timer_elapsed (timer, NULL));
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, PN_GLOSSARY_MAX_ENTRIES);
+}
+
 /* 100,000 entries: refused whole by the JSON layer's bounds, with a clear
  * message, and the texts open. */
 static void
@@ -680,6 +744,8 @@ main (int   argc,
   g_test_add_func ("/glossary/explanation-checks", test_explanation_checks);
   g_test_add_func ("/glossary/too-many", test_too_many);
   g_test_add_func ("/glossary/huge", test_huge);
+  g_test_add_func ("/glossary/case-variants", test_case_variants);
+  g_test_add_func ("/glossary/many-explanations", test_many_explanations);
   g_test_add_func ("/glossary/search", test_search);
   g_test_add_func ("/glossary/find-term", test_find_term);
   g_test_add_func ("/glossary/fold-accents", test_fold_accents);

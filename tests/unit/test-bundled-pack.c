@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "pn-glossary-search.h"
 #include "pn-render.h"
 #include "pn-test-util.h"
 
@@ -76,7 +77,143 @@ test_essay (void)
   g_assert_null (strstr (html, "<script"));
 }
 
-/* Every source the essay cites is in the sources file, and each is formatted. */
+/* Sentences in @text (which ends with its last one): each ends at . ! ? or … followed by spaces and a
+ * capital letter, a digit or « , or by the end of the text. Counted here
+ * independently of the loader's own check. */
+static guint
+count_sentences (const char *text)
+{
+  g_autoptr(GRegex) end = g_regex_new ("[.!?\u2026](\\s+(?=[[:upper:][:digit:]\u00ab])|\\s*$)",
+                                       G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_assert_nonnull (end);
+  for (g_regex_match (end, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    n++;
+  return n;
+}
+
+/* Every link target of @markdown with @scheme (e.g. "glossary:") is known to
+ * @exists; returns how many it found. */
+static guint
+assert_link_targets (const char  *markdown,
+                     const char  *scheme,
+                     gboolean   (*exists) (PnPack *, const char *),
+                     PnPack      *pack,
+                     const char  *entry_id)
+{
+  g_autofree char *needle = g_strconcat ("](", scheme, NULL);
+  guint n = 0;
+
+  for (const char *p = strstr (markdown, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      const char *start = p + strlen (needle);
+      const char *end = strchr (start, ')');
+      g_autofree char *id = NULL;
+
+      g_assert_nonnull (end);
+      id = g_strndup (start, end - start);
+      if (!exists (pack, id))
+        g_error ("glossary entry '%s' links to unknown %s%s", entry_id, scheme, id);
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+glossary_has (PnPack *pack, const char *id)
+{
+  return pn_glossary_lookup (pn_pack_get_glossary (pack), id) != NULL;
+}
+
+static gboolean
+sources_have (PnPack *pack, const char *id)
+{
+  return pn_pack_get_source (pack, id) != NULL;
+}
+
+/* The bundled glossary: at least 30 entries, the concepts the issue names,
+ * a short definition of at most two sentences each, and every related entry,
+ * source and link of an explanation known to the pack. */
+static void
+test_glossary (void)
+{
+  static const char * const required[] = {
+    "seigneurage", "subsomption-totale", "stablecoins", "techno-feodalisme",
+    "capitalisme-de-surveillance", "rente", "propriete-lucrative", "moyens-de-production",
+    "mode-de-production", "mode-de-reproduction", "travail-gratuit", "travail-domestique",
+    "feminisme-materialiste", "travail-mort", "plus-value", "proletariat",
+    "extraction-des-donnees", "profilage", "publicite-ciblee", "audience-captive",
+    "gamification", "fedivers", "cryptomonnaies", "greve-des-utilisateurices",
+    "double-pouvoir", "communisme-libertaire",
+  };
+  /* Forms as they stand in the essay, each to its entry. */
+  static const char * const forms[][2] = {
+    { "subsomption", "subsomption-totale" },
+    { "subsomption totale", "subsomption-totale" },
+    { "technoféodalisme", "techno-feodalisme" },
+    { "moyens de productions", "moyens-de-production" },
+    { "féministes matérialistes", "feminisme-materialiste" },
+    { "l’extraction", "extraction-des-donnees" },
+    { "prolétaires", "proletariat" },
+    { "double-pouvoir", "double-pouvoir" },
+    { "Stablecoins", "stablecoins" },
+  };
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_bundled (diagnostics);
+  PnGlossary *glossary = pn_pack_get_glossary (pack);
+  GPtrArray *entries;
+  guint n_links = 0, n_sourced = 0;
+
+  /* The sentence counter sees what it must. */
+  g_assert_cmpuint (count_sentences ("Un mot. Deux mots\xc2\xa0! Trois."), ==, 3);
+  g_assert_cmpuint (count_sentences ("Un, deux (etc. et le reste)."), ==, 1);
+
+  g_assert_nonnull (glossary);
+  g_assert_cmpstr (pn_pack_get_glossary_file (pack), ==, "glossary.json");
+  entries = pn_glossary_get_entries (glossary);
+  g_assert_cmpuint (entries->len, >=, 30);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (required); i++)
+    if (pn_glossary_lookup (glossary, required[i]) == NULL)
+      g_error ("the bundled glossary has no entry '%s'", required[i]);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      const PnGlossaryEntry *entry = pn_glossary_find_term (glossary, forms[i][0]);
+
+      g_assert_nonnull (entry);
+      g_assert_cmpstr (entry->id, ==, forms[i][1]);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+      guint sentences = count_sentences (entry->definition);
+
+      if (sentences < 1 || sentences > 2)
+        g_error ("the definition of '%s' has %u sentences", entry->id, sentences);
+      g_assert_nonnull (entry->explanation);
+      g_assert_cmpuint (strlen (entry->explanation), >, strlen (entry->definition));
+      g_assert_cmpuint (g_strv_length (entry->related), >=, 1);
+      for (char **id = entry->related; *id != NULL; id++)
+        g_assert_nonnull (pn_glossary_lookup (glossary, *id));
+      for (char **id = entry->sources; *id != NULL; id++)
+        g_assert_nonnull (pn_pack_get_source (pack, *id));
+      if (entry->sources[0] != NULL)
+        n_sourced++;
+      n_links += assert_link_targets (entry->explanation, "glossary:", glossary_has, pack, entry->id);
+      n_links += assert_link_targets (entry->explanation, "source:", sources_have, pack, entry->id);
+    }
+  /* The loader kept every entry and form: nothing left out with a message. */
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (n_links, >=, entries->len);
+  g_assert_cmpuint (n_sourced, >=, entries->len * 3 / 4);
+}
+
 /* Only French titles are typeset: an English document of a French pack keeps
  * its straight apostrophe. */
 static void
@@ -99,6 +236,7 @@ test_title_apostrophes (void)
   pn_test_remove_dir (dir);
 }
 
+/* Every source the essay cites is in the sources file, and each is formatted. */
 static void
 test_sources (void)
 {
@@ -123,6 +261,7 @@ main (int   argc,
 
   g_test_add_func ("/bundled-pack/checks-clean", test_checks_clean);
   g_test_add_func ("/bundled-pack/essay", test_essay);
+  g_test_add_func ("/bundled-pack/glossary", test_glossary);
   g_test_add_func ("/bundled-pack/sources", test_sources);
   g_test_add_func ("/bundled-pack/title-apostrophes", test_title_apostrophes);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "pn-glossary-matcher.h"
 #include "pn-glossary-parse.h"
 #include "pn-text.h"
 
@@ -123,51 +124,24 @@ claims_clear (Claims *claims)
 
 /* Keys */
 
-static gboolean
-is_apostrophe (gunichar c)
-{
-  return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018;
-}
-
+/* The matcher's normalisation (pn_glossary_normalize), so that two forms
+ * clash here exactly when the matcher could not tell them apart. */
 char *
 pn_glossary_form_key (const char *form,
                       gboolean    case_sensitive)
 {
   g_autofree char *normal = NULL;
-  GString *key;
-  gboolean space = FALSE;
-  gsize elision;
 
   g_return_val_if_fail (form != NULL, NULL);
 
-  normal = case_sensitive ? g_utf8_normalize (form, -1, G_NORMALIZE_NFKC) : pn_text_casefold (form);
-  if (normal == NULL)   /* not valid UTF-8 */
+  /* (pn_glossary_normalize() is not given "": it crashes on it today.) */
+  if (form[0] == '\0' || !g_utf8_validate (form, -1, NULL))
     return g_strdup ("");
 
-  key = g_string_sized_new (strlen (normal));
-  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  normal = pn_glossary_normalize (form, !case_sensitive);
+  g_strstrip (normal);
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
-        {
-          space = key->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (key, ' ');
-      space = FALSE;
-      if (is_apostrophe (c))
-        g_string_append_c (key, '\'');
-      else
-        g_string_append_unichar (key, c);
-    }
-
-  elision = pn_text_elision_length (key->str);
-  if (elision > 0)
-    g_string_erase (key, 0, elision);
-
-  return g_string_free (key, FALSE);
+  return g_strdup (normal + pn_text_elision_length (normal));
 }
 
 static gboolean

@@ -283,6 +283,26 @@ test_too_many (void)
   g_assert_null (pn_glossary_lookup (pn_pack_get_glossary (pack), "e10000"));
 }
 
+/* Forms the matcher cannot tell apart clash: composed and decomposed
+ * accents, middle-dot variants, spaces of any kind. */
+static void
+test_same_to_the_matcher (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_with_glossary (
+    "{ \"entries\": [\n"
+    "  { \"id\": \"users\", \"term\": \"utilisateur·ices\", \"forms\": [\"été\", \"prison numérique\"], \"definition\": \"D.\" },\n"
+    "  { \"id\": \"autre\", \"term\": \"autre\", \"forms\": [\"utilisateur•ices\", \"e\u0301te\u0301\", \"prison\u00a0 numérique\", \"prisons\"], \"definition\": \"D.\" }\n"
+    "] }\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 3, "entries[1].forms[0]: 'utilisateur•ices' is the term of entry 'users' (line 2)");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 3, "entries[1].forms[1]: 'e\xcc\x81te\xcc\x81' is also a form of entry 'users' (line 2)");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 3, "entries[1].forms[2]: 'prison\xc2\xa0 numérique' is also a form of entry 'users' (line 2)");
+  g_assert_cmpuint (diagnostics->len, ==, 3);
+  assert_strv (pn_glossary_lookup (pn_pack_get_glossary (pack), "autre")->forms, "prisons", NULL);
+}
+
 /* Case-sensitive entries that differ only in case (4,096 spellings of one
  * word) are all kept, and each is found in its own case only. */
 static void
@@ -744,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/glossary/explanation-checks", test_explanation_checks);
   g_test_add_func ("/glossary/too-many", test_too_many);
   g_test_add_func ("/glossary/huge", test_huge);
+  g_test_add_func ("/glossary/same-to-the-matcher", test_same_to_the_matcher);
   g_test_add_func ("/glossary/case-variants", test_case_variants);
   g_test_add_func ("/glossary/many-explanations", test_many_explanations);
   g_test_add_func ("/glossary/search", test_search);

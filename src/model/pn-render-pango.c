@@ -174,6 +174,9 @@ put_own_html (Writer     *w,
       /* A label's links cannot nest, and it has no #anchors to go to. */
       if (href != NULL && w->links == 0 && is_allowed_href (href))
         {
+          /* The scheme as the interface compares it: "HTTPS:" is "https:". */
+          for (char *p = href; *p != ':'; p++)
+            *p = g_ascii_tolower (*p);
           g_string_append_printf (w->out, "<a href=\"%s\">", href);
           w->links++;
           tag = OWN_LINK;

@@ -632,7 +632,7 @@ test_pango (void)
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autofree char *markup = pango_of (pack,
     "Le **seigneurage** est *la* rente de [Varoufakis](source:varoufakis-2023) ; voir "
-    "[stablecoins](glossary:stablecoins), [le texte](doc:doc) et [un site](https://example.org/a?b=1&c=2).\n"
+    "[stablecoins](glossary:stablecoins), [le texte](doc:doc) et [un site](HTTPS://example.org/a?b=1&c=2).\n"
     "Pourquoi ? L'émission du `code`.\n"
     "\n"
     "- un\n"

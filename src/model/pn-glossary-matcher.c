@@ -8,8 +8,10 @@
  * word end, the forms ending there are the state's and those along its
  * dictionary links, longest first; each whose start is a word start is a
  * candidate. The candidates are then taken leftmost first, longest first,
- * never overlapping. The root has a full table of 256 transitions; the other
- * states, which have few, keep theirs sorted by byte.
+ * never overlapping. Bytes that no form holds lead back to the root at once;
+ * the states nearest the root (where the search spends its time) have a full
+ * table of transitions over the other bytes, failure links followed; the
+ * deeper ones, which have few, keep theirs sorted by byte.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,8 @@
 #include "pn-glossary-matcher.h"
 
 #define NO_STATE G_MAXUINT32
+/* Entries of the full transition tables: 4 MB at most. */
+#define DENSE_BUDGET (1024 * 1024)
 
 typedef struct {
   guint entry;          /* index in the glossary's entries */
@@ -35,13 +39,18 @@ struct _PnGlossaryMatcher {
   GArray *patterns;     /* of Pattern, the distinct forms */
 
   guint n_states;
-  guint32 root_next[256];
+  guint32 *root_next;   /* the root's 256 transitions */
+  guint8 byte_class[256];  /* 0 for the bytes no form holds */
+  guint n_classes;
+  guint n_dense;        /* states [0, n_dense) have full tables */
+  guint32 *dense;       /* n_dense × n_classes */
   guint32 *edge_start;  /* per state: its first edge */
   guint16 *edge_count;
   guint8 *edge_byte;    /* per edge, sorted by byte within a state */
   guint32 *edge_target;
   guint32 *fail;
   guint32 *dict;        /* the next state along the failure links where a form ends, 0 when none */
+  guint32 *first_out;   /* the state itself when a form ends there, else dict */
   guint32 *depth;       /* bytes from the root: the length of the forms ending there */
   guint32 *out_start;   /* per state: its forms in outputs */
   guint32 *out_count;
@@ -60,15 +69,21 @@ typedef struct {
 } Norm;
 
 static void
-norm_reserve (Norm *n,
-              gsize extra)
+norm_grow (Norm *n,
+           gsize extra)
 {
-  if (n->len + extra <= n->cap)
-    return;
   n->cap = MAX (n->cap * 2, n->len + extra + 64);
   n->s = g_realloc (n->s, n->cap + 1);
   if (n->map != NULL)
     n->map = g_renew (guint32, n->map, n->cap + 1);
+}
+
+static inline void
+norm_reserve (Norm *n,
+              gsize extra)
+{
+  if (G_UNLIKELY (n->s == NULL || n->len + extra > n->cap))
+    norm_grow (n, extra);
 }
 
 static inline void
@@ -152,11 +167,24 @@ put_char (Norm     *n,
     }
 }
 
-static gboolean
+/* Combining marks start at U+0300: their first byte is at least 0xCC. */
+static inline gboolean
 next_is_mark (const char *p,
               const char *end)
 {
-  return p < end && (guchar) *p >= 0x80 && g_unichar_combining_class (g_utf8_get_char (p)) != 0;
+  return p < end && (guchar) *p >= 0xCC && g_unichar_combining_class (g_utf8_get_char (p)) != 0;
+}
+
+/* Unchecked: normalize_into() keeps room for one byte per byte left to read. */
+static inline void
+norm_put_fast (Norm  *n,
+               char   byte,
+               gsize  from)
+{
+  n->s[n->len] = byte;
+  if (n->map != NULL)
+    n->map[n->len] = (guint32) from;
+  n->len++;
 }
 
 static void
@@ -168,20 +196,59 @@ normalize_into (Norm       *n,
   const char *end = text + length;
   const char *p = text;
 
-  norm_reserve (n, length);
+  norm_reserve (n, length + 1);
   while (p < end)
     {
       guchar b = (guchar) *p;
       const char *cluster_end;
       gunichar c;
 
-      if (b < 0x80 && !next_is_mark (p + 1, end))
+      /* ASCII, and the Latin-1 letters of French (U+00C0 to U+00FF), without decoding. */
+      if (b < 0x80)
         {
-          if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v')
-            norm_put_space (n, p - text);
-          else
-            norm_put_byte (n, fold ? g_ascii_tolower (b) : (char) b, p - text);
-          p++;
+          /* A run of ASCII, in registers. */
+          char *out = n->s;
+          guint32 *map = n->map;
+          gsize len = n->len;
+          const char *q = p;
+
+          while (q < end && (guchar) *q < 0x80 && !next_is_mark (q + 1, end))
+            {
+              guchar a = (guchar) *q;
+
+              if (a == ' ' || (a >= '\t' && a <= '\r'))
+                {
+                  if (len > 0 && out[len - 1] == ' ')
+                    {
+                      q++;
+                      continue;
+                    }
+                  a = ' ';
+                }
+              else if (fold && a >= 'A' && a <= 'Z')
+                a += 'a' - 'A';
+              out[len] = (char) a;
+              if (map != NULL)
+                map[len] = (guint32) (q - text);
+              len++;
+              q++;
+            }
+          n->len = len;
+          if (q > p)
+            {
+              p = q;
+              continue;
+            }
+        }
+      if (b == 0xC3 && p + 1 < end && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0xBF && !next_is_mark (p + 2, end))
+        {
+          guchar second = (guchar) p[1];
+
+          if (fold && second <= 0x9E && second != 0x97)   /* À to Þ, not × */
+            second += 0x20;
+          norm_put_fast (n, (char) b, p - text);
+          norm_put_fast (n, (char) second, p - text);
+          p += 2;
           continue;
         }
 
@@ -201,6 +268,7 @@ normalize_into (Norm       *n,
             put_char (n, g_utf8_get_char (q), fold, p - text);
         }
       p = cluster_end;
+      norm_reserve (n, end - p + 1);
     }
   n->s[n->len] = '\0';
 }
@@ -438,6 +506,70 @@ step (PnGlossaryMatcher *self,
       guint32            state,
       guint8             byte)
 {
+  guint8 class = self->byte_class[byte];
+
+  if (class == 0)
+    return 0;
+
+  for (;;)
+    {
+      guint32 next;
+
+      if (state < self->n_dense)
+        return self->dense[(gsize) state * self->n_classes + class];
+      next = find_edge (self, state, byte);
+      if (next != NO_STATE)
+        return next;
+      state = self->fail[state];
+    }
+}
+
+/* Full tables for the states nearest the root, as many as the budget allows
+ * (breadth first: a state's failure target comes before it). */
+static void
+make_dense (PnGlossaryMatcher *self)
+{
+  guint8 bytes[256];
+  guint n_dense;
+
+  self->n_classes = 1;
+  for (guint s = 0; s < self->n_states; s++)
+    {
+      for (guint i = 0; i < self->edge_count[s]; i++)
+        {
+          guint8 byte = self->edge_byte[self->edge_start[s] + i];
+
+          if (self->byte_class[byte] == 0)
+            {
+              bytes[self->n_classes] = byte;
+              self->byte_class[byte] = self->n_classes++;
+            }
+        }
+    }
+
+  n_dense = MIN (self->n_states, DENSE_BUDGET / self->n_classes);
+  self->dense = g_new0 (guint32, (gsize) n_dense * self->n_classes);
+  for (guint s = 0; s < n_dense; s++)
+    {
+      guint32 *row = self->dense + (gsize) s * self->n_classes;
+      const guint32 *fail_row = self->dense + (gsize) self->fail[s] * self->n_classes;
+
+      for (guint c = 1; c < self->n_classes; c++)
+        {
+          guint32 next = s == 0 ? self->root_next[bytes[c]] : find_edge (self, s, bytes[c]);
+
+          row[c] = next != NO_STATE ? next : fail_row[c];
+        }
+    }
+  self->n_dense = n_dense;
+}
+
+/* A transition before the full tables are made. */
+static guint32
+sparse_step (PnGlossaryMatcher *self,
+             guint32            state,
+             guint8             byte)
+{
   for (;;)
     {
       guint32 next;
@@ -465,6 +597,7 @@ flatten (PnGlossaryMatcher *self,
   guint32 n_edges = 0;
 
   self->n_states = n;
+  self->root_next = g_new0 (guint32, 256);
   self->edge_start = g_new0 (guint32, n);
   self->edge_count = g_new0 (guint16, n);
   self->edge_byte = g_new0 (guint8, MAX (n, 1));
@@ -503,7 +636,6 @@ flatten (PnGlossaryMatcher *self,
         }
     }
 
-  memset (self->root_next, 0, sizeof self->root_next);
   for (guint i = 0; i < self->edge_count[0]; i++)
     self->root_next[self->edge_byte[i]] = self->edge_target[i];
 
@@ -530,12 +662,18 @@ flatten (PnGlossaryMatcher *self,
       for (guint i = 0; i < self->edge_count[s]; i++)
         {
           guint32 child = self->edge_target[self->edge_start[s] + i];
-          guint32 fail = s == 0 ? 0 : step (self, self->fail[s], self->edge_byte[self->edge_start[s] + i]);
+          guint32 fail = s == 0 ? 0 : sparse_step (self, self->fail[s], self->edge_byte[self->edge_start[s] + i]);
 
           self->fail[child] = fail;
           self->dict[child] = self->out_count[fail] > 0 ? fail : self->dict[fail];
         }
     }
+
+  self->first_out = g_new0 (guint32, n);
+  for (guint32 s = 1; s < n; s++)
+    self->first_out[s] = self->out_count[s] > 0 ? s : self->dict[s];
+
+  make_dense (self);
 }
 
 PnGlossaryMatcher *
@@ -586,6 +724,9 @@ pn_glossary_matcher_finalize (GObject *object)
   g_free (self->edge_target);
   g_free (self->fail);
   g_free (self->dict);
+  g_free (self->first_out);
+  g_free (self->root_next);
+  g_free (self->dense);
   g_free (self->depth);
   g_free (self->out_start);
   g_free (self->out_count);
@@ -733,13 +874,39 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
     {
       gsize end = i + 1;
 
-      state = step (self, state, (guint8) norm.s[i]);
-      if ((self->out_count[state] == 0 && self->dict[state] == 0) ||
-          !ends_word (norm.s, norm.len, end))
+      /* The common case in registers: bytes no form holds, states with full tables. */
+      {
+        const guint8 *classes = self->byte_class;
+        const guint32 *dense = self->dense;
+        const guint32 *first_out = self->first_out;
+        guint n_classes = self->n_classes;
+        guint n_dense = self->n_dense;
+        const guchar *bytes = (const guchar *) norm.s;
+        gsize len = norm.len;
+
+        for (; i < len; i++)
+          {
+            guint8 class = classes[bytes[i]];
+
+            if (class == 0)
+              state = 0;
+            else if (state < n_dense)
+              state = dense[(gsize) state * n_classes + class];
+            else
+              state = step (self, state, bytes[i]);
+            if (first_out[state] != 0)
+              break;
+          }
+        if (i >= len)
+          break;
+        end = i + 1;
+      }
+
+      if (!ends_word (norm.s, norm.len, end))
         continue;
 
       /* Longest first, along the dictionary links. */
-      for (guint32 s = self->out_count[state] > 0 ? state : self->dict[state]; s != 0; s = self->dict[s])
+      for (guint32 s = self->first_out[state]; s != 0; s = self->dict[s])
         {
           gsize start = end - self->depth[s];
           Candidate candidate = { start, end, 0 };

@@ -34,6 +34,7 @@ typedef struct {
   PnRenderContext *ctx;
   PnGlossaryMatcher *matcher;
   GHashTable *linked;   /* entry ids already linked in this section (mode FIRST) */
+  GHashTable *anchors;  /* entry id -> the opening tag of its links */
   GString *run;
   GArray *segments;     /* of Segment */
 } Linker;
@@ -122,20 +123,22 @@ mark (Linker     *l,
       const char *id)
 {
   gboolean linked = is_linked (l, id);
-  g_autofree char *open = NULL;
+  const char *open = linked ? g_hash_table_lookup (l->anchors, id) : "";
   cmark_node *open_node;
   cmark_node *close_node;
 
-  if (linked)
+  if (open == NULL)
     {
       g_autofree char *uri = pn_pack_uri_for_glossary (pn_pack_get_id (l->ctx->pack), id);
       g_autofree char *escaped_uri = pn_render_escape (uri);
       g_autofree char *escaped_id = pn_render_escape (id);
+      char *made = g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">", escaped_id, escaped_uri);
 
-      open = g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">", escaped_id, escaped_uri);
+      g_hash_table_insert (l->anchors, g_strdup (id), made);
+      open = made;
     }
 
-  if (!pn_render_insert_html (l->ctx, first, linked ? open : ""))
+  if (!pn_render_insert_html (l->ctx, first, open))
     return;
   open_node = cmark_node_previous (first);
   if (!pn_render_append_html (l->ctx, last, linked ? "</a>" : ""))
@@ -301,12 +304,14 @@ pn_render_pass_glossary (PnRenderContext *ctx,
 
   l.matcher = pn_glossary_get_matcher (glossary);
   l.linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.run = g_string_new (NULL);
   l.segments = g_array_new (FALSE, FALSE, sizeof (Segment));
 
   link_blocks (&l, root);
 
   g_hash_table_unref (l.linked);
+  g_hash_table_unref (l.anchors);
   g_string_free (l.run, TRUE);
   g_array_unref (l.segments);
 }

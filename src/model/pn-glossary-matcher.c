@@ -23,8 +23,14 @@
 #include "pn-glossary-matcher.h"
 
 #define NO_STATE G_MAXUINT32
-/* Entries of the full transition tables: 4 MB at most. */
-#define DENSE_BUDGET (1024 * 1024)
+/* In the full tables: the state reached is where a form ends (or one along
+ * its dictionary links), so that the search needs no second look-up. */
+#define ENDS 0x80000000u
+#define STATE_MASK 0x7fffffffu
+/* Entries of the full transition tables: every state has one up to 16 MB
+ * (a glossary of a few thousand entries); above, only those nearest the root, 4 MB. */
+#define DENSE_BUDGET (4 * 1024 * 1024)
+#define PARTIAL_DENSE_BUDGET (1024 * 1024)
 
 typedef struct {
   guint entry;          /* index in the glossary's entries */
@@ -43,7 +49,7 @@ struct _PnGlossaryMatcher {
   guint8 byte_class[256];  /* 0 for the bytes no form holds */
   guint n_classes;
   guint n_dense;        /* states [0, n_dense) have full tables */
-  guint32 *dense;       /* n_dense × n_classes */
+  guint32 *dense;       /* n_dense × n_classes: the next state, with ENDS when a form ends there */
   guint32 *edge_start;  /* per state: its first edge */
   guint16 *edge_count;
   guint8 *edge_byte;    /* per edge, sorted by byte within a state */
@@ -52,6 +58,7 @@ struct _PnGlossaryMatcher {
   guint32 *dict;        /* the next state along the failure links where a form ends, 0 when none */
   guint32 *first_out;   /* the state itself when a form ends there, else dict */
   guint32 *depth;       /* bytes from the root: the length of the forms ending there */
+  guint32 max_depth;
   guint32 *out_start;   /* per state: its forms in outputs */
   guint32 *out_count;
   guint32 *outputs;     /* pattern indices */
@@ -61,9 +68,17 @@ G_DEFINE_FINAL_TYPE (PnGlossaryMatcher, pn_glossary_matcher, G_TYPE_OBJECT)
 
 /* Normalising */
 
+/* From byte @norm of the normalised text on, byte norm + i comes from byte
+ * @text + i of the text (up to the next jump). */
+typedef struct {
+  gsize norm;
+  gsize text;
+} Jump;
+
 typedef struct {
   char *s;
-  guint32 *map;         /* for each byte of s, its offset in the text; NULL when not wanted */
+  GArray *jumps;        /* of Jump: where each byte of s comes from; NULL when not wanted */
+  gssize delta;         /* offset in the text - offset in s, since the last jump */
   gsize len;
   gsize cap;
 } Norm;
@@ -74,8 +89,6 @@ norm_grow (Norm *n,
 {
   n->cap = MAX (n->cap * 2, n->len + extra + 64);
   n->s = g_realloc (n->s, n->cap + 1);
-  if (n->map != NULL)
-    n->map = g_renew (guint32, n->map, n->cap + 1);
 }
 
 static inline void
@@ -86,6 +99,46 @@ norm_reserve (Norm *n,
     norm_grow (n, extra);
 }
 
+/* The next byte of s comes from @from in the text. */
+static inline void
+norm_map (Norm  *n,
+          gsize  from)
+{
+  if (n->jumps != NULL && (gssize) from - (gssize) n->len != n->delta)
+    {
+      Jump jump = { n->len, from };
+
+      g_array_append_val (n->jumps, jump);
+      n->delta = (gssize) from - (gssize) n->len;
+    }
+}
+
+/* Where byte @at of s comes from in the text of @length bytes. */
+static gsize
+norm_original (const Norm *n,
+               gsize       at,
+               gsize       length)
+{
+  guint low = 0;
+  guint high = n->jumps->len;
+
+  if (at >= n->len)
+    return length;
+
+  /* The last jump at or before @at (the first is at 0). */
+  while (high - low > 1)
+    {
+      guint middle = (low + high) / 2;
+
+      if (g_array_index (n->jumps, Jump, middle).norm <= at)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return g_array_index (n->jumps, Jump, low).text + (at - g_array_index (n->jumps, Jump, low).norm);
+}
+
 static inline void
 norm_put (Norm       *n,
           const char *bytes,
@@ -93,12 +146,8 @@ norm_put (Norm       *n,
           gsize       from)
 {
   norm_reserve (n, length);
+  norm_map (n, from);
   memcpy (n->s + n->len, bytes, length);
-  if (n->map != NULL)
-    {
-      for (gsize i = 0; i < length; i++)
-        n->map[n->len + i] = (guint32) from;
-    }
   n->len += length;
 }
 
@@ -108,9 +157,8 @@ norm_put_byte (Norm *n,
                gsize from)
 {
   norm_reserve (n, 1);
+  norm_map (n, from);
   n->s[n->len] = byte;
-  if (n->map != NULL)
-    n->map[n->len] = (guint32) from;
   n->len++;
 }
 
@@ -181,9 +229,8 @@ norm_put_fast (Norm  *n,
                char   byte,
                gsize  from)
 {
+  norm_map (n, from);
   n->s[n->len] = byte;
-  if (n->map != NULL)
-    n->map[n->len] = (guint32) from;
   n->len++;
 }
 
@@ -208,7 +255,8 @@ normalize_into (Norm       *n,
         {
           /* A run of ASCII, in registers. */
           char *out = n->s;
-          guint32 *map = n->map;
+          gboolean mapped = n->jumps != NULL;
+          gssize delta = n->delta;
           gsize len = n->len;
           const char *q = p;
 
@@ -227,9 +275,13 @@ normalize_into (Norm       *n,
                 }
               else if (fold && a >= 'A' && a <= 'Z')
                 a += 'a' - 'A';
+              if (mapped && (gssize) (q - text) - (gssize) len != delta)
+                {
+                  n->len = len;
+                  norm_map (n, q - text);
+                  delta = n->delta;
+                }
               out[len] = (char) a;
-              if (map != NULL)
-                map[len] = (guint32) (q - text);
               len++;
               q++;
             }
@@ -330,7 +382,7 @@ is_elision (const char *word,
 
 /* Before @at: nothing, a character outside words, or the apostrophe of an
  * elision (or of a quotation: no word before it). */
-static gboolean
+static inline gboolean
 starts_word (const char *text,
              gsize       at)
 {
@@ -341,6 +393,8 @@ starts_word (const char *text,
 
   if (at == 0)
     return TRUE;
+  if ((guchar) text[at - 1] < 0x80 && text[at - 1] != '\'')
+    return !g_ascii_isalnum (text[at - 1]);
 
   apostrophe = g_utf8_find_prev_char (text, text + at);
   before = g_utf8_get_char (apostrophe);
@@ -366,7 +420,7 @@ starts_word (const char *text,
 
 /* After @at: the end, or a character outside words that is not an
  * apostrophe inside a word (« aujourd'hui »). */
-static gboolean
+static inline gboolean
 ends_word (const char *text,
            gsize       length,
            gsize       at)
@@ -375,6 +429,10 @@ ends_word (const char *text,
 
   if (at >= length)
     return TRUE;
+
+  /* The common case: a letter goes on, or a space or punctuation ends the word. */
+  if ((guchar) text[at] < 0x80 && text[at] != '\'')
+    return !g_ascii_isalnum (text[at]);
 
   after = g_utf8_get_char (text + at);
   if (is_word_char (after))
@@ -516,7 +574,7 @@ step (PnGlossaryMatcher *self,
       guint32 next;
 
       if (state < self->n_dense)
-        return self->dense[(gsize) state * self->n_classes + class];
+        return self->dense[(gsize) state * self->n_classes + class] & STATE_MASK;
       next = find_edge (self, state, byte);
       if (next != NO_STATE)
         return next;
@@ -524,41 +582,50 @@ step (PnGlossaryMatcher *self,
     }
 }
 
-/* Full tables for the states nearest the root, as many as the budget allows
- * (breadth first: a state's failure target comes before it). */
+/* The byte classes: one for each byte some form holds, 0 for the others. */
 static void
-make_dense (PnGlossaryMatcher *self)
+make_classes (PnGlossaryMatcher *self,
+              GArray            *nodes,
+              guint8            *bytes)
 {
-  guint8 bytes[256];
-  guint n_dense;
-
   self->n_classes = 1;
-  for (guint s = 0; s < self->n_states; s++)
+  for (guint i = 1; i < nodes->len; i++)
     {
-      for (guint i = 0; i < self->edge_count[s]; i++)
-        {
-          guint8 byte = self->edge_byte[self->edge_start[s] + i];
+      guint8 byte = g_array_index (nodes, TrieNode, i).byte;
 
-          if (self->byte_class[byte] == 0)
-            {
-              bytes[self->n_classes] = byte;
-              self->byte_class[byte] = self->n_classes++;
-            }
+      if (self->byte_class[byte] == 0)
+        {
+          bytes[self->n_classes] = byte;
+          self->byte_class[byte] = self->n_classes++;
         }
     }
+}
 
-  n_dense = MIN (self->n_states, DENSE_BUDGET / self->n_classes);
+/* Full tables for the states [0, n_dense), made breadth first (@by_depth):
+ * a state's failure target comes before it. */
+static void
+make_dense (PnGlossaryMatcher *self,
+            const guint8      *bytes,
+            const guint32     *by_depth,
+            guint              n_dense)
+{
   self->dense = g_new0 (guint32, (gsize) n_dense * self->n_classes);
-  for (guint s = 0; s < n_dense; s++)
+  for (guint i = 0; i < self->n_states; i++)
     {
+      guint32 s = by_depth[i];
       guint32 *row = self->dense + (gsize) s * self->n_classes;
       const guint32 *fail_row = self->dense + (gsize) self->fail[s] * self->n_classes;
 
+      if (s >= n_dense)
+        continue;
       for (guint c = 1; c < self->n_classes; c++)
         {
           guint32 next = s == 0 ? self->root_next[bytes[c]] : find_edge (self, s, bytes[c]);
 
-          row[c] = next != NO_STATE ? next : fail_row[c];
+          if (next == NO_STATE)
+            row[c] = fail_row[c];
+          else
+            row[c] = next | (self->first_out[next] != 0 ? ENDS : 0);
         }
     }
   self->n_dense = n_dense;
@@ -583,7 +650,58 @@ sparse_step (PnGlossaryMatcher *self,
     }
 }
 
-/* The trie laid out breadth first (state 0 the root), edges sorted by byte. */
+static void
+sorted_children (GArray  *nodes,
+                 guint32  node,
+                 GArray  *children)
+{
+  g_array_set_size (children, 0);
+  for (guint32 c = g_array_index (nodes, TrieNode, node).first_child; c != NO_STATE;
+       c = g_array_index (nodes, TrieNode, c).sibling)
+    g_array_append_val (children, c);
+  g_array_sort_with_data (children, compare_children, nodes);
+}
+
+/* The states in the order of their numbers: depth first when every state
+ * gets a full table (a word's states then lie next to each other in
+ * memory), else breadth first (those nearest the root get the tables). */
+static void
+number_states (GArray   *nodes,
+               gboolean  depth_first,
+               guint32  *node_of)
+{
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 root = 0;
+  guint32 next = 0;
+
+  if (!depth_first)
+    {
+      node_of[next++] = 0;
+      for (guint32 s = 0; s < next; s++)
+        {
+          sorted_children (nodes, node_of[s], children);
+          for (guint i = 0; i < children->len; i++)
+            node_of[next++] = g_array_index (children, guint32, i);
+        }
+      return;
+    }
+
+  g_array_append_val (stack, root);
+  while (stack->len > 0)
+    {
+      guint32 node = g_array_index (stack, guint32, stack->len - 1);
+
+      g_array_set_size (stack, stack->len - 1);
+      node_of[next++] = node;
+      sorted_children (nodes, node, children);
+      for (guint i = children->len; i > 0; i--)
+        g_array_append_val (stack, g_array_index (children, guint32, i - 1));
+    }
+}
+
+/* The trie as arrays (state 0 the root), edges sorted by byte, failure and
+ * dictionary links, full tables. */
 static void
 flatten (PnGlossaryMatcher *self,
          GArray            *nodes,
@@ -592,9 +710,12 @@ flatten (PnGlossaryMatcher *self,
   guint n = nodes->len;
   g_autofree guint32 *state_of = g_new (guint32, n);    /* trie node -> state */
   g_autofree guint32 *node_of = g_new (guint32, n);     /* state -> trie node */
+  g_autofree guint32 *by_depth = g_new (guint32, n);    /* states, breadth first */
   g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint32 next_state = 1;
+  guint8 bytes[256];
+  gboolean all_dense;
   guint32 n_edges = 0;
+  guint32 queued = 1;
 
   self->n_states = n;
   self->root_next = g_new0 (guint32, 256);
@@ -608,31 +729,29 @@ flatten (PnGlossaryMatcher *self,
   self->out_start = g_new0 (guint32, n);
   self->out_count = g_new0 (guint32, n);
   self->outputs = g_new0 (guint32, MAX (endings->len, 1));
+  self->first_out = g_new0 (guint32, n);
 
-  state_of[0] = 0;
-  node_of[0] = 0;
-  for (guint32 s = 0; s < next_state; s++)
+  make_classes (self, nodes, bytes);
+  all_dense = (gsize) n * self->n_classes <= DENSE_BUDGET;
+  number_states (nodes, all_dense, node_of);
+  for (guint32 s = 0; s < n; s++)
+    state_of[node_of[s]] = s;
+
+  /* A parent is numbered before its children either way. */
+  for (guint32 s = 0; s < n; s++)
     {
-      TrieNode *node = &g_array_index (nodes, TrieNode, node_of[s]);
-
-      g_array_set_size (children, 0);
-      for (guint32 c = node->first_child; c != NO_STATE; c = g_array_index (nodes, TrieNode, c).sibling)
-        g_array_append_val (children, c);
-      g_array_sort_with_data (children, compare_children, nodes);
-
+      sorted_children (nodes, node_of[s], children);
       self->edge_start[s] = n_edges;
       self->edge_count[s] = children->len;
       for (guint i = 0; i < children->len; i++)
         {
-          guint32 child = g_array_index (children, guint32, i);
+          guint32 child = state_of[g_array_index (children, guint32, i)];
 
-          state_of[child] = next_state;
-          node_of[next_state] = child;
-          self->depth[next_state] = self->depth[s] + 1;
-          self->edge_byte[n_edges] = g_array_index (nodes, TrieNode, child).byte;
-          self->edge_target[n_edges] = next_state;
+          self->depth[child] = self->depth[s] + 1;
+          self->max_depth = MAX (self->max_depth, self->depth[child]);
+          self->edge_byte[n_edges] = g_array_index (nodes, TrieNode, g_array_index (children, guint32, i)).byte;
+          self->edge_target[n_edges] = child;
           n_edges++;
-          next_state++;
         }
     }
 
@@ -657,23 +776,26 @@ flatten (PnGlossaryMatcher *self,
 
   /* Failure and dictionary links, breadth first: a state's links are known
    * before its children's. */
-  for (guint32 s = 0; s < n; s++)
+  by_depth[0] = 0;
+  for (guint i = 0; i < n; i++)
     {
-      for (guint i = 0; i < self->edge_count[s]; i++)
+      guint32 s = by_depth[i];
+
+      for (guint e = 0; e < self->edge_count[s]; e++)
         {
-          guint32 child = self->edge_target[self->edge_start[s] + i];
-          guint32 fail = s == 0 ? 0 : sparse_step (self, self->fail[s], self->edge_byte[self->edge_start[s] + i]);
+          guint32 child = self->edge_target[self->edge_start[s] + e];
+          guint32 fail = s == 0 ? 0 : sparse_step (self, self->fail[s], self->edge_byte[self->edge_start[s] + e]);
 
           self->fail[child] = fail;
           self->dict[child] = self->out_count[fail] > 0 ? fail : self->dict[fail];
+          by_depth[queued++] = child;
         }
     }
 
-  self->first_out = g_new0 (guint32, n);
   for (guint32 s = 1; s < n; s++)
     self->first_out[s] = self->out_count[s] > 0 ? s : self->dict[s];
 
-  make_dense (self);
+  make_dense (self, bytes, by_depth, all_dense ? n : MIN (n, PARTIAL_DENSE_BUDGET / self->n_classes));
 }
 
 PnGlossaryMatcher *
@@ -840,11 +962,57 @@ matching_pattern (PnGlossaryMatcher *self,
       const Pattern *pattern = &g_array_index (self->patterns, Pattern, index);
 
       if (pattern->exact == NULL ||
-          same_case (pattern, text, norm->map[start], end < norm->len ? norm->map[end] : length))
+          same_case (pattern, text, norm_original (norm, start, length), norm_original (norm, end, length)))
         return index;
     }
 
   return NO_STATE;
+}
+
+/* The transition on @byte, with ENDS when a form ends where it leads. */
+static inline guint32
+advance (PnGlossaryMatcher *self,
+         guint32            state,
+         guint8             byte)
+{
+  guint8 class = self->byte_class[byte];
+  guint32 next;
+
+  if (class == 0)
+    return 0;
+  if (G_LIKELY (state < self->n_dense))
+    return self->dense[(gsize) state * self->n_classes + class];
+
+  next = step (self, state, byte);
+
+  return next | (self->first_out[next] != 0 ? ENDS : 0);
+}
+
+/* The forms ending at @end, where the search reached @state, that stand
+ * as whole words: longest first, along the dictionary links. */
+static void
+add_candidates (PnGlossaryMatcher *self,
+                const Norm        *norm,
+                const char        *text,
+                gsize              length,
+                guint32            state,
+                gsize              end,
+                GArray            *candidates)
+{
+  if (!ends_word (norm->s, norm->len, end))
+    return;
+
+  for (guint32 s = self->first_out[state]; s != 0; s = self->dict[s])
+    {
+      gsize start = end - self->depth[s];
+      Candidate candidate = { start, end, 0 };
+
+      if (!starts_word (norm->s, start))
+        continue;
+      candidate.pattern = matching_pattern (self, s, norm, text, length, start, end);
+      if (candidate.pattern != NO_STATE)
+        g_array_append_val (candidates, candidate);
+    }
 }
 
 GArray *
@@ -866,56 +1034,54 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
   if (self->patterns->len == 0 || length == 0)
     return matches;
 
-  norm.map = g_new (guint32, 1);
+  norm.jumps = g_array_new (FALSE, FALSE, sizeof (Jump));
+  norm.delta = -1;   /* a first jump at 0 */
   normalize_into (&norm, text, length, TRUE);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
-  for (gsize i = 0; i < norm.len; i++)
+  /* Long texts in two lanes walked in step: each transition waits on
+   * memory, the two lanes' do not wait on each other. The second lane starts
+   * a longest form before its half, from the root, and keeps only the
+   * forms ending in its half. */
+  if (norm.len >= 4096 && norm.len > 8 * (gsize) self->max_depth)
     {
-      gsize end = i + 1;
+      gsize half = norm.len / 2;
+      gsize a = 0;
+      gsize b = half - self->max_depth;
+      guint32 state_b = 0;
 
-      /* The common case in registers: bytes no form holds, states with full tables. */
-      {
-        const guint8 *classes = self->byte_class;
-        const guint32 *dense = self->dense;
-        const guint32 *first_out = self->first_out;
-        guint n_classes = self->n_classes;
-        guint n_dense = self->n_dense;
-        const guchar *bytes = (const guchar *) norm.s;
-        gsize len = norm.len;
-
-        for (; i < len; i++)
-          {
-            guint8 class = classes[bytes[i]];
-
-            if (class == 0)
-              state = 0;
-            else if (state < n_dense)
-              state = dense[(gsize) state * n_classes + class];
-            else
-              state = step (self, state, bytes[i]);
-            if (first_out[state] != 0)
-              break;
-          }
-        if (i >= len)
-          break;
-        end = i + 1;
-      }
-
-      if (!ends_word (norm.s, norm.len, end))
-        continue;
-
-      /* Longest first, along the dictionary links. */
-      for (guint32 s = self->first_out[state]; s != 0; s = self->dict[s])
+      while (a < half)
         {
-          gsize start = end - self->depth[s];
-          Candidate candidate = { start, end, 0 };
+          guint32 next_a = advance (self, state, (guchar) norm.s[a]);
+          guint32 next_b = advance (self, state_b, (guchar) norm.s[b]);
 
-          if (!starts_word (norm.s, start))
-            continue;
-          candidate.pattern = matching_pattern (self, s, &norm, text, length, start, end);
-          if (candidate.pattern != NO_STATE)
-            g_array_append_val (candidates, candidate);
+          state = next_a & STATE_MASK;
+          state_b = next_b & STATE_MASK;
+          a++;
+          b++;
+          if (next_a & ENDS)
+            add_candidates (self, &norm, text, length, state, a, candidates);
+          if ((next_b & ENDS) && b > half)
+            add_candidates (self, &norm, text, length, state_b, b, candidates);
+        }
+      for (; b < norm.len; b++)
+        {
+          guint32 next = advance (self, state_b, (guchar) norm.s[b]);
+
+          state_b = next & STATE_MASK;
+          if (next & ENDS)
+            add_candidates (self, &norm, text, length, state_b, b + 1, candidates);
+        }
+    }
+  else
+    {
+      for (gsize i = 0; i < norm.len; i++)
+        {
+          guint32 next = advance (self, state, (guchar) norm.s[i]);
+
+          state = next & STATE_MASK;
+          if (next & ENDS)
+            add_candidates (self, &norm, text, length, state, i + 1, candidates);
         }
     }
 
@@ -928,15 +1094,15 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
 
       if (candidate->start < taken_to)
         continue;
-      match.start = norm.map[candidate->start];
-      match.end = candidate->end < norm.len ? norm.map[candidate->end] : (gsize) length;
+      match.start = norm_original (&norm, candidate->start, length);
+      match.end = norm_original (&norm, candidate->end, length);
       match.entry = g_ptr_array_index (self->entries, pattern->entry);
       g_array_append_val (matches, match);
       taken_to = candidate->end;
     }
 
   g_free (norm.s);
-  g_free (norm.map);
+  g_array_unref (norm.jumps);
 
   return matches;
 }

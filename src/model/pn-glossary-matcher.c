@@ -234,6 +234,28 @@ norm_put_fast (Norm  *n,
   n->len++;
 }
 
+/* ASCII as compared: white space as ' ', and lower case when @fold. */
+static const guchar *
+ascii_table (gboolean fold)
+{
+  static guchar tables[2][128];
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint b = 0; b < 128; b++)
+        {
+          gboolean space = b == ' ' || (b >= '\t' && b <= '\r');
+
+          tables[0][b] = space ? ' ' : b;
+          tables[1][b] = space ? ' ' : (b >= 'A' && b <= 'Z') ? b + 'a' - 'A' : b;
+        }
+      g_once_init_leave (&made, 1);
+    }
+
+  return tables[fold ? 1 : 0];
+}
+
 static void
 normalize_into (Norm       *n,
                 const char *text,
@@ -253,42 +275,40 @@ normalize_into (Norm       *n,
       /* ASCII, and the Latin-1 letters of French (U+00C0 to U+00FF), without decoding. */
       if (b < 0x80)
         {
-          /* A run of ASCII, in registers. */
-          char *out = n->s;
-          gboolean mapped = n->jumps != NULL;
-          gssize delta = n->delta;
-          gsize len = n->len;
-          const char *q = p;
+          const char *run_end = p;
 
-          while (q < end && (guchar) *q < 0x80 && !next_is_mark (q + 1, end))
+          while (run_end < end && (guchar) *run_end < 0x80)
+            run_end++;
+          /* A letter followed by a combining mark goes with it. */
+          if (run_end < end && next_is_mark (run_end, end))
+            run_end--;
+          if (run_end > p)
             {
-              guchar a = (guchar) *q;
+              const guchar *table = ascii_table (fold);
+              char *out = n->s;
+              gsize len = n->len;
+              gboolean skipped = FALSE;
 
-              if (a == ' ' || (a >= '\t' && a <= '\r'))
+              norm_map (n, p - text);
+              for (const char *q = p; q < run_end; q++)
                 {
-                  if (len > 0 && out[len - 1] == ' ')
+                  guchar a = table[(guchar) *q];
+
+                  if (a == ' ' && len > 0 && out[len - 1] == ' ')
                     {
-                      q++;
+                      skipped = TRUE;
                       continue;
                     }
-                  a = ' ';
+                  if (G_UNLIKELY (skipped))
+                    {
+                      n->len = len;
+                      norm_map (n, q - text);
+                      skipped = FALSE;
+                    }
+                  out[len++] = (char) a;
                 }
-              else if (fold && a >= 'A' && a <= 'Z')
-                a += 'a' - 'A';
-              if (mapped && (gssize) (q - text) - (gssize) len != delta)
-                {
-                  n->len = len;
-                  norm_map (n, q - text);
-                  delta = n->delta;
-                }
-              out[len] = (char) a;
-              len++;
-              q++;
-            }
-          n->len = len;
-          if (q > p)
-            {
-              p = q;
+              n->len = len;
+              p = run_end;
               continue;
             }
         }
@@ -1075,10 +1095,24 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
     }
   else
     {
+      /* In registers: bytes no form holds, states with full tables. */
+      const guint8 *classes = self->byte_class;
+      const guint32 *dense = self->dense;
+      const guchar *bytes = (const guchar *) norm.s;
+      guint n_classes = self->n_classes;
+      guint n_dense = self->n_dense;
+
       for (gsize i = 0; i < norm.len; i++)
         {
-          guint32 next = advance (self, state, (guchar) norm.s[i]);
+          guint8 class = classes[bytes[i]];
+          guint32 next;
 
+          if (class == 0)
+            {
+              state = 0;
+              continue;
+            }
+          next = state < n_dense ? dense[(gsize) state * n_classes + class] : advance (self, state, bytes[i]);
           state = next & STATE_MASK;
           if (next & ENDS)
             add_candidates (self, &norm, text, length, state, i + 1, candidates);

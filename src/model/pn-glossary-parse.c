@@ -314,6 +314,11 @@ read_definition (Parser *parser,
     report (parser, node, PN_SEVERITY_WARNING,
             _("%s holds more than two sentences; keep the short definition to two and put the "
               "rest in 'explanation'"), path);
+  if (strstr (draft->definition, "](") != NULL || strstr (draft->definition, "**") != NULL ||
+      strchr (draft->definition, '`') != NULL)
+    report (parser, node, PN_SEVERITY_WARNING,
+            _("%s is plain text: Markdown in it (links, emphasis, code) shows as it is typed; "
+              "put links in 'explanation'"), path);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 #include "pn-test-util.h"
 #include "pn-text.h"
 
+#define NBSP "\xc2\xa0"
 #define NNBSP "\xe2\x80\xaf"
 #define G "glossary.json"
 
@@ -87,7 +88,8 @@ test_valid (void)
   g_assert_nonnull (entry);
   g_assert_cmpstr (entry->term, ==, "seigneurage");
   assert_strv (entry->forms, "seigneuriage", NULL);
-  g_assert_cmpstr (entry->definition, ==, "Le profit de qui émet la monnaie. Il revient à l'émetteur.");
+  /* A French pack's definitions get the text's apostrophes. */
+  g_assert_cmpstr (entry->definition, ==, "Le profit de qui émet la monnaie. Il revient à l’émetteur.");
   g_assert_cmpstr (entry->explanation, ==, "Voir [stablecoins](glossary:stablecoins).");
   assert_strv (entry->related, "stablecoins", NULL);
   assert_strv (entry->sources, "varoufakis-2023", NULL);
@@ -281,6 +283,29 @@ test_too_many (void)
   g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, PN_GLOSSARY_MAX_ENTRIES);
   g_assert_nonnull (pn_glossary_lookup (pn_pack_get_glossary (pack), "e9999"));
   g_assert_null (pn_glossary_lookup (pn_pack_get_glossary (pack), "e10000"));
+}
+
+/* Terms and definitions are plain text: in a French pack, typeset as the
+ * text is; Markdown in a definition is warned about. */
+static void
+test_plain_text (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_with_glossary (
+    "{ \"entries\": [\n"
+    "  { \"id\": \"main-d-oeuvre\", \"term\": \"main-d'œuvre\", \"definition\": \"Qu'est-ce ? Le **travail** : voir [ici](glossary:x).\" }\n"
+    "] }\n", diagnostics);
+  PnGlossary *glossary = pn_pack_get_glossary (pack);
+  const PnGlossaryEntry *entry = pn_glossary_lookup (glossary, "main-d-oeuvre");
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 2, "entries[0].definition is plain text");
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_cmpstr (entry->term, ==, "main-d’œuvre");
+  g_assert_cmpstr (entry->definition, ==, "Qu’est-ce" NNBSP "? Le **travail**" NBSP ": voir [ici](glossary:x).");
+  /* Both apostrophes still find it. */
+  g_assert_true (pn_glossary_find_term (glossary, "main-d'œuvre") == entry);
+  g_assert_true (pn_glossary_find_term (glossary, "Main-d’œuvre") == entry);
 }
 
 /* Forms the matcher cannot tell apart clash: composed and decomposed
@@ -764,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/glossary/explanation-checks", test_explanation_checks);
   g_test_add_func ("/glossary/too-many", test_too_many);
   g_test_add_func ("/glossary/huge", test_huge);
+  g_test_add_func ("/glossary/plain-text", test_plain_text);
   g_test_add_func ("/glossary/same-to-the-matcher", test_same_to_the_matcher);
   g_test_add_func ("/glossary/case-variants", test_case_variants);
   g_test_add_func ("/glossary/many-explanations", test_many_explanations);

@@ -283,6 +283,24 @@ test_too_many (void)
   g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, PN_GLOSSARY_MAX_ENTRIES);
   g_assert_nonnull (pn_glossary_lookup (pn_pack_get_glossary (pack), "e9999"));
   g_assert_null (pn_glossary_lookup (pn_pack_get_glossary (pack), "e10000"));
+
+  /* Searching the most entries a glossary holds, as one types. */
+  {
+    g_autoptr(GTimer) timer = g_timer_new ();
+    g_autoptr(GPtrArray) found = NULL;
+    g_autoptr(GPtrArray) all = pn_glossary_search (pn_pack_get_glossary (pack), "");
+
+    g_assert_cmpuint (all->len, ==, PN_GLOSSARY_MAX_ENTRIES);
+    g_timer_start (timer);
+    found = pn_glossary_search (pn_pack_get_glossary (pack), "terme 99");
+    g_test_message ("a search in %d entries: %.1f ms", PN_GLOSSARY_MAX_ENTRIES, g_timer_elapsed (timer, NULL) * 1000);
+    /* terme 99, 990 to 999 and 9900 to 9999, alphabetically: 99, 990, 9900, 9901… */
+    g_assert_cmpuint (found->len, ==, 111);
+    g_assert_cmpstr (((PnGlossaryEntry *) g_ptr_array_index (found, 0))->id, ==, "e99");
+    g_assert_cmpstr (((PnGlossaryEntry *) g_ptr_array_index (found, 1))->id, ==, "e990");
+    g_assert_cmpstr (((PnGlossaryEntry *) g_ptr_array_index (found, 2))->id, ==, "e9900");
+    g_assert_cmpstr (((PnGlossaryEntry *) g_ptr_array_index (found, 110))->id, ==, "e9999");
+  }
 }
 
 /* Terms and definitions are plain text: in a French pack, typeset as the

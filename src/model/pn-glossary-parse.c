@@ -134,7 +134,8 @@ pn_glossary_form_key (const char *form,
 
   g_return_val_if_fail (form != NULL, NULL);
 
-  /* (pn_glossary_normalize() is not given "": it crashes on it today.) */
+  /* An empty form has an empty key (and pn_glossary_normalize() is not
+   * given "", which it does not handle). */
   if (form[0] == '\0' || !g_utf8_validate (form, -1, NULL))
     return g_strdup ("");
 
@@ -156,7 +157,9 @@ static gboolean
 is_abbreviation (const char *text,
                  const char *dot)
 {
-  static const char * const words[] = { "M", "MM", "Mme", "Dr", "St", "cf", "p", "pp", "ex", "av", "apr", "vol", "éd", "coll", NULL };
+  static const char * const words[] = {
+    "M", "MM", "Mme", "Dr", "St", "cf", "p", "pp", "ex", "av", "apr", "vol", "éd", "coll", NULL
+  };
   const char *start = dot;
   g_autofree char *word = NULL;
 

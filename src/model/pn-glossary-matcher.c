@@ -47,6 +47,7 @@ struct _PnGlossaryMatcher {
   guint n_states;
   guint32 *root_next;   /* the root's 256 transitions */
   guint8 byte_class[256];  /* 0 for the bytes no form holds */
+  guint8 class_byte[256];  /* the byte of each class in the forms */
   guint n_classes;
   guint n_dense;        /* states [0, n_dense) have full tables */
   guint32 *dense;       /* n_dense × n_classes: the next state, with ENDS when a form ends there */
@@ -393,7 +394,8 @@ is_elision (const char *word,
 
   for (guint i = 0; elisions[i] != NULL; i++)
     {
-      if (strlen (elisions[i]) == length && memcmp (elisions[i], word, length) == 0)
+      /* The text searched may be the author's, not folded (see is_plain()). */
+      if (strlen (elisions[i]) == length && g_ascii_strncasecmp (elisions[i], word, length) == 0)
         return TRUE;
     }
 
@@ -588,6 +590,7 @@ step (PnGlossaryMatcher *self,
 
   if (class == 0)
     return 0;
+  byte = self->class_byte[class];   /* a capital as its small letter */
 
   for (;;)
     {
@@ -616,9 +619,15 @@ make_classes (PnGlossaryMatcher *self,
       if (self->byte_class[byte] == 0)
         {
           bytes[self->n_classes] = byte;
+          self->class_byte[self->n_classes] = byte;
           self->byte_class[byte] = self->n_classes++;
         }
     }
+
+  /* The forms are folded: no capital is in the trie. A text searched
+   * unfolded (is_plain()) has its ASCII capitals read as small letters. */
+  for (guint c = 'A'; c <= 'Z'; c++)
+    self->byte_class[c] = self->byte_class[c + 'a' - 'A'];
 }
 
 /* Full tables for the states [0, n_dense), made breadth first (@by_depth):
@@ -989,6 +998,41 @@ matching_pattern (PnGlossaryMatcher *self,
   return NO_STATE;
 }
 
+/* Whether @text is as normalize_into() would make it, but for the case of
+ * ASCII letters: printable ASCII with single spaces, and among the others
+ * only small Latin-1 letters, œ, « » and – — …, nothing that combines. */
+static gboolean
+is_plain (const char *text,
+          gsize       length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+  guchar previous = 0;
+
+  while (p < end)
+    {
+      guchar b = *p;
+
+      if (b >= 0x21 && b < 0x7f)
+        p++;
+      else if (b == ' ' && previous != ' ')
+        p++;
+      else if (b == 0xC3 && p + 1 < end && p[1] >= 0xA0 && p[1] <= 0xBF)
+        p += 2;
+      else if (b == 0xC2 && p + 1 < end && (p[1] == 0xAB || p[1] == 0xBB))
+        p += 2;
+      else if (b == 0xC5 && p + 1 < end && p[1] == 0x93)
+        p += 2;
+      else if (b == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0xA6))
+        p += 3;
+      else
+        return FALSE;
+      previous = b;
+    }
+
+  return TRUE;
+}
+
 /* The transition on @byte, with ENDS when a form ends where it leads. */
 static inline guint32
 advance (PnGlossaryMatcher *self,
@@ -1056,7 +1100,17 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
 
   norm.jumps = g_array_new (FALSE, FALSE, sizeof (Jump));
   norm.delta = -1;   /* a first jump at 0 */
-  normalize_into (&norm, text, length, TRUE);
+  if (is_plain (text, length))
+    {
+      /* Searched as it is: its capitals fall in the classes of their small letters. */
+      Jump jump = { 0, 0 };
+
+      norm.s = (char *) text;
+      norm.len = length;
+      g_array_append_val (norm.jumps, jump);
+    }
+  else
+    normalize_into (&norm, text, length, TRUE);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
   /* Long texts in two lanes walked in step: each transition waits on
@@ -1135,7 +1189,8 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
       taken_to = candidate->end;
     }
 
-  g_free (norm.s);
+  if (norm.s != text)
+    g_free (norm.s);
   g_array_unref (norm.jumps);
 
   return matches;

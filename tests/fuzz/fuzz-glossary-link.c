@@ -27,22 +27,22 @@
 static char *pack_dir;
 static char *doc_path;
 
-static const struct { const char *name; const char *contents; } pack_files[] = {
-  { "pack.json",
-    "{ \"format\": 1, \"id\": \"fuzz\", \"version\": \"1\", \"title\": \"Fuzz\", \"language\": \"fr\",\n"
-    "  \"license\": null, \"description\": \"\", \"authors\": [{ \"name\": \"Ada\" }],\n"
-    "  \"documents\": [{ \"id\": \"doc\", \"title\": \"Doc\", \"file\": \"doc.md\" }],\n"
-    "  \"glossary\": \"glossary.json\" }\n" },
-  { "glossary.json", "{ \"entries\": [] }\n" },
-  { "doc.md", "" },
-};
+#define MANIFEST \
+  "{ \"format\": 1, \"id\": \"fuzz\", \"version\": \"1\", \"title\": \"Fuzz\", \"language\": \"fr\",\n" \
+  "  \"license\": null, \"description\": \"\", \"authors\": [{ \"name\": \"Ada\" }],\n" \
+  "  \"documents\": [{ \"id\": \"doc\", \"title\": \"Doc\", \"file\": \"doc.md\" }],\n" \
+  "  \"glossary\": \"glossary.json\" }\n"
 
+/* Every file of the pack folder, then the folder. */
 static void
 remove_pack_dir (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (pack_files); i++)
+  g_autoptr(GDir) dir = g_dir_open (pack_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (pack_dir, pack_files[i].name, NULL);
+      g_autofree char *path = g_build_filename (pack_dir, name, NULL);
 
       g_remove (path);
     }
@@ -50,20 +50,26 @@ remove_pack_dir (void)
 }
 
 static void
+write_in_pack (const char *name,
+               const char *contents)
+{
+  g_autofree char *path = g_build_filename (pack_dir, name, NULL);
+
+  pn_fuzz_write_file (path, (const guint8 *) contents, strlen (contents));
+}
+
+/* A French pack whose glossary file is empty: the input's is put in its place. */
+static void
 set_up (void)
 {
   g_autoptr(GError) error = NULL;
 
   pack_dir = g_dir_make_tmp ("pn-fuzz-glossary-XXXXXX", &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (pack_files); i++)
-    {
-      g_autofree char *path = g_build_filename (pack_dir, pack_files[i].name, NULL);
-
-      pn_fuzz_write_file (path, (const guint8 *) pack_files[i].contents, strlen (pack_files[i].contents));
-    }
-  doc_path = g_build_filename (pack_dir, "doc.md", NULL);
   atexit (remove_pack_dir);
+  write_in_pack ("pack.json", MANIFEST);
+  write_in_pack ("glossary.json", "{ \"entries\": [] }\n");
+  doc_path = g_build_filename (pack_dir, "doc.md", NULL);
 }
 
 /* The glossary of the lines before the first empty one; *@rest is what follows. */

@@ -121,10 +121,13 @@ norm_original (const Norm *n,
                gsize       length)
 {
   guint low = 0;
-  guint high = n->jumps->len;
+  guint high;
 
   if (at >= n->len)
     return length;
+  if (n->jumps == NULL)
+    return at;   /* the text searched as it is */
+  high = n->jumps->len;
 
   /* The last jump at or before @at (the first is at 0). */
   while (high - low > 1)
@@ -1098,19 +1101,18 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
   if (self->patterns->len == 0 || length == 0)
     return matches;
 
-  norm.jumps = g_array_new (FALSE, FALSE, sizeof (Jump));
-  norm.delta = -1;   /* a first jump at 0 */
   if (is_plain (text, length))
     {
       /* Searched as it is: its capitals fall in the classes of their small letters. */
-      Jump jump = { 0, 0 };
-
       norm.s = (char *) text;
       norm.len = length;
-      g_array_append_val (norm.jumps, jump);
     }
   else
-    normalize_into (&norm, text, length, TRUE);
+    {
+      norm.jumps = g_array_new (FALSE, FALSE, sizeof (Jump));
+      norm.delta = -1;   /* a first jump at 0 */
+      normalize_into (&norm, text, length, TRUE);
+    }
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
   /* Long texts in two lanes walked in step: each transition waits on
@@ -1191,7 +1193,8 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
 
   if (norm.s != text)
     g_free (norm.s);
-  g_array_unref (norm.jumps);
+  if (norm.jumps != NULL)
+    g_array_unref (norm.jumps);
 
   return matches;
 }

@@ -38,7 +38,8 @@ typedef struct {
   PnGlossaryMatcher *matcher;
   GHashTable *linked;   /* entry ids already linked in this section (mode FIRST) */
   GHashTable *anchors;  /* entry id -> the opening tag of its links (see anchors_for()) */
-  GString *run;
+  GString *run;         /* the segments' text, when there are several */
+  gsize run_length;
   GArray *segments;     /* of Segment */
 } Linker;
 
@@ -179,6 +180,13 @@ mark (Linker     *l,
   pn_render_add_term_point (last->node, char_offset (last, end), pn_render_term_end ());
 }
 
+/* A TEXT node's literal; a soft break reads as a space. */
+static const char *
+segment_text (const Segment *segment)
+{
+  return cmark_node_get_type (segment->node) == CMARK_NODE_TEXT ? cmark_node_get_literal (segment->node) : " ";
+}
+
 /* From *@at on, the TEXT segment holding the byte at @offset (the byte
  * before it when @end), or NULL. */
 static Segment *
@@ -210,7 +218,17 @@ flush (Linker *l)
   if (l->segments->len == 0)
     return;
 
-  matches = pn_glossary_matcher_find (l->matcher, l->run->str, l->run->len);
+  /* A run is most often one text node: searched in place. */
+  if (l->segments->len == 1)
+    matches = pn_glossary_matcher_find (l->matcher, segment_text (&g_array_index (l->segments, Segment, 0)),
+                                        l->run_length);
+  else
+    {
+      g_string_truncate (l->run, 0);
+      for (guint i = 0; i < l->segments->len; i++)
+        g_string_append (l->run, segment_text (&g_array_index (l->segments, Segment, i)));
+      matches = pn_glossary_matcher_find (l->matcher, l->run->str, l->run->len);
+    }
   for (guint i = 0; i < matches->len; i++)
     {
       const PnGlossaryMatch *match = &g_array_index (matches, PnGlossaryMatch, i);
@@ -227,19 +245,18 @@ flush (Linker *l)
       mark (l, first, match->start, last, match->end, match->entry->id);
     }
 
-  g_string_truncate (l->run, 0);
+  l->run_length = 0;
   g_array_set_size (l->segments, 0);
 }
 
 static void
 add_segment (Linker     *l,
-             cmark_node *node,
-             const char *text)
+             cmark_node *node)
 {
-  Segment segment = { node, l->run->len, 0, 0, 0 };
+  Segment segment = { node, l->run_length, 0, 0, 0 };
 
-  g_string_append (l->run, text);
-  segment.end = l->run->len;
+  segment.end = segment.start + strlen (segment_text (&segment));
+  l->run_length = segment.end;
   g_array_append_val (l->segments, segment);
 }
 
@@ -259,9 +276,9 @@ link_inlines (Linker     *l,
       next = cmark_node_next (node);
 
       if (type == CMARK_NODE_TEXT && outside)
-        add_segment (l, node, cmark_node_get_literal (node));
+        add_segment (l, node);
       else if (type == CMARK_NODE_SOFTBREAK && outside && l->segments->len > 0)
-        add_segment (l, node, " ");
+        add_segment (l, node);
       else
         {
           flush (l);

@@ -61,6 +61,7 @@ struct _PnGlossaryMatcher {
   guint32 *first_out;   /* the state itself when a form ends there, else dict */
   guint32 *depth;       /* bytes from the root: the length of the forms ending there */
   guint32 max_depth;
+  guint32 min_depth;    /* the length of the shortest form */
   guint32 *out_start;   /* per state: its forms in outputs */
   guint32 *out_count;
   guint32 *outputs;     /* pattern indices */
@@ -406,6 +407,7 @@ flatten (PnGlossaryMatcher *self,
       guint32 s = state_of[g_array_index (endings, Ending, i).node];
 
       self->outputs[self->out_start[s] + self->out_count[s]++] = g_array_index (endings, Ending, i).pattern;
+      self->min_depth = i == 0 ? self->depth[s] : MIN (self->min_depth, self->depth[s]);
     }
 
   /* Failure and dictionary links, breadth first: a state's links are known
@@ -631,7 +633,7 @@ add_candidates (PnGlossaryMatcher *self,
                 gsize              length,
                 guint32            state,
                 gsize              end,
-                GArray            *candidates)
+                GArray           **candidates)
 {
   if (!pn_normal_ends_word (norm->s, norm->len, end))
     return;
@@ -645,7 +647,11 @@ add_candidates (PnGlossaryMatcher *self,
         continue;
       candidate.pattern = matching_pattern (self, s, norm, text, length, start, end);
       if (candidate.pattern != NO_STATE)
-        g_array_append_val (candidates, candidate);
+        {
+          if (*candidates == NULL)
+            *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+          g_array_append_val (*candidates, candidate);
+        }
     }
 }
 
@@ -680,7 +686,8 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
       norm.delta = -1;   /* a first jump at 0 */
       pn_normal_text_fill (&norm, text, length, TRUE);
     }
-  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  if (norm.len < self->min_depth)
+    goto done;   /* shorter than any form */
 
   /* Long texts in two lanes walked in step: each transition waits on
    * memory, the two lanes' do not wait on each other. The second lane starts
@@ -703,9 +710,9 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
           a++;
           b++;
           if (next_a & ENDS)
-            add_candidates (self, &norm, text, length, state, a, candidates);
+            add_candidates (self, &norm, text, length, state, a, &candidates);
           if ((next_b & ENDS) && b > half)
-            add_candidates (self, &norm, text, length, state_b, b, candidates);
+            add_candidates (self, &norm, text, length, state_b, b, &candidates);
         }
       for (; b < norm.len; b++)
         {
@@ -713,7 +720,7 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
 
           state_b = next & STATE_MASK;
           if (next & ENDS)
-            add_candidates (self, &norm, text, length, state_b, b + 1, candidates);
+            add_candidates (self, &norm, text, length, state_b, b + 1, &candidates);
         }
     }
   else
@@ -738,12 +745,13 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
           next = state < n_dense ? dense[(gsize) state * n_classes + class] : advance (self, state, bytes[i]);
           state = next & STATE_MASK;
           if (next & ENDS)
-            add_candidates (self, &norm, text, length, state, i + 1, candidates);
+            add_candidates (self, &norm, text, length, state, i + 1, &candidates);
         }
     }
 
-  g_array_sort (candidates, compare_candidates);
-  for (guint i = 0; i < candidates->len; i++)
+  if (candidates != NULL)
+    g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
       const Pattern *pattern = &g_array_index (self->patterns, Pattern, candidate->pattern);
@@ -758,6 +766,7 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
       taken_to = candidate->end;
     }
 
+done:
   if (norm.s != text)
     g_free (norm.s);
   if (norm.jumps != NULL)

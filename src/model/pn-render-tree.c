@@ -143,25 +143,64 @@ pn_render_unwrap (cmark_node *node)
 
 /* Replaces the inline @node by its children between @open and @close,
  * which must already be safe HTML. */
-void
+cmark_node *
 pn_render_wrap_inline (PnRenderContext *ctx,
                        cmark_node      *node,
                        const char      *open,
                        const char      *close)
 {
   cmark_node *child;
+  cmark_node *open_node;
+  cmark_node *close_node = NULL;
 
   if (!pn_render_insert_html (ctx, node, open))
     {
       pn_render_unwrap (node);
-      return;
+      return NULL;
     }
+  open_node = cmark_node_previous (node);
 
   while ((child = cmark_node_first_child (node)) != NULL)
     cmark_node_insert_before (node, child);
 
-  pn_render_insert_html (ctx, node, close);
+  if (pn_render_insert_html (ctx, node, close))
+    close_node = cmark_node_previous (node);
   cmark_node_free (node);
+
+  g_hash_table_insert (ctx->inline_zones, open_node, GINT_TO_POINTER (1));
+  if (close_node != NULL)
+    g_hash_table_insert (ctx->inline_zones, close_node, GINT_TO_POINTER (-1));
+
+  return open_node;
+}
+
+static void
+term_mark_free (PnTermMark *mark)
+{
+  g_free (mark->entry_id);
+  g_free (mark);
+}
+
+void
+pn_render_mark_term (PnRenderContext *ctx,
+                     cmark_node      *open,
+                     cmark_node      *close,
+                     const char      *entry_id,
+                     gboolean         linked)
+{
+  PnTermMark *start = g_new0 (PnTermMark, 1);
+  PnTermMark *end = g_new0 (PnTermMark, 1);
+
+  if (ctx->term_marks == NULL)
+    ctx->term_marks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) term_mark_free);
+
+  start->entry_id = g_strdup (entry_id);
+  start->linked = linked;
+  start->opening = TRUE;
+  end->entry_id = g_strdup (entry_id);
+  end->linked = linked;
+  g_hash_table_insert (ctx->term_marks, open, start);
+  g_hash_table_insert (ctx->term_marks, close, end);
 }
 
 /* The plain text of @root: text and code, a space for each line break;

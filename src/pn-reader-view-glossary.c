@@ -61,7 +61,7 @@ pn_reader_view_show_term (PnReaderView *self, const PnPageMessage *message)
     }
 
   pn_term_popover_set_entry (self->term_popover, glossary, message->id);
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     pn_reader_view_set_reading_face (self, pn_term_popover_get_label (self->term_popover, i));
   pn_reader_popover_point_at (GTK_POPOVER (self->term_popover),
                               pn_term_popover_get_scroller (self->term_popover),
@@ -283,4 +283,42 @@ pn_reader_view_glossary_present (PnReaderView *self)
     gtk_popover_present (GTK_POPOVER (self->term_popover));
   if (self->selection_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->selection_popover));
+}
+
+/* The link mode */
+
+void
+pn_reader_view_set_glossary_links (PnReaderView *self, PnGlossaryLinkMode mode)
+{
+  g_autofree char *anchor = NULL;
+  g_autofree char *page = NULL;
+  double fraction;
+
+  g_return_if_fail (PN_IS_READER_VIEW (self));
+
+  if (self->link_mode == mode)
+    return;
+  self->link_mode = mode;
+  pn_scheme_handler_set_link_mode (self->scheme, mode);
+
+  /* The text shown again with its new marks, where the reader was (behind
+   * a window page too: the history still says that page is shown). */
+  if (self->doc_id == NULL || self->test_page)
+    return;
+  anchor = g_strdup (self->last_anchor);
+  fraction = self->last_fraction;
+  page = g_strdup (self->history_page);
+  pn_reader_view_load_at (self, self->doc_id, anchor, fraction);
+  if (page != NULL)
+    {
+      g_free (self->history_page);
+      self->history_page = g_steal_pointer (&page);
+    }
+}
+
+PnGlossaryLinkMode
+pn_reader_view_get_glossary_links (PnReaderView *self)
+{
+  g_return_val_if_fail (PN_IS_READER_VIEW (self), PN_GLOSSARY_LINK_ALL);
+  return self->link_mode;
 }

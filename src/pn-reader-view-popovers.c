@@ -47,7 +47,8 @@ pn_reader_view_adopt_popover (PnReaderView *self, GtkWidget *popover)
 {
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), self);
-  g_signal_connect (popover, "source-activated", G_CALLBACK (on_popover_source), self);
+  if (g_signal_lookup ("source-activated", G_OBJECT_TYPE (popover)) != 0)
+    g_signal_connect (popover, "source-activated", G_CALLBACK (on_popover_source), self);
 }
 
 /* The reading face, at the size the text is read at. */

@@ -52,6 +52,7 @@ struct _PnReaderView {
   PnSelectionPopover *selection_popover;
   char *selection_text;                      /* the words selected in the page, or NULL */
   PnPendingOccurrence *pending_occurrence;   /* to show once its document is laid out */
+  PnGlossaryLinkMode link_mode;
 
   char *doc_id;
   char *current_uri;     /* the page the view may show (no fragment) */

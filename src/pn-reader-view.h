@@ -114,6 +114,10 @@ const char    *pn_reader_view_get_title        (PnReaderView *self);
  * "occurrence-shown" (gboolean found). */
 void           pn_reader_view_show_occurrence  (PnReaderView *self, const char *doc_id,
                                                 const char *block_id, guint start, guint end);
+/* Which occurrences of glossary terms the pages mark; changing it shows the
+ * document again with the new marks, at the same place. */
+void           pn_reader_view_set_glossary_links (PnReaderView *self, PnGlossaryLinkMode mode);
+PnGlossaryLinkMode pn_reader_view_get_glossary_links (PnReaderView *self);
 /* The glossary's popovers, once made (NULL before), for tests. */
 GtkWidget     *pn_reader_view_get_term_popover (PnReaderView *self);
 GtkWidget     *pn_reader_view_get_selection_popover (PnReaderView *self);

@@ -1,6 +1,6 @@
 /* pn-term-popover.c: a glossary entry shown over the term in the text
  *
- * The term, its short definition, buttons for the related entries (each
+ * The term, its short definition, links to the related entries (each
  * shows its entry here, in place) and « Learn More », which opens the entry
  * on the Glossary page.
  *
@@ -8,12 +8,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pn-reader-popover.h"
 #include "pn-term-popover.h"
 
-/* Related entries shown as buttons; a longer list is cut. */
+/* Related entries shown as links; a longer list is cut. */
 #define MAX_RELATED 8
 
 struct _PnTermPopover {
@@ -22,8 +24,7 @@ struct _PnTermPopover {
   GtkScrolledWindow *scroller;
   GtkLabel *term;
   GtkLabel *definition;
-  GtkWidget *related_box;
-  GtkFlowBox *related_flow;
+  GtkLabel *related_label;
   GtkWidget *more_button;
 
   PnGlossary *glossary;
@@ -38,8 +39,6 @@ enum {
 };
 static guint signals[N_SIGNALS];
 
-#define RELATED_ID_KEY "pn-entry-id"
-
 static void
 on_more_clicked (GtkButton *button, PnTermPopover *self)
 {
@@ -50,47 +49,46 @@ on_more_clicked (GtkButton *button, PnTermPopover *self)
     g_signal_emit (self, signals[SIGNAL_LEARN_MORE], 0, id);
 }
 
-static void
-on_related_clicked (GtkButton *button, PnTermPopover *self)
+/* « Related: a, b, c », each a link "entry:ID" shown here in place. */
+static gboolean
+on_related_link (GtkLabel *label, const char *uri, PnTermPopover *self)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), RELATED_ID_KEY));
+  g_autofree char *id = g_str_has_prefix (uri, "entry:") ? g_strdup (uri + strlen ("entry:")) : NULL;
 
-  if (self->glossary != NULL && pn_term_popover_set_entry (self, self->glossary, id))
+  if (id != NULL && self->glossary != NULL && pn_term_popover_set_entry (self, self->glossary, id))
     gtk_widget_grab_focus (self->more_button);
+  return TRUE;
 }
 
 static void
 fill_related (PnTermPopover *self, const PnGlossaryEntry *entry)
 {
-  GtkWidget *child;
+  g_autoptr(GString) markup = g_string_new (NULL);
   guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_flow))) != NULL)
-    gtk_flow_box_remove (self->related_flow, child);
 
   for (guint i = 0; entry->related[i] != NULL && shown < MAX_RELATED; i++)
     {
       const PnGlossaryEntry *other = pn_glossary_lookup (self->glossary, entry->related[i]);
-      GtkWidget *button;
-      g_autofree char *name = NULL;
+      g_autofree char *term = NULL;
 
       /* An unknown id is the pack check's business; here it is left out. */
       if (other == NULL || other == entry)
         continue;
-      button = gtk_button_new_with_label (other->term);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "pn-related-button");
-      g_object_set_data_full (G_OBJECT (button), RELATED_ID_KEY, g_strdup (other->id), g_free);
-      /* Translators: the accessible name of a related entry's button, %s is the term */
-      name = g_strdup_printf (_("Related entry: %s"), other->term);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_related_clicked), self);
-      gtk_flow_box_append (self->related_flow, button);
-      /* The flow box's own child takes no focus: Tab goes to the buttons. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      term = g_markup_escape_text (other->term, -1);
+      /* Ids are [a-z0-9_-]: nothing to escape in the address. */
+      g_string_append_printf (markup, "%s<a href=\"entry:%s\">%s</a>", shown > 0 ? ", " : "", other->id, term);
       shown++;
     }
-  gtk_widget_set_visible (self->related_box, shown > 0);
+  if (shown > 0)
+    {
+      g_autofree char *heading = g_markup_escape_text (_("Related: "), -1);
+
+      g_string_prepend (markup, heading);
+      gtk_label_set_markup (self->related_label, markup->str);
+    }
+  else
+    gtk_label_set_text (self->related_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->related_label), shown > 0);
 }
 
 /* The one thing to do from here takes the focus when the popover opens;
@@ -139,10 +137,10 @@ pn_term_popover_class_init (PnTermPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnTermPopover, scroller);
   gtk_widget_class_bind_template_child (widget_class, PnTermPopover, term);
   gtk_widget_class_bind_template_child (widget_class, PnTermPopover, definition);
-  gtk_widget_class_bind_template_child (widget_class, PnTermPopover, related_box);
-  gtk_widget_class_bind_template_child (widget_class, PnTermPopover, related_flow);
+  gtk_widget_class_bind_template_child (widget_class, PnTermPopover, related_label);
   gtk_widget_class_bind_template_child (widget_class, PnTermPopover, more_button);
   gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_related_link);
 
   signals[SIGNAL_LEARN_MORE] =
     g_signal_new ("learn-more", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -202,5 +200,5 @@ GtkLabel *
 pn_term_popover_get_label (PnTermPopover *self, guint index)
 {
   g_return_val_if_fail (PN_IS_TERM_POPOVER (self), NULL);
-  return index == 0 ? self->term : self->definition;
+  return index == 0 ? self->term : index == 1 ? self->definition : self->related_label;
 }

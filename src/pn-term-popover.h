@@ -22,13 +22,13 @@ gboolean           pn_term_popover_set_entry    (PnTermPopover *self,
 /* The entry shown, or NULL. */
 const char        *pn_term_popover_get_entry_id (PnTermPopover *self);
 GtkScrolledWindow *pn_term_popover_get_scroller (PnTermPopover *self);
-/* The labels, to set them in the reading face (term, then definition). */
+/* The labels, to set them in the reading face (term, definition, related entries). */
 GtkLabel          *pn_term_popover_get_label    (PnTermPopover *self,
                                                  guint          index);
 
 /* Signals:
  *   "learn-more" (const char *entry_id)   « Learn More »: the entry on the Glossary page
- * A related entry's button shows that entry in the same popover.
+ * A related entry's link shows that entry in the same popover.
  */
 
 G_END_DECLS

@@ -34,6 +34,7 @@ typedef struct {
   PnRenderContext *ctx;
   PnGlossaryMatcher *matcher;
   GHashTable *linked;   /* entry ids already linked in this section (mode FIRST) */
+  GHashTable *anchors;  /* entry id -> the opening tag of its links (see anchors_for()) */
   GString *run;
   GArray *segments;     /* of Segment */
 } Linker;
@@ -80,6 +81,65 @@ split_text (cmark_node *node,
   return tail;
 }
 
+typedef struct {
+  char *pack_id;
+  guint n_entries;
+  GHashTable *anchors;
+} Anchors;
+
+static void
+anchors_free (Anchors *anchors)
+{
+  g_free (anchors->pack_id);
+  g_hash_table_unref (anchors->anchors);
+  g_free (anchors);
+}
+
+/* The opening tag of the links to each entry of @glossary, made once for
+ * every page of the pack and kept with the glossary (entry id -> tag). */
+static GHashTable *
+anchors_for (PnGlossary *glossary,
+             const char *pack_id)
+{
+  static const char key[] = "pn-render-glossary-anchors";
+
+  for (;;)
+    {
+      Anchors *old = g_object_get_data (G_OBJECT (glossary), key);
+      GPtrArray *entries = pn_glossary_get_entries (glossary);
+      Anchors *made;
+      GDestroyNotify old_destroy = NULL;
+
+      if (old != NULL && old->n_entries == entries->len && g_str_equal (old->pack_id, pack_id))
+        return old->anchors;
+
+      made = g_new0 (Anchors, 1);
+      made->pack_id = g_strdup (pack_id);
+      made->n_entries = entries->len;
+      made->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *uri = pn_pack_uri_for_glossary (pack_id, entry->id);
+          g_autofree char *escaped_uri = pn_render_escape (uri);
+          g_autofree char *escaped_id = pn_render_escape (entry->id);
+
+          g_hash_table_insert (made->anchors, entry->id,
+                               g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">",
+                                                escaped_id, escaped_uri));
+        }
+
+      /* Two threads may make them at once: the first to store its own wins. */
+      if (g_object_replace_data (G_OBJECT (glossary), key, old, made, (GDestroyNotify) anchors_free, &old_destroy))
+        {
+          if (old != NULL && old_destroy != NULL)
+            old_destroy (old);
+          return made->anchors;
+        }
+      anchors_free (made);
+    }
+}
+
 /* The segment keeps its text from @at on, in a node of its own. */
 static gboolean
 split_segment (Segment *segment,
@@ -122,20 +182,14 @@ mark (Linker     *l,
       const char *id)
 {
   gboolean linked = is_linked (l, id);
-  g_autofree char *open = NULL;
+  const char *open = linked ? g_hash_table_lookup (l->anchors, id) : "";
   cmark_node *open_node;
   cmark_node *close_node;
 
-  if (linked)
-    {
-      g_autofree char *uri = pn_pack_uri_for_glossary (pn_pack_get_id (l->ctx->pack), id);
-      g_autofree char *escaped_uri = pn_render_escape (uri);
-      g_autofree char *escaped_id = pn_render_escape (id);
+  if (open == NULL)
+    return;   /* not an entry of the glossary: never */
 
-      open = g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">", escaped_id, escaped_uri);
-    }
-
-  if (!pn_render_insert_html (l->ctx, first, linked ? open : ""))
+  if (!pn_render_insert_html (l->ctx, first, open))
     return;
   open_node = cmark_node_previous (first);
   if (!pn_render_append_html (l->ctx, last, linked ? "</a>" : ""))
@@ -301,6 +355,7 @@ pn_render_pass_glossary (PnRenderContext *ctx,
 
   l.matcher = pn_glossary_get_matcher (glossary);
   l.linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.anchors = anchors_for (glossary, pn_pack_get_id (ctx->pack));
   l.run = g_string_new (NULL);
   l.segments = g_array_new (FALSE, FALSE, sizeof (Segment));
 

@@ -118,6 +118,7 @@ link_glossary (PnRenderContext *ctx,
                const char *id)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *entry_id = NULL;
   PnGlossary *glossary = pn_pack_get_glossary (ctx->pack);
   cmark_node *open;
 
@@ -144,8 +145,10 @@ link_glossary (PnRenderContext *ctx,
       return;
     }
 
-  uri = pn_pack_uri_for_glossary (pn_pack_get_id (ctx->pack), id);
-  open = make_pack_link (ctx, link, "pn-term", "glossary", id, uri);
+  /* @id lives in @link, which goes. */
+  entry_id = g_strdup (id);
+  uri = pn_pack_uri_for_glossary (pn_pack_get_id (ctx->pack), entry_id);
+  open = make_pack_link (ctx, link, "pn-term", "glossary", entry_id, uri);
   if (open != NULL)
     {
       cmark_node *close = NULL;
@@ -162,7 +165,7 @@ link_glossary (PnRenderContext *ctx,
             break;
         }
       if (close != NULL)
-        pn_render_mark_term (ctx, open, close, id, TRUE);
+        pn_render_mark_term (ctx, open, close, entry_id, TRUE);
     }
 }
 

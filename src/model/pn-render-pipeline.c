@@ -229,21 +229,6 @@ parse_markdown (const char *markdown)
   return root;
 }
 
-static int
-compare_locations (gconstpointer a,
-                   gconstpointer b)
-{
-  const PnDiagnostic *first = *(const PnDiagnostic * const *) a;
-  const PnDiagnostic *second = *(const PnDiagnostic * const *) b;
-
-  if (first->line != second->line)
-    return first->line < second->line ? -1 : 1;
-  if (first->column != second->column)
-    return first->column < second->column ? -1 : 1;
-
-  return 0;
-}
-
 /* The tree of @markdown, bounded, parsed and through every pass of @self. */
 static cmark_node *
 run_passes (PnRenderPipeline *self,
@@ -285,7 +270,7 @@ pn_render_pipeline_run_tree (PnRenderPipeline  *self,
   write (&ctx, root, user_data);
   cmark_node_free (root);
 
-  g_ptr_array_sort (ctx.diagnostics, compare_locations);
+  pn_diagnostics_sort_from (ctx.diagnostics, 0);
   for (guint i = 0; diagnostics != NULL && i < ctx.diagnostics->len; i++)
     pn_diagnostics_add (diagnostics, pn_diagnostic_copy (g_ptr_array_index (ctx.diagnostics, i)));
   context_clear (&ctx);
@@ -334,7 +319,7 @@ pn_render_pipeline_run_full (PnRenderPipeline   *self,
 
   /* In reading order, as a teacher fixes them. */
   diagnostics = g_steal_pointer (&ctx.diagnostics);
-  g_ptr_array_sort (diagnostics, compare_locations);
+  pn_diagnostics_sort_from (diagnostics, 0);
   page = pn_rendered_page_new (html, g_string_free (text, FALSE), blocks, diagnostics);
   pn_rendered_page_set_terms (page, g_steal_pointer (&ctx.terms));
   context_clear (&ctx);

@@ -56,7 +56,7 @@ typedef struct {
 /* One end of an occurrence of a glossary term in the tree (a link to it or
  * an empty mark), for the HTML writer to record where it lies. */
 typedef struct {
-  char *entry_id;
+  const char *entry_id;   /* NULL for the end */
   gboolean linked;
   gboolean opening;
 } PnTermMark;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-diagnostic.h"
 #include "pn-render-private.h"
 
@@ -174,11 +176,14 @@ pn_render_wrap_inline (PnRenderContext *ctx,
   return open_node;
 }
 
+/* The end of every occurrence: one mark for all. */
+static PnTermMark closing_mark = { NULL, FALSE, FALSE };
+
 static void
 term_mark_free (PnTermMark *mark)
 {
-  g_free (mark->entry_id);
-  g_free (mark);
+  if (mark != &closing_mark)
+    g_free (mark);
 }
 
 void
@@ -188,19 +193,18 @@ pn_render_mark_term (PnRenderContext *ctx,
                      const char      *entry_id,
                      gboolean         linked)
 {
-  PnTermMark *start = g_new0 (PnTermMark, 1);
-  PnTermMark *end = g_new0 (PnTermMark, 1);
+  gsize length = strlen (entry_id);
+  /* The id right after the mark, in one block. */
+  PnTermMark *start = g_malloc (sizeof (PnTermMark) + length + 1);
 
   if (ctx->term_marks == NULL)
     ctx->term_marks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) term_mark_free);
 
-  start->entry_id = g_strdup (entry_id);
+  start->entry_id = memcpy ((char *) (start + 1), entry_id, length + 1);
   start->linked = linked;
   start->opening = TRUE;
-  end->entry_id = g_strdup (entry_id);
-  end->linked = linked;
   g_hash_table_insert (ctx->term_marks, open, start);
-  g_hash_table_insert (ctx->term_marks, close, end);
+  g_hash_table_insert (ctx->term_marks, close, &closing_mark);
 }
 
 /* The plain text of @root: text and code, a space for each line break;

@@ -211,6 +211,29 @@ test_overlapping_forms (void)
   assert_finds (glossary, "la de production capitaliste", "d=[de production capitaliste]");
 }
 
+/* Long texts are searched in two halves at once: nothing is lost or found
+ * twice where they meet, whatever the length. */
+static void
+test_long_text (void)
+{
+  g_autoptr(PnGlossary) glossary = french_glossary ();
+
+  for (guint n = 200; n < 260; n += 7)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) matches = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, i % 3 == 0 ? "la subsomption totale, l’extraction ; " : "une rente des GAFAM. ");
+      matches = pn_glossary_matcher_find (pn_glossary_get_matcher (glossary), text->str, text->len);
+      g_assert_cmpuint (text->len, >, 4096);
+      g_assert_cmpuint (matches->len, ==, 2 * n);
+      for (guint i = 1; i < matches->len; i++)
+        g_assert_cmpuint (g_array_index (matches, PnGlossaryMatch, i - 1).end, <=,
+                          g_array_index (matches, PnGlossaryMatch, i).start);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/glossary-matcher/one-automaton", test_one_automaton);
   g_test_add_func ("/glossary-matcher/empty", test_empty);
   g_test_add_func ("/glossary-matcher/overlapping-forms", test_overlapping_forms);
+  g_test_add_func ("/glossary-matcher/long-text", test_long_text);
 
   return g_test_run ();
 }

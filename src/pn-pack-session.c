@@ -32,8 +32,10 @@ struct _PnPackSession
   PnRenderedPage    *page;          /* the start document as the check rendered it */
   /* The check of the open pack: every document's terms and text, for the glossary */
   PnPackCheck       *check;
-  /* Which occurrences of glossary terms the pages mark */
+  /* Which occurrences of glossary terms the pages mark, and what the check
+   * started last marks */
   PnGlossaryLinkMode link_mode;
+  PnGlossaryLinkMode check_mode;
 };
 
 G_DEFINE_FINAL_TYPE (PnPackSession, pn_pack_session, G_TYPE_OBJECT)
@@ -118,8 +120,8 @@ pn_pack_session_finish_open (PnPackSession *self,
       self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
       self->start_document = pn_pack_session_pick_document (self);
       /* Rendered by the check: the reader need not render it again. */
-      /* (marked as every occurrence: in the other modes the reader renders it) */
-      self->page = self->link_mode == PN_GLOSSARY_LINK_ALL
+      /* (unless the mode changed meanwhile: then the reader renders it) */
+      self->page = self->link_mode == self->check_mode
                      ? pn_pack_check_get_page (check, self->start_document) : NULL;
       if (self->page != NULL)
         {
@@ -202,7 +204,8 @@ pn_pack_session_open (PnPackSession *self,
   opening = g_new0 (Opening, 1);
   g_weak_ref_init (&opening->session, self);
   opening->cancellable = g_object_ref (self->cancellable);
-  pn_pack_check_run_async (location, self->cancellable, open_done_cb, opening);
+  self->check_mode = self->link_mode;
+  pn_pack_check_run_async_full (location, self->link_mode, self->cancellable, open_done_cb, opening);
 }
 
 /* GObject */
@@ -481,12 +484,9 @@ GPtrArray *
 pn_pack_session_get_terms (PnPackSession *self,
                            const char    *doc_id)
 {
-  PnRenderedPage *page;
-
   g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
 
-  page = checked_page (self, doc_id);
-  return page != NULL ? pn_rendered_page_get_terms (page) : NULL;
+  return self->check != NULL && doc_id != NULL ? pn_pack_check_get_terms (self->check, doc_id) : NULL;
 }
 
 const char *
@@ -510,7 +510,7 @@ pn_pack_session_set_link_mode (PnPackSession      *self,
 
   self->link_mode = mode;
   /* A page the check marked otherwise is not handed over. */
-  if (mode != PN_GLOSSARY_LINK_ALL)
+  if (mode != self->check_mode)
     {
       g_clear_pointer (&self->page_doc_id, g_free);
       g_clear_object (&self->page);

@@ -59,8 +59,9 @@ GPtrArray         *pn_pack_session_get_terms          (PnPackSession *self,
                                                        const char    *doc_id);
 const char        *pn_pack_session_get_page_text      (PnPackSession *self,
                                                        const char    *doc_id);
-/* Which occurrences the pages mark (the "glossary-links" setting); the page
- * the check rendered is handed over in PN_GLOSSARY_LINK_ALL only. */
+/* Which occurrences the pages mark (the "glossary-links" setting): the opens
+ * to come check the pack in that mode; the page the last check rendered is
+ * handed over only while the mode is the one it was rendered in. */
 void               pn_pack_session_set_link_mode      (PnPackSession      *self,
                                                        PnGlossaryLinkMode  mode);
 PnGlossaryLinkMode pn_pack_session_get_link_mode      (PnPackSession *self);

@@ -302,16 +302,14 @@ excerpt_markup (const char *text, const char **cursor, gsize *cursor_offset, gsi
     while (p_to > p_end && *p_to != ' ')
       p_to--;
 
+  /* The text's own spacing kept (French spaces before « » : ; ! ?). */
   before = g_strndup (p_from, p_start - p_from);
   term = g_strndup (p_start, p_end - p_start);
   after = g_strndup (p_end, p_to - p_end);
-  e_before = g_markup_escape_text (g_strstrip (before), -1);
+  e_before = g_markup_escape_text (g_strchug (before), -1);
   e_term = g_markup_escape_text (term, -1);
   e_after = g_markup_escape_text (g_strchomp (after), -1);
-  return g_strdup_printf ("%s%s%s<b>%s</b>%s%s%s",
-                          cut_before ? "…" : "", e_before, e_before[0] && !g_str_has_suffix (before, "’") &&
-                          !g_str_has_suffix (before, "'") ? " " : "",
-                          e_term, e_after[0] && !g_ascii_ispunct (after[0]) ? " " : "", e_after,
+  return g_strdup_printf ("%s%s<b>%s</b>%s%s", cut_before ? "…" : "", e_before, e_term, e_after,
                           cut_after ? "…" : "");
 }
 

@@ -504,6 +504,15 @@ test_glossary_occurrence (void)
     if (gtk_widget_has_css_class (g_ptr_array_index (rows, i), "pn-occurrence-row"))
       row = g_ptr_array_index (rows, i);   /* the last one: far down the text */
   g_assert_nonnull (row);
+  /* The document, and the words around the term, the term in bold. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   pn_document_get_title (pn_pack_get_document (pn_window_get_pack (window), doc_id)));
+  {
+    g_autoptr(GPtrArray) labels = find_widgets (row, GTK_TYPE_LABEL, "littéralement question de seigneurage,", FALSE);
+
+    g_assert_cmpuint (labels->len, ==, 1);
+    g_assert_nonnull (strstr (gtk_label_get_label (g_ptr_array_index (labels, 0)), "de <b>seigneurage</b>,"));
+  }
   screenshot (window, "glossary-occurrences.png");
 
   g_signal_connect (view, "occurrence-shown", G_CALLBACK (occurrence_shown_cb), &shown);
@@ -651,6 +660,67 @@ test_glossary_link_mode (void)
   close_window (window);
 }
 
+/* For people to look at (only with PN_SCREENSHOT_DIR): the popover and the
+ * page in the dark style, and at 360 px wide. */
+static void
+test_glossary_screenshots (void)
+{
+  g_autoptr(GFile) pack_dir = bundled_pack ();
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Prisonnum");
+  const char *schemes[] = { "dark", "default" };
+
+  if (g_getenv ("PN_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("screenshots only with PN_SCREENSHOT_DIR");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      PnWindow *window;
+      PopoverWait wait = { NULL, NULL };
+      g_autofree char *name = NULL;
+      PnGlossaryPage *page;
+
+      g_settings_set_string (settings, "color-scheme", schemes[i]);
+      window = i == 0 ? open_window (pack_dir) : open_window_sized (pack_dir, 360, 640);
+      wait.view = pn_window_get_reader_view (window);
+      page = pn_window_get_glossary_page (window);
+      wait_until (reader_loaded_cb, window, "the essay");
+      g_free (eval_js (window, "(() => { const a = document.querySelector('a.pn-term[data-glossary=\"seigneurage\"]');"
+                               "  a.scrollIntoView({ block: 'center' }); a.focus(); a.click(); return ''; })()"));
+      wait_until (term_popover_shown_cb, &wait, "the term popover");
+      name = g_strdup_printf ("glossary-popover-%s.png", i == 0 ? "dark" : "narrow");
+      screenshot (window, name);
+      gtk_popover_popdown (GTK_POPOVER (wait.popover));
+
+      g_assert_true (pn_glossary_page_show_entry (page, "subsomption-totale"));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+      g_signal_emit_by_name (find_sidebar (GTK_WIDGET (window)), "row-activated", find_row (window, "glossary"));
+      wait_until (glossary_mapped_cb, window, "the Glossary page");
+      g_free (name);
+      name = g_strdup_printf ("glossary-entry-%s.png", i == 0 ? "dark" : "narrow");
+      screenshot (window, name);
+      {
+        /* Its end: the occurrences with their excerpts. */
+        g_autoptr(GPtrArray) scrollers = find_widgets (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL, TRUE);
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        g_free (name);
+        name = g_strdup_printf ("glossary-entry-end-%s.png", i == 0 ? "dark" : "narrow");
+        screenshot (window, name);
+      }
+      pn_glossary_page_go_back (page);
+      type_search (page, "tra", n_found (pn_pack_get_glossary (pn_window_get_pack (window)), "tra"));
+      g_free (name);
+      name = g_strdup_printf ("glossary-list-%s.png", i == 0 ? "dark" : "narrow");
+      screenshot (window, name);
+      close_window (window);
+    }
+  g_settings_reset (settings, "color-scheme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/glossary/occurrence", test_glossary_occurrence);
   g_test_add_func ("/glossary/selection", test_glossary_selection);
   g_test_add_func ("/glossary/link-mode", test_glossary_link_mode);
+  g_test_add_func ("/glossary/screenshots", test_glossary_screenshots);
 
   return window_test_run ();
 }

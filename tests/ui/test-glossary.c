@@ -424,6 +424,18 @@ test_glossary_popover (void)
   else
     gtk_popover_popdown (GTK_POPOVER (wait.popover));
 
+  /* The keyboard: Enter on the term (a link in the text's focus chain). */
+  g_free (eval_js (window, "document.querySelector('a.pn-term[data-glossary=\"seigneurage\"]').focus(); ''"));
+  if (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0))
+    {
+      wait_until (term_popover_shown_cb, &wait, "Enter on the term to open its popover");
+      g_assert_true (shows_label (wait.popover, entry->definition));
+      gtk_popover_popdown (GTK_POPOVER (wait.popover));
+      wait_until (term_popover_hidden_cb, &wait, "the popover closed");
+    }
+  else
+    g_test_message ("No XTest: Enter not tried");
+
   /* Made up by the page: nothing opens. The real term after it does, once. */
   g_signal_connect (wait.popover, "map", G_CALLBACK (count_map_cb), &maps);
   g_free (eval_js (window,

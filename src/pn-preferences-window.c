@@ -20,6 +20,7 @@ struct _PnPreferencesWindow
   AdwComboRow          *font_family_row;
   AdwComboRow          *line_spacing_row;
   AdwComboRow          *color_scheme_row;
+  AdwComboRow          *glossary_links_row;
 
   /* Owned references */
   GSettings            *settings;
@@ -32,6 +33,7 @@ static const double line_spacings[] = { 1.35, 1.55, 1.8 };
 /* The nicks of the settings' enums, in the order of their rows. */
 static const char * const font_families[] = { "serif", "sans", NULL };
 static const char * const color_schemes[] = { "default", "light", "dark", NULL };
+static const char * const glossary_links[] = { "all", "first", "none", NULL };
 
 static gboolean
 int_to_double (GValue   *value,
@@ -144,6 +146,10 @@ pn_preferences_window_bind (PnPreferencesWindow *self)
                                 self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 nick_to_index, index_to_nick, (gpointer) color_schemes, NULL);
+  g_settings_bind_with_mapping (self->settings, "glossary-links",
+                                self->glossary_links_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                nick_to_index, index_to_nick, (gpointer) glossary_links, NULL);
 }
 
 static void
@@ -160,6 +166,7 @@ pn_preferences_window_class_init (PnPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, font_family_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, line_spacing_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, glossary_links_row);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-file.h"
+#include "pn-glossary-parse.h"
 #include "pn-manifest.h"
 #include "pn-text.h"
 #include "pn-pack-private.h"
@@ -425,7 +426,13 @@ parse_reserved_files (Loader   *loader,
       g_autoptr(PnJsonFile) json = load_pack_json_file (loader, glossary, "glossary");
 
       if (json != NULL)
-        loader->pack->glossary_file = g_strdup (json_node_get_string (glossary));
+        {
+          /* After the sources: an entry's source ids are checked against them. */
+          loader->pack->glossary_file = g_strdup (json_node_get_string (glossary));
+          g_clear_object (&loader->pack->glossary);
+          loader->pack->glossary = pn_glossary_parse (json, loader->pack->source_index,
+                                                      loader->diagnostics);
+        }
     }
 
   if (quizzes != NULL &&

@@ -234,6 +234,53 @@ compare_locations (gconstpointer a,
   return 0;
 }
 
+/* The tree of @markdown, bounded, parsed and through every pass of @self. */
+static cmark_node *
+run_passes (PnRenderPipeline *self,
+            PnRenderContext  *ctx,
+            const char       *markdown)
+{
+  g_autofree char *bounded = pn_render_bound_markdown (ctx, markdown);
+  g_autofree char *escaped = pn_render_escape_wide_table_rows (ctx, bounded != NULL ? bounded : markdown);
+  cmark_node *root = parse_markdown (escaped != NULL ? escaped : bounded != NULL ? bounded : markdown);
+
+  for (guint i = 0; i < self->passes->len; i++)
+    {
+      Pass *pass = g_ptr_array_index (self->passes, i);
+
+      pass->func (ctx, root, pass->user_data);
+    }
+
+  return root;
+}
+
+void
+pn_render_pipeline_run_tree (PnRenderPipeline  *self,
+                             PnPack            *pack,
+                             PnDocument        *doc,
+                             PnRenderWriteFunc  write,
+                             gpointer           user_data,
+                             GPtrArray         *diagnostics)
+{
+  PnRenderContext ctx;
+  cmark_node *root;
+
+  g_return_if_fail (PN_IS_RENDER_PIPELINE (self));
+  g_return_if_fail (PN_IS_PACK (pack));
+  g_return_if_fail (PN_IS_DOCUMENT (doc));
+  g_return_if_fail (write != NULL);
+
+  context_init (&ctx, pack, doc);
+  root = run_passes (self, &ctx, pn_document_get_markdown (doc) != NULL ? pn_document_get_markdown (doc) : "");
+  write (&ctx, root, user_data);
+  cmark_node_free (root);
+
+  g_ptr_array_sort (ctx.diagnostics, compare_locations);
+  for (guint i = 0; diagnostics != NULL && i < ctx.diagnostics->len; i++)
+    pn_diagnostics_add (diagnostics, pn_diagnostic_copy (g_ptr_array_index (ctx.diagnostics, i)));
+  context_clear (&ctx);
+}
+
 PnRenderedPage *
 pn_render_pipeline_run (PnRenderPipeline *self,
                         PnPack           *pack,
@@ -256,16 +303,7 @@ pn_render_pipeline_run (PnRenderPipeline *self,
   markdown = pn_document_get_markdown (doc);
   if (markdown != NULL)
     {
-      g_autofree char *bounded = pn_render_bound_markdown (&ctx, markdown);
-      g_autofree char *escaped = pn_render_escape_wide_table_rows (&ctx, bounded != NULL ? bounded : markdown);
-      cmark_node *root = parse_markdown (escaped != NULL ? escaped : bounded != NULL ? bounded : markdown);
-
-      for (guint i = 0; i < self->passes->len; i++)
-        {
-          Pass *pass = g_ptr_array_index (self->passes, i);
-
-          pass->func (&ctx, root, pass->user_data);
-        }
+      cmark_node *root = run_passes (self, &ctx, markdown);
 
       pn_render_write_body (&ctx, root, body, text, blocks);
       cmark_node_free (root);

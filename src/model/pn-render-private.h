@@ -120,6 +120,22 @@ void pn_render_pass_anchors       (PnRenderContext *ctx, cmark_node *root, gpoin
 void pn_render_pass_typography    (PnRenderContext *ctx, cmark_node *root, gpointer data);
 void pn_render_pass_block_ids     (PnRenderContext *ctx, cmark_node *root, gpointer data);
 
+/* Another last step than the HTML writer's: what it makes of the cleaned tree. */
+typedef void (*PnRenderWriteFunc) (PnRenderContext *ctx,
+                                   cmark_node      *root,
+                                   gpointer         user_data);
+
+/* Runs the passes of @self over the Markdown of @doc (which may be a document
+ * made for the occasion: a glossary explanation) and hands the cleaned tree to
+ * @write; the passes' diagnostics, in reading order, are appended to
+ * @diagnostics (may be NULL). */
+void        pn_render_pipeline_run_tree (PnRenderPipeline  *self,
+                                         PnPack            *pack,
+                                         PnDocument        *doc,
+                                         PnRenderWriteFunc  write,
+                                         gpointer           user_data,
+                                         GPtrArray         *diagnostics);
+
 /* The last step (pn-render-html.c): HTML and plain text of the cleaned tree.
  * @blocks receives PnTextBlock elements. */
 void        pn_render_write_body     (PnRenderContext *ctx,

@@ -71,6 +71,38 @@ pn_text_casefold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+pn_text_fold_accents (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = pn_text_casefold (text);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (c == 0x0153)        /* œ */
+        g_string_append (out, "oe");
+      else if (c == 0x00E6)   /* æ */
+        g_string_append (out, "ae");
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 gsize
 pn_text_elision_length (const char *word)
 {

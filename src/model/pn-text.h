@@ -23,6 +23,11 @@ gboolean    pn_text_is_french          (const char *language);
  * typographic apostrophes (’ ʼ ‘) as ' and no-break spaces as plain spaces. */
 char       *pn_text_casefold           (const char *text);
 
+/* @text as a search key: pn_text_casefold(), then accents and other combining
+ * marks left out and the ligatures œ æ spelt out ("Féodalisme" -> "feodalisme",
+ * "Œuvre" -> "oeuvre"). */
+char       *pn_text_fold_accents       (const char *text);
+
 /* The length in bytes of the French elision that starts @word ("l'", "d’",
  * "qu'", "jusqu’", "lorsqu'", "puisqu'", "quoiqu'"…, any case, either
  * apostrophe, followed by a letter), or 0 when it starts with none. */

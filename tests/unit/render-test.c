@@ -31,7 +31,7 @@ render_numbered (const char *markdown,
                                            "doc.md", markdown,
                                            "autre.md", "# Autre\n",
                                            "sources.json", "[{ \"id\": \"lordon-2025\", \"title\": \"T\" }]",
-                                           "glossary.json", "[]",
+                                           "glossary.json", "{ \"entries\": [] }",
                                            "figures/fig 1.png", "not really a PNG",
                                            NULL);
   g_autoptr(GPtrArray) load_diagnostics = pn_diagnostics_new ();

@@ -47,5 +47,6 @@ PnStore      *pn_store_open_at_version (const char  *path,
 /* The schema of each feature, step by step */
 extern const char pn_store_positions_v1[];
 extern const char pn_store_positions_v2[];
+extern const char pn_store_cards_v1[];
 
 G_END_DECLS

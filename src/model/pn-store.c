@@ -29,6 +29,7 @@ G_DEFINE_QUARK (pn-store-error-quark, pn_store_error)
 static const PnStoreMigration migrations[] = {
   { "positions", pn_store_positions_v1 },   /* 1: positions, last document */
   { "positions", pn_store_positions_v2 },   /* 2: packs, one row per pack read */
+  { "cards", pn_store_cards_v1 },           /* 3: flashcards and their review log */
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))

@@ -28,4 +28,5 @@ int       pn_store_get_schema_version   (PnStore     *self);
 G_END_DECLS
 
 /* The calls of each feature's tables */
+#include "pn-store-cards.h"
 #include "pn-store-positions.h"

@@ -320,6 +320,20 @@ check_new_database (PnStore *store)
   g_assert_no_error (error);
   last = pn_store_get_last_document (store, "new");
   g_assert_cmpstr (last, ==, "doc");
+
+  /* The flashcard tables take a review (version 3 on). */
+  {
+    PnFsrsParams params;
+    PnFsrsCard card;
+
+    pn_fsrs_params_init (&params);
+    g_assert_true (pn_store_review_card (store, &params, "new", "rente", PN_CARD_TERM_TO_DEFINITION,
+                                         PN_FSRS_GOOD, 5000, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (pn_store_get_card (store, "new", "rente", PN_CARD_TERM_TO_DEFINITION, &card, NULL));
+    g_assert_cmpint (card.state, ==, PN_FSRS_LEARNING);
+    g_assert_cmpint (card.last_review, ==, 5000);
+  }
 }
 
 static void
@@ -356,6 +370,33 @@ check_version_2 (PnStore *store)
   check_new_database (store);
 }
 
+static void
+check_version_3 (PnStore *store)
+{
+  g_autoptr(GArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  PnFsrsCard card;
+  gint64 introduced = 0;
+
+  check_positions (store, "pack-v3", "essai");
+
+  g_assert_true (pn_store_get_card (store, "pack-v3", "seigneurage", PN_CARD_DEFINITION_TO_TERM, &card, &introduced));
+  g_assert_cmpint (card.state, ==, PN_FSRS_REVIEW);
+  g_assert_cmpfloat_with_epsilon (card.stability, 8.2956, 1e-9);
+  g_assert_cmpfloat_with_epsilon (card.difficulty, 1.0, 1e-9);
+  g_assert_cmpint (card.due, ==, 3000 + 8 * 86400);
+  g_assert_cmpint (card.last_review, ==, 3000);
+  g_assert_cmpint (card.reps, ==, 1);
+  g_assert_cmpint (introduced, ==, 3000);
+  g_assert_false (pn_store_get_card (store, "pack-v3", "seigneurage", PN_CARD_TERM_TO_DEFINITION, &card, NULL));
+
+  reviews = pn_store_get_card_reviews (store, "pack-v3", "seigneurage", PN_CARD_DEFINITION_TO_TERM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 1);
+  g_assert_cmpint (g_array_index (reviews, PnCardReview, 0).rating, ==, PN_FSRS_EASY);
+  check_new_database (store);
+}
+
 /* versions[v]: what a database at version v holds. A new migration adds its line. */
 static const VersionData versions[] = {
   { NULL, check_new_database },
@@ -367,6 +408,12 @@ static const VersionData versions[] = {
     "INSERT INTO positions VALUES ('pack-v2', 'essai', NULL, 0.25, 2001);"
     "INSERT INTO packs VALUES ('pack-v2', 'intro', 2002);",
     check_version_2 },
+  { "INSERT INTO positions VALUES ('pack-v3', 'intro', 'partie-2', 0.5, 3000);"
+    "INSERT INTO positions VALUES ('pack-v3', 'essai', NULL, 0.25, 3001);"
+    "INSERT INTO packs VALUES ('pack-v3', 'essai', 3002);"
+    "INSERT INTO cards VALUES ('pack-v3', 'seigneurage', 1, 2, 0, 8.2956, 1.0, 694200, 3000, 1, 0, 3000);"
+    "INSERT INTO card_reviews VALUES (1, 'pack-v3', 'seigneurage', 1, 4, 3000, 2, 8.2956, 1.0, 694200, 0);",
+    check_version_3 },
 };
 
 static void

@@ -64,6 +64,8 @@ void               pn_flashcard_deck_refresh          (PnFlashcardDeck    *self,
 /* Cards left in today's session (learning, due reviews, new within the limit):
  * what the sidebar shows. */
 guint              pn_flashcard_deck_count_due        (PnFlashcardDeck    *self);
+/* Of those, the new cards (the rest were seen before). */
+guint              pn_flashcard_deck_count_new        (PnFlashcardDeck    *self);
 /* The card to study next, or NULL when the session is over. When only
  * learning cards are left and none is due yet, the earliest of them, with
  * pn_flashcard_deck_get_wait () telling how long until it is due. Valid until

@@ -137,7 +137,7 @@ class Checker:
                 self.fail(f'{path}: "$schema" must be {DIALECT}')
             if not schema.get('description'):
                 self.fail(f'{path}: has no description')
-            if name in ('glossary', 'quiz') and 'DRAFT' not in schema.get('description', ''):
+            if name == 'quiz' and 'DRAFT' not in schema.get('description', ''):
                 self.fail(f'{path}: a reserved format must say it is a DRAFT in its description')
             full = None
             if jsonschema is not None:
@@ -285,10 +285,38 @@ def main():
         c.expect_invalid('sources', [mutate(source, change)], f'a source with {label}')
     c.expect_invalid('sources', {'id': 'x'}, 'an object instead of an array')
 
+    entry = {
+        'id': 'seigneurage', 'term': 'seigneurage', 'forms': ['seigneuriage', 'utilisateur·ices'],
+        'definition': 'Le profit de qui émet la monnaie.', 'explanation': 'Voir [x](glossary:rente).',
+        'related': ['rente'], 'sources': ['varoufakis-2023'], 'case_sensitive': False,
+    }
+    c.expect_valid('glossary', {'$schema': 'glossary.schema.json', 'entries': [entry]}, 'a complete glossary entry')
     c.expect_valid('glossary', {'entries': [{'id': 'rente', 'term': 'rente', 'definition': 'D'}]},
-                   'a draft glossary')
-    c.expect_invalid('glossary', {'entries': [{'id': 'rente', 'term': 'rente'}]},
-                     'a glossary entry without a definition')
+                   'a minimal glossary entry')
+    c.expect_valid('glossary', {'entries': []}, 'an empty glossary')
+    bad_entries = {
+        'no definition': lambda e: e.pop('definition'),
+        'a blank definition': lambda e: e.update(definition='  '),
+        'no term': lambda e: e.pop('term'),
+        'a one-letter term': lambda e: e.update(term='x'),
+        'an id with a capital': lambda e: e.update(id='Seigneurage'),
+        'an id with a space': lambda e: e.update(id='a b'),
+        'an empty form': lambda e: e.update(forms=['']),
+        'a one-letter form': lambda e: e.update(forms=['x']),
+        'forms as a string': lambda e: e.update(forms='seigneuriage'),
+        'a related id that is not an id': lambda e: e.update(related=['Rente']),
+        'a related id listed twice': lambda e: e.update(related=['rente', 'rente']),
+        'case_sensitive as a string': lambda e: e.update(case_sensitive='true'),
+        'an explanation that is not a string': lambda e: e.update(explanation=['x']),
+        'an unknown member': lambda e: e.update(extra=1),
+    }
+    for label, change in bad_entries.items():
+        c.expect_invalid('glossary', {'entries': [mutate(entry, change)]}, f'a glossary entry with {label}')
+    c.expect_invalid('glossary', [entry], 'a glossary that is an array')
+    c.expect_invalid('glossary', {}, 'a glossary without entries')
+    c.expect_invalid('glossary', {'entries': [entry], 'extra': 1}, 'a glossary with an unknown member')
+    c.expect_invalid('glossary', {'entries': [mutate(entry, lambda e: e.update(id=f'e{i}')) for i in range(10001)]},
+                     'a glossary of more than 10,000 entries')
     c.expect_valid('quiz', {'id': 'quiz-1', 'title': 'Q', 'questions': [{}]}, 'a draft quiz')
     c.expect_invalid('quiz', {'id': 'quiz-1', 'title': 'Q'}, 'a quiz without questions')
 

@@ -25,7 +25,10 @@
  * with the same weights (tests/test_basic.py at commit 120420b7) asserts
  * [0, 2, 11, 46, 163, 497, 0, 0, 2, 4, 7, 12, 20]: that scheduler clamped
  * D0(Easy) to [1, 10] in the mean reversion (with that clamp, this code gives
- * that vector and that test's memory state, S 53.3825 and D 6.3809, too). */
+ * that vector and that test's memory state, S 53.3825 and D 6.3809, too).
+ * ts-fsrs 5.4.2 (npm), run on both sequences here with these weights, gives
+ * this vector, the final S 20.7704 and D 9.0558, and the memory state
+ * S 53.6269, D 6.3464 of /fsrs/memory-state. */
 static const PnFsrsRating review_ratings[] = {
   PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD,
   PN_FSRS_AGAIN, PN_FSRS_AGAIN,
@@ -62,6 +65,34 @@ test_review_card (void)
   g_assert_cmpint (card.reps, ==, 13);
   g_assert_cmpint (card.lapses, ==, 1);
   g_assert_cmpint (card.state, ==, PN_FSRS_REVIEW);
+  g_assert_cmpfloat_with_epsilon (card.stability, 20.7704, 1e-4);
+  g_assert_cmpfloat_with_epsilon (card.difficulty, 9.0558, 1e-4);
+}
+
+/* py-fsrs's test_memo_state sequence: Again, then Good after 0, 0, 1, 3, 8
+ * and 21 days, and Good again the same day. */
+static void
+test_memory_state (void)
+{
+  static const PnFsrsRating ratings[] = {
+    PN_FSRS_AGAIN, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD, PN_FSRS_GOOD,
+  };
+  static const int days[] = { 0, 0, 1, 3, 8, 21 };
+  PnFsrsParams params;
+  PnFsrsCard card;
+  gint64 now = START;
+
+  pn_fsrs_params_init (&params);
+  pn_fsrs_card_init (&card, now);
+  for (guint i = 0; i < G_N_ELEMENTS (ratings); i++)
+    {
+      now += days[i] * DAY;
+      pn_fsrs_review (&params, &card, ratings[i], now);
+    }
+  pn_fsrs_review (&params, &card, PN_FSRS_GOOD, now);
+
+  g_assert_cmpfloat_with_epsilon (card.stability, 53.6269, 1e-4);
+  g_assert_cmpfloat_with_epsilon (card.difficulty, 6.3464, 1e-4);
 }
 
 static void
@@ -362,6 +393,66 @@ test_fuzz (void)
   g_assert_cmpuint (differ, >, 0);
 }
 
+/* Whatever the grades and the times of review (early, late, years late), the
+ * state stays in range, and in review Again < Hard <= Good <= Easy. */
+static void
+test_invariants (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  PnFsrsParams params;
+  guint reviews_checked = 0;
+
+  pn_fsrs_params_init (&params);
+  for (int run = 0; run < 300; run++)
+    {
+      PnFsrsCard card;
+      gint64 now = START + g_rand_int_range (rand, 0, DAY);
+
+      params.desired_retention = g_rand_double_range (rand, 0.70, 0.97);
+      pn_fsrs_card_init (&card, now);
+      for (int i = 0; i < 30; i++)
+        {
+          PnFsrsRating rating = (PnFsrsRating) g_rand_int_range (rand, PN_FSRS_AGAIN, PN_FSRS_EASY + 1);
+          PnFsrsState before = card.state;
+
+          if (card.state == PN_FSRS_REVIEW && now > card.last_review)
+            {
+              gint64 due[5];
+
+              for (PnFsrsRating r = PN_FSRS_AGAIN; r <= PN_FSRS_EASY; r++)
+                due[r] = pn_fsrs_next_due (&params, &card, r, now);
+              g_assert_cmpint (due[PN_FSRS_AGAIN], <, due[PN_FSRS_HARD]);
+              g_assert_cmpint (due[PN_FSRS_HARD], <=, due[PN_FSRS_GOOD]);
+              g_assert_cmpint (due[PN_FSRS_GOOD], <=, due[PN_FSRS_EASY]);
+              reviews_checked++;
+            }
+
+          pn_fsrs_review (&params, &card, rating, now);
+          g_assert_true (isfinite (card.stability));
+          g_assert_cmpfloat (card.stability, >=, 0.001);
+          g_assert_cmpfloat (card.difficulty, >=, 1.0);
+          g_assert_cmpfloat (card.difficulty, <=, 10.0);
+          g_assert_cmpint (card.due, >=, now + MINUTE);
+          g_assert_cmpint (card.due, <=, now + (gint64) PN_FSRS_MAX_INTERVAL * DAY);
+          g_assert_cmpint (card.last_review, ==, now);
+          g_assert_cmpint (card.state, !=, PN_FSRS_NEW);
+          if (card.state == PN_FSRS_REVIEW)
+            g_assert_cmpint ((card.due - now) % DAY, ==, 0);
+          if (before == PN_FSRS_REVIEW && rating == PN_FSRS_AGAIN)
+            g_assert_cmpint (card.state, ==, PN_FSRS_RELEARNING);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:  now = card.due; break;
+            case 1:  now += g_rand_int_range (rand, 1, 600); break;                       /* early */
+            case 2:  now = card.due + g_rand_int_range (rand, 0, 30 * DAY); break;       /* late */
+            default: now = card.due + (gint64) g_rand_int_range (rand, 1, 20) * 365 * DAY; break;
+            }
+        }
+    }
+  g_assert_cmpuint (reviews_checked, >, 1000);
+}
+
 /* Cards read back from a damaged database still schedule sensibly. */
 static void
 test_bad_state (void)
@@ -398,6 +489,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fsrs/review-card", test_review_card);
+  g_test_add_func ("/fsrs/memory-state", test_memory_state);
   g_test_add_func ("/fsrs/weights", test_weights);
   g_test_add_func ("/fsrs/learning-steps", test_learning_steps);
   g_test_add_func ("/fsrs/relearning", test_relearning);
@@ -406,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/fsrs/desired-retention", test_desired_retention);
   g_test_add_func ("/fsrs/next-due", test_next_due);
   g_test_add_func ("/fsrs/fuzz", test_fuzz);
+  g_test_add_func ("/fsrs/invariants", test_invariants);
   g_test_add_func ("/fsrs/bad-state", test_bad_state);
 
   return g_test_run ();

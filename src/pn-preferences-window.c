@@ -1,4 +1,4 @@
-/* pn-preferences-window.c: text size, typeface, line spacing, colour scheme
+/* pn-preferences-window.c: text size, typeface, line spacing, colour scheme, flashcards
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,8 @@ struct _PnPreferencesWindow
   AdwComboRow          *font_family_row;
   AdwComboRow          *line_spacing_row;
   AdwComboRow          *color_scheme_row;
+  GtkAdjustment        *retention_adjustment;
+  GtkAdjustment        *new_cards_adjustment;
 
   /* Owned references */
   GSettings            *settings;
@@ -144,6 +146,13 @@ pn_preferences_window_bind (PnPreferencesWindow *self)
                                 self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 nick_to_index, index_to_nick, (gpointer) color_schemes, NULL);
+  /* Flashcards: what the day's deck is built with. */
+  g_settings_bind (self->settings, "desired-retention",
+                   self->retention_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "new-cards-per-day",
+                                self->new_cards_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                int_to_double, double_to_int, NULL, NULL);
 }
 
 static void
@@ -160,6 +169,8 @@ pn_preferences_window_class_init (PnPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, font_family_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, line_spacing_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, retention_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, new_cards_adjustment);
 }
 
 static void

@@ -72,6 +72,10 @@ pn_window_update_title (PnWindow *self)
     {
       title = _("Sources");
     }
+  else if (g_strcmp0 (page, "flashcards") == 0)
+    {
+      title = _("Flashcards");
+    }
   else
     {
       const char *doc_id = pn_pack_session_get_document_id (self->session);
@@ -698,6 +702,7 @@ pn_window_init (PnWindow *self)
   _pn_window_find_init (self);
   _pn_window_sidebar_init (self);
   _pn_window_actions_init (self);
+  _pn_window_flashcards_init (self);
 }
 
 PnWindow *

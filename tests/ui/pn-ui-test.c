@@ -108,34 +108,56 @@ xtest_fake_key (void)
 }
 #endif
 
-gboolean
-pn_ui_test_press_ctrl_key (GtkWindow *window,
-                           guint      keyval)
+/* Presses @keyval, with @modifier (a keysym, 0: none) held, on @window. */
+static gboolean
+pn_ui_test_press (GtkWindow *window,
+                  guint      keyval,
+                  guint      modifier)
 {
 #ifdef HAVE_X11
   FakeKeyFn fake_key = xtest_fake_key ();
   Display *xdisplay;
   GdkSurface *surface;
-  KeyCode control, key;
+  KeyCode mod, key;
 
   if (fake_key == NULL)
     return FALSE;
 
   xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
   surface = gtk_native_get_surface (GTK_NATIVE (window));
-  control = XKeysymToKeycode (xdisplay, XK_Control_L);
+  mod = modifier ? XKeysymToKeycode (xdisplay, modifier) : 0;
   key = XKeysymToKeycode (xdisplay, gdk_keyval_to_lower (keyval));
 
   /* No window manager under Xvfb: give the window the keyboard ourselves. */
   XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  fake_key (xdisplay, control, True, 0);
+  if (mod)
+    fake_key (xdisplay, mod, True, 0);
   fake_key (xdisplay, key, True, 0);
   fake_key (xdisplay, key, False, 0);
-  fake_key (xdisplay, control, False, 0);
+  if (mod)
+    fake_key (xdisplay, mod, False, 0);
   XFlush (xdisplay);
 
   return TRUE;
 #else
   return FALSE;
 #endif
+}
+
+gboolean
+pn_ui_test_press_ctrl_key (GtkWindow *window,
+                           guint      keyval)
+{
+#ifdef HAVE_X11
+  return pn_ui_test_press (window, keyval, XK_Control_L);
+#else
+  return FALSE;
+#endif
+}
+
+gboolean
+pn_ui_test_press_key (GtkWindow *window,
+                      guint      keyval)
+{
+  return pn_ui_test_press (window, keyval, 0);
 }

@@ -27,6 +27,7 @@ static const char pack_json[] =
   "  \"language\": \"fr\",\n"
   "  \"authors\": [{ \"name\": \"Camille Martin\" }],\n"
   "  \"license\": \"CC-BY-SA-4.0\",\n"
+  "  \"description\": \"Trois fiches et une entrée sans définition.\",\n"
   "  \"documents\": [{ \"id\": \"texte\", \"title\": \"Le texte\", \"file\": \"texte.md\" }],\n"
   "  \"glossary\": \"glossary.json\"\n"
   "}\n";
@@ -520,6 +521,95 @@ test_flashcards_row_only_with_cards (void)
   close_window (window);
 }
 
+/* A clean pack for the screenshots (no problem toast over the buttons). */
+static GFile *
+make_shots_pack (const char *id)
+{
+  g_autofree char *manifest = g_strdup_printf (
+    "{ \"format\": 1, \"id\": \"%s\", \"version\": \"1.0.0\", \"title\": \"Des fiches\",\n"
+    "  \"language\": \"fr\", \"authors\": [{ \"name\": \"Camille Martin\" }],\n"
+    "  \"license\": \"CC-BY-SA-4.0\", \"description\": \"Trois fiches.\",\n"
+    "  \"documents\": [{ \"id\": \"texte\", \"title\": \"Le texte\", \"file\": \"texte.md\" }],\n"
+    "  \"glossary\": \"glossary.json\" }\n", id);
+  static const char glossary[] =
+    "{ \"entries\": [\n"
+    "  { \"id\": \"seigneurage\", \"term\": \"seigneurage\",\n"
+    "    \"definition\": \"Le gain de celui qui émet une monnaie : la différence entre sa valeur et ce qu'elle coûte à produire.\" },\n"
+    "  { \"id\": \"rente\", \"term\": \"rente\",\n"
+    "    \"definition\": \"Un revenu tiré d'un droit de propriété plutôt que d'une production.\" },\n"
+    "  { \"id\": \"plus-value\", \"term\": \"plus-value\",\n"
+    "    \"definition\": \"La valeur produite par le travail au-delà de ce qu'il est payé.\" }\n"
+    "] }\n";
+
+  return make_pack ("pack.json", manifest, "glossary.json", glossary,
+                    "texte.md", "# Le texte\n\nLa rente, le seigneurage et la plus-value.\n", NULL);
+}
+
+/* A session seen as a student sees it: front, answer, end, in the light and
+ * dark styles and at 360 px wide (the four grades side by side still fit). */
+static void
+test_flashcards_screenshots (void)
+{
+  struct { const char *name; const char *scheme; int width; int height; } looks[] = {
+    { "light", "light", 1000, 700 },
+    { "dark", "dark", 1000, 700 },
+    { "narrow", "light", 360, 640 },
+  };
+  GSettings *settings = pn_application_get_settings (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("shots-%s", looks[i].name);
+      g_autoptr(GFile) pack = make_shots_pack (id);
+      PnWindow *window;
+      PnFlashcardsPage *page;
+      ScreenWait screen;
+      g_autofree char *front = g_strdup_printf ("flashcards-%s-1-front.png", looks[i].name);
+      g_autofree char *revealed = g_strdup_printf ("flashcards-%s-2-revealed.png", looks[i].name);
+      g_autofree char *end = g_strdup_printf ("flashcards-%s-3-end.png", looks[i].name);
+
+      g_settings_set_string (settings, "color-scheme", looks[i].scheme);
+      window = open_window_sized (pack, looks[i].width, looks[i].height);
+      page = find_page (window);
+      pn_flashcards_page_set_clock (page, test_clock, NULL);
+      wait_until (reader_loaded_cb, window, "the text");
+      g_assert_cmpuint (pn_window_get_diagnostics (window)->len, ==, 0);
+
+      gtk_widget_activate (find_row (window, "flashcards"));
+      wait_until (page_mapped_cb, window, "the Flashcards page");
+      gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.start", NULL);
+      screen = (ScreenWait) { window, "session" };
+      wait_until (screen_shown_cb, &screen, "the session");
+      screenshot (window, front);
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.reveal", NULL);
+      wait_until (grades_shown_cb, page, "the grades");
+      screenshot (window, revealed);
+      /* Nothing of the page is wider than the window. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, looks[i].width);
+      g_assert_cmpint (gtk_widget_get_width (find_button (GTK_WIDGET (page), "Again")), >, 0);
+
+      for (guint n = 0; n < 3 && g_strcmp0 (pn_flashcards_page_get_screen (page), "session") == 0; n++)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.reveal", NULL);
+          gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.grade", "i", n == 1 ? 3 : 4);
+        }
+      /* The card graded Good waits 10 minutes: a quarter of an hour later it is back. */
+      clock_offset += 15 * 60;
+      pn_flashcards_page_refresh (page);
+      gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.reveal", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.grade", "i", 3);
+      screen.screen = "end";
+      wait_until (screen_shown_cb, &screen, "the end of the session");
+      screenshot (window, end);
+
+      close_window (window);
+      clock_offset = 0;
+    }
+
+  g_settings_reset (settings, "color-scheme");
+}
+
 /* The intervals and due times as the page writes them. */
 static void
 test_flashcards_text (void)
@@ -572,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/flashcards/session", test_flashcards_session);
   g_test_add_func ("/flashcards/restart", test_flashcards_restart);
   g_test_add_func ("/flashcards/preferences", test_flashcards_preferences);
+  g_test_add_func ("/flashcards/screenshots", test_flashcards_screenshots);
 
   return window_test_run ();
 }

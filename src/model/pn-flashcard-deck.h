@@ -66,12 +66,14 @@ void               pn_flashcard_deck_refresh          (PnFlashcardDeck    *self,
 guint              pn_flashcard_deck_count_due        (PnFlashcardDeck    *self);
 /* Of those, the new cards (the rest were seen before). */
 guint              pn_flashcard_deck_count_new        (PnFlashcardDeck    *self);
-/* The card to study next, or NULL when the session is over. When only
+/* The card to study next, or NULL when the session is over. "Due" is at the
+ * deck's time: that of its creation, last grade or last refresh. When only
  * learning cards are left and none is due yet, the earliest of them, with
  * pn_flashcard_deck_get_wait () telling how long until it is due. Valid until
  * the next call on the deck. */
 const PnFlashcard *pn_flashcard_deck_next             (PnFlashcardDeck    *self);
-/* Seconds until the card pn_flashcard_deck_next () gives is due (0: now). */
+/* Seconds from the deck's time until the card pn_flashcard_deck_next () gives
+ * is due (0: due now). */
 gint64             pn_flashcard_deck_get_wait         (PnFlashcardDeck    *self);
 /* Grades the card pn_flashcard_deck_next () gave at @now and records it in the
  * store; FALSE with @error set (and nothing changed) on failure or when there

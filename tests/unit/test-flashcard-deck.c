@@ -481,6 +481,39 @@ test_pack_update (Fixture       *fixture,
   g_assert_cmpint (card->fsrs.due, ==, now + 8 * DAY);
 }
 
+/* A grade the store cannot write changes nothing: the same card is next. */
+static void
+test_grade_fails (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PnGlossary) glossary = make_glossary ("rente", "plus-value", NULL);
+  g_autoptr(PnFlashcardDeck) deck = make_deck (fixture, glossary, 20, fixture->morning);
+  g_autoptr(GError) error = NULL;
+  PnFlashcardSummary summary;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER no_log BEFORE INSERT ON card_reviews "
+                                     "BEGIN SELECT RAISE (ABORT, 'full'); END;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  assert_next (deck, "rente", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_NEW);
+  g_assert_false (pn_flashcard_deck_grade (deck, PN_FSRS_GOOD, fixture->morning, &error));
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  assert_next (deck, "rente", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_NEW);
+  g_assert_cmpuint (pn_flashcard_deck_count_due (deck), ==, 2);
+  pn_flashcard_deck_get_summary (deck, &summary);
+  g_assert_cmpuint (summary.reviewed, ==, 0);
+
+  /* Once the store takes it again, the grade goes through. */
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER no_log;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  grade (deck, PN_FSRS_GOOD, fixture->morning);
+  assert_next (deck, "plus-value", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_NEW);
+  pn_flashcard_deck_get_summary (deck, &summary);
+  g_assert_cmpuint (summary.reviewed, ==, 1);
+}
+
 /* No glossary: an empty deck. */
 static void
 test_no_glossary (Fixture       *fixture,
@@ -515,6 +548,7 @@ main (int   argc,
   g_test_add ("/flashcard-deck/persisted", Fixture, NULL, fixture_set_up, test_persisted, fixture_tear_down);
   g_test_add ("/flashcard-deck/retention", Fixture, NULL, fixture_set_up, test_retention, fixture_tear_down);
   g_test_add ("/flashcard-deck/pack-update", Fixture, NULL, fixture_set_up, test_pack_update, fixture_tear_down);
+  g_test_add ("/flashcard-deck/grade-fails", Fixture, NULL, fixture_set_up, test_grade_fails, fixture_tear_down);
   g_test_add ("/flashcard-deck/no-glossary", Fixture, NULL, fixture_set_up, test_no_glossary, fixture_tear_down);
 
   return g_test_run ();

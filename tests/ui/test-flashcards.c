@@ -235,9 +235,32 @@ review_card (PnWindow   *window,
   /* The focus moved to Good before « Show Answer » was hidden: never lost. */
   wait_for_focus (window, good, "the focus on « Good »");
   g_assert_false (gtk_widget_get_mapped (reveal));
-  /* Each grade says when the card would come back. */
-  g_assert_cmpstr (grade_interval (find_button (page, "Again")), !=, "");
-  g_assert_cmpstr (grade_interval (good), !=, "");
+  /* Each grade says when the card would come back, to the eye and in its name. */
+  {
+    GtkWidget *again = find_button (page, "Again");
+    g_autofree char *name = g_strdup_printf ("Again, %s", grade_interval (again));
+    g_autoptr(GPtrArray) kinds = find_widgets (page, GTK_TYPE_LABEL, "Definition", TRUE);
+    g_autoptr(GPtrArray) terms = find_widgets (page, GTK_TYPE_LABEL, "Term", TRUE);
+    GtkWidget *kind = kinds->len == 1 ? g_ptr_array_index (kinds, 0) : NULL;
+    GtkWidget *answer;
+    g_autofree char *said = NULL;
+    char *error;
+
+    g_assert_cmpstr (grade_interval (again), !=, "");
+    g_assert_cmpstr (grade_interval (good), !=, "");
+    error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (again), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+    g_assert_null (error);
+    /* The answer is said with the button the focus lands on (GTK 4.8 has no
+     * announcements): the kind of the back, then its text. */
+    g_assert_cmpuint (terms->len, ==, 1);
+    if (kind == NULL || gtk_widget_get_next_sibling (kind) == NULL)
+      kind = g_ptr_array_index (terms, 0);
+    answer = gtk_widget_get_next_sibling (kind);
+    g_assert_true (GTK_IS_LABEL (answer));
+    said = g_strdup_printf ("%s: %s", gtk_label_get_text (GTK_LABEL (kind)), gtk_label_get_text (GTK_LABEL (answer)));
+    error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (good), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said);
+    g_assert_null (error);
+  }
   if (shot_name != NULL)
     {
       shot = g_strconcat (shot_name, "-revealed.png", NULL);
@@ -397,6 +420,15 @@ test_flashcards_restart (void)
   g_settings_reset (settings, "new-cards-per-day");
   g_assert_false (shows_label (GTK_WIDGET (page), expected));
   g_assert_true (shows_label (GTK_WIDGET (page), "Nothing to review: next cards due tomorrow at 00:00"));
+
+  /* The next day: the reverse cards are new, the row counts them. */
+  pn_flashcards_page_set_clock (page, test_clock, NULL);
+  clock_offset += 24 * 3600;
+  pn_flashcards_page_refresh (page);
+  g_assert_true (shows_label (GTK_WIDGET (page), "3 new cards today"));
+  g_assert_nonnull (row_count (window));
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "Start Review"));
+  clock_offset = 0;
   close_window (window);
 }
 

@@ -52,6 +52,25 @@ double_to_int (const GValue       *value,
   return g_variant_new_int32 ((gint32) (g_value_get_double (value) + 0.5));
 }
 
+/* The desired retention: a probability in the key, a percentage in the row. */
+static gboolean
+fraction_to_percent (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_double (variant) * 100.0);
+  return TRUE;
+}
+
+static GVariant *
+percent_to_fraction (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  /* Whole percents, so that 0.9 reads back as 90 exactly. */
+  return g_variant_new_double ((gint64) (g_value_get_double (value) + 0.5) / 100.0);
+}
+
 /* Any stored spacing shows as the nearest choice. */
 static gboolean
 spacing_to_index (GValue   *value,
@@ -147,8 +166,10 @@ pn_preferences_window_bind (PnPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 nick_to_index, index_to_nick, (gpointer) color_schemes, NULL);
   /* Flashcards: what the day's deck is built with. */
-  g_settings_bind (self->settings, "desired-retention",
-                   self->retention_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "desired-retention",
+                                self->retention_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                fraction_to_percent, percent_to_fraction, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "new-cards-per-day",
                                 self->new_cards_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT,

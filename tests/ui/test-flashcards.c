@@ -458,7 +458,7 @@ test_flashcards_preferences (void)
       GtkSpinButton *spin = g_ptr_array_index (spins, i);
       GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
 
-      if (gtk_adjustment_get_upper (adjustment) < 1.0)
+      if (gtk_adjustment_get_upper (adjustment) == 97)
         retention = spin;
       else if (gtk_adjustment_get_upper (adjustment) > 1000)
         new_cards = spin;
@@ -466,9 +466,9 @@ test_flashcards_preferences (void)
   g_assert_nonnull (retention);
   g_assert_nonnull (new_cards);
   /* The defaults, and the range of the key. */
-  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (retention), 0.90, 1e-9);
-  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (retention)), 0.70, 1e-9);
-  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (retention)), 0.97, 1e-9);
+  /* In percent, over the key's range. */
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (retention), 90, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (retention)), 70, 1e-9);
   g_assert_cmpfloat (gtk_spin_button_get_value (new_cards), ==, 20);
   g_assert_true (shows_label (GTK_WIDGET (preferences), "higher means more reviews"));
   save_screenshot (GTK_WIDGET (preferences), "flashcards-preferences.png");
@@ -498,7 +498,7 @@ test_flashcards_preferences (void)
       ScreenWait screen = { window, "session" };
       GtkWidget *button;
 
-      gtk_spin_button_set_value (retention, retentions[i]);
+      gtk_spin_button_set_value (retention, retentions[i] * 100);
       g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "desired-retention"), retentions[i], 1e-9);
       gtk_widget_activate (find_row (window, "flashcards"));
       gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.start", NULL);

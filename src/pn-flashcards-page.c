@@ -56,7 +56,6 @@ struct _PnFlashcardsPage
   PnPack            *pack;
   PnFlashcardDeck   *deck;
 
-  PnFsrsParams       params;
   PnFlashcardsClock  clock;
   gpointer           clock_data;
   guint              n_due;
@@ -81,13 +80,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The grades' names, by PnFsrsRating - 1 (as on the buttons). */
-static const char * const grade_names[N_GRADES] = {
-  NC_("flashcard grade", "Again"),
-  NC_("flashcard grade", "Hard"),
-  NC_("flashcard grade", "Good"),
-  NC_("flashcard grade", "Easy"),
-};
 
 static void pn_flashcards_page_show_card (PnFlashcardsPage *self);
 
@@ -130,14 +122,6 @@ pn_flashcards_page_set_n_due (PnFlashcardsPage *self,
 }
 
 /* The deck */
-
-static void
-pn_flashcards_page_read_params (PnFlashcardsPage *self)
-{
-  pn_fsrs_params_init (&self->params);
-  if (self->settings != NULL)
-    self->params.desired_retention = g_settings_get_double (self->settings, "desired-retention");
-}
 
 static gboolean wake_cb (gpointer user_data);
 
@@ -242,10 +226,14 @@ pn_flashcards_page_load (PnFlashcardsPage *self)
 
   if (self->store != NULL && self->pack != NULL && pn_flashcards_page_has_cards (self))
     {
-      pn_flashcards_page_read_params (self);
+      PnFsrsParams params;
+
+      pn_fsrs_params_init (&params);
+      if (self->settings != NULL)
+        params.desired_retention = g_settings_get_double (self->settings, "desired-retention");
       if (self->settings != NULL)
         per_day = g_settings_get_int (self->settings, "new-cards-per-day");
-      self->deck = pn_flashcard_deck_new (self->store, self->pack, &self->params, now);
+      self->deck = pn_flashcard_deck_new (self->store, self->pack, &params, now);
       pn_flashcard_deck_set_new_per_day (self->deck, (guint) MAX (per_day, 0));
       self->n_review = pn_flashcard_deck_count_due (self->deck) - pn_flashcard_deck_count_new (self->deck);
     }
@@ -317,35 +305,20 @@ pn_flashcards_page_show_end (PnFlashcardsPage *self)
   gboolean had_focus = pn_flashcards_page_has_focus (self);
   PnFlashcardSummary summary;
   gint64 next_due;
-  g_autoptr(GString) grades = g_string_new (NULL);
   g_autofree char *summary_text = NULL;
-  g_autofree char *reviewed = NULL;
-  g_autofree char *news = NULL;
+  g_autofree char *grades = NULL;
   g_autofree char *next = NULL;
+  g_autofree char *description = NULL;
 
   self->in_session = FALSE;
   self->has_card = FALSE;
   pn_flashcard_deck_get_summary (self->deck, &summary);
   next_due = summary.next_due;
 
-  /* Translators: at the end of a flashcard session: how many grades were given */
-  reviewed = g_strdup_printf (ngettext ("%u review", "%u reviews", summary.reviewed), summary.reviewed);
-  /* Translators: at the end of a flashcard session: how many cards were seen for the first time */
-  news = g_strdup_printf (ngettext ("%u new card learnt", "%u new cards learnt", summary.new_learnt),
-                          summary.new_learnt);
-  /* Translators: "12 reviews, 5 new cards learnt" */
-  summary_text = g_strdup_printf (_("%s, %s"), reviewed, news);
+  summary_text = pn_flashcards_format_summary (summary.reviewed, summary.new_learnt);
   gtk_label_set_label (self->end_summary_label, summary_text);
-
-  for (guint i = 0; i < N_GRADES; i++)
-    {
-      if (i > 0)
-        g_string_append (grades, " · ");
-      /* Translators: a grade and how many cards got it, e.g. "Good: 8" */
-      g_string_append_printf (grades, _("%s: %u"), g_dpgettext2 (NULL, "flashcard grade", grade_names[i]),
-                              summary.by_rating[i + 1]);
-    }
-  gtk_label_set_label (self->end_grades_label, grades->str);
+  grades = pn_flashcards_format_grades (summary.by_rating);
+  gtk_label_set_label (self->end_grades_label, grades);
 
   if (next_due > 0)
     {
@@ -364,9 +337,9 @@ pn_flashcards_page_show_end (PnFlashcardsPage *self)
   pn_flashcards_page_update_actions (self);
   pn_flashcards_page_set_screen (self, "end", GTK_WIDGET (self->end_button), had_focus);
   /* A screen reader hears the summary with the button the focus lands on. */
+  description = g_strconcat (summary_text, "\n", grades, "\n", next, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->end_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  gtk_label_get_label (self->end_summary_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   pn_flashcards_page_schedule_wake (self, now);
 }
@@ -537,7 +510,7 @@ reveal_action (GtkWidget  *widget,
 
       gtk_label_set_label (self->grade_labels[i], wait);
       /* Translators: a grade button's name for a screen reader: "Good, 10 min" */
-      name = g_strdup_printf (_("%s, %s"), g_dpgettext2 (NULL, "flashcard grade", grade_names[i]), wait);
+      name = g_strdup_printf (_("%s, %s"), pn_flashcards_grade_name ((PnFsrsRating) (i + 1)), wait);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
@@ -632,6 +605,11 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  /* The grades' buttons and interval labels in the template, by PnFsrsRating - 1. */
+  static const char * const grade_ids[N_GRADES][2] = {
+    { "again_button", "again_label" }, { "hard_button", "hard_label" },
+    { "good_button", "good_label" }, { "easy_button", "easy_label" },
+  };
   static const guint digit_keys[N_GRADES][2] = {
     { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 },
     { GDK_KEY_3, GDK_KEY_KP_3 }, { GDK_KEY_4, GDK_KEY_KP_4 },
@@ -662,22 +640,15 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, wait_label);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, grade_box);
-  gtk_widget_class_bind_template_child_full (widget_class, "again_button", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_buttons[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "hard_button", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_buttons[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "good_button", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_buttons[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "easy_button", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_buttons[3]));
-  gtk_widget_class_bind_template_child_full (widget_class, "again_label", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_labels[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "hard_label", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_labels[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "good_label", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_labels[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "easy_label", FALSE,
-                                             G_STRUCT_OFFSET (PnFlashcardsPage, grade_labels[3]));
+  for (guint i = 0; i < N_GRADES; i++)
+    {
+      gtk_widget_class_bind_template_child_full (widget_class, grade_ids[i][0], FALSE,
+                                                 G_STRUCT_OFFSET (PnFlashcardsPage, grade_buttons) +
+                                                 i * sizeof (GtkButton *));
+      gtk_widget_class_bind_template_child_full (widget_class, grade_ids[i][1], FALSE,
+                                                 G_STRUCT_OFFSET (PnFlashcardsPage, grade_labels) +
+                                                 i * sizeof (GtkLabel *));
+    }
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, end_summary_label);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, end_grades_label);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, end_next_label);
@@ -709,7 +680,6 @@ pn_flashcards_page_init (PnFlashcardsPage *self)
   static const char *grade_keys[N_GRADES] = { "1", "2", "3", "4" };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pn_fsrs_params_init (&self->params);
 
   for (guint i = 0; i < N_GRADES; i++)
     {
@@ -717,7 +687,7 @@ pn_flashcards_page_init (PnFlashcardsPage *self)
       /* Named by the grade; the interval joins the name once the answer is shown. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      g_dpgettext2 (NULL, "flashcard grade", grade_names[i]),
+                                      pn_flashcards_grade_name ((PnFsrsRating) (i + 1)),
                                       GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, grade_keys[i],
                                       -1);
     }

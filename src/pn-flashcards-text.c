@@ -1,4 +1,4 @@
-/* pn-flashcards-text.c: how the flashcards page says intervals and due times
+/* pn-flashcards-text.c: how the flashcards page says intervals, due times, grades and a session's summary
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -118,4 +118,51 @@ pn_flashcards_format_due (gint64 due,
 
   /* Translators: a date in another year, as g_date_time_format() writes it (« 12 January 2028 ») */
   return g_date_time_format (when, _("%-d %B %Y"));
+}
+
+/* By PnFsrsRating - 1. */
+static const char * const grade_names[] = {
+  NC_("flashcard grade", "Again"),
+  NC_("flashcard grade", "Hard"),
+  NC_("flashcard grade", "Good"),
+  NC_("flashcard grade", "Easy"),
+};
+
+const char *
+pn_flashcards_grade_name (PnFsrsRating rating)
+{
+  g_return_val_if_fail (rating >= PN_FSRS_AGAIN && rating <= PN_FSRS_EASY, "");
+
+  return g_dpgettext2 (NULL, "flashcard grade", grade_names[rating - 1]);
+}
+
+char *
+pn_flashcards_format_summary (guint reviewed,
+                              guint new_learnt)
+{
+  g_autofree char *reviews = NULL;
+  g_autofree char *news = NULL;
+
+  /* Translators: at the end of a flashcard session: how many grades were given */
+  reviews = g_strdup_printf (ngettext ("%u review", "%u reviews", reviewed), reviewed);
+  /* Translators: at the end of a flashcard session: how many cards were seen for the first time */
+  news = g_strdup_printf (ngettext ("%u new card learnt", "%u new cards learnt", new_learnt), new_learnt);
+  /* Translators: "12 reviews, 5 new cards learnt" */
+  return g_strdup_printf (_("%s, %s"), reviews, news);
+}
+
+char *
+pn_flashcards_format_grades (const guint *by_rating)
+{
+  GString *grades = g_string_new (NULL);
+
+  for (PnFsrsRating rating = PN_FSRS_AGAIN; rating <= PN_FSRS_EASY; rating++)
+    {
+      if (rating > PN_FSRS_AGAIN)
+        g_string_append (grades, " · ");
+      /* Translators: a grade and how many cards got it, e.g. "Good: 8" */
+      g_string_append_printf (grades, _("%s: %u"), pn_flashcards_grade_name (rating), by_rating[rating]);
+    }
+
+  return g_string_free (grades, FALSE);
 }

@@ -539,10 +539,12 @@ test_flashcards_preferences (void)
 static void
 test_flashcards_row_only_with_cards (void)
 {
-  g_autofree char *good_path = g_build_filename (PN_TEST_PACKS_DIR, "good", NULL);
-  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) empty = make_pack ("pack.json", pack_json,
+                                      "glossary.json", "{ \"entries\": [] }\n",
+                                      "texte.md", text_md,
+                                      NULL);
   g_autoptr(GFile) cards = make_cards_pack ();
-  PnWindow *window = open_window (good);
+  PnWindow *window = open_window (empty);
 
   wait_until (reader_loaded_cb, window, "the test pack");
   g_assert_nonnull (find_row (window, "sources"));

@@ -81,7 +81,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
-static void pn_flashcards_page_show_card (PnFlashcardsPage *self);
+static void pn_flashcards_page_show_card  (PnFlashcardsPage *self);
+static void pn_flashcards_page_show_start (PnFlashcardsPage *self);
 
 static gint64
 pn_flashcards_page_now (PnFlashcardsPage *self)
@@ -138,7 +139,8 @@ pn_flashcards_page_get_next_due (PnFlashcardsPage *self)
   return summary.next_due;
 }
 
-/* Wakes at the next local midnight, or sooner when a card of today comes due. */
+/* Wakes at the next local midnight, or sooner when a card of today comes due
+ * (and within the hour). */
 static void
 pn_flashcards_page_schedule_wake (PnFlashcardsPage *self,
                                   gint64            now)
@@ -164,7 +166,9 @@ pn_flashcards_page_schedule_wake (PnFlashcardsPage *self,
   if (next_due > now && next_due < wake)
     wake = next_due;
 
-  self->wake_source = g_timeout_add_seconds ((guint) CLAMP (wake - now + 1, 1, 24 * 3600),
+  /* At least every hour: the timer's clock stops while the computer sleeps,
+   * and the day may have changed on waking. */
+  self->wake_source = g_timeout_add_seconds ((guint) CLAMP (wake - now + 1, 1, 3600),
                                              wake_cb, self);
 }
 
@@ -249,8 +253,12 @@ wake_cb (gpointer user_data)
   PnFlashcardsPage *self = user_data;
 
   self->wake_source = 0;
-  /* A session under way keeps its deck: the count follows its grades. */
-  if (!self->in_session)
+  /* A session under way keeps its deck: the count follows its grades. The
+   * start screen is shown again (its button may come or go, the focus with
+   * it); the end screen stays, with the count brought up to date. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") == 0)
+    pn_flashcards_page_show_start (self);
+  else if (!self->in_session)
     pn_flashcards_page_load (self);
 
   return G_SOURCE_REMOVE;

@@ -158,6 +158,10 @@ test_case (void)
   assert_finds (glossary, "grève des utilisateurices, greve des utilisateurices",
                 "greve=[grève des utilisateurices]");
   assert_finds (glossary, "STABLECOINS et Île", "stablecoins=[STABLECOINS] ile=[Île]");
+  /* Text searched as it is (no accented capital, straight apostrophes) and
+   * text normalised first find the same. */
+  assert_finds (glossary, "L'EXTRACTION ; Lorsqu'Extraction", "extraction=[EXTRACTION] extraction=[Extraction]");
+  assert_finds (glossary, "L’EXTRACTION ; Lorsqu’Extraction", "extraction=[EXTRACTION] extraction=[Extraction]");
 }
 
 static void

@@ -22,6 +22,7 @@ struct _PnPreferencesWindow
   AdwComboRow          *color_scheme_row;
   GtkAdjustment        *retention_adjustment;
   GtkAdjustment        *new_cards_adjustment;
+  AdwComboRow          *glossary_links_row;
 
   /* Owned references */
   GSettings            *settings;
@@ -34,6 +35,7 @@ static const double line_spacings[] = { 1.35, 1.55, 1.8 };
 /* The nicks of the settings' enums, in the order of their rows. */
 static const char * const font_families[] = { "serif", "sans", NULL };
 static const char * const color_schemes[] = { "default", "light", "dark", NULL };
+static const char * const glossary_links[] = { "all", "first", "none", NULL };
 
 static gboolean
 int_to_double (GValue   *value,
@@ -174,6 +176,10 @@ pn_preferences_window_bind (PnPreferencesWindow *self)
                                 self->new_cards_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT,
                                 int_to_double, double_to_int, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "glossary-links",
+                                self->glossary_links_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                nick_to_index, index_to_nick, (gpointer) glossary_links, NULL);
 }
 
 static void
@@ -192,6 +198,7 @@ pn_preferences_window_class_init (PnPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, retention_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, new_cards_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, glossary_links_row);
 }
 
 static void

@@ -69,7 +69,8 @@ _pn_window_show_flashcards (PnWindow *self)
     return;
 
   pn_flashcards_page_refresh (self->flashcards_page);
-  gtk_stack_set_visible_child_full (self->stack, "flashcards", GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* One of the pack's pages: in the reader's history, with the back button to the text. */
+  _pn_window_set_pack_page (self, "flashcards", TRUE);
 }
 
 void

@@ -176,7 +176,7 @@ static void
 press (PnWindow  *window,
        guint      keyval)
 {
-  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), keyval));
+  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), keyval, 0));
 }
 
 static void

@@ -430,6 +430,11 @@ test_flashcards_restart (void)
   g_assert_nonnull (row_count (window));
   g_assert_nonnull (find_button (GTK_WIDGET (page), "Start Review"));
   clock_offset = 0;
+
+  /* One of the pack's pages: the header's back button returns to the text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-text", NULL));
+  wait_until (reader_mapped_cb, window, "the text again");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page)))), ==, "reader");
   close_window (window);
 }
 

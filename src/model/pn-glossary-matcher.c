@@ -7,8 +7,9 @@
  * its dictionary link (the longest such suffix where a form ends). At each
  * word end, the forms ending there are the state's and those along its
  * dictionary links, longest first; each whose start is a word start is a
- * candidate. The candidates are then taken leftmost first, longest first,
- * never overlapping. Bytes that no form holds lead back to the root at once;
+ * candidate; the longest at each start is kept (in a ring as long as the
+ * longest form), and those are taken in the order of their starts, never
+ * overlapping: leftmost first, then longest, with no sorting. Bytes that no form holds lead back to the root at once;
  * the states nearest the root (where the search spends its time) have a full
  * table of transitions over the other bytes, failure links followed; the
  * deeper ones, which have few, keep theirs sorted by byte.
@@ -32,6 +33,8 @@
  * (a glossary of a few thousand entries); above, only those nearest the root, 4 MB. */
 #define DENSE_BUDGET (4 * 1024 * 1024)
 #define PARTIAL_DENSE_BUDGET (1024 * 1024)
+/* Long texts are searched in this many parts at once. */
+#define LANES 4
 
 typedef struct {
   guint entry;          /* index in the glossary's entries */
@@ -544,25 +547,126 @@ pn_glossary_matcher_get_n_forms (PnGlossaryMatcher *self)
 
 /* Finding */
 
+/* A match found: [start, end) of the normalised text. */
 typedef struct {
-  gsize start;          /* in the normalised text */
+  gsize start;
   gsize end;
   guint32 pattern;
-} Candidate;
+} Pick;
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+/* The longest form found at each start, as a lane of the search walks: a
+ * form found at end E starts at most max_depth before it, so each start
+ * below E - max_depth is final, and goes out in the order of the starts,
+ * with no sorting. The ring holds the starts not final yet. */
+typedef struct {
+  gsize window;         /* a power of 2 above max_depth */
+  gsize *start;         /* ring, G_MAXSIZE when free */
+  gsize *end;
+  guint32 *pattern;
+  gsize next;           /* the least start not gone out */
+  gsize pending;        /* starts in the ring */
+  GArray *out;          /* of Pick, by start; NULL until one */
+} Picker;
+
+static void
+picker_init (Picker *picker,
+             gsize   max_depth,
+             gsize   from)
 {
-  const Candidate *x = a;
-  const Candidate *y = b;
+  memset (picker, 0, sizeof *picker);
+  picker->window = 1;
+  while (picker->window <= max_depth)
+    picker->window *= 2;
+  picker->next = from;
+}
 
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;
+static void
+picker_clear (Picker *picker)
+{
+  g_free (picker->start);
+  g_free (picker->end);
+  g_free (picker->pattern);
+  g_clear_pointer (&picker->out, g_array_unref);
+}
 
-  return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+/* The starts below @to go out. */
+static void
+picker_flush (Picker *picker,
+              gsize   to)
+{
+  for (; picker->next < to && picker->pending > 0; picker->next++)
+    {
+      gsize slot = picker->next & (picker->window - 1);
+
+      if (picker->start[slot] == picker->next)
+        {
+          Pick pick = { picker->next, picker->end[slot], picker->pattern[slot] };
+
+          if (picker->out == NULL)
+            picker->out = g_array_new (FALSE, FALSE, sizeof (Pick));
+          g_array_append_val (picker->out, pick);
+          picker->start[slot] = G_MAXSIZE;
+          picker->pending--;
+        }
+    }
+  picker->next = MAX (picker->next, to);
+}
+
+static void
+picker_add (Picker  *picker,
+            gsize    start,
+            gsize    end,
+            guint32  pattern)
+{
+  gsize slot = start & (picker->window - 1);
+
+  if (picker->start == NULL)
+    {
+      picker->start = g_new (gsize, picker->window);
+      picker->end = g_new (gsize, picker->window);
+      picker->pattern = g_new (guint32, picker->window);
+      for (gsize i = 0; i < picker->window; i++)
+        picker->start[i] = G_MAXSIZE;
+    }
+
+  /* Starts more than the window before @end are final. */
+  if (end >= picker->window)
+    picker_flush (picker, end - (picker->window - 1));
+  if (picker->start[slot] == start)
+    {
+      if (picker->end[slot] >= end)
+        return;
+    }
+  else
+    picker->pending++;
+  picker->start[slot] = start;
+  picker->end[slot] = end;
+  picker->pattern[slot] = pattern;
+}
+
+/* The lanes' picks in one list by start: where two lanes meet, a start may
+ * be in both (the second lane's form is then the longer). */
+static void
+merge_picks (GArray     *all,
+             const Pick *picks,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = all->len;
+
+      while (at > 0 && g_array_index (all, Pick, at - 1).start > picks[i].start)
+        at--;
+      if (at > 0 && g_array_index (all, Pick, at - 1).start == picks[i].start)
+        {
+          Pick *same = &g_array_index (all, Pick, at - 1);
+
+          if (picks[i].end > same->end)
+            *same = picks[i];
+        }
+      else
+        g_array_insert_val (all, at, picks[i]);
+    }
 }
 
 static gboolean
@@ -633,7 +737,7 @@ add_candidates (PnGlossaryMatcher *self,
                 gsize              length,
                 guint32            state,
                 gsize              end,
-                GArray           **candidates)
+                Picker            *picker)
 {
   if (!pn_normal_ends_word (norm->s, norm->len, end))
     return;
@@ -641,17 +745,13 @@ add_candidates (PnGlossaryMatcher *self,
   for (guint32 s = self->first_out[state]; s != 0; s = self->dict[s])
     {
       gsize start = end - self->depth[s];
-      Candidate candidate = { start, end, 0 };
+      guint32 pattern;
 
       if (!pn_normal_starts_word (norm->s, start))
         continue;
-      candidate.pattern = matching_pattern (self, s, norm, text, length, start, end);
-      if (candidate.pattern != NO_STATE)
-        {
-          if (*candidates == NULL)
-            *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-          g_array_append_val (*candidates, candidate);
-        }
+      pattern = matching_pattern (self, s, norm, text, length, start, end);
+      if (pattern != NO_STATE)
+        picker_add (picker, start, end, pattern);
     }
 }
 
@@ -661,7 +761,9 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
                           gssize             length)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (PnGlossaryMatch));
-  g_autoptr(GArray) candidates = NULL;
+  Picker pickers[LANES];
+  guint n_lanes = 1;
+  g_autoptr(GArray) picks = NULL;
   PnNormalText norm = { 0 };
   guint32 state = 0;
   gsize taken_to = 0;
@@ -689,41 +791,55 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
   if (norm.len < self->min_depth)
     goto done;   /* shorter than any form */
 
-  /* Long texts in two lanes walked in step: each transition waits on
-   * memory, the two lanes' do not wait on each other. The second lane starts
-   * a longest form before its half, from the root, and keeps only the
-   * forms ending in its half. */
-  if (norm.len >= 4096 && norm.len > 8 * (gsize) self->max_depth)
+  /* Long texts in LANES lanes walked in step: each transition waits on
+   * memory, the lanes' do not wait on each other. Lane k > 0 starts a
+   * longest form before its part, from the root, and keeps only the forms
+   * ending in its part; the last part takes the rest. */
+  if (norm.len >= 4096 && norm.len > 4 * LANES * (gsize) self->max_depth)
     {
-      gsize half = norm.len / 2;
-      gsize a = 0;
-      gsize b = half - self->max_depth;
-      guint32 state_b = 0;
+      gsize part = norm.len / LANES;
+      gsize at[LANES];
+      gsize from[LANES];   /* where each lane's part begins */
+      guint32 states[LANES] = { 0 };
 
-      while (a < half)
+      n_lanes = LANES;
+      for (guint k = 0; k < LANES; k++)
         {
-          guint32 next_a = advance (self, state, (guchar) norm.s[a]);
-          guint32 next_b = advance (self, state_b, (guchar) norm.s[b]);
-
-          state = next_a & STATE_MASK;
-          state_b = next_b & STATE_MASK;
-          a++;
-          b++;
-          if (next_a & ENDS)
-            add_candidates (self, &norm, text, length, state, a, &candidates);
-          if ((next_b & ENDS) && b > half)
-            add_candidates (self, &norm, text, length, state_b, b, &candidates);
+          from[k] = k * part;
+          at[k] = k == 0 ? 0 : from[k] - self->max_depth;
+          picker_init (&pickers[k], self->max_depth, at[k]);
         }
-      for (; b < norm.len; b++)
+      while (at[0] < part)
         {
-          guint32 next = advance (self, state_b, (guchar) norm.s[b]);
+          for (guint k = 0; k < LANES; k++)
+            {
+              guint32 next = advance (self, states[k], (guchar) norm.s[at[k]]);
 
-          state_b = next & STATE_MASK;
-          if (next & ENDS)
-            add_candidates (self, &norm, text, length, state_b, b + 1, &candidates);
+              states[k] = next & STATE_MASK;
+              at[k]++;
+              if ((next & ENDS) && at[k] > from[k])
+                add_candidates (self, &norm, text, length, states[k], at[k], &pickers[k]);
+            }
+        }
+      for (guint k = 1; k < LANES; k++)
+        {
+          gsize to = k + 1 < LANES ? from[k + 1] : norm.len;
+
+          for (; at[k] < to; at[k]++)
+            {
+              guint32 next = advance (self, states[k], (guchar) norm.s[at[k]]);
+
+              states[k] = next & STATE_MASK;
+              if ((next & ENDS) && at[k] + 1 > from[k])
+                add_candidates (self, &norm, text, length, states[k], at[k] + 1, &pickers[k]);
+            }
         }
     }
   else
+    {
+      picker_init (&pickers[0], self->max_depth, 0);
+    }
+  if (n_lanes == 1)
     {
       /* In registers: bytes no form holds, states with full tables. */
       const guint8 *classes = self->byte_class;
@@ -745,25 +861,32 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
           next = state < n_dense ? dense[(gsize) state * n_classes + class] : advance (self, state, bytes[i]);
           state = next & STATE_MASK;
           if (next & ENDS)
-            add_candidates (self, &norm, text, length, state, i + 1, &candidates);
+            add_candidates (self, &norm, text, length, state, i + 1, &pickers[0]);
         }
     }
 
-  if (candidates != NULL)
-    g_array_sort (candidates, compare_candidates);
-  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+  /* Leftmost first, and of those at one start the longest. */
+  picks = g_array_new (FALSE, FALSE, sizeof (Pick));
+  for (guint k = 0; k < n_lanes; k++)
     {
-      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      const Pattern *pattern = &g_array_index (self->patterns, Pattern, candidate->pattern);
+      picker_flush (&pickers[k], norm.len);
+      if (pickers[k].out != NULL)
+        merge_picks (picks, (const Pick *) (void *) pickers[k].out->data, pickers[k].out->len);
+      picker_clear (&pickers[k]);
+    }
+  for (guint i = 0; i < picks->len; i++)
+    {
+      const Pick *pick = &g_array_index (picks, Pick, i);
+      const Pattern *pattern = &g_array_index (self->patterns, Pattern, pick->pattern);
       PnGlossaryMatch match;
 
-      if (candidate->start < taken_to)
+      if (pick->start < taken_to)
         continue;
-      match.start = pn_normal_text_original (&norm, candidate->start, length);
-      match.end = pn_normal_text_original (&norm, candidate->end, length);
+      match.start = pn_normal_text_original (&norm, pick->start, length);
+      match.end = pn_normal_text_original (&norm, pick->end, length);
       match.entry = g_ptr_array_index (self->entries, pattern->entry);
       g_array_append_val (matches, match);
-      taken_to = candidate->end;
+      taken_to = pick->end;
     }
 
 done:

@@ -40,7 +40,9 @@ struct _PnFlashcardsPage
   GtkWidget         *answer_box;
   GtkLabel          *back_kind_label;
   GtkLabel          *back_label;
+  GtkWidget         *wait_box;
   GtkLabel          *wait_label;
+  GtkButton         *finish_button;
   GtkButton         *reveal_button;
   GtkWidget         *grade_box;
   GtkButton         *grade_buttons[N_GRADES];
@@ -288,6 +290,8 @@ pn_flashcards_page_update_actions (PnFlashcardsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.grade",
                                  self->in_session && self->has_card && self->revealed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.back", !self->in_session);
+  /* While the cards left wait for their step. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.finish", self->in_session && !self->has_card);
 }
 
 static void
@@ -399,10 +403,15 @@ pn_flashcards_page_show_waiting (PnFlashcardsPage *self,
   /* Translators: %s is a wait such as "1 min": a card graded Again comes back then */
   text = g_strdup_printf (_("The next card comes back in %s"), wait);
   gtk_label_set_label (self->wait_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->wait_label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->finish_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  /* The actions first: a button whose action is off cannot take the focus. */
+  pn_flashcards_page_update_actions (self);
+  gtk_widget_set_visible (self->wait_box, TRUE);
   gtk_widget_set_visible (self->card_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
-  pn_flashcards_page_move_focus (self, GTK_WIDGET (self->wait_label), had_focus);
+  pn_flashcards_page_move_focus (self, GTK_WIDGET (self->finish_button), had_focus);
   gtk_widget_set_visible (self->grade_box, FALSE);
 
   g_clear_handle_id (&self->wake_source, g_source_remove);
@@ -467,7 +476,7 @@ pn_flashcards_page_show_card (PnFlashcardsPage *self)
   gtk_widget_set_visible (self->card_box, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), TRUE);
   pn_flashcards_page_move_focus (self, GTK_WIDGET (self->reveal_button), had_focus);
-  gtk_widget_set_visible (GTK_WIDGET (self->wait_label), FALSE);
+  gtk_widget_set_visible (self->wait_box, FALSE);
   gtk_widget_set_visible (self->answer_box, FALSE);
   gtk_widget_set_visible (self->grade_box, FALSE);
 
@@ -565,6 +574,21 @@ grade_action (GtkWidget  *widget,
   pn_flashcards_page_show_card (self);
 }
 
+/* Ends the session while its last cards wait: they come back the next time. */
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PnFlashcardsPage *self = PN_FLASHCARDS_PAGE (widget);
+
+  if (!self->in_session || self->has_card)
+    return;
+
+  g_clear_handle_id (&self->wake_source, g_source_remove);
+  pn_flashcards_page_show_end (self);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -645,7 +669,9 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, answer_box);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, back_kind_label);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, back_label);
+  gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, wait_box);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, wait_label);
+  gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, finish_button);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, grade_box);
   for (guint i = 0; i < N_GRADES; i++)
@@ -666,6 +692,7 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "flashcards.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "flashcards.grade", "i", grade_action);
   gtk_widget_class_install_action (widget_class, "flashcards.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "flashcards.finish", NULL, finish_action);
 
   /* Space shows the answer (on a focused button, Space presses it first);
    * 1–4, on the main keys or the keypad, grade. */

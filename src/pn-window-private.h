@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "pn-flashcards-page.h"
 #include "pn-glossary-page.h"
 #include "pn-window.h"
 
@@ -40,6 +41,9 @@ struct _PnWindow
   GSettings            *settings;
 
   GtkWidget            *sources_row;
+  /* The Flashcards page (added to the stack in code) and its row, NULL without cards */
+  PnFlashcardsPage     *flashcards_page;
+  GtkWidget            *flashcards_row;
   GtkWidget            *glossary_row;
   /* TRUE while the window follows a pack just opened (pages switch without a fade) */
   gboolean              opening;
@@ -75,6 +79,11 @@ void  _pn_window_class_sidebar_init     (PnWindowClass *klass);
 void  _pn_window_sidebar_init           (PnWindow      *self);
 void  _pn_window_sidebar_fill           (PnWindow      *self);
 void  _pn_window_sidebar_update_current (PnWindow      *self);
+
+/* pn-window-flashcards.c */
+void  _pn_window_flashcards_init          (PnWindow      *self);
+void  _pn_window_flashcards_fill_sidebar  (PnWindow      *self);
+void  _pn_window_show_flashcards          (PnWindow      *self);
 
 /* pn-window-glossary.c */
 void  _pn_window_glossary_init          (PnWindow      *self);

@@ -55,7 +55,8 @@ pn_window_set_page (PnWindow   *self,
 gboolean
 _pn_window_is_pack_page (const char *page)
 {
-  return g_strcmp0 (page, "sources") == 0 || g_strcmp0 (page, "glossary") == 0;
+  return g_strcmp0 (page, "sources") == 0 || g_strcmp0 (page, "glossary") == 0 ||
+         g_strcmp0 (page, "flashcards") == 0;
 }
 
 /* Titles, sidebar, pages */
@@ -711,6 +712,7 @@ pn_window_init (PnWindow *self)
   _pn_window_find_init (self);
   _pn_window_sidebar_init (self);
   _pn_window_actions_init (self);
+  _pn_window_flashcards_init (self);
 }
 
 PnWindow *

@@ -12,8 +12,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-file.h"
+#include "pn-gift-parse.h"
 #include "pn-glossary-parse.h"
 #include "pn-manifest.h"
+#include "pn-quiz-parse.h"
 #include "pn-text.h"
 #include "pn-pack-private.h"
 
@@ -411,6 +413,89 @@ parse_sources (Loader   *loader,
     }
 }
 
+/* Quizzes */
+
+static GHashTable *
+document_id_set (PnPack *pack)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < pack->documents->len; i++)
+    g_hash_table_add (ids, (gpointer) pn_document_get_id (g_ptr_array_index (pack->documents, i)));
+
+  return ids;
+}
+
+static gboolean
+is_gift_file (const char *name)
+{
+  return g_str_has_suffix (name, ".gift") || g_str_has_suffix (name, ".GIFT");
+}
+
+/* Reads the quiz file named at @node (JSON, or GIFT for a name ending in
+ * .gift) into @quiz (NULL when its content could not be used). FALSE when the
+ * file itself could not be read. */
+static gboolean
+read_quiz_file (Loader      *loader,
+                JsonNode    *node,
+                const char  *path,
+                GHashTable  *document_ids,
+                PnQuiz     **quiz)
+{
+  g_autoptr(PnJsonFile) json = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data = NULL;
+  PnDiagnostic *problem = NULL;
+  const char *name;
+  gsize length = 0;
+
+  *quiz = NULL;
+  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_STRING))
+    return FALSE;
+
+  name = json_node_get_string (node);
+  if (!is_gift_file (name))
+    {
+      json = load_pack_json_file (loader, node, path);
+      if (json == NULL)
+        return FALSE;
+      *quiz = pn_quiz_parse (json, document_ids, loader->diagnostics);
+      return TRUE;
+    }
+
+  file = resolve_manifest_path (loader, node, path, name);
+  if (file == NULL)
+    return FALSE;
+  data = pn_file_read_text (file, name, PN_PACK_MAX_FILE_SIZE, &length, &problem);
+  if (data == NULL)
+    {
+      add_file_problem (loader, node, name, problem);
+      return FALSE;
+    }
+  *quiz = pn_gift_parse (data, length, name, NULL, document_ids, loader->diagnostics);
+
+  return TRUE;
+}
+
+static void
+add_quiz (Loader   *loader,
+          JsonNode *node,
+          PnQuiz   *quiz)
+{
+  PnQuiz *first = pn_pack_get_quiz (loader->pack, pn_quiz_get_id (quiz));
+
+  if (first != NULL)
+    {
+      report (loader, node, PN_SEVERITY_ERROR,
+              _("%s: the quiz id '%s' is already that of %s; this quiz was left out"),
+              pn_quiz_get_file (quiz), pn_quiz_get_id (quiz), pn_quiz_get_file (first));
+      g_object_unref (quiz);
+      return;
+    }
+
+  g_ptr_array_add (loader->pack->quizzes, quiz);
+}
+
 static void
 parse_reserved_files (Loader   *loader,
                       JsonNode *root)
@@ -421,6 +506,7 @@ parse_reserved_files (Loader   *loader,
   g_autoptr(GStrvBuilder) quiz_files = g_strv_builder_new ();
 
   g_clear_pointer (&loader->pack->quiz_files, g_strfreev);
+  g_ptr_array_set_size (loader->pack->quizzes, 0);
   if (glossary != NULL)
     {
       g_autoptr(PnJsonFile) json = load_pack_json_file (loader, glossary, "glossary");
@@ -439,22 +525,25 @@ parse_reserved_files (Loader   *loader,
       pn_json_file_check_type (loader->json, loader->diagnostics, quizzes, "quizzes", PN_JSON_ARRAY))
     {
       JsonArray *array = json_node_get_array (quizzes);
+      g_autoptr(GHashTable) document_ids = document_id_set (loader->pack);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
           g_autofree char *path = NULL;
-          g_autoptr(PnJsonFile) json = NULL;
+          PnQuiz *quiz;
 
           if (!pn_json_file_check_count (loader->json, loader->diagnostics, quizzes, "quizzes", i,
                                          PN_PACK_MAX_QUIZZES))
             break;
 
           path = pn_json_path_element ("quizzes", i);
-          json = load_pack_json_file (loader, element, path);
+          if (!read_quiz_file (loader, element, path, document_ids, &quiz))
+            continue;
 
-          if (json != NULL)
-            g_strv_builder_add (quiz_files, json_node_get_string (element));
+          g_strv_builder_add (quiz_files, json_node_get_string (element));
+          if (quiz != NULL)
+            add_quiz (loader, element, quiz);
         }
     }
 

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-json-scan.h"
 #include "pn-pack.h"
 #include "pn-test-util.h"
@@ -137,19 +139,27 @@ quiz_list (guint n)
   return g_string_free (text, FALSE);
 }
 
-/* Quiz files are capped like documents, with one message. */
+/* Quiz files are capped like documents, with one message (the others say
+ * that the file, named again and again, repeats its quiz id). */
 static void
 test_quizzes_capped (void)
 {
   g_autofree char *quizzes = quiz_list (PN_PACK_MAX_QUIZZES + 100);
   g_autofree char *text = manifest ("[{ \"name\": \"A\" }]", quizzes, 1);
-  g_autofree char *dir = pn_test_make_dir ("pack.json", text, "doc.md", "# T\n", "q.json", "{}", NULL);
+  g_autofree char *dir = pn_test_make_dir ("pack.json", text, "doc.md", "# T\n", "q.json",
+                                           "{\"id\": \"q\", \"title\": \"Q\", \"questions\": [\n"
+                                           "{\"id\": \"a\", \"type\": \"open\", \"text\": \"T\"}]}", NULL);
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(PnPack) pack = pn_test_load (dir, diagnostics);
+  guint n_repeated = 0;
 
-  pn_test_dump (diagnostics);
+  for (guint i = 0; i < diagnostics->len; i++)
+    n_repeated += strstr (((PnDiagnostic *) g_ptr_array_index (diagnostics, i))->message,
+                          "the quiz id 'q' is already that of q.json") != NULL;
   g_assert_cmpuint (g_strv_length ((GStrv) pn_pack_get_quiz_files (pack)), ==, PN_PACK_MAX_QUIZZES);
-  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_cmpuint (pn_pack_get_quizzes (pack)->len, ==, 1);
+  g_assert_cmpuint (n_repeated, ==, PN_PACK_MAX_QUIZZES - 1);
+  g_assert_cmpuint (diagnostics->len, ==, 1 + (PN_PACK_MAX_QUIZZES - 1));
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 3,
                              "quizzes holds more than 500 entries");
 

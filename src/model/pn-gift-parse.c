@@ -33,6 +33,7 @@ typedef struct {
   PnQuiz *quiz;
   char *category;
   guint n_questions;
+  gboolean capped;         /* the question limit was reported */
 } Parser;
 
 /* A question's lines, comments blanked. */
@@ -48,7 +49,7 @@ typedef struct {
 } Block;
 
 #define error_at(parser, line, ...) \
-  pn_diagnostics_addf ((parser)->diagnostics, PN_SEVERITY_ERROR, (parser)->file, (line), 0, __VA_ARGS__)
+  pn_diagnostics_addf ((parser)->diagnostics, PN_SEVERITY_ERROR, (parser)->file, (line), 1, __VA_ARGS__)
 
 /* Escapes */
 
@@ -560,6 +561,8 @@ read_question (Parser *parser,
   int line = block->line;
   gboolean ok = TRUE;
 
+  /* Numbered as met, whether it can be read or not. */
+  parser->n_questions++;
   while (g_ascii_isspace (*body))
     body++;
   line = line_at (block, text, body);
@@ -582,7 +585,6 @@ read_question (Parser *parser,
       g_autofree char *id = NULL;
 
       /* A description: text only. */
-      parser->n_questions++;
       id = question_id (parser, block->id, title);
       question = pn_quiz_question_new (id, PN_QUESTION_DESCRIPTION, NULL);
       g_free (question->text);
@@ -660,7 +662,6 @@ read_question (Parser *parser,
   else
     stem = g_strndup (body, open - body);
 
-  parser->n_questions++;
   {
     g_autofree char *id = question_id (parser, block->id, title);
     PnQuestionType kind = *after != '\0' && (type == PN_QUESTION_SINGLE || type == PN_QUESTION_SHORT)
@@ -819,9 +820,10 @@ end_block (Parser *parser,
 
   if (pn_quiz_get_questions (parser->quiz)->len >= PN_QUIZ_MAX_QUESTIONS)
     {
-      if (pn_quiz_get_questions (parser->quiz)->len == PN_QUIZ_MAX_QUESTIONS && parser->n_questions++ == PN_QUIZ_MAX_QUESTIONS)
+      if (!parser->capped)
         error_at (parser, block->line, _("a quiz holds at most %d questions; this one and the ones "
                                          "after it were left out"), PN_QUIZ_MAX_QUESTIONS);
+      parser->capped = TRUE;
       block_clear (block);
       return;
     }
@@ -855,7 +857,7 @@ pn_gift_parse (const char *data,
   g_autofree char *name = quiz_name (file);
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
-  Parser parser = { file != NULL ? file : "gift", diagnostics, document_ids, NULL, NULL, 0 };
+  Parser parser = { file != NULL ? file : "gift", diagnostics, document_ids, NULL, NULL, 0, FALSE };
   Block block = { g_string_new (NULL), 0, NULL, NULL, NULL, NULL, NULL, FALSE };
   PnDiagnostic *problem;
   const char *p;

@@ -183,10 +183,8 @@ append_tag (GString    *out,
     g_string_append (out, closing ? "\n" : "\n- ");
   else if (g_str_equal (name, "pre"))
     {
-      g_string_append (out, "\n\n```\n");
+      g_string_append (out, closing ? "\n```\n\n" : "\n\n```\n");
       *in_pre = !closing;
-      if (closing)
-        g_string_append (out, "\n");
     }
   else if (g_str_equal (name, "a"))
     {

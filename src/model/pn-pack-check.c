@@ -12,6 +12,7 @@
 
 #include "pn-pack-check.h"
 #include "pn-pack-private.h"
+#include "pn-quiz-check.h"
 #include "pn-render.h"
 
 struct _PnPackCheck {
@@ -117,6 +118,24 @@ manifest_name_of (GFile *location)
   return g_file_get_basename (location);
 }
 
+/* The quotes of the quizzes' passages, looked for in the rendered pages. */
+static void
+check_quiz_quotes (PnPackCheck *self)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *quizzes = pn_pack_get_quizzes (self->pack);
+  GHashTableIter iter;
+  gpointer id;
+  gpointer page;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &id, &page))
+    g_hash_table_insert (texts, id, (gpointer) pn_rendered_page_get_text (page));
+
+  for (guint i = 0; i < quizzes->len; i++)
+    pn_quiz_check_quotes (g_ptr_array_index (quizzes, i), texts, self->diagnostics);
+}
+
 PnPackCheck *
 pn_pack_check_run (GFile         *location,
                    GCancellable  *cancellable,
@@ -169,6 +188,7 @@ pn_pack_check_run (GFile         *location,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  check_quiz_quotes (self);
   sort_diagnostics (self->diagnostics, manifest_name);
 
   return g_steal_pointer (&self);

@@ -14,9 +14,9 @@
 #define WEIGHT_SLACK 0.01
 
 #define error_at(question, file, diagnostics, ...) \
-  pn_diagnostics_addf ((diagnostics), PN_SEVERITY_ERROR, (file), (question)->line, 0, __VA_ARGS__)
+  pn_diagnostics_addf ((diagnostics), PN_SEVERITY_ERROR, (file), (question)->line, 1, __VA_ARGS__)
 #define warn_at(question, file, diagnostics, ...) \
-  pn_diagnostics_addf ((diagnostics), PN_SEVERITY_WARNING, (file), (question)->line, 0, __VA_ARGS__)
+  pn_diagnostics_addf ((diagnostics), PN_SEVERITY_WARNING, (file), (question)->line, 1, __VA_ARGS__)
 
 static gboolean
 check_weights (const PnQuizQuestion *question,
@@ -37,7 +37,7 @@ check_weights (const PnQuizQuestion *question,
           answer->weight > 100 + WEIGHT_SLACK)
         {
           pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file,
-                               answer->line > 0 ? answer->line : question->line, 0,
+                               answer->line > 0 ? answer->line : question->line, 1,
                                _("question '%s': a weight must lie between -100 %% and 100 %%"),
                                question->id);
           ok = FALSE;
@@ -108,7 +108,7 @@ check_matching (const PnQuizQuestion *question,
           n_items++;
           if (!g_hash_table_add (items, pair->item))
             {
-              pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file, line, 0,
+              pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file, line, 1,
                                    _("question '%s': the item '%s' is listed twice"),
                                    question->id, pair->item);
               ok = FALSE;
@@ -117,7 +117,7 @@ check_matching (const PnQuizQuestion *question,
         }
       else if (!g_hash_table_add (distractors, pair->match))
         {
-          pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file, line, 0,
+          pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file, line, 1,
                                _("question '%s': the distractor '%s' is listed twice"),
                                question->id, pair->match);
           ok = FALSE;
@@ -131,7 +131,7 @@ check_matching (const PnQuizQuestion *question,
       if (pair->item == NULL && g_hash_table_contains (matches, pair->match))
         {
           pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file,
-                               pair->line > 0 ? pair->line : question->line, 0,
+                               pair->line > 0 ? pair->line : question->line, 1,
                                _("question '%s': the distractor '%s' is also the answer of an item"),
                                question->id, pair->match);
           ok = FALSE;
@@ -202,7 +202,7 @@ check_cloze (const PnQuizQuestion *question,
       if (gap->answers->len == 0 || (gap->kind == PN_QUIZ_GAP_CHOICE && gap->answers->len < 2))
         {
           pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file,
-                               gap->line > 0 ? gap->line : question->line, 0,
+                               gap->line > 0 ? gap->line : question->line, 1,
                                _("question '%s'%s has too few answers"), question->id, what);
           ok = FALSE;
           continue;
@@ -227,7 +227,7 @@ pn_quiz_check_question (const PnQuizQuestion *question,
   if (question->passage != NULL && document_ids != NULL &&
       !g_hash_table_contains (document_ids, question->passage->document))
     pn_diagnostics_addf (diagnostics, PN_SEVERITY_ERROR, file,
-                         question->passage->line > 0 ? question->passage->line : question->line, 0,
+                         question->passage->line > 0 ? question->passage->line : question->line, 1,
                          _("question '%s': the passage names the document '%s', which the pack does not have"),
                          question->id, question->passage->document);
 
@@ -354,7 +354,7 @@ pn_quiz_check_quotes (PnQuiz     *quiz,
         continue;   /* unknown document or unreadable text: reported already */
       if (pn_quiz_find_quote (text, passage->quote) < 0)
         pn_diagnostics_addf (diagnostics, PN_SEVERITY_WARNING, pn_quiz_get_file (quiz),
-                             passage->line > 0 ? passage->line : question->line, 0,
+                             passage->line > 0 ? passage->line : question->line, 1,
                              _("question '%s': the quote of its passage is not in the text of '%s'"),
                              question->id, passage->document);
     }

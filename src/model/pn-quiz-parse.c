@@ -150,17 +150,9 @@ read_weight (Parser     *parser,
   JsonNode *correct = typed_member (parser, node, path, "correct", PN_JSON_BOOLEAN);
   double weight;
 
+  /* Its range is checked with the question's (pn-quiz-check.c). */
   if (optional_number (parser, node, path, "weight", &weight))
-    {
-      if (!isfinite (weight) || weight < -100 || weight > 100)
-        {
-          g_autofree char *weight_path = pn_json_path_member (path, "weight");
-
-          report (parser, member (node, "weight"), PN_SEVERITY_ERROR,
-                  _("%s must lie between -100 and 100 (percent)"), weight_path);
-        }
-      return weight;
-    }
+    return weight;
   if (correct != NULL)
     return json_node_get_boolean (correct) ? 100 : 0;
 

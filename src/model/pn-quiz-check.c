@@ -213,6 +213,16 @@ check_cloze (const PnQuizQuestion *question,
   return ok;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 pn_quiz_check_question (const PnQuizQuestion *question,
                         const char           *file,
@@ -223,6 +233,12 @@ pn_quiz_check_question (const PnQuizQuestion *question,
   guint min_answers = 0;
 
   g_return_val_if_fail (question != NULL, FALSE);
+
+  if (is_blank (question->text))
+    {
+      error_at (question, file, diagnostics, _("question '%s' has no text"), question->id);
+      return FALSE;
+    }
 
   if (question->passage != NULL && document_ids != NULL &&
       !g_hash_table_contains (document_ids, question->passage->document))

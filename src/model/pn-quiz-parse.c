@@ -268,6 +268,23 @@ read_pair (Parser         *parser,
       pn_json_file_get_line (parser->json, node);
 }
 
+/* The string element @node stripped, or NULL when blank (reported). */
+static char *
+element_text (Parser     *parser,
+              JsonNode   *node,
+              const char *path)
+{
+  char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+
+  if (text[0] == '\0')
+    {
+      report (parser, node, PN_SEVERITY_ERROR, _("%s is empty"), path);
+      g_clear_pointer (&text, g_free);
+    }
+
+  return text;
+}
+
 static void
 read_distractor (Parser         *parser,
                  PnQuizQuestion *question,
@@ -275,14 +292,10 @@ read_distractor (Parser         *parser,
                  const char     *path,
                  gpointer        data)
 {
-  g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+  g_autofree char *text = element_text (parser, node, path);
 
-  if (text[0] == '\0')
-    {
-      report (parser, node, PN_SEVERITY_ERROR, _("%s is empty"), path);
-      return;
-    }
-  pn_quiz_question_add_pair (question, NULL, text)->line = pn_json_file_get_line (parser->json, node);
+  if (text != NULL)
+    pn_quiz_question_add_pair (question, NULL, text)->line = pn_json_file_get_line (parser->json, node);
 }
 
 static void
@@ -292,14 +305,10 @@ read_step (Parser         *parser,
            const char     *path,
            gpointer        data)
 {
-  g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+  g_autofree char *text = element_text (parser, node, path);
 
-  if (text[0] == '\0')
-    {
-      report (parser, node, PN_SEVERITY_ERROR, _("%s is empty"), path);
-      return;
-    }
-  g_strv_builder_add (data, text);
+  if (text != NULL)
+    g_strv_builder_add (data, text);
 }
 
 static void

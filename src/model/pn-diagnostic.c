@@ -174,3 +174,36 @@ pn_diagnostics_count (GPtrArray  *diagnostics,
 
   return count;
 }
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const PnDiagnostic *first = *(const PnDiagnostic * const *) a;
+  const PnDiagnostic *second = *(const PnDiagnostic * const *) b;
+
+  if (first->line != second->line)
+    return first->line < second->line ? -1 : 1;
+  if (first->column != second->column)
+    return first->column < second->column ? -1 : 1;
+
+  return 0;
+}
+
+void
+pn_diagnostics_sort_from (GPtrArray *diagnostics,
+                          guint      start)
+{
+  g_autoptr(GPtrArray) range = NULL;
+
+  if (diagnostics == NULL || diagnostics->len <= start + 1)
+    return;
+
+  /* g_ptr_array_sort() is stable: equal places keep the order found. */
+  range = g_ptr_array_new ();
+  for (guint i = start; i < diagnostics->len; i++)
+    g_ptr_array_add (range, g_ptr_array_index (diagnostics, i));
+  g_ptr_array_sort (range, compare_places);
+  for (guint i = 0; i < range->len; i++)
+    diagnostics->pdata[start + i] = g_ptr_array_index (range, i);
+}

@@ -58,6 +58,10 @@ void          pn_diagnostics_addv    (GPtrArray          *diagnostics,
                                       va_list             args) G_GNUC_PRINTF (6, 0);
 guint         pn_diagnostics_count   (GPtrArray          *diagnostics,
                                       PnSeverity          severity);
+/* Puts the diagnostics from index @start on in reading order (by line, then
+ * column; the order found otherwise), as a teacher fixes them. */
+void          pn_diagnostics_sort_from (GPtrArray        *diagnostics,
+                                        guint             start);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PnDiagnostic, pn_diagnostic_free)
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "pn-glossary-matcher.h"
 #include "pn-glossary-parse.h"
 #include "pn-text.h"
 
@@ -46,6 +47,7 @@ typedef struct {
   GPtrArray *sources;      /* of Value */
   char *definition;
   char *explanation;
+  int explanation_line;
   gboolean case_sensitive;
   gboolean dropped;
   GStrvBuilder *kept_forms;
@@ -54,10 +56,19 @@ typedef struct {
 /* A term or form taken by an entry. */
 typedef struct {
   Draft *draft;
-  char *exact;             /* its key as the entry compares it */
+  char *folded;            /* its key, case folded */
+  char *exact;             /* its key as the entry compares it (folded unless case-sensitive) */
   gboolean is_term;
   JsonNode *node;
 } Claim;
+
+/* The terms and forms taken so far; each table holds the first claim of a key. */
+typedef struct {
+  GPtrArray *all;          /* of Claim, owned */
+  GHashTable *any;         /* folded key -> claim */
+  GHashTable *insensitive; /* folded key -> claim of an entry that ignores case */
+  GHashTable *cased;       /* exact key -> claim of a case-sensitive entry */
+} Claims;
 
 #define report(parser, node, severity, ...) \
   pn_json_file_report ((parser)->json, (parser)->diagnostics, (severity), (node), __VA_ARGS__)
@@ -88,57 +99,49 @@ draft_free (Draft *draft)
 static void
 claim_free (Claim *claim)
 {
+  g_free (claim->folded);
   g_free (claim->exact);
   g_free (claim);
 }
 
-/* Keys */
-
-static gboolean
-is_apostrophe (gunichar c)
+static void
+claims_init (Claims *claims)
 {
-  return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018;
+  claims->all = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
+  claims->any = g_hash_table_new (g_str_hash, g_str_equal);
+  claims->insensitive = g_hash_table_new (g_str_hash, g_str_equal);
+  claims->cased = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+static void
+claims_clear (Claims *claims)
+{
+  g_hash_table_unref (claims->any);
+  g_hash_table_unref (claims->insensitive);
+  g_hash_table_unref (claims->cased);
+  g_ptr_array_unref (claims->all);
+}
+
+/* Keys */
+
+/* The matcher's normalisation (pn_glossary_normalize), so that two forms
+ * clash here exactly when the matcher could not tell them apart. */
 char *
 pn_glossary_form_key (const char *form,
                       gboolean    case_sensitive)
 {
   g_autofree char *normal = NULL;
-  GString *key;
-  gboolean space = FALSE;
-  gsize elision;
 
   g_return_val_if_fail (form != NULL, NULL);
 
-  normal = case_sensitive ? g_utf8_normalize (form, -1, G_NORMALIZE_NFKC) : pn_text_casefold (form);
-  if (normal == NULL)   /* not valid UTF-8 */
+  /* (pn_glossary_normalize() is not given "": it crashes on it today.) */
+  if (form[0] == '\0' || !g_utf8_validate (form, -1, NULL))
     return g_strdup ("");
 
-  key = g_string_sized_new (strlen (normal));
-  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  normal = pn_glossary_normalize (form, !case_sensitive);
+  g_strstrip (normal);
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
-        {
-          space = key->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (key, ' ');
-      space = FALSE;
-      if (is_apostrophe (c))
-        g_string_append_c (key, '\'');
-      else
-        g_string_append_unichar (key, c);
-    }
-
-  elision = pn_text_elision_length (key->str);
-  if (elision > 0)
-    g_string_erase (key, 0, elision);
-
-  return g_string_free (key, FALSE);
+  return g_strdup (normal + pn_text_elision_length (normal));
 }
 
 static gboolean
@@ -432,7 +435,10 @@ read_entry (Parser     *parser,
       g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (explanation)));
 
       if (stripped[0] != '\0')
-        draft->explanation = g_strdup (json_node_get_string (explanation));
+        {
+          draft->explanation = g_strdup (json_node_get_string (explanation));
+          draft->explanation_line = pn_json_file_get_line (parser->json, explanation);
+        }
     }
 
   draft->related = read_list (parser, draft, "related");
@@ -444,56 +450,63 @@ read_entry (Parser     *parser,
 
 /* Terms and forms */
 
-/* The claim @exact (folded as @folded) would clash with, or NULL. Two
- * case-sensitive entries may share a folded key when their cases differ. */
+/* The claim @exact (folded as @folded) would clash with, or NULL: an entry
+ * that ignores case clashes with any claim of the same folded key; two
+ * case-sensitive entries only when their cases agree too. One probe or two,
+ * however many entries share a folded key. */
 static Claim *
-find_clash (GHashTable *claims,
+find_clash (Claims     *claims,
             const char *folded,
             const char *exact,
             Draft      *draft)
 {
-  GPtrArray *list = g_hash_table_lookup (claims, folded);
+  Claim *claim;
 
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      Claim *claim = g_ptr_array_index (list, i);
+  if (!draft->case_sensitive)
+    return g_hash_table_lookup (claims->any, folded);
 
-      if (draft->case_sensitive && claim->draft->case_sensitive && !g_str_equal (exact, claim->exact))
-        continue;
-      return claim;
-    }
+  claim = g_hash_table_lookup (claims->insensitive, folded);
 
-  return NULL;
+  return claim != NULL ? claim : g_hash_table_lookup (claims->cased, exact);
 }
 
 static void
-add_claim (GHashTable *claims,
+add_to (GHashTable *table,
+        const char *key,
+        Claim      *claim)
+{
+  if (!g_hash_table_contains (table, key))
+    g_hash_table_insert (table, (gpointer) key, claim);
+}
+
+static void
+add_claim (Claims     *claims,
            const char *folded,
            const char *exact,
            Draft      *draft,
            gboolean    is_term,
            JsonNode   *node)
 {
-  GPtrArray *list = g_hash_table_lookup (claims, folded);
   Claim *claim = g_new0 (Claim, 1);
 
-  if (list == NULL)
-    {
-      list = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
-      g_hash_table_insert (claims, g_strdup (folded), list);
-    }
-
   claim->draft = draft;
+  claim->folded = g_strdup (folded);
   claim->exact = g_strdup (exact);
   claim->is_term = is_term;
   claim->node = node;
-  g_ptr_array_add (list, claim);
+  g_ptr_array_add (claims->all, claim);
+
+  add_to (claims->any, claim->folded, claim);
+  if (draft->case_sensitive)
+    add_to (claims->cased, claim->exact, claim);
+  else
+    add_to (claims->insensitive, claim->folded, claim);
 }
 
 static void
 claim_terms (Parser     *parser,
              GPtrArray  *drafts,
-             GHashTable *claims)
+             Claims     *claims)
 {
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -519,7 +532,7 @@ static void
 claim_form (Parser     *parser,
             Draft      *draft,
             Value      *form,
-            GHashTable *claims)
+            Claims     *claims)
 {
   g_autofree char *folded = pn_glossary_form_key (form->text, FALSE);
   g_autofree char *exact = pn_glossary_form_key (form->text, draft->case_sensitive);
@@ -643,11 +656,11 @@ pn_glossary_parse (PnJsonFile *json,
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_ptr_array_unref);
+  Claims claims;
   PnGlossary *glossary;
   JsonNode *node;
   JsonArray *entries;
+  guint start = diagnostics != NULL ? diagnostics->len : 0;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -669,7 +682,8 @@ pn_glossary_parse (PnJsonFile *json,
         g_ptr_array_add (drafts, draft);
     }
 
-  claim_terms (&parser, drafts, claims);
+  claims_init (&claims);
+  claim_terms (&parser, drafts, &claims);
   for (guint i = 0; i < drafts->len; i++)
     {
       Draft *draft = g_ptr_array_index (drafts, i);
@@ -678,8 +692,9 @@ pn_glossary_parse (PnJsonFile *json,
         continue;
       g_hash_table_add (kept, draft->id);
       for (guint j = 0; j < draft->forms->len; j++)
-        claim_form (&parser, draft, g_ptr_array_index (draft->forms, j), claims);
+        claim_form (&parser, draft, g_ptr_array_index (draft->forms, j), &claims);
     }
+  claims_clear (&claims);
 
   glossary = pn_glossary_new (pn_json_file_get_name (json));
   for (guint i = 0; i < drafts->len; i++)
@@ -701,8 +716,11 @@ pn_glossary_parse (PnJsonFile *json,
                                      draft->explanation, (const char * const *) related,
                                      (const char * const *) sources, draft->case_sensitive);
       entry->line = pn_json_file_get_line (json, draft->node);
+      entry->explanation_line = draft->explanation_line;
       pn_glossary_add (glossary, entry);
     }
+  /* The checks run in steps over the whole file: their messages in reading order. */
+  pn_diagnostics_sort_from (diagnostics, start);
 
   return glossary;
 }

@@ -21,9 +21,10 @@ PnGlossary *pn_glossary_parse (PnJsonFile *json,
                                GHashTable *source_ids,
                                GPtrArray  *diagnostics);
 
-/* How the glossary compares terms and forms: white space collapsed, typographic
- * apostrophes as ', a leading elision skipped ("l'extraction" is
- * "extraction"), and case folded unless @case_sensitive (NFKC either way). */
+/* How the glossary compares terms and forms: as the matcher does
+ * (pn_glossary_normalize: NFC, white space collapsed, apostrophes as ',
+ * middle dots alike, lower case unless @case_sensitive), without the white
+ * space around and a leading elision ("l'extraction" is "extraction"). */
 char       *pn_glossary_form_key (const char *form,
                                   gboolean    case_sensitive);
 

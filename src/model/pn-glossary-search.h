@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Both build the glossary's search keys on first use and keep them on it:
+ * call them from one thread (the interface's). */
+
 /* The entries matching @query (borrowed from @self, in a new array), best
  * first: the term starts with the query, then a word of the term or one of
  * its forms starts with it, then the term or a form contains it; in French

@@ -32,6 +32,7 @@ typedef struct {
   char **sources;          /* ids in the pack's sources file; never NULL */
   gboolean case_sensitive; /* acronyms: forms match only in their own case */
   int line;                /* of the entry in the glossary file; 0 when built in code */
+  int explanation_line;    /* of its explanation in the file; 0 when none or built in code */
 } PnGlossaryEntry;
 
 /* A new entry; @forms, @related and @sources may be NULL (empty). Copies everything. */

@@ -14,6 +14,7 @@
 #include "pn-file.h"
 #include "pn-gift-parse.h"
 #include "pn-glossary-parse.h"
+#include "pn-render-pango.h"
 #include "pn-manifest.h"
 #include "pn-quiz-parse.h"
 #include "pn-text.h"
@@ -518,6 +519,9 @@ parse_reserved_files (Loader   *loader,
           g_clear_object (&loader->pack->glossary);
           loader->pack->glossary = pn_glossary_parse (json, loader->pack->source_index,
                                                       loader->diagnostics);
+          /* Rendered as the entry page will: its links checked like a document's. */
+          if (loader->pack->glossary != NULL)
+            pn_render_check_explanations (loader->pack, loader->diagnostics);
         }
     }
 

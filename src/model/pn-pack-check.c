@@ -10,6 +10,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "pn-pack-check.h"
 #include "pn-pack-private.h"
 #include "pn-quiz-check.h"
@@ -21,6 +23,7 @@ struct _PnPackCheck {
   PnPack *pack;
   GPtrArray *diagnostics;   /* of PnDiagnostic */
   GHashTable *pages;        /* document id -> PnRenderedPage */
+  GHashTable *terms;        /* document id -> its pages' PnTermOccurrence array (referenced) */
 };
 
 G_DEFINE_FINAL_TYPE (PnPackCheck, pn_pack_check, G_TYPE_OBJECT)
@@ -33,6 +36,7 @@ pn_pack_check_finalize (GObject *object)
   g_clear_object (&self->pack);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->terms, g_hash_table_unref);
 
   G_OBJECT_CLASS (pn_pack_check_parent_class)->finalize (object);
 }
@@ -48,6 +52,7 @@ pn_pack_check_init (PnPackCheck *self)
 {
   self->diagnostics = pn_diagnostics_new ();
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Ordering the problems */
@@ -136,10 +141,52 @@ check_quiz_quotes (PnPackCheck *self)
     pn_quiz_check_quotes (g_ptr_array_index (quizzes, i), texts, self->diagnostics);
 }
 
+/* A warning for each glossary entry that no text of the pack holds. */
+static void
+warn_unused_entries (PnPackCheck *self)
+{
+  PnGlossary *glossary = pn_pack_get_glossary (self->pack);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer terms;
+  GPtrArray *entries;
+
+  if (glossary == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->terms);
+  while (g_hash_table_iter_next (&iter, NULL, &terms))
+    {
+      for (guint i = 0; i < ((GPtrArray *) terms)->len; i++)
+        g_hash_table_add (used, ((PnTermOccurrence *) g_ptr_array_index ((GPtrArray *) terms, i))->entry_id);
+    }
+
+  entries = pn_glossary_get_entries (glossary);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_hash_table_contains (used, entry->id))
+        pn_diagnostics_addf (self->diagnostics, PN_SEVERITY_WARNING, pn_glossary_get_file (glossary),
+                             entry->line, 0,
+                             _("glossary entry '%s' (“%s”) never occurs in the pack's texts: "
+                               "list the forms it takes there"), entry->id, entry->term);
+    }
+}
+
 PnPackCheck *
 pn_pack_check_run (GFile         *location,
                    GCancellable  *cancellable,
                    GError       **error)
+{
+  return pn_pack_check_run_full (location, PN_GLOSSARY_LINK_ALL, cancellable, error);
+}
+
+PnPackCheck *
+pn_pack_check_run_full (GFile               *location,
+                        PnGlossaryLinkMode   mode,
+                        GCancellable        *cancellable,
+                        GError             **error)
 {
   g_autoptr(PnPackCheck) self = NULL;
   g_autofree char *manifest_name = NULL;
@@ -178,20 +225,36 @@ pn_pack_check_run (GFile         *location,
       if (pn_document_get_markdown (document) == NULL)
         continue;   /* why is already among the problems */
 
-      page = pn_render_page (self->pack, document);
+      page = pn_render_page_full (self->pack, document, mode);
       found = pn_rendered_page_get_diagnostics (page);
       for (guint j = 0; j < found->len; j++)
         pn_diagnostics_add (self->diagnostics, pn_diagnostic_copy (g_ptr_array_index (found, j)));
       g_hash_table_insert (self->pages, g_strdup (pn_document_get_id (document)), page);
+      g_hash_table_insert (self->terms, g_strdup (pn_document_get_id (document)),
+                           g_ptr_array_ref (pn_rendered_page_get_terms (page)));
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  warn_unused_entries (self);
   check_quiz_quotes (self);
+
   sort_diagnostics (self->diagnostics, manifest_name);
 
   return g_steal_pointer (&self);
+}
+
+typedef struct {
+  GFile *location;
+  PnGlossaryLinkMode mode;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_object_unref (data->location);
+  g_free (data);
 }
 
 static void
@@ -200,8 +263,9 @@ run_in_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  RunData *data = task_data;
   GError *error = NULL;
-  PnPackCheck *check = pn_pack_check_run (G_FILE (task_data), cancellable, &error);
+  PnPackCheck *check = pn_pack_check_run_full (data->location, data->mode, cancellable, &error);
 
   if (check == NULL)
     g_task_return_error (task, error);
@@ -215,7 +279,18 @@ pn_pack_check_run_async (GFile               *location,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  pn_pack_check_run_async_full (location, PN_GLOSSARY_LINK_ALL, cancellable, callback, user_data);
+}
+
+void
+pn_pack_check_run_async_full (GFile               *location,
+                              PnGlossaryLinkMode   mode,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  RunData *data;
 
   g_return_if_fail (G_IS_FILE (location));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -226,7 +301,10 @@ pn_pack_check_run_async (GFile               *location,
   /* A cancelled check reports it even when the thread had already finished. */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_set_check_cancellable (task, TRUE);
-  g_task_set_task_data (task, g_file_dup (location), g_object_unref);
+  data = g_new0 (RunData, 1);
+  data->location = g_file_dup (location);
+  data->mode = mode;
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_in_thread);
 }
 
@@ -275,4 +353,13 @@ pn_pack_check_get_html (PnPackCheck *self,
   PnRenderedPage *page = pn_pack_check_get_page (self, doc_id);
 
   return page != NULL ? pn_rendered_page_get_html (page) : NULL;
+}
+
+GPtrArray *
+pn_pack_check_get_terms (PnPackCheck *self,
+                         const char  *doc_id)
+{
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
+
+  return doc_id != NULL ? g_hash_table_lookup (self->terms, doc_id) : NULL;
 }

@@ -32,6 +32,18 @@ void         pn_pack_check_run_async     (GFile               *location,
                                           gpointer             user_data);
 PnPackCheck *pn_pack_check_run_finish    (GAsyncResult        *result,
                                           GError             **error);
+/* The same with the glossary link mode the pages are rendered in (the calls
+ * above render with PN_GLOSSARY_LINK_ALL); pn_pack_check_run_finish() ends
+ * the async one. */
+PnPackCheck *pn_pack_check_run_full       (GFile               *location,
+                                           PnGlossaryLinkMode   mode,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+void         pn_pack_check_run_async_full (GFile               *location,
+                                           PnGlossaryLinkMode   mode,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 
 PnPack      *pn_pack_check_get_pack        (PnPackCheck *self);
 /* Of PnDiagnostic: loading and rendering problems together, grouped by file
@@ -41,6 +53,11 @@ GPtrArray   *pn_pack_check_get_diagnostics (PnPackCheck *self);
 /* The rendered page of document @doc_id (pn_render_page()), or NULL when
  * there is no such document or its text could not be read. */
 PnRenderedPage *pn_pack_check_get_page     (PnPackCheck *self,
+                                            const char  *doc_id);
+/* Of PnTermOccurrence: every occurrence of a glossary term in document
+ * @doc_id (pn_rendered_page_get_terms()), kept for the check's life even
+ * when its page was taken; NULL when the document was not rendered. */
+GPtrArray   *pn_pack_check_get_terms       (PnPackCheck *self,
                                             const char  *doc_id);
 /* Its HTML, or NULL. */
 const char  *pn_pack_check_get_html        (PnPackCheck *self,

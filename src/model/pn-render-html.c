@@ -8,6 +8,8 @@
  * (a <br> counts as "\n"; footnote calls and back-links are not text).
  * Only our own raw markup is written: HTML nodes not registered by a pass,
  * links left in the tree and images outside the pack are never written.
+ * Where each occurrence of a glossary term lies in the text is recorded as
+ * its marks are met (pn_render_mark_term()), linked or not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@ typedef struct {
   guint footnotes;         /* definitions written so far */
   guint column;            /* of the table cell being written */
   char *back_label;        /* escaped */
+  PnTermOccurrence *term;  /* the occurrence being written, if any */
 } Writer;
 
 static void
@@ -158,6 +161,40 @@ put_text_node (Writer     *w,
     }
 
   put_text (w, literal + done, strlen (literal + done));
+}
+
+/* The id of the innermost block being written that has one. */
+static const char *
+current_block_id (Writer *w)
+{
+  for (guint i = w->open->len; i > 0; i--)
+    {
+      PnTextBlock *block = g_ptr_array_index (w->open, i - 1);
+
+      if (block != NULL)
+        return block->id;
+    }
+
+  return NULL;
+}
+
+static void
+put_own_html (Writer     *w,
+              cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  PnTermMark *mark = w->ctx->term_marks != NULL ? g_hash_table_lookup (w->ctx->term_marks, node) : NULL;
+
+  if (mark != NULL && mark->opening && w->term == NULL)
+    w->term = pn_term_occurrence_new (mark->entry_id, current_block_id (w), w->length, w->length,
+                                      mark->linked);
+  if (literal != NULL)
+    put_markup (w, literal);
+  if (mark != NULL && !mark->opening && w->term != NULL)
+    {
+      w->term->end = w->length;
+      g_ptr_array_add (w->ctx->terms, g_steal_pointer (&w->term));
+    }
 }
 
 static void
@@ -513,7 +550,7 @@ put_inline (Writer     *w,
       break;
     case CMARK_NODE_HTML_INLINE:
       if (g_hash_table_contains (w->ctx->own_html, node))
-        put_markup (w, cmark_node_get_literal (node));
+        put_own_html (w, node);
       break;
     case CMARK_NODE_CUSTOM_INLINE:
       put_markup (w, entering ? cmark_node_get_on_enter (node) : cmark_node_get_on_exit (node));
@@ -639,4 +676,5 @@ pn_render_write_body (PnRenderContext *ctx,
   g_hash_table_unref (w.ref_totals);
   g_hash_table_unref (w.ref_seen);
   g_free (w.back_label);
+  pn_term_occurrence_free (w.term);
 }

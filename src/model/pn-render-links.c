@@ -2,6 +2,8 @@
  *
  * Pack links (source:, glossary:, doc:), http(s) and mailto: addresses and
  * #anchors become markup written here; anything else keeps only its text.
+ * A nolink: link ([texte](nolink:)) is plain text that the glossary linker
+ * leaves alone; a glossary: link is an occurrence of its entry.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,8 +52,8 @@ title_attribute (cmark_node *link)
 }
 
 /* <a@before href="@href"@after title="…">, around the link's text; @before
- * and @after are safe markup, @href is escaped here. */
-static void
+ * and @after are safe markup, @href is escaped here. Returns the opening node. */
+static cmark_node *
 wrap_in_anchor (PnRenderContext *ctx,
                 cmark_node      *link,
                 const char      *before,
@@ -62,10 +64,10 @@ wrap_in_anchor (PnRenderContext *ctx,
   g_autofree char *title = title_attribute (link);
   g_autofree char *on_enter = g_strdup_printf ("<a%s href=\"%s\"%s%s>", before, escaped, after, title);
 
-  pn_render_wrap_inline (ctx, link, on_enter, "</a>");
+  return pn_render_wrap_inline (ctx, link, on_enter, "</a>");
 }
 
-static void
+static cmark_node *
 make_pack_link (PnRenderContext *ctx,
                 cmark_node *link,
                 const char *class_name,
@@ -76,7 +78,7 @@ make_pack_link (PnRenderContext *ctx,
   g_autofree char *value = pn_render_escape (data_value);
   g_autofree char *attributes = g_strdup_printf (" class=\"%s\" data-%s=\"%s\"", class_name, data_name, value);
 
-  wrap_in_anchor (ctx, link, attributes, uri, "");
+  return wrap_in_anchor (ctx, link, attributes, uri, "");
 }
 
 static void
@@ -116,6 +118,9 @@ link_glossary (PnRenderContext *ctx,
                const char *id)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *entry_id = NULL;
+  PnGlossary *glossary = pn_pack_get_glossary (ctx->pack);
+  cmark_node *open;
 
   if (pn_pack_get_glossary_file (ctx->pack) == NULL)
     {
@@ -133,8 +138,35 @@ link_glossary (PnRenderContext *ctx,
       return;
     }
 
-  uri = pn_pack_uri_for_glossary (pn_pack_get_id (ctx->pack), id);
-  make_pack_link (ctx, link, "pn-term", "glossary", id, uri);
+  if (glossary != NULL && pn_glossary_lookup (glossary, id) == NULL)
+    {
+      warn_link (ctx, link, _("unknown glossary entry '%s'; the link was left out (its text is kept)"), id);
+      make_unresolved (ctx, link);
+      return;
+    }
+
+  /* @id lives in @link, which goes. */
+  entry_id = g_strdup (id);
+  uri = pn_pack_uri_for_glossary (pn_pack_get_id (ctx->pack), entry_id);
+  open = make_pack_link (ctx, link, "pn-term", "glossary", entry_id, uri);
+  if (open != NULL)
+    {
+      cmark_node *close = NULL;
+
+      /* The pair's other end: the next node of ours in the zones. */
+      for (cmark_node *node = cmark_node_next (open); node != NULL; node = cmark_node_next (node))
+        {
+          if (GPOINTER_TO_INT (g_hash_table_lookup (ctx->inline_zones, node)) == -1)
+            {
+              close = node;
+              break;
+            }
+          if (g_hash_table_contains (ctx->inline_zones, node))
+            break;
+        }
+      if (close != NULL)
+        pn_render_mark_term (ctx, open, close, entry_id, TRUE);
+    }
 }
 
 static void
@@ -257,6 +289,8 @@ rewrite_link (PnRenderContext *ctx,
     link_glossary (ctx, link, rest);
   else if (g_str_equal (scheme, "doc"))
     link_document (ctx, link, rest);
+  else if (g_str_equal (scheme, "nolink"))
+    pn_render_wrap_inline (ctx, link, "", "");
   else if (g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
            g_str_equal (scheme, "mailto"))
     link_external (ctx, link, url, scheme);

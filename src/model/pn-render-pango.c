@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "pn-pack-private.h"
 #include "pn-render-pango.h"
@@ -173,6 +174,9 @@ put_own_html (Writer     *w,
       /* A label's links cannot nest, and it has no #anchors to go to. */
       if (href != NULL && w->links == 0 && is_allowed_href (href))
         {
+          /* The scheme as the interface compares it: "HTTPS:" is "https:". */
+          for (char *p = href; *p != ':'; p++)
+            *p = g_ascii_tolower (*p);
           g_string_append_printf (w->out, "<a href=\"%s\">", href);
           w->links++;
           tag = OWN_LINK;
@@ -399,20 +403,18 @@ pango_pipeline (void)
   return pipeline;
 }
 
-char *
-pn_render_markdown_pango_full (PnPack     *pack,
-                               const char *markdown,
-                               const char *language,
-                               const char *file,
-                               int         line,
-                               GPtrArray  *diagnostics)
+static char *
+render_with (PnRenderPipeline *pipeline,
+             PnPack           *pack,
+             const char       *markdown,
+             const char       *language,
+             const char       *file,
+             int               line,
+             GPtrArray        *diagnostics)
 {
-  g_autoptr(PnRenderPipeline) pipeline = NULL;
   g_autoptr(PnDocument) doc = NULL;
   g_autoptr(GPtrArray) found = pn_diagnostics_new ();
   GString *out;
-
-  g_return_val_if_fail (PN_IS_PACK (pack), NULL);
 
   if (markdown == NULL || !g_utf8_validate (markdown, -1, NULL))
     return g_strdup ("");
@@ -430,7 +432,6 @@ pn_render_markdown_pango_full (PnPack     *pack,
   doc->markdown = g_strdup (markdown);
 
   out = g_string_new (NULL);
-  pipeline = pango_pipeline ();
   pn_render_pipeline_run_tree (pipeline, pack, doc, write_pango, out, found);
 
   for (guint i = 0; i < found->len; i++)
@@ -449,6 +450,63 @@ pn_render_markdown_pango_full (PnPack     *pack,
     g_string_truncate (out, out->len - 1);
 
   return g_string_free (out, FALSE);
+}
+
+char *
+pn_render_markdown_pango_full (PnPack     *pack,
+                               const char *markdown,
+                               const char *language,
+                               const char *file,
+                               int         line,
+                               GPtrArray  *diagnostics)
+{
+  g_autoptr(PnRenderPipeline) pipeline = NULL;
+
+  g_return_val_if_fail (PN_IS_PACK (pack), NULL);
+
+  pipeline = pango_pipeline ();
+
+  return render_with (pipeline, pack, markdown, language, file, line, diagnostics);
+}
+
+void
+pn_render_check_explanations (PnPack    *pack,
+                              GPtrArray *diagnostics)
+{
+  g_autoptr(PnRenderPipeline) pipeline = NULL;
+  PnGlossary *glossary;
+  GPtrArray *entries;
+
+  g_return_if_fail (PN_IS_PACK (pack));
+
+  glossary = pn_pack_get_glossary (pack);
+  if (glossary == NULL)
+    return;
+
+  pipeline = pango_pipeline ();
+  entries = pn_glossary_get_entries (glossary);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GPtrArray) found = pn_diagnostics_new ();
+      g_autofree char *markup = NULL;
+
+      if (entry->explanation == NULL)
+        continue;
+
+      markup = render_with (pipeline, pack, entry->explanation, NULL, pn_glossary_get_file (glossary),
+                            entry->explanation_line > 0 ? entry->explanation_line : entry->line > 0 ? entry->line : -1,
+                            found);
+      for (guint j = 0; j < found->len; j++)
+        {
+          PnDiagnostic *diagnostic = g_ptr_array_index (found, j);
+          char *message = g_strdup_printf (_("explanation of '%s': %s"), entry->id, diagnostic->message);
+
+          g_free (diagnostic->message);
+          diagnostic->message = message;
+          pn_diagnostics_add (diagnostics, pn_diagnostic_copy (diagnostic));
+        }
+    }
 }
 
 char *

@@ -119,6 +119,7 @@ pn_render_pipeline_new (void)
   pn_render_pipeline_add (self, PN_RENDER_SLOT_LINKS, "links", pn_render_pass_links, NULL, NULL);
   pn_render_pipeline_add (self, PN_RENDER_SLOT_HEADINGS, "headings", pn_render_pass_headings, NULL, NULL);
   pn_render_pipeline_add (self, PN_RENDER_SLOT_HEADINGS, "anchors", pn_render_pass_anchors, NULL, NULL);
+  pn_render_pipeline_add (self, PN_RENDER_SLOT_GLOSSARY, "glossary", pn_render_pass_glossary, NULL, NULL);
   pn_render_pipeline_add (self, PN_RENDER_SLOT_TYPOGRAPHY, "typography", pn_render_pass_typography, NULL, NULL);
   pn_render_pipeline_add (self, PN_RENDER_SLOT_BLOCK_IDS, "block-ids", pn_render_pass_block_ids, NULL, NULL);
 
@@ -161,9 +162,10 @@ pn_render_context_wrap_markup (PnRenderContext *ctx,
 }
 
 static void
-context_init (PnRenderContext *ctx,
-              PnPack          *pack,
-              PnDocument      *doc)
+context_init (PnRenderContext    *ctx,
+              PnPack             *pack,
+              PnDocument         *doc,
+              PnGlossaryLinkMode  mode)
 {
   memset (ctx, 0, sizeof *ctx);
   ctx->pack = pack;
@@ -179,6 +181,10 @@ context_init (PnRenderContext *ctx,
   ctx->warned_html_lines = g_hash_table_new (NULL, NULL);
   ctx->raw_chunks = g_ptr_array_new_with_free_func (g_free);
   ctx->raw_token = g_strdup_printf ("pnraw%08x%08x", g_random_int (), g_random_int ());
+  ctx->inline_zones = g_hash_table_new (NULL, NULL);
+  ctx->glossary_mode = mode;
+  ctx->glossary_switches = g_array_new (FALSE, FALSE, sizeof (PnGlossarySwitch));
+  ctx->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_occurrence_free);
 }
 
 static void
@@ -194,6 +200,10 @@ context_clear (PnRenderContext *ctx)
   g_free (ctx->raw_token);
   g_clear_pointer (&ctx->line_starts, g_array_unref);
   g_clear_pointer (&ctx->search_from, g_hash_table_unref);
+  g_hash_table_unref (ctx->inline_zones);
+  g_array_unref (ctx->glossary_switches);
+  g_clear_pointer (&ctx->term_marks, g_hash_table_unref);
+  g_clear_pointer (&ctx->terms, g_ptr_array_unref);
 }
 
 static cmark_node *
@@ -217,21 +227,6 @@ parse_markdown (const char *markdown)
   cmark_parser_free (parser);
 
   return root;
-}
-
-static int
-compare_locations (gconstpointer a,
-                   gconstpointer b)
-{
-  const PnDiagnostic *first = *(const PnDiagnostic * const *) a;
-  const PnDiagnostic *second = *(const PnDiagnostic * const *) b;
-
-  if (first->line != second->line)
-    return first->line < second->line ? -1 : 1;
-  if (first->column != second->column)
-    return first->column < second->column ? -1 : 1;
-
-  return 0;
 }
 
 /* The tree of @markdown, bounded, parsed and through every pass of @self. */
@@ -270,12 +265,12 @@ pn_render_pipeline_run_tree (PnRenderPipeline  *self,
   g_return_if_fail (PN_IS_DOCUMENT (doc));
   g_return_if_fail (write != NULL);
 
-  context_init (&ctx, pack, doc);
+  context_init (&ctx, pack, doc, PN_GLOSSARY_LINK_NONE);
   root = run_passes (self, &ctx, pn_document_get_markdown (doc) != NULL ? pn_document_get_markdown (doc) : "");
   write (&ctx, root, user_data);
   cmark_node_free (root);
 
-  g_ptr_array_sort (ctx.diagnostics, compare_locations);
+  pn_diagnostics_sort_from (ctx.diagnostics, 0);
   for (guint i = 0; diagnostics != NULL && i < ctx.diagnostics->len; i++)
     pn_diagnostics_add (diagnostics, pn_diagnostic_copy (g_ptr_array_index (ctx.diagnostics, i)));
   context_clear (&ctx);
@@ -286,19 +281,29 @@ pn_render_pipeline_run (PnRenderPipeline *self,
                         PnPack           *pack,
                         PnDocument       *doc)
 {
+  return pn_render_pipeline_run_full (self, pack, doc, PN_GLOSSARY_LINK_ALL);
+}
+
+PnRenderedPage *
+pn_render_pipeline_run_full (PnRenderPipeline   *self,
+                             PnPack             *pack,
+                             PnDocument         *doc,
+                             PnGlossaryLinkMode  mode)
+{
   PnRenderContext ctx;
   const char *markdown;
   GString *body = g_string_new (NULL);
   GString *text = g_string_new (NULL);
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_text_block_free);
   GPtrArray *diagnostics;
+  PnRenderedPage *page;
   char *html;
 
   g_return_val_if_fail (PN_IS_RENDER_PIPELINE (self), NULL);
   g_return_val_if_fail (PN_IS_PACK (pack), NULL);
   g_return_val_if_fail (PN_IS_DOCUMENT (doc), NULL);
 
-  context_init (&ctx, pack, doc);
+  context_init (&ctx, pack, doc, mode);
 
   markdown = pn_document_get_markdown (doc);
   if (markdown != NULL)
@@ -314,8 +319,10 @@ pn_render_pipeline_run (PnRenderPipeline *self,
 
   /* In reading order, as a teacher fixes them. */
   diagnostics = g_steal_pointer (&ctx.diagnostics);
-  g_ptr_array_sort (diagnostics, compare_locations);
+  pn_diagnostics_sort_from (diagnostics, 0);
+  page = pn_rendered_page_new (html, g_string_free (text, FALSE), blocks, diagnostics);
+  pn_rendered_page_set_terms (page, g_steal_pointer (&ctx.terms));
   context_clear (&ctx);
 
-  return pn_rendered_page_new (html, g_string_free (text, FALSE), blocks, diagnostics);
+  return page;
 }

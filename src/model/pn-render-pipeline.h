@@ -25,7 +25,7 @@ typedef enum {
   PN_RENDER_SLOT_MEDIA,        /* images into the pack */
   PN_RENDER_SLOT_LINKS,        /* every link rebuilt from a vetted address */
   PN_RENDER_SLOT_HEADINGS,     /* heading ids, then #anchor checks */
-  PN_RENDER_SLOT_GLOSSARY,     /* the glossary linker (none yet) */
+  PN_RENDER_SLOT_GLOSSARY,     /* the glossary linker (pn-render-glossary.c) */
   PN_RENDER_SLOT_TYPOGRAPHY,   /* French spacing, apostrophes, words kept whole */
   PN_RENDER_SLOT_BLOCK_IDS,    /* p_N, q_N, t_N, fn-N */
   PN_RENDER_N_SLOTS
@@ -50,9 +50,15 @@ void              pn_render_pipeline_add     (PnRenderPipeline *self,
                                               GDestroyNotify    destroy);
 /* The names of the passes in the order they run (NULL-terminated, owned by @self). */
 const char * const *pn_render_pipeline_list  (PnRenderPipeline *self);
+/* pn_render_pipeline_run_full() with PN_GLOSSARY_LINK_ALL. */
 PnRenderedPage   *pn_render_pipeline_run     (PnRenderPipeline *self,
                                               PnPack           *pack,
                                               PnDocument       *doc);
+/* @mode: which occurrences of the glossary's terms are links. */
+PnRenderedPage   *pn_render_pipeline_run_full (PnRenderPipeline   *self,
+                                               PnPack             *pack,
+                                               PnDocument         *doc,
+                                               PnGlossaryLinkMode  mode);
 
 /* For passes: what they may read of the document being rendered. */
 PnPack           *pn_render_context_get_pack       (PnRenderContext *ctx);

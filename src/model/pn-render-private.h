@@ -40,7 +40,33 @@ struct _PnRenderContext {
   GArray *line_starts;            /* byte offset of each line of the Markdown, built on demand */
   GHashTable *search_from;        /* block -> where its next autolink is looked for */
   GHashTable *located;            /* link -> int[2] { line, column }, during the links pass */
+  GHashTable *inline_zones;       /* HTML_INLINE pairs of pn_render_wrap_inline(): open -> 1, close -> -1 */
+  PnGlossaryLinkMode glossary_mode;
+  GArray *glossary_switches;      /* of PnGlossarySwitch, in line order (the sanitize pass) */
+  GHashTable *term_marks;         /* HTML_INLINE -> PnTermMark: where a term starts and ends */
+  GPtrArray *terms;               /* of PnTermOccurrence, as the HTML writer meets them */
 };
+
+/* <!-- glossary: off --> (@on FALSE) or <!-- glossary: on --> at @line. */
+typedef struct {
+  int line;
+  gboolean on;
+} PnGlossarySwitch;
+
+/* One end of an occurrence of a glossary term in the tree (a link to it or
+ * an empty mark), for the HTML writer to record where it lies. */
+typedef struct {
+  const char *entry_id;   /* NULL for the end */
+  gboolean linked;
+  gboolean opening;
+} PnTermMark;
+
+/* Registers @open and @close (HTML_INLINE nodes of ours around an occurrence of @entry_id). */
+void        pn_render_mark_term      (PnRenderContext *ctx,
+                                      cmark_node      *open,
+                                      cmark_node      *close,
+                                      const char      *entry_id,
+                                      gboolean         linked);
 
 /* A link to #anchor, checked once headings have ids. */
 typedef struct {
@@ -80,7 +106,9 @@ gboolean    pn_render_insert_html    (PnRenderContext *ctx,
 gboolean    pn_render_append_html    (PnRenderContext *ctx,
                                       cmark_node      *after,
                                       const char      *markup);
-void        pn_render_wrap_inline    (PnRenderContext *ctx,
+/* Returns the opening HTML node (NULL when @node could only be unwrapped);
+ * the pair is recorded in ctx->inline_zones. */
+cmark_node *pn_render_wrap_inline    (PnRenderContext *ctx,
                                       cmark_node      *node,
                                       const char      *open,
                                       const char      *close);
@@ -117,6 +145,7 @@ void pn_render_pass_media         (PnRenderContext *ctx, cmark_node *root, gpoin
 void pn_render_pass_links         (PnRenderContext *ctx, cmark_node *root, gpointer data);
 void pn_render_pass_headings      (PnRenderContext *ctx, cmark_node *root, gpointer data);
 void pn_render_pass_anchors       (PnRenderContext *ctx, cmark_node *root, gpointer data);
+void pn_render_pass_glossary    (PnRenderContext *ctx, cmark_node *root, gpointer data);
 void pn_render_pass_typography    (PnRenderContext *ctx, cmark_node *root, gpointer data);
 void pn_render_pass_block_ids     (PnRenderContext *ctx, cmark_node *root, gpointer data);
 

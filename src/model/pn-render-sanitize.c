@@ -1,13 +1,17 @@
 /* pn-render-sanitize.c: the sanitize pass: raw HTML out of the tree
  *
  * Raw HTML nodes are removed, each line warned once; an inline <script> or
- * <style> goes with its content; a paragraph left empty goes too.
+ * <style> goes with its content; a paragraph left empty goes too. The
+ * glossary's switches, <!-- glossary: off --> and <!-- glossary: on --> each
+ * alone on its line, are kept in the context for the glossary pass.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <string.h>
 
 #include "pn-render-private.h"
 
@@ -24,6 +28,66 @@ is_lone_comment (const char *literal)
   end = strstr (text + 4, "-->");
 
   return end != NULL && end[3] == '\0';
+}
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* 1 for <!-- glossary: on -->, 0 for <!-- glossary: off -->, -1 for any other. */
+static int
+glossary_switch (const char *literal)
+{
+  g_autofree char *text = g_strstrip (g_strdup (literal != NULL ? literal : ""));
+  const char *p;
+  int on;
+
+  if (!g_str_has_prefix (text, "<!--"))
+    return -1;
+  p = skip_blanks (text + 4);
+  if (!g_str_has_prefix (p, "glossary:"))
+    return -1;
+  p = skip_blanks (p + strlen ("glossary:"));
+  if (g_str_has_prefix (p, "off"))
+    on = 0, p += 3;
+  else if (g_str_has_prefix (p, "on"))
+    on = 1, p += 2;
+  else
+    return -1;
+  p = skip_blanks (p);
+
+  return g_str_equal (p, "-->") ? on : -1;
+}
+
+static gboolean
+looks_like_switch (const char *literal)
+{
+  g_autofree char *text = g_strstrip (g_strdup (literal != NULL ? literal : ""));
+
+  return g_str_has_prefix (text, "<!--") && g_str_has_prefix (skip_blanks (text + 4), "glossary");
+}
+
+static void
+note_switch (PnRenderContext *ctx,
+             cmark_node      *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  int on = glossary_switch (literal);
+
+  if (on >= 0 && cmark_node_get_type (node) == CMARK_NODE_HTML_BLOCK)
+    {
+      PnGlossarySwitch glossary_switch = { cmark_node_get_start_line (node), on };
+
+      g_array_append_val (ctx->glossary_switches, glossary_switch);
+    }
+  else if (looks_like_switch (literal))
+    pn_render_warn (ctx, node, "%s", _("a glossary switch is <!-- glossary: off --> or "
+                                       "<!-- glossary: on -->, alone on its line; this one was "
+                                       "left out"));
 }
 
 /* "<script" or "<style" opening tag: its content is code, not text. */
@@ -153,8 +217,9 @@ pn_render_pass_sanitize (PnRenderContext *ctx,
           (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE))
         continue;
 
-      if (!is_lone_comment (cmark_node_get_literal (node)) &&
-          g_hash_table_add (ctx->warned_html_lines, GINT_TO_POINTER (line)))
+      if (is_lone_comment (cmark_node_get_literal (node)))
+        note_switch (ctx, node);
+      else if (g_hash_table_add (ctx->warned_html_lines, GINT_TO_POINTER (line)))
         pn_render_warn (ctx, node, "%s", _("raw HTML is not allowed; it was left out"));
 
       g_hash_table_add (doomed, node);

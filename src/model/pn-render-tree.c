@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-diagnostic.h"
 #include "pn-render-private.h"
 
@@ -143,25 +145,66 @@ pn_render_unwrap (cmark_node *node)
 
 /* Replaces the inline @node by its children between @open and @close,
  * which must already be safe HTML. */
-void
+cmark_node *
 pn_render_wrap_inline (PnRenderContext *ctx,
                        cmark_node      *node,
                        const char      *open,
                        const char      *close)
 {
   cmark_node *child;
+  cmark_node *open_node;
+  cmark_node *close_node = NULL;
 
   if (!pn_render_insert_html (ctx, node, open))
     {
       pn_render_unwrap (node);
-      return;
+      return NULL;
     }
+  open_node = cmark_node_previous (node);
 
   while ((child = cmark_node_first_child (node)) != NULL)
     cmark_node_insert_before (node, child);
 
-  pn_render_insert_html (ctx, node, close);
+  if (pn_render_insert_html (ctx, node, close))
+    close_node = cmark_node_previous (node);
   cmark_node_free (node);
+
+  g_hash_table_insert (ctx->inline_zones, open_node, GINT_TO_POINTER (1));
+  if (close_node != NULL)
+    g_hash_table_insert (ctx->inline_zones, close_node, GINT_TO_POINTER (-1));
+
+  return open_node;
+}
+
+/* The end of every occurrence: one mark for all. */
+static PnTermMark closing_mark = { NULL, FALSE, FALSE };
+
+static void
+term_mark_free (PnTermMark *mark)
+{
+  if (mark != &closing_mark)
+    g_free (mark);
+}
+
+void
+pn_render_mark_term (PnRenderContext *ctx,
+                     cmark_node      *open,
+                     cmark_node      *close,
+                     const char      *entry_id,
+                     gboolean         linked)
+{
+  gsize length = strlen (entry_id);
+  /* The id right after the mark, in one block. */
+  PnTermMark *start = g_malloc (sizeof (PnTermMark) + length + 1);
+
+  if (ctx->term_marks == NULL)
+    ctx->term_marks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) term_mark_free);
+
+  start->entry_id = memcpy ((char *) (start + 1), entry_id, length + 1);
+  start->linked = linked;
+  start->opening = TRUE;
+  g_hash_table_insert (ctx->term_marks, open, start);
+  g_hash_table_insert (ctx->term_marks, close, &closing_mark);
 }
 
 /* The plain text of @root: text and code, a space for each line break;

@@ -165,6 +165,17 @@ pn_render_page (PnPack     *pack,
   return pn_render_pipeline_run (default_pipeline (), pack, doc);
 }
 
+PnRenderedPage *
+pn_render_page_full (PnPack             *pack,
+                     PnDocument         *doc,
+                     PnGlossaryLinkMode  mode)
+{
+  g_return_val_if_fail (PN_IS_PACK (pack), NULL);
+  g_return_val_if_fail (PN_IS_DOCUMENT (doc), NULL);
+
+  return pn_render_pipeline_run_full (default_pipeline (), pack, doc, mode);
+}
+
 char *
 pn_render_document (PnPack      *pack,
                     PnDocument  *doc,

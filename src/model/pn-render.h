@@ -24,6 +24,12 @@ char *pn_render_document_uri (PnPack *pack, const char *doc_id);
  * shown as plain text. Safe to call from any thread. */
 PnRenderedPage *pn_render_page (PnPack     *pack,
                                 PnDocument *doc);
+/* The same, @mode saying which occurrences of the glossary's terms are
+ * links (pn_render_page() links every one); every occurrence is in
+ * pn_rendered_page_get_terms() whatever @mode. */
+PnRenderedPage *pn_render_page_full (PnPack             *pack,
+                                     PnDocument         *doc,
+                                     PnGlossaryLinkMode  mode);
 
 /* The HTML of pn_render_page(), its problems appended to @diagnostics. */
 char *pn_render_document     (PnPack      *pack,

@@ -14,6 +14,7 @@ struct _PnRenderedPage {
   GPtrArray *blocks;       /* of PnTextBlock */
   GHashTable *by_id;       /* id -> PnTextBlock (borrowed from blocks) */
   GPtrArray *diagnostics;  /* of PnDiagnostic */
+  GPtrArray *terms;        /* of PnTermOccurrence */
 };
 
 G_DEFINE_FINAL_TYPE (PnRenderedPage, pn_rendered_page, G_TYPE_OBJECT)
@@ -42,6 +43,44 @@ pn_text_block_free (PnTextBlock *block)
   g_free (block);
 }
 
+PnTermOccurrence *
+pn_term_occurrence_new (const char *entry_id,
+                        const char *block_id,
+                        gsize       start,
+                        gsize       end,
+                        gboolean    linked)
+{
+  PnTermOccurrence *occurrence = g_new0 (PnTermOccurrence, 1);
+
+  occurrence->entry_id = g_strdup (entry_id);
+  occurrence->block_id = g_strdup (block_id);
+  occurrence->start = start;
+  occurrence->end = end;
+  occurrence->linked = linked;
+
+  return occurrence;
+}
+
+PnTermOccurrence *
+pn_term_occurrence_copy (const PnTermOccurrence *occurrence)
+{
+  g_return_val_if_fail (occurrence != NULL, NULL);
+
+  return pn_term_occurrence_new (occurrence->entry_id, occurrence->block_id, occurrence->start,
+                                 occurrence->end, occurrence->linked);
+}
+
+void
+pn_term_occurrence_free (PnTermOccurrence *occurrence)
+{
+  if (occurrence == NULL)
+    return;
+
+  g_free (occurrence->entry_id);
+  g_free (occurrence->block_id);
+  g_free (occurrence);
+}
+
 static void
 pn_rendered_page_finalize (GObject *object)
 {
@@ -52,6 +91,7 @@ pn_rendered_page_finalize (GObject *object)
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->blocks);
   g_ptr_array_unref (self->diagnostics);
+  g_ptr_array_unref (self->terms);
 
   G_OBJECT_CLASS (pn_rendered_page_parent_class)->finalize (object);
 }
@@ -66,6 +106,7 @@ static void
 pn_rendered_page_init (PnRenderedPage *self)
 {
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_occurrence_free);
 }
 
 PnRenderedPage *
@@ -154,4 +195,23 @@ pn_rendered_page_get_diagnostics (PnRenderedPage *self)
   g_return_val_if_fail (PN_IS_RENDERED_PAGE (self), NULL);
 
   return self->diagnostics;
+}
+
+GPtrArray *
+pn_rendered_page_get_terms (PnRenderedPage *self)
+{
+  g_return_val_if_fail (PN_IS_RENDERED_PAGE (self), NULL);
+
+  return self->terms;
+}
+
+void
+pn_rendered_page_set_terms (PnRenderedPage *self,
+                            GPtrArray      *terms)
+{
+  g_return_if_fail (PN_IS_RENDERED_PAGE (self));
+
+  g_ptr_array_unref (self->terms);
+  self->terms = terms != NULL ? terms
+                              : g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_occurrence_free);
 }

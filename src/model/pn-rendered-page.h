@@ -20,6 +20,26 @@ typedef struct {
 PnTextBlock *pn_text_block_new  (const char *id, gsize start, gsize end);
 void         pn_text_block_free (PnTextBlock *block);
 
+/* An occurrence of a glossary entry's term in the page (matched in the text or
+ * an explicit glossary: link): [start, end) in code points of the page's text,
+ * in the block @block_id (NULL when outside any); @linked FALSE when the link
+ * mode left it unmarked. */
+typedef struct {
+  char *entry_id;
+  char *block_id;
+  gsize start;
+  gsize end;
+  gboolean linked;
+} PnTermOccurrence;
+
+PnTermOccurrence *pn_term_occurrence_new  (const char *entry_id,
+                                           const char *block_id,
+                                           gsize       start,
+                                           gsize       end,
+                                           gboolean    linked);
+PnTermOccurrence *pn_term_occurrence_copy (const PnTermOccurrence *occurrence);
+void              pn_term_occurrence_free (PnTermOccurrence *occurrence);
+
 #define PN_TYPE_RENDERED_PAGE (pn_rendered_page_get_type ())
 G_DECLARE_FINAL_TYPE (PnRenderedPage, pn_rendered_page, PN, RENDERED_PAGE, GObject)
 
@@ -41,6 +61,12 @@ const PnTextBlock *pn_rendered_page_find_block      (PnRenderedPage *self,
 /* The block's text (a new string), or NULL when no block has that id. */
 char              *pn_rendered_page_get_block_text  (PnRenderedPage *self,
                                                      const char     *id);
+/* Of PnTermOccurrence, in text order: every occurrence of a glossary term,
+ * whatever the link mode, explicit glossary: links included. */
+GPtrArray         *pn_rendered_page_get_terms       (PnRenderedPage *self);
+/* Takes @terms (of PnTermOccurrence; NULL for none). For the renderer. */
+void               pn_rendered_page_set_terms       (PnRenderedPage *self,
+                                                     GPtrArray      *terms);
 /* Of PnDiagnostic, in reading order. */
 GPtrArray         *pn_rendered_page_get_diagnostics (PnRenderedPage *self);
 

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -27,20 +28,27 @@ enum {
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n  prisonnum-pack check PATH\n  prisonnum-pack render PATH DOC-ID\n"
+  fprintf (out, "%s\n  prisonnum-pack check PATH\n  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
+           "  prisonnum-pack glossary PATH\n"
            "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n\n"
-           "%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
+           "%s\n%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
            _("Usage:"),
-           _("check   Checks the course pack in the folder PATH: one line per problem,\n"
-             "        \"file:line:column: message\". Exit status 0 when the pack is valid\n"
-             "        (warnings alone do not count), 1 when it has errors."),
-           _("render  Writes the HTML page the reader shows for document DOC-ID."),
+           _("check     Checks the course pack in the folder PATH: one line per problem,\n"
+             "          \"file:line:column: message\". Exit status 0 when the pack is valid\n"
+             "          (warnings alone do not count), 1 when it has errors."),
+           _("render    Writes the HTML page the reader shows for document DOC-ID.\n"
+             "          --glossary: which occurrences of the glossary's terms are links:\n"
+             "          all (the default), the first of each term per section, or none."),
+           _("glossary  Lists the entries of the pack's glossary, one line each, columns\n"
+             "          separated by tabs: id, term, total number of occurrences in the\n"
+             "          pack's texts, then the number in each document (the first line\n"
+             "          names the columns). Exit status 1 when the pack has no glossary."),
            _("gift import  Writes the Moodle GIFT file FILE.gift as a quiz file of the\n"
-             "        pack (JSON) on standard output; the questions it cannot read are\n"
-             "        listed on standard error, and the exit status is then 1."),
+             "          pack (JSON) on standard output; the questions it cannot read are\n"
+             "          listed on standard error, and the exit status is then 1."),
            _("gift export  Writes the quiz QUIZ-ID of the pack in PATH as GIFT, for\n"
-             "        Moodle; the questions GIFT cannot express are listed on standard\n"
-             "        error and left out."),
+             "          Moodle; the questions GIFT cannot express are listed on standard\n"
+             "          error and left out."),
            _("Options:"),
            _("  -h, --help     Show this help"),
            _("  --version      Show the version"));
@@ -133,12 +141,13 @@ list_documents (PnPack *pack)
 }
 
 static int
-render (const char *path,
-        const char *doc_id)
+render (const char         *path,
+        const char         *doc_id,
+        PnGlossaryLinkMode  mode)
 {
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(PnPack) pack = load (path, diagnostics, stderr);
-  g_autofree char *html = NULL;
+  g_autoptr(PnRenderedPage) page = NULL;
   PnDocument *document;
 
   if (pack == NULL)
@@ -156,11 +165,80 @@ render (const char *path,
       return EXIT_PROBLEMS;
     }
 
-  html = pn_render_document (pack, document, diagnostics);
+  page = pn_render_page_full (pack, document, mode);
   print_diagnostics (stderr, diagnostics);
-  fputs (html, stdout);
+  print_diagnostics (stderr, pn_rendered_page_get_diagnostics (page));
+  fputs (pn_rendered_page_get_html (page), stdout);
 
   return pn_document_get_markdown (document) != NULL ? EXIT_VALID : EXIT_PROBLEMS;
+}
+
+/* How many occurrences of @entry_id @terms (of PnTermOccurrence) holds. */
+static guint
+count_terms (GPtrArray  *terms,
+             const char *entry_id)
+{
+  guint count = 0;
+
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    count += g_str_equal (((PnTermOccurrence *) g_ptr_array_index (terms, i))->entry_id, entry_id);
+
+  return count;
+}
+
+static int
+glossary (const char *path)
+{
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) result = pn_pack_check_run (location, NULL, &error);
+  PnGlossary *glossary;
+  GPtrArray *documents;
+  GPtrArray *entries;
+
+  if (result == NULL)
+    {
+      GPtrArray *others = pn_pack_error_get_diagnostics (error);
+
+      fprintf (stderr, "%s\n", error->message);
+      if (others != NULL)
+        print_diagnostics (stderr, others);
+      return EXIT_PROBLEMS;
+    }
+
+  glossary = pn_pack_get_glossary (pn_pack_check_get_pack (result));
+  if (glossary == NULL)
+    {
+      print_diagnostics (stderr, pn_pack_check_get_diagnostics (result));
+      fprintf (stderr, _("%s: this pack has no glossary that could be read\n"), path);
+      return EXIT_PROBLEMS;
+    }
+
+  documents = pn_pack_get_documents (pn_pack_check_get_pack (result));
+  printf ("id\tterm\ttotal");
+  for (guint i = 0; i < documents->len; i++)
+    printf ("\t%s", pn_document_get_id (g_ptr_array_index (documents, i)));
+  printf ("\n");
+
+  entries = pn_glossary_get_entries (glossary);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GString) counts = g_string_new (NULL);
+      guint total = 0;
+
+      for (guint j = 0; j < documents->len; j++)
+        {
+          GPtrArray *terms = pn_pack_check_get_terms (result, pn_document_get_id (g_ptr_array_index (documents, j)));
+          guint count = count_terms (terms, entry->id);
+
+          g_string_append_printf (counts, "\t%u", count);
+          total += count;
+        }
+      printf ("%s\t%s\t%u%s\n", entry->id, entry->term, total, counts->str);
+    }
+
+  return EXIT_VALID;
 }
 
 static int
@@ -277,9 +355,40 @@ main (int   argc,
 
   if (g_str_equal (argv[1], "render"))
     {
-      if (argc != 4)
+      PnGlossaryLinkMode mode = PN_GLOSSARY_LINK_ALL;
+      const char *arguments[2] = { NULL, NULL };
+      guint n = 0;
+
+      for (int i = 2; i < argc; i++)
+        {
+          if (g_str_has_prefix (argv[i], "--glossary="))
+            {
+              const char *value = argv[i] + strlen ("--glossary=");
+
+              if (g_str_equal (value, "all"))
+                mode = PN_GLOSSARY_LINK_ALL;
+              else if (g_str_equal (value, "first"))
+                mode = PN_GLOSSARY_LINK_FIRST;
+              else if (g_str_equal (value, "none"))
+                mode = PN_GLOSSARY_LINK_NONE;
+              else
+                return usage_error (_("--glossary takes all, first or none"));
+            }
+          else if (n < G_N_ELEMENTS (arguments))
+            arguments[n++] = argv[i];
+          else
+            n++;
+        }
+      if (n != 2)
         return usage_error (_("'render' takes two arguments: the pack folder and a document id"));
-      return render (argv[2], argv[3]);
+      return render (arguments[0], arguments[1], mode);
+    }
+
+  if (g_str_equal (argv[1], "glossary"))
+    {
+      if (argc != 3)
+        return usage_error (_("'glossary' takes one argument: the pack folder"));
+      return glossary (argv[2]);
     }
 
   if (g_str_equal (argv[1], "gift"))

@@ -18,15 +18,15 @@
 #include <glib/gstdio.h>
 
 #include "pn-diagnostic.h"
+#include "pn-fuzz.h"
 #include "pn-pack.h"
 #include "pn-render.h"
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-static char *pack_dir;
+static const char *pack_dir;
 static char *doc_path;
 
-static const struct { const char *name; const char *contents; } pack_files[] = {
+static const PnFuzzFile pack_files[] = {
   { "pack.json",
     "{ \"format\": 1, \"id\": \"fuzz\", \"version\": \"1\", \"title\": \"Fuzz\", \"language\": \"fr\",\n"
     "  \"license\": null, \"description\": \"\", \"authors\": [{ \"name\": \"Ada\" }],\n"
@@ -35,39 +35,16 @@ static const struct { const char *name; const char *contents; } pack_files[] = {
     "  \"sources\": \"sources.json\", \"glossary\": \"glossary.json\" }\n" },
   { "autre.md", "# Autre\n" },
   { "sources.json", "[{ \"id\": \"s1\", \"title\": \"Un livre\" }]\n" },
-  { "glossary.json", "[]\n" },
+  { "glossary.json", "{ \"entries\": [] }\n" },
   { "fig.png", "not a PNG, never read" },
   { "doc.md", "" },
 };
 
 static void
-remove_pack_dir (void)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (pack_files); i++)
-    {
-      g_autofree char *path = g_build_filename (pack_dir, pack_files[i].name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (pack_dir);
-}
-
-static void
 set_up (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  pack_dir = g_dir_make_tmp ("pn-fuzz-render-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (pack_files); i++)
-    {
-      g_autofree char *path = g_build_filename (pack_dir, pack_files[i].name, NULL);
-
-      g_file_set_contents (path, pack_files[i].contents, -1, &error);
-      g_assert_no_error (error);
-    }
+  pack_dir = pn_fuzz_make_dir ("pn-fuzz-render-XXXXXX", pack_files, G_N_ELEMENTS (pack_files));
   doc_path = g_build_filename (pack_dir, "doc.md", NULL);
-  atexit (remove_pack_dir);
 }
 
 static gboolean

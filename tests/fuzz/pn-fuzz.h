@@ -10,6 +10,8 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -83,6 +85,69 @@ pn_fuzz_load_json (const uint8_t  *data,
   pn_fuzz_check_diagnostics (diagnostics, json == NULL);
 
   return json;
+}
+
+/* A pack folder for the targets that load a pack: files written once, the
+ * folder removed when the program ends. */
+typedef struct {
+  const char *name;
+  const char *contents;
+} PnFuzzFile;
+
+typedef struct {
+  char *path;
+  const PnFuzzFile *files;
+  guint n_files;
+} PnFuzzDir;
+
+static inline PnFuzzDir *
+pn_fuzz_dir (void)
+{
+  static PnFuzzDir dir;
+
+  return &dir;
+}
+
+static inline void
+pn_fuzz_remove_dir (void)
+{
+  PnFuzzDir *dir = pn_fuzz_dir ();
+
+  for (guint i = 0; i < dir->n_files; i++)
+    {
+      g_autofree char *path = g_build_filename (dir->path, dir->files[i].name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir->path);
+  g_clear_pointer (&dir->path, g_free);
+}
+
+/* A new temporary folder (named after @template, "pn-fuzz-NAME-XXXXXX")
+ * holding @files; removed at exit. */
+static inline const char *
+pn_fuzz_make_dir (const char       *template,
+                  const PnFuzzFile *files,
+                  guint             n_files)
+{
+  PnFuzzDir *dir = pn_fuzz_dir ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (dir->path);
+  dir->path = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  dir->files = files;
+  dir->n_files = n_files;
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_build_filename (dir->path, files[i].name, NULL);
+
+      g_file_set_contents (path, files[i].contents, -1, &error);
+      g_assert_no_error (error);
+    }
+  atexit (pn_fuzz_remove_dir);
+
+  return dir->path;
 }
 
 G_END_DECLS

@@ -31,7 +31,9 @@ render_numbered (const char *markdown,
                                            "doc.md", markdown,
                                            "autre.md", "# Autre\n",
                                            "sources.json", "[{ \"id\": \"lordon-2025\", \"title\": \"T\" }]",
-                                           "glossary.json", "{ \"entries\": [] }",
+                                           "glossary.json",
+                                           "{ \"entries\": [{ \"id\": \"seigneurage\", \"term\": \"seigneurage\", "
+                                           "\"definition\": \"Le revenu de qui émet la monnaie.\" }] }",
                                            "figures/fig 1.png", "not really a PNG",
                                            NULL);
   g_autoptr(GPtrArray) load_diagnostics = pn_diagnostics_new ();

@@ -1,9 +1,12 @@
-/* test-bundled-pack.c: the essay shipped with the app checks clean and renders whole
+/* test-bundled-pack.c: the essay shipped with the app and its glossary check clean and render whole
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "pn-glossary-search.h"
+#include "pn-pack-check.h"
+#include "pn-render-pango.h"
 #include "pn-render.h"
 #include "pn-test-util.h"
 
@@ -32,6 +35,21 @@ test_checks_clean (void)
 
   pn_test_dump (diagnostics);
   g_assert_cmpuint (diagnostics->len, ==, 0);
+}
+
+/* What the teachers' tool checks (the glossary's terms in the texts included)
+ * finds nothing either. */
+static void
+test_pack_check_clean (void)
+{
+  g_autoptr(GFile) location = g_file_new_for_path (SOURCE_PACK_DIR);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = pn_pack_check_run (location, NULL, &error);
+
+  g_assert_no_error (error);
+  pn_test_dump (pn_pack_check_get_diagnostics (check));
+  g_assert_cmpuint (pn_pack_check_get_diagnostics (check)->len, ==, 0);
+  g_assert_cmpuint (pn_pack_check_get_terms (check, "essai")->len, >=, 100);
 }
 
 static void
@@ -76,7 +94,214 @@ test_essay (void)
   g_assert_null (strstr (html, "<script"));
 }
 
-/* Every source the essay cites is in the sources file, and each is formatted. */
+/* Sentences in @text (which ends with its last one): each ends at . ! ? or … followed by spaces and a
+ * capital letter, a digit or « , or by the end of the text. Counted here
+ * independently of the loader's own check. */
+static guint
+count_sentences (const char *text)
+{
+  g_autoptr(GRegex) end = g_regex_new ("[.!?\u2026](\\s+(?=[[:upper:][:digit:]\u00ab])|\\s*$)",
+                                       G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_assert_nonnull (end);
+  for (g_regex_match (end, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    n++;
+  return n;
+}
+
+/* Every link target of @markdown with @scheme (e.g. "glossary:") is known to
+ * @exists; returns how many it found. */
+static guint
+assert_link_targets (const char  *markdown,
+                     const char  *scheme,
+                     gboolean   (*exists) (PnPack *, const char *),
+                     PnPack      *pack,
+                     const char  *entry_id)
+{
+  g_autofree char *needle = g_strconcat ("](", scheme, NULL);
+  guint n = 0;
+
+  for (const char *p = strstr (markdown, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      const char *start = p + strlen (needle);
+      const char *end = strchr (start, ')');
+      g_autofree char *id = NULL;
+
+      g_assert_nonnull (end);
+      id = g_strndup (start, end - start);
+      if (!exists (pack, id))
+        g_error ("glossary entry '%s' links to unknown %s%s", entry_id, scheme, id);
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+glossary_has (PnPack *pack, const char *id)
+{
+  return pn_glossary_lookup (pn_pack_get_glossary (pack), id) != NULL;
+}
+
+static gboolean
+sources_have (PnPack *pack, const char *id)
+{
+  return pn_pack_get_source (pack, id) != NULL;
+}
+
+/* The explanation renders for the entry page without a problem, every link
+ * kept as a pack address. */
+static void
+check_explanation (PnPack                *pack,
+                   const PnGlossaryEntry *entry)
+{
+  g_autoptr(GPtrArray) problems = pn_diagnostics_new ();
+  g_autofree char *markup = pn_render_markdown_pango (pack, entry->explanation, "fr", problems);
+  guint n_written = pn_test_count_matches (entry->explanation, "](glossary:") +
+                    pn_test_count_matches (entry->explanation, "](source:");
+  static const GMarkupParser no_parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autofree char *wrapped = NULL;
+
+  pn_test_dump (problems);
+  if (markup == NULL || problems->len > 0)
+    g_error ("the explanation of '%s' does not render cleanly", entry->id);
+  /* Well-formed for GtkLabel (whose <a> Pango alone does not know). */
+  wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+  context = g_markup_parse_context_new (&no_parser, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, NULL));
+  g_assert_true (g_markup_parse_context_end_parse (context, NULL));
+  g_assert_cmpuint (pn_test_count_matches (markup, "<a href=\"prisonnum://pack/"), ==, n_written);
+}
+
+/* The bundled glossary: at least 30 entries, the concepts the issue names,
+ * a short definition of at most two sentences each, and every related entry,
+ * source and link of an explanation known to the pack. */
+static void
+test_glossary (void)
+{
+  static const char * const required[] = {
+    "seigneurage", "subsomption-totale", "stablecoins", "techno-feodalisme",
+    "capitalisme-de-surveillance", "rente", "propriete-lucrative", "moyens-de-production",
+    "mode-de-production", "mode-de-reproduction", "travail-gratuit", "travail-domestique",
+    "feminisme-materialiste", "travail-mort", "plus-value", "proletariat",
+    "extraction-des-donnees", "profilage", "publicite-ciblee", "audience-captive",
+    "gamification", "fedivers", "cryptomonnaies", "greve-des-utilisateurices",
+    "double-pouvoir", "communisme-libertaire",
+  };
+  /* Forms as they stand in the essay, each to its entry. */
+  static const char * const forms[][2] = {
+    { "subsomption", "subsomption-totale" },
+    { "subsomption totale", "subsomption-totale" },
+    { "technoféodalisme", "techno-feodalisme" },
+    { "moyens de productions", "moyens-de-production" },
+    { "féministes matérialistes", "feminisme-materialiste" },
+    { "l’extraction", "extraction-des-donnees" },
+    { "prolétaires", "proletariat" },
+    { "double-pouvoir", "double-pouvoir" },
+    { "Stablecoins", "stablecoins" },
+  };
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_bundled (diagnostics);
+  PnGlossary *glossary = pn_pack_get_glossary (pack);
+  GPtrArray *entries;
+  guint n_links = 0, n_sourced = 0;
+
+  /* The sentence counter sees what it must. */
+  g_assert_cmpuint (count_sentences ("Un mot. Deux mots\xc2\xa0! Trois."), ==, 3);
+  g_assert_cmpuint (count_sentences ("Un, deux (etc. et le reste)."), ==, 1);
+
+  g_assert_nonnull (glossary);
+  g_assert_cmpstr (pn_pack_get_glossary_file (pack), ==, "glossary.json");
+  entries = pn_glossary_get_entries (glossary);
+  g_assert_cmpuint (entries->len, >=, 30);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (required); i++)
+    if (pn_glossary_lookup (glossary, required[i]) == NULL)
+      g_error ("the bundled glossary has no entry '%s'", required[i]);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      const PnGlossaryEntry *entry = pn_glossary_find_term (glossary, forms[i][0]);
+
+      g_assert_nonnull (entry);
+      g_assert_cmpstr (entry->id, ==, forms[i][1]);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+      guint sentences = count_sentences (entry->definition);
+
+      if (sentences < 1 || sentences > 2)
+        g_error ("the definition of '%s' has %u sentences", entry->id, sentences);
+      g_assert_nonnull (entry->explanation);
+      g_assert_cmpuint (strlen (entry->explanation), >, strlen (entry->definition));
+      g_assert_cmpuint (g_strv_length (entry->related), >=, 1);
+      for (char **id = entry->related; *id != NULL; id++)
+        g_assert_nonnull (pn_glossary_lookup (glossary, *id));
+      for (char **id = entry->sources; *id != NULL; id++)
+        g_assert_nonnull (pn_pack_get_source (pack, *id));
+      if (entry->sources[0] != NULL)
+        n_sourced++;
+      n_links += assert_link_targets (entry->explanation, "glossary:", glossary_has, pack, entry->id);
+      n_links += assert_link_targets (entry->explanation, "source:", sources_have, pack, entry->id);
+      check_explanation (pack, entry);
+    }
+  /* The loader kept every entry and form: nothing left out with a message. */
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (n_links, >=, entries->len);
+  g_assert_cmpuint (n_sourced, >=, entries->len * 3 / 4);
+}
+
+/* Every entry of the bundled glossary occurs in the essay, each occurrence
+ * standing on the words of one of its forms; « seigneurage » is marked in the
+ * page for the reader's popover. */
+static void
+test_glossary_occurs (void)
+{
+  g_autoptr(PnPack) pack = load_bundled (NULL);
+  PnGlossary *glossary = pn_pack_get_glossary (pack);
+  GPtrArray *entries = pn_glossary_get_entries (glossary);
+  g_autoptr(PnRenderedPage) page = pn_render_page (pack, pn_pack_get_document (pack, "essai"));
+  GPtrArray *terms = pn_rendered_page_get_terms (page);
+  const char *text = pn_rendered_page_get_text (page);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_linked = 0;
+
+  g_assert_nonnull (terms);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const PnTermOccurrence *term = g_ptr_array_index (terms, i);
+      g_autofree char *words = g_utf8_substring (text, term->start, term->end);
+      const PnGlossaryEntry *found = pn_glossary_find_term (glossary, words);
+
+      /* The words are the entry's own: its term or one of its forms. */
+      if (found == NULL || g_strcmp0 (found->id, term->entry_id) != 0)
+        g_error ("'%s' in the essay is marked as '%s'", words, term->entry_id);
+      g_hash_table_replace (counts, term->entry_id,
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, term->entry_id)) + 1));
+      if (term->linked)
+        n_linked++;
+      if (g_str_equal (term->entry_id, "subsomption-totale"))
+        g_assert_cmpstr (words, ==, "subsomption totale");
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_hash_table_contains (counts, entry->id))
+        g_error ("the glossary entry '%s' never occurs in the essay", entry->id);
+    }
+  /* Mode ALL: every occurrence is marked in the page. */
+  g_assert_cmpuint (n_linked, ==, terms->len);
+  g_assert_cmpuint (n_linked, >=, 100);
+  g_assert_nonnull (strstr (pn_rendered_page_get_html (page), "data-glossary=\"seigneurage\""));
+}
+
 /* Only French titles are typeset: an English document of a French pack keeps
  * its straight apostrophe. */
 static void
@@ -99,6 +324,7 @@ test_title_apostrophes (void)
   pn_test_remove_dir (dir);
 }
 
+/* Every source the essay cites is in the sources file, and each is formatted. */
 static void
 test_sources (void)
 {
@@ -122,7 +348,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/bundled-pack/checks-clean", test_checks_clean);
+  g_test_add_func ("/bundled-pack/pack-check-clean", test_pack_check_clean);
   g_test_add_func ("/bundled-pack/essay", test_essay);
+  g_test_add_func ("/bundled-pack/glossary", test_glossary);
+  g_test_add_func ("/bundled-pack/glossary-occurs", test_glossary_occurs);
   g_test_add_func ("/bundled-pack/sources", test_sources);
   g_test_add_func ("/bundled-pack/title-apostrophes", test_title_apostrophes);
 

@@ -211,6 +211,106 @@ test_render_unknown_document (void)
   g_assert_nonnull (strstr (run.err, "texte, notes"));
 }
 
+/* A pack whose document holds « rente » twice; its glossary has an entry
+ * that occurs and one that never does (at line 4 of glossary.json). */
+static char *
+glossary_pack (void)
+{
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md", "\"glossary\": \"glossary.json\", ");
+
+  return pn_test_make_dir ("pack.json", manifest,
+                           "doc.md", "# Titre\n\nLa rente, puis la rente.\n\nLes rentes.\n",
+                           "glossary.json",
+                           "{ \"entries\": [\n"
+                           "  { \"id\": \"rente\", \"term\": \"rente\", \"forms\": [\"rentes\"],\n"
+                           "    \"definition\": \"Un revenu sans travail.\" },\n"
+                           "  { \"id\": \"absent\", \"term\": \"plus-value\", \"definition\": \"Ce que vole le patron.\" }\n"
+                           "] }\n",
+                           NULL);
+}
+
+static void
+test_glossary_listing (void)
+{
+  g_autofree char *path = fixture ("good");
+  g_autofree char *dir = glossary_pack ();
+  g_auto(Run) good = { 0 };
+  g_auto(Run) run = { 0 };
+
+  /* The explicit link of the good pack counts. */
+  run_tool (&good, "glossary", path, NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_cmpstr (good.out, ==, "id\tterm\ttotal\ttexte\tnotes\nseigneurage\tseigneurage\t1\t1\t0\n");
+
+  run_tool (&run, "glossary", dir, NULL);
+  pn_test_remove_dir (dir);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "id\tterm\ttotal\tdoc\nrente\trente\t3\t3\nabsent\tplus-value\t0\t0\n");
+}
+
+static void
+test_glossary_missing (void)
+{
+  g_autofree char *path = fixture ("good");
+  g_autofree char *manifest = pn_test_manifest ("doc.md");
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest, "doc.md", "Texte.\n", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  run_tool (&run, "glossary", dir, NULL);
+  pn_test_remove_dir (dir);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "has no glossary"));
+
+  run_tool (&usage, "glossary", path, "extra", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
+/* The check warns of the entry that never occurs, at its line, and of it only. */
+static void
+test_check_unused_entry (void)
+{
+  g_autofree char *dir = glossary_pack ();
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "check", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_problem_lines (run.out);
+  g_assert_true (g_str_has_prefix (run.out, "warning: glossary.json:4: glossary entry 'absent' (“plus-value”) "
+                                            "never occurs in the pack's texts"));
+  g_assert_cmpuint (pn_test_count_matches (run.out, "warning:"), ==, 1);
+  g_assert_nonnull (strstr (run.out, ": valid (1 document, 0 sources)\n"));
+  pn_test_remove_dir (dir);
+}
+
+static void
+test_render_glossary_modes (void)
+{
+  static const char * const modes[] = { "--glossary=all", "--glossary=first", "--glossary=none" };
+  static const guint links[] = { 3, 1, 0 };
+  g_autofree char *dir = glossary_pack ();
+  g_auto(Run) bad = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      /* The option goes anywhere after the command. */
+      if (i == 1)
+        run_tool (&run, "render", modes[i], dir, "doc", NULL);
+      else
+        run_tool (&run, "render", dir, "doc", modes[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpuint (pn_test_count_matches (run.out, "class=\"pn-term\""), ==, links[i]);
+    }
+
+  run_tool (&bad, "render", dir, "doc", "--glossary=some", NULL);
+  pn_test_remove_dir (dir);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--glossary takes all, first or none"));
+}
+
 static void
 test_usage (void)
 {
@@ -234,6 +334,7 @@ test_usage (void)
   run_tool (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "prisonnum-pack render PATH DOC-ID"));
+  g_assert_nonnull (strstr (help.out, "prisonnum-pack glossary PATH"));
   g_assert_nonnull (strstr (help.out, "prisonnum-pack gift import FILE.gift"));
   g_assert_nonnull (strstr (help.out, "prisonnum-pack gift export PATH QUIZ-ID"));
 
@@ -364,6 +465,10 @@ main (int   argc,
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/render-warnings-on-stderr", test_render_warnings_on_stderr);
   g_test_add_func ("/cli/render-unknown-document", test_render_unknown_document);
+  g_test_add_func ("/cli/glossary-listing", test_glossary_listing);
+  g_test_add_func ("/cli/glossary-missing", test_glossary_missing);
+  g_test_add_func ("/cli/check-unused-entry", test_check_unused_entry);
+  g_test_add_func ("/cli/render-glossary-modes", test_render_glossary_modes);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/gift-import", test_gift_import);
   g_test_add_func ("/cli/gift-import-errors", test_gift_import_errors);

@@ -194,6 +194,10 @@ test_entry_checks (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 18,
                              "entries[16].term: 'pib' is already the term of entry 'pib' (line 16); entry 'pib-bas' was left out");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 19, "entries[17].definition is empty");
+  /* In reading order, though the checks run in steps over the whole file. */
+  for (guint i = 1; i < diagnostics->len; i++)
+    g_assert_cmpint (((PnDiagnostic *) g_ptr_array_index (diagnostics, i - 1))->line, <=,
+                     ((PnDiagnostic *) g_ptr_array_index (diagnostics, i))->line);
   /* Initials and "M." end no sentence: two sentences, no warning. */
   g_assert_null (pn_test_find (diagnostics, G ":20:"));
   /* The case-sensitive "Pib" does not clash with "PIB". */
@@ -220,6 +224,32 @@ test_entry_checks (void)
   g_assert_false (pn_glossary_lookup (glossary, "types")->case_sensitive);
   /* The pack's text is there whatever the glossary holds. */
   g_assert_nonnull (pn_document_get_markdown (pn_pack_get_document (pack, "doc")));
+}
+
+/* Explanations are rendered when the pack is read: their problems stand at
+ * the explanation's line and name the entry. */
+static void
+test_explanation_checks (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_with_glossary (
+    "{ \"entries\": [\n"
+    "  { \"id\": \"rente\", \"term\": \"rente\", \"definition\": \"D.\",\n"
+    "    \"explanation\": \"Voir [profit](glossary:profit), [Durand](source:durand-2020), [le texte](doc:doc).\" },\n"
+    "  { \"id\": \"profit\", \"term\": \"profit\", \"definition\": \"D.\",\n"
+    "    \"explanation\": \"Un <b>gras</b>\\n\\n[x](glossary:inconnue) [y](source:nulle) [z](doc:absent) [w](ftp://a)\" }\n"
+    "] }\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': unknown glossary entry 'inconnue'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': unknown source 'nulle'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': unknown document 'absent'");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 5, "explanation of 'profit': links to 'ftp:' addresses are not allowed");
+  /* The first explanation's links are all good. */
+  g_assert_null (pn_test_find (diagnostics, "'rente'"));
+  g_assert_cmpuint (diagnostics->len, ==, 5);
+  g_assert_cmpint (pn_glossary_lookup (pn_pack_get_glossary (pack), "rente")->explanation_line, ==, 3);
 }
 
 /* A glossary of @n entries, one a line. */
@@ -251,6 +281,90 @@ test_too_many (void)
   g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, PN_GLOSSARY_MAX_ENTRIES);
   g_assert_nonnull (pn_glossary_lookup (pn_pack_get_glossary (pack), "e9999"));
   g_assert_null (pn_glossary_lookup (pn_pack_get_glossary (pack), "e10000"));
+}
+
+/* Forms the matcher cannot tell apart clash: composed and decomposed
+ * accents, middle-dot variants, spaces of any kind. */
+static void
+test_same_to_the_matcher (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_with_glossary (
+    "{ \"entries\": [\n"
+    "  { \"id\": \"users\", \"term\": \"utilisateur·ices\", \"forms\": [\"été\", \"prison numérique\"], \"definition\": \"D.\" },\n"
+    "  { \"id\": \"autre\", \"term\": \"autre\", \"forms\": [\"utilisateur•ices\", \"e\u0301te\u0301\", \"prison\u00a0 numérique\", \"prisons\"], \"definition\": \"D.\" }\n"
+    "] }\n", diagnostics);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 3, "entries[1].forms[0]: 'utilisateur•ices' is the term of entry 'users' (line 2)");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 3, "entries[1].forms[1]: 'e\xcc\x81te\xcc\x81' is also a form of entry 'users' (line 2)");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 3, "entries[1].forms[2]: 'prison\xc2\xa0 numérique' is also a form of entry 'users' (line 2)");
+  g_assert_cmpuint (diagnostics->len, ==, 3);
+  assert_strv (pn_glossary_lookup (pn_pack_get_glossary (pack), "autre")->forms, "prisons", NULL);
+}
+
+/* Case-sensitive entries that differ only in case (4,096 spellings of one
+ * word) are all kept, and each is found in its own case only. */
+static void
+test_case_variants (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) json = g_string_new ("{ \"entries\": [\n");
+  g_autoptr(PnPack) pack = NULL;
+  PnGlossary *glossary;
+
+  for (guint i = 0; i < 4096; i++)
+    {
+      char word[13];
+
+      for (guint bit = 0; bit < 12; bit++)
+        word[bit] = (i >> bit) & 1 ? 'A' : 'a';
+      word[12] = '\0';
+      g_string_append_printf (json, "  { \"id\": \"v%u\", \"term\": \"%s\", \"case_sensitive\": true, "
+                              "\"definition\": \"D.\" },\n", i, word);
+    }
+  /* One that ignores case clashes with the first of them. */
+  g_string_append (json, "  { \"id\": \"bas\", \"term\": \"AAAAAAAAAAAA\", \"definition\": \"D.\" }\n] }\n");
+
+  pack = load_with_glossary (json->str, diagnostics);
+  glossary = pn_pack_get_glossary (pack);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 4098,
+                             "'AAAAAAAAAAAA' is already the term of entry 'v0' (line 2); entry 'bas' was left out");
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_cmpuint (pn_glossary_get_n_entries (glossary), ==, 4096);
+  g_assert_cmpstr (pn_glossary_find_term (glossary, "aaaaaaaaaaaa")->id, ==, "v0");
+  g_assert_cmpstr (pn_glossary_find_term (glossary, "Aaaaaaaaaaaa")->id, ==, "v1");
+  g_assert_cmpstr (pn_glossary_find_term (glossary, "AAAAAAAAAAAA")->id, ==, "v4095");
+}
+
+/* The most entries, each with an explanation, all rendered when the pack is
+ * read: every entry kept, no message. */
+static void
+test_many_explanations (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GString) json = g_string_new ("{ \"entries\": [\n");
+  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(PnPack) pack = NULL;
+
+  for (guint i = 0; i < PN_GLOSSARY_MAX_ENTRIES; i++)
+    {
+      g_string_append_printf (json, "  { \"id\": \"e%u\", \"term\": \"terme %u\", \"definition\": \"D.\", "
+                              "\"explanation\": \"", i, i);
+      for (guint j = 0; j < 2; j++)
+        g_string_append_printf (json, "Le **terme** *%u* renvoie à [l'autre](glossary:e%u) et à [Durand](source:durand-2020). ",
+                                j, (i + 1) % PN_GLOSSARY_MAX_ENTRIES);
+      g_string_append_printf (json, "\" }%s\n", i + 1 < PN_GLOSSARY_MAX_ENTRIES ? "," : "");
+    }
+  g_string_append (json, "] }\n");
+
+  timer = g_timer_new ();
+  pack = load_with_glossary (json->str, diagnostics);
+  g_test_message ("%d explanations (%zu bytes) read and rendered in %.3f s", PN_GLOSSARY_MAX_ENTRIES,
+                  json->len, g_timer_elapsed (timer, NULL));
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, PN_GLOSSARY_MAX_ENTRIES);
 }
 
 /* 100,000 entries: refused whole by the JSON layer's bounds, with a clear
@@ -518,7 +632,7 @@ test_pango (void)
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autofree char *markup = pango_of (pack,
     "Le **seigneurage** est *la* rente de [Varoufakis](source:varoufakis-2023) ; voir "
-    "[stablecoins](glossary:stablecoins), [le texte](doc:doc) et [un site](https://example.org/a?b=1&c=2).\n"
+    "[stablecoins](glossary:stablecoins), [le texte](doc:doc) et [un site](HTTPS://example.org/a?b=1&c=2).\n"
     "Pourquoi ? L'émission du `code`.\n"
     "\n"
     "- un\n"
@@ -647,8 +761,12 @@ main (int   argc,
   g_test_add_func ("/glossary/valid", test_valid);
   g_test_add_func ("/glossary/broken-file", test_broken_file);
   g_test_add_func ("/glossary/entry-checks", test_entry_checks);
+  g_test_add_func ("/glossary/explanation-checks", test_explanation_checks);
   g_test_add_func ("/glossary/too-many", test_too_many);
   g_test_add_func ("/glossary/huge", test_huge);
+  g_test_add_func ("/glossary/same-to-the-matcher", test_same_to_the_matcher);
+  g_test_add_func ("/glossary/case-variants", test_case_variants);
+  g_test_add_func ("/glossary/many-explanations", test_many_explanations);
   g_test_add_func ("/glossary/search", test_search);
   g_test_add_func ("/glossary/find-term", test_find_term);
   g_test_add_func ("/glossary/fold-accents", test_fold_accents);

@@ -1,0 +1,367 @@
+/* pn-render-glossary.c: the glossary pass: each occurrence of a term marked
+ *
+ * The text of each paragraph and table cell is read in runs (TEXT nodes and
+ * the soft breaks between them, as spaces, up to anything else: emphasis,
+ * code, a link, a footnote call), each run searched once by the glossary's
+ * matcher (pn-glossary-matcher.h), and each occurrence split off into TEXT
+ * nodes of its own between two HTML nodes of ours: the link
+ * <a class="pn-term" data-glossary="ID" href="…"> and </a> when the link
+ * mode makes it one, two empty marks otherwise; the HTML writer records
+ * where each lies in the page's text (pn_rendered_page_get_terms()).
+ * Nothing is linked in headings, code, footnote calls, links (explicit
+ * glossary: links are occurrences of their entry), nolink: spans, nor
+ * between <!-- glossary: off --> and <!-- glossary: on --> (by line: an off
+ * never closed runs to the end). In the mode FIRST, a section runs from one
+ * heading to the next.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pn-glossary-matcher.h"
+#include "pn-pack-uri.h"
+#include "pn-render-private.h"
+
+typedef struct {
+  cmark_node *node;     /* TEXT, or SOFTBREAK (one space) */
+  gsize start;          /* bytes in the run */
+  gsize end;
+} Segment;
+
+typedef struct {
+  PnRenderContext *ctx;
+  PnGlossaryMatcher *matcher;
+  GHashTable *linked;   /* entry ids already linked in this section (mode FIRST) */
+  GHashTable *anchors;  /* entry id -> the opening tag of its links (see anchors_for()) */
+  GString *run;
+  GArray *segments;     /* of Segment */
+} Linker;
+
+/* Whether a glossary switch before @line turned linking off. */
+static gboolean
+is_off (PnRenderContext *ctx,
+        cmark_node      *block)
+{
+  int line = 0;
+  gboolean off = FALSE;
+
+  for (cmark_node *node = block; node != NULL && line <= 0; node = cmark_node_parent (node))
+    line = cmark_node_get_start_line (node);
+
+  for (guint i = 0; i < ctx->glossary_switches->len; i++)
+    {
+      const PnGlossarySwitch *glossary_switch = &g_array_index (ctx->glossary_switches, PnGlossarySwitch, i);
+
+      if (glossary_switch->line >= line)
+        break;
+      off = !glossary_switch->on;
+    }
+
+  return off;
+}
+
+static cmark_node *
+split_text (cmark_node *node,
+            gsize       at)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_autofree char *head = g_strndup (literal, at);
+  cmark_node *tail = cmark_node_new (CMARK_NODE_TEXT);
+
+  cmark_node_set_literal (tail, literal + at);
+  cmark_node_set_literal (node, head);
+  if (!cmark_node_insert_after (node, tail))
+    {
+      cmark_node_free (tail);
+      return NULL;
+    }
+
+  return tail;
+}
+
+typedef struct {
+  char *pack_id;
+  guint n_entries;
+  GHashTable *anchors;
+} Anchors;
+
+static void
+anchors_free (Anchors *anchors)
+{
+  g_free (anchors->pack_id);
+  g_hash_table_unref (anchors->anchors);
+  g_free (anchors);
+}
+
+/* The opening tag of the links to each entry of @glossary, made once for
+ * every page of the pack and kept with the glossary (entry id -> tag). */
+static GHashTable *
+anchors_for (PnGlossary *glossary,
+             const char *pack_id)
+{
+  static const char key[] = "pn-render-glossary-anchors";
+
+  for (;;)
+    {
+      Anchors *old = g_object_get_data (G_OBJECT (glossary), key);
+      GPtrArray *entries = pn_glossary_get_entries (glossary);
+      Anchors *made;
+      GDestroyNotify old_destroy = NULL;
+
+      if (old != NULL && old->n_entries == entries->len && g_str_equal (old->pack_id, pack_id))
+        return old->anchors;
+
+      made = g_new0 (Anchors, 1);
+      made->pack_id = g_strdup (pack_id);
+      made->n_entries = entries->len;
+      made->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *uri = pn_pack_uri_for_glossary (pack_id, entry->id);
+          g_autofree char *escaped_uri = pn_render_escape (uri);
+          g_autofree char *escaped_id = pn_render_escape (entry->id);
+
+          g_hash_table_insert (made->anchors, entry->id,
+                               g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">",
+                                                escaped_id, escaped_uri));
+        }
+
+      /* Two threads may make them at once: the first to store its own wins. */
+      if (g_object_replace_data (G_OBJECT (glossary), key, old, made, (GDestroyNotify) anchors_free, &old_destroy))
+        {
+          if (old != NULL && old_destroy != NULL)
+            old_destroy (old);
+          return made->anchors;
+        }
+      anchors_free (made);
+    }
+}
+
+/* The segment keeps its text from @at on, in a node of its own. */
+static gboolean
+split_segment (Segment *segment,
+               gsize    at)
+{
+  cmark_node *tail = split_text (segment->node, at - segment->start);
+
+  if (tail == NULL)
+    return FALSE;
+  segment->node = tail;
+  segment->start = at;
+
+  return TRUE;
+}
+
+static gboolean
+is_linked (Linker     *l,
+           const char *id)
+{
+  switch (l->ctx->glossary_mode)
+    {
+    case PN_GLOSSARY_LINK_NONE:
+      return FALSE;
+    case PN_GLOSSARY_LINK_FIRST:
+      if (g_hash_table_contains (l->linked, id))
+        return FALSE;
+      g_hash_table_add (l->linked, g_strdup (id));
+      return TRUE;
+    case PN_GLOSSARY_LINK_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* Puts the marks of an occurrence of @id around @first … @last (siblings). */
+static void
+mark (Linker     *l,
+      cmark_node *first,
+      cmark_node *last,
+      const char *id)
+{
+  gboolean linked = is_linked (l, id);
+  const char *open = linked ? g_hash_table_lookup (l->anchors, id) : "";
+  cmark_node *open_node;
+  cmark_node *close_node;
+
+  if (open == NULL)
+    return;   /* not an entry of the glossary: never */
+
+  if (!pn_render_insert_html (l->ctx, first, open))
+    return;
+  open_node = cmark_node_previous (first);
+  if (!pn_render_append_html (l->ctx, last, linked ? "</a>" : ""))
+    {
+      /* Not expected: inline nodes take siblings. Without its end, no start. */
+      g_hash_table_remove (l->ctx->own_html, open_node);
+      cmark_node_free (open_node);
+      return;
+    }
+  close_node = cmark_node_next (last);
+  pn_render_mark_term (l->ctx, open_node, close_node, id, linked);
+}
+
+/* From *@at on, the TEXT segment holding the byte at @offset (the byte
+ * before it when @end), or NULL. */
+static Segment *
+segment_at (Linker   *l,
+            guint    *at,
+            gsize     offset,
+            gboolean  end)
+{
+  Segment *segment;
+
+  while (*at < l->segments->len &&
+         (end ? g_array_index (l->segments, Segment, *at).end < offset
+              : g_array_index (l->segments, Segment, *at).end <= offset))
+    (*at)++;
+  if (*at >= l->segments->len)
+    return NULL;
+  segment = &g_array_index (l->segments, Segment, *at);
+
+  return cmark_node_get_type (segment->node) == CMARK_NODE_TEXT ? segment : NULL;
+}
+
+/* The run searched, its occurrences split off and marked. */
+static void
+flush (Linker *l)
+{
+  g_autoptr(GArray) matches = NULL;
+  guint at = 0;
+
+  if (l->segments->len == 0)
+    return;
+
+  matches = pn_glossary_matcher_find (l->matcher, l->run->str, l->run->len);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const PnGlossaryMatch *match = &g_array_index (matches, PnGlossaryMatch, i);
+      Segment *segment;
+      cmark_node *first;
+
+      /* Where it starts and ends: in text, never in a soft break. */
+      segment = segment_at (l, &at, match->start, FALSE);
+      if (segment == NULL || (match->start > segment->start && !split_segment (segment, match->start)))
+        continue;
+      first = segment->node;
+      segment = segment_at (l, &at, match->end, TRUE);
+      if (segment == NULL)
+        continue;
+      if (match->end < segment->end)
+        {
+          cmark_node *last = segment->node;
+
+          if (!split_segment (segment, match->end))
+            continue;
+          mark (l, first, last, match->entry->id);
+        }
+      else
+        {
+          mark (l, first, segment->node, match->entry->id);
+          at++;
+        }
+    }
+
+  g_string_truncate (l->run, 0);
+  g_array_set_size (l->segments, 0);
+}
+
+static void
+add_segment (Linker     *l,
+             cmark_node *node,
+             const char *text)
+{
+  Segment segment = { node, l->run->len, 0 };
+
+  g_string_append (l->run, text);
+  segment.end = l->run->len;
+  g_array_append_val (l->segments, segment);
+}
+
+static void
+link_inlines (Linker     *l,
+              cmark_node *container,
+              gboolean    excluded)
+{
+  int zones = 0;
+  cmark_node *next;
+
+  for (cmark_node *node = cmark_node_first_child (container); node != NULL; node = next)
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+      gboolean outside = !excluded && zones == 0;
+
+      next = cmark_node_next (node);
+
+      if (type == CMARK_NODE_TEXT && outside)
+        add_segment (l, node, cmark_node_get_literal (node));
+      else if (type == CMARK_NODE_SOFTBREAK && outside && l->segments->len > 0)
+        add_segment (l, node, " ");
+      else
+        {
+          flush (l);
+          if (type == CMARK_NODE_HTML_INLINE)
+            {
+              int zone = GPOINTER_TO_INT (g_hash_table_lookup (l->ctx->inline_zones, node));
+              PnTermMark *term = l->ctx->term_marks != NULL ? g_hash_table_lookup (l->ctx->term_marks, node)
+                                                            : NULL;
+
+              zones = MAX (zones + zone, 0);
+              /* An explicit link is the section's first of its entry. */
+              if (term != NULL && term->opening && l->ctx->glossary_mode == PN_GLOSSARY_LINK_FIRST)
+                g_hash_table_add (l->linked, g_strdup (term->entry_id));
+            }
+          else if (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+                   (cmark_node_get_type_string (node) != NULL &&
+                    g_str_equal (cmark_node_get_type_string (node), "strikethrough")))
+            link_inlines (l, node, !outside);
+        }
+    }
+  flush (l);
+}
+
+static void
+link_blocks (Linker     *l,
+             cmark_node *parent)
+{
+  for (cmark_node *node = cmark_node_first_child (parent); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_HEADING)
+        g_hash_table_remove_all (l->linked);   /* a new section */
+      else if (type == CMARK_NODE_PARAGRAPH || pn_render_is_table_cell (node))
+        link_inlines (l, node, is_off (l->ctx, node));
+      else if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK ||
+               type == CMARK_NODE_THEMATIC_BREAK)
+        continue;
+      else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+        link_blocks (l, node);
+    }
+}
+
+void
+pn_render_pass_glossary (PnRenderContext *ctx,
+                         cmark_node      *root,
+                         gpointer         data)
+{
+  PnGlossary *glossary = pn_pack_get_glossary (ctx->pack);
+  Linker l = { ctx };
+
+  if (glossary == NULL || pn_glossary_get_n_entries (glossary) == 0)
+    return;
+
+  l.matcher = pn_glossary_get_matcher (glossary);
+  l.linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  l.anchors = anchors_for (glossary, pn_pack_get_id (ctx->pack));
+  l.run = g_string_new (NULL);
+  l.segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+
+  link_blocks (&l, root);
+
+  g_hash_table_unref (l.linked);
+  g_string_free (l.run, TRUE);
+  g_array_unref (l.segments);
+}

@@ -75,10 +75,11 @@ static gsize
 append_entity (GString    *out,
                const char *p)
 {
-  const char *end = strchr (p, ';');
+  /* Looked for close by: a text of many '&' must not be read again and again. */
+  const char *end = memchr (p, ';', strnlen (p, 12));
   g_autofree char *name = NULL;
 
-  if (end == NULL || end - p > 10 || end - p < 2)
+  if (end == NULL || end - p < 2)
     return 0;
   name = g_strndup (p + 1, end - p - 1);
 
@@ -217,11 +218,13 @@ html_to_markdown (const char *text,
   GString *out = g_string_new (NULL);
   g_autoptr(GString) link_href = g_string_new (NULL);
   gboolean in_pre = FALSE;
+  gboolean no_more_tags = FALSE;    /* no '>' after here: every '<' is text */
   const char *p = text;
+  char *blank;
 
   while (*p != '\0')
     {
-      if (*p == '<' && (g_ascii_isalpha (p[1]) || (p[1] == '/' && g_ascii_isalpha (p[2]))))
+      if (*p == '<' && !no_more_tags && (g_ascii_isalpha (p[1]) || (p[1] == '/' && g_ascii_isalpha (p[2]))))
         {
           const char *end = strchr (p, '>');
           g_autofree char *name = NULL;
@@ -229,6 +232,7 @@ html_to_markdown (const char *text,
 
           if (end == NULL)
             {
+              no_more_tags = TRUE;
               append_escaped (out, p, 1);
               p++;
               continue;
@@ -237,11 +241,13 @@ html_to_markdown (const char *text,
           name = tag_name (p, end, &closing);
           if (is_drop_element (name) && !closing)
             {
-              g_autofree char *close = g_strdup_printf ("</%s", name);
-              g_autofree char *lower = g_ascii_strdown (end, -1);
-              const char *stop = strstr (lower, close);
+              const char *stop = end;
 
-              p = stop != NULL ? end + (stop - lower) : end + strlen (end);
+              /* Up to its closing tag, whatever its case, or the end. */
+              while ((stop = strstr (stop, "</")) != NULL &&
+                     g_ascii_strncasecmp (stop + 2, name, strlen (name)) != 0)
+                stop += 2;
+              p = stop != NULL ? stop : end + strlen (end);
               if (*p != '\0')
                 p = strchr (p, '>') != NULL ? strchr (p, '>') + 1 : p + strlen (p);
               continue;
@@ -277,15 +283,18 @@ html_to_markdown (const char *text,
   if (in_pre)
     g_string_append (out, "\n```\n");
 
-  /* No more than one blank line, none at the ends. */
-  while (strstr (out->str, "\n\n\n") != NULL)
-    {
-      char *at = strstr (out->str, "\n\n\n");
+  /* No more than one blank line, none at the ends: one pass. */
+  blank = g_string_free (out, FALSE);
+  {
+    gsize kept = 0;
 
-      g_string_erase (out, at - out->str, 1);
-    }
+    for (gsize i = 0; blank[i] != '\0'; i++)
+      if (blank[i] != '\n' || kept < 2 || blank[kept - 1] != '\n' || blank[kept - 2] != '\n')
+        blank[kept++] = blank[i];
+    blank[kept] = '\0';
+  }
 
-  return g_strstrip (g_string_free (out, FALSE));
+  return g_strstrip (blank);
 }
 
 char *

@@ -335,6 +335,32 @@ test_bad_input (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "big.gift", 1, "unbalanced braces");
 }
 
+/* Inputs that would make a careless reader go over the text again and again:
+ * each is read in well under a second. */
+static void
+test_pathological (void)
+{
+  const char *units[] = { "<a", "&", "<script>x", "\n", "<p>", "{", "::", "\\{", "=a -> b ", "~%50%" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(GString) text = g_string_new ("::T::[html]");
+      g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+      g_autoptr(PnQuiz) quiz = NULL;
+      gint64 start;
+
+      while (text->len < 2 * 1024 * 1024)
+        g_string_append (text, units[i]);
+      g_string_append (text, " {=a ~b}\n");
+      start = g_get_monotonic_time ();
+      quiz = pn_gift_parse (text->str, text->len, "big.gift", NULL, NULL, diagnostics);
+      g_test_message ("“%s” × %" G_GSIZE_FORMAT ": %" G_GINT64_FORMAT " ms", units[i],
+                      text->len / strlen (units[i]), (g_get_monotonic_time () - start) / 1000);
+      g_assert_nonnull (quiz);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+    }
+}
+
 static void
 test_html (void)
 {
@@ -527,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/gift/errors", test_errors);
   g_test_add_func ("/gift/stray-braces", test_stray_braces);
   g_test_add_func ("/gift/bad-input", test_bad_input);
+  g_test_add_func ("/gift/pathological", test_pathological);
   g_test_add_func ("/gift/html", test_html);
   g_test_add_func ("/gift/round-trip", test_round_trip);
   g_test_add_func ("/gift/export-limits", test_export_limits);

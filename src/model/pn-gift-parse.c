@@ -255,6 +255,35 @@ line_at (const Block *block,
   return line;
 }
 
+/* Appends an answer (taking @text and @feedback); an empty one is left out
+ * with a warning. */
+static void
+add_answer (Parser         *parser,
+            PnQuizQuestion *question,
+            GPtrArray      *answers,
+            char           *text,
+            double          weight,
+            char           *feedback)
+{
+  PnQuizAnswer *answer;
+
+  if (text[0] == '\0')
+    {
+      pn_diagnostics_addf (parser->diagnostics, PN_SEVERITY_WARNING, parser->file, question->line, 1,
+                           _("question '%s': an empty answer was left out"), question->id);
+      g_free (text);
+      g_free (feedback);
+      return;
+    }
+
+  answer = g_new0 (PnQuizAnswer, 1);
+  answer->text = text;
+  answer->weight = weight;
+  answer->feedback = feedback;
+  answer->line = question->line;
+  g_ptr_array_add (answers, answer);
+}
+
 static gboolean
 read_choices (Parser         *parser,
               PnQuizQuestion *question,
@@ -273,7 +302,6 @@ read_choices (Parser         *parser,
       const char *body = piece + 1;
       const char *answer_end;
       const char *feedback;
-      PnQuizAnswer *answer;
       g_autofree char *text = NULL;
       g_autofree char *note = NULL;
 
@@ -288,12 +316,7 @@ read_choices (Parser         *parser,
       split_feedback (body, body + strlen (body), &answer_end, &feedback);
       text = text_only ? restore (body, answer_end - body) : to_markdown (body, answer_end - body, format);
       note = feedback != NULL ? optional_markdown (feedback, -1, format) : NULL;
-      answer = g_new0 (PnQuizAnswer, 1);
-      answer->text = g_steal_pointer (&text);
-      answer->weight = weight;
-      answer->feedback = g_steal_pointer (&note);
-      answer->line = question->line;
-      g_ptr_array_add (answers, answer);
+      add_answer (parser, question, answers, g_steal_pointer (&text), weight, g_steal_pointer (&note));
     }
 
   return TRUE;
@@ -316,16 +339,11 @@ read_short (Parser         *parser,
       double weight = 100;
       const char *answer_end;
       const char *feedback;
-      PnQuizAnswer *answer;
 
       take_weight (&body, &weight);
       split_feedback (body, body + strlen (body), &answer_end, &feedback);
-      answer = g_new0 (PnQuizAnswer, 1);
-      answer->text = restore (body, answer_end - body);
-      answer->weight = weight;
-      answer->feedback = feedback != NULL ? optional_markdown (feedback, -1, format) : NULL;
-      answer->line = question->line;
-      g_ptr_array_add (answers, answer);
+      add_answer (parser, question, answers, restore (body, answer_end - body), weight,
+                  feedback != NULL ? optional_markdown (feedback, -1, format) : NULL);
     }
 
   return TRUE;
@@ -472,6 +490,12 @@ read_matching (Parser         *parser,
         }
       item = optional_markdown (body, arrow - body, format);
       match = restore (arrow + 2, -1);
+      if (match[0] == '\0')
+        {
+          pn_diagnostics_addf (parser->diagnostics, PN_SEVERITY_WARNING, parser->file, line, 1,
+                               _("question '%s': an empty answer was left out"), question->id);
+          continue;
+        }
       pn_quiz_question_add_pair (question, item, match)->line = line;
     }
 
@@ -574,6 +598,8 @@ read_question (Parser *parser,
       if (end != NULL)
         {
           title = restore (body + 2, end - body - 2);
+          if (title[0] == '\0')
+            g_clear_pointer (&title, g_free);
           body = end + 2;
         }
     }

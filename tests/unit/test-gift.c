@@ -293,15 +293,20 @@ test_stray_braces (void)
 {
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(PnQuiz) quiz = parse_text ("Bien ?{T}\n\nFin } sans début\n\nUn {=a {=b} ~c}\n\n"
-                                       "// seul commentaire\n\nEncore ?{F}\n", diagnostics);
+                                       "// seul commentaire\n\nEncore ?{F}\n\n::::Vide ?{= =a ~b}\n",
+                                       diagnostics);
 
   pn_test_dump (diagnostics);
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.gift", 3, "a '}' has no matching '{'");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.gift", 5, "a '{' inside an answer block");
-  g_assert_cmpuint (pn_quiz_get_questions (quiz)->len, ==, 2);
+  /* An empty answer is left out, the question kept. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "test.gift", 11, "an empty answer was left out");
+  g_assert_cmpuint (pn_quiz_get_questions (quiz)->len, ==, 3);
   /* No title, no [id:]: numbered. */
   g_assert_cmpstr (question_at (quiz, 0)->id, ==, "q1");
   g_assert_cmpstr (question_at (quiz, 1)->id, ==, "q4");
+  g_assert_null (question_at (quiz, 2)->title);
+  g_assert_cmpuint (question_at (quiz, 2)->answers->len, ==, 2);
 }
 
 static void

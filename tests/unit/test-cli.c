@@ -450,6 +450,42 @@ test_gift_export (void)
   g_assert_nonnull (strstr (usage.err, "'gift' takes"));
 }
 
+/* A pack whose quizzes are bad: each problem at its line, the pack still checked whole. */
+static void
+test_check_quizzes (void)
+{
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md",
+                                                     "\"quizzes\": [\"q.json\", \"banque.gift\", \"gros.gift\"], ");
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest,
+                                           "doc.md", "# Titre\n\nLa mine et le bijoutier.\n",
+                                           "q.json",
+                                           "{ \"id\": \"q\", \"title\": \"Q\", \"questions\": [\n"
+                                           "  { \"id\": \"a\", \"type\": \"ordering\", \"text\": \"T\", \"steps\": [\"un\"] },\n"
+                                           "  { \"id\": \"b\", \"type\": \"open\", \"text\": \"T\",\n"
+                                           "    \"passage\": { \"document\": \"doc\", \"quote\": \"la mine et le forgeron\" } }\n"
+                                           "] }\n",
+                                           "banque.gift", "::A::Vrai ?{T}\n\n::B::Aucune ?{~a ~b}\n",
+                                           NULL);
+  g_autofree char *huge = g_build_filename (dir, "gros.gift", NULL);
+  g_auto(Run) run = { 0 };
+  FILE *out = fopen (huge, "wb");
+
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, 50 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', out), ==, '}');
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  run_tool (&run, "check", dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_problem_lines (run.out);
+  g_assert_nonnull (strstr (run.out, "q.json:2:1: question 'a': an ordering question needs at least two steps\n"));
+  g_assert_nonnull (strstr (run.out, "warning: q.json:4:1: question 'b': the quote of its passage is not in the text of 'doc'\n"));
+  g_assert_nonnull (strstr (run.out, "banque.gift:3:1: question 'b' has no correct answer"));
+  g_assert_nonnull (strstr (run.out, "pack.json:8:40: gros.gift: file is too large"));
+
+  pn_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/cli/check-unused-entry", test_check_unused_entry);
   g_test_add_func ("/cli/render-glossary-modes", test_render_glossary_modes);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/check-quizzes", test_check_quizzes);
   g_test_add_func ("/cli/gift-import", test_gift_import);
   g_test_add_func ("/cli/gift-import-errors", test_gift_import_errors);
   g_test_add_func ("/cli/gift-import-bad-file", test_gift_import_bad_file);

@@ -95,8 +95,8 @@ restore (const char *text,
 
           g_string_append_c (out, original == 'n' ? '\n' : original);
         }
-      else
-        g_string_append_unichar (out, c);
+      else if (c >= 0x20 || c == '\n' || c == '\t')
+        g_string_append_unichar (out, c);   /* other control characters mean nothing here */
     }
 
   return g_strstrip (g_string_free (out, FALSE));

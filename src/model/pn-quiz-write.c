@@ -13,10 +13,24 @@ put_string (JsonBuilder *builder,
             const char  *key,
             const char  *value)
 {
+  g_autofree char *clean = NULL;
+
   if (value == NULL)
     return;
+
+  /* Control characters mean nothing in a question, and json-glib 1.6 leaves
+   * U+001F unescaped, which no JSON reader takes: they are left out. */
+  clean = g_strdup (value);
+  for (char *from = clean, *to = clean;; from++)
+    {
+      if ((guchar) *from >= 0x20 || *from == '\n' || *from == '\t' || *from == '\0')
+        *to++ = *from;
+      if (*from == '\0')
+        break;
+    }
+
   json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value);
+  json_builder_add_string_value (builder, clean);
 }
 
 static void

@@ -134,6 +134,23 @@ test_write_back (void)
   g_assert_nonnull (strstr (first, "\"tolerance\" : 0.5"));
 }
 
+/* Control characters are left out of the JSON written (json-glib would write
+ * U+001F raw, which no reader takes). */
+static void
+test_write_control_characters (void)
+{
+  g_autoptr(PnQuiz) quiz = pn_quiz_new ("q", "Q", NULL);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(PnQuiz) again = NULL;
+
+  pn_quiz_add_question (quiz, pn_quiz_question_new ("a", PN_QUESTION_OPEN, "un\x1f\x01 avis\tici"));
+  text = pn_quiz_to_json (quiz);
+  again = parse (text, diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpstr (pn_quiz_lookup (again, "a")->text, ==, "un avis\tici");
+}
+
 static void
 test_wrong_shape (void)
 {
@@ -295,6 +312,7 @@ main (int   argc,
 
   g_test_add_func ("/quiz/complete", test_complete);
   g_test_add_func ("/quiz/write-back", test_write_back);
+  g_test_add_func ("/quiz/write-control-characters", test_write_control_characters);
   g_test_add_func ("/quiz/wrong-shape", test_wrong_shape);
   g_test_add_func ("/quiz/header", test_header);
   g_test_add_func ("/quiz/bad-questions", test_bad_questions);

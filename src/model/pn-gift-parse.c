@@ -17,24 +17,12 @@
 
 #include "pn-file.h"
 #include "pn-gift-parse.h"
-#include "pn-gift-text.h"
+#include "pn-gift-private.h"
 #include "pn-quiz-check.h"
 #include "pn-quiz-parse.h"
 #include "pn-text.h"
 
-/* Escaped characters while a block is parsed: U+E001… in this order. */
-static const char escapable[] = ":#={}~n\\";
-#define FIRST_PLACEHOLDER 0xE001
 
-typedef struct {
-  const char *file;
-  GPtrArray *diagnostics;
-  GHashTable *document_ids;
-  PnQuiz *quiz;
-  char *category;
-  guint n_questions;
-  gboolean capped;         /* the question limit was reported */
-} Parser;
 
 /* A question's lines, comments blanked. */
 typedef struct {
@@ -48,84 +36,6 @@ typedef struct {
   gboolean has_content;
 } Block;
 
-#define error_at(parser, line, ...) \
-  pn_diagnostics_addf ((parser)->diagnostics, PN_SEVERITY_ERROR, (parser)->file, (line), 1, __VA_ARGS__)
-
-/* Escapes */
-
-static char *
-set_escapes_aside (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *at;
-
-      if (c >= FIRST_PLACEHOLDER && c < FIRST_PLACEHOLDER + sizeof escapable)
-        c = 0xFFFD;   /* the file's own: not ours to turn into syntax */
-      if (c == '\\' && p[1] != '\0' && (at = strchr (escapable, p[1])) != NULL)
-        {
-          g_string_append_unichar (out, FIRST_PLACEHOLDER + (at - escapable));
-          p++;
-          continue;
-        }
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* @text [start, start + length) with the escaped characters back, trimmed. */
-static char *
-restore (const char *text,
-         gssize      length)
-{
-  GString *out = g_string_new (NULL);
-  const char *end = length < 0 ? text + strlen (text) : text + length;
-
-  for (const char *p = text; p < end && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= FIRST_PLACEHOLDER && c < FIRST_PLACEHOLDER + sizeof escapable - 1)
-        {
-          char original = escapable[c - FIRST_PLACEHOLDER];
-
-          g_string_append_c (out, original == 'n' ? '\n' : original);
-        }
-      else if (c >= 0x20 || c == '\n' || c == '\t')
-        g_string_append_unichar (out, c);   /* other control characters mean nothing here */
-    }
-
-  return g_strstrip (g_string_free (out, FALSE));
-}
-
-/* A text of the question as Markdown: its [format] prefix, or @format. */
-static char *
-to_markdown (const char   *raw,
-             gssize        length,
-             PnGiftFormat  format)
-{
-  g_autofree char *text = length < 0 ? g_strdup (raw) : g_strndup (raw, length);
-  const char *body = pn_gift_text_take_format (text, &format);
-  g_autofree char *restored = restore (body, -1);
-
-  return pn_gift_text_to_markdown (restored, format);
-}
-
-static char *
-optional_markdown (const char   *raw,
-                   gssize        length,
-                   PnGiftFormat  format)
-{
-  char *text = to_markdown (raw, length, format);
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
 
 /* Ids */
 
@@ -151,9 +61,9 @@ pn_gift_make_id (const char *text)
 }
 
 static char *
-question_id (Parser     *parser,
-             const char *wanted,
-             const char *title)
+question_id (PnGiftParser *parser,
+             const char   *wanted,
+             const char   *title)
 {
   g_autofree char *base = NULL;
   char *id;
@@ -178,68 +88,6 @@ question_id (Parser     *parser,
   return id;
 }
 
-/* Weights and feedback */
-
-/* Reads a leading "%50%" of @answer: the weight, and @answer moved past it.
- * FALSE (and @answer unchanged) when it starts with no weight. */
-static gboolean
-take_weight (const char **answer,
-             double      *weight)
-{
-  const char *p = *answer;
-  char *end = NULL;
-  double value;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p != '%')
-    return FALSE;
-  value = g_ascii_strtod (p + 1, &end);
-  if (end == p + 1 || *end != '%' || !isfinite (value))
-    return FALSE;
-
-  *weight = value;
-  *answer = end + 1;
-  return TRUE;
-}
-
-/* Splits "answer#feedback" of [start, end) at its first #. */
-static void
-split_feedback (const char  *start,
-                const char  *end,
-                const char **answer_end,
-                const char **feedback)
-{
-  const char *hash = memchr (start, '#', end - start);
-
-  *answer_end = hash != NULL ? hash : end;
-  *feedback = hash != NULL ? hash + 1 : NULL;
-}
-
-/* The pieces of @text [start, end) cut before each of @marks (kept at the start of each piece). */
-static GPtrArray *
-cut_before (const char *start,
-            const char *end,
-            const char *marks)
-{
-  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
-  const char *piece = start;
-
-  for (const char *p = start; p <= end; p++)
-    {
-      if (p == end || (p > start && strchr (marks, *p) != NULL && *p != '\0'))
-        {
-          g_autofree char *text = g_strndup (piece, p - piece);
-
-          if (g_strstrip (text)[0] != '\0')
-            g_ptr_array_add (pieces, g_strdup (text));
-          piece = p;
-        }
-    }
-
-  return pieces;
-}
-
 /* Reading a block */
 
 static int
@@ -253,287 +101,6 @@ line_at (const Block *block,
     line += *p == '\n';
 
   return line;
-}
-
-/* Appends an answer (taking @text and @feedback); an empty one is left out
- * with a warning. */
-static void
-add_answer (Parser         *parser,
-            PnQuizQuestion *question,
-            GPtrArray      *answers,
-            char           *text,
-            double          weight,
-            char           *feedback)
-{
-  PnQuizAnswer *answer;
-
-  if (text[0] == '\0')
-    {
-      pn_diagnostics_addf (parser->diagnostics, PN_SEVERITY_WARNING, parser->file, question->line, 1,
-                           _("question '%s': an empty answer was left out"), question->id);
-      g_free (text);
-      g_free (feedback);
-      return;
-    }
-
-  answer = g_new0 (PnQuizAnswer, 1);
-  answer->text = text;
-  answer->weight = weight;
-  answer->feedback = feedback;
-  answer->line = question->line;
-  g_ptr_array_add (answers, answer);
-}
-
-static gboolean
-read_choices (Parser         *parser,
-              PnQuizQuestion *question,
-              GPtrArray      *answers,
-              const char     *start,
-              const char     *end,
-              PnGiftFormat    format,
-              gboolean        text_only)
-{
-  g_autoptr(GPtrArray) pieces = cut_before (start, end, "~=");
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char *piece = g_ptr_array_index (pieces, i);
-      double weight = 0;
-      const char *body = piece + 1;
-      const char *answer_end;
-      const char *feedback;
-      g_autofree char *text = NULL;
-      g_autofree char *note = NULL;
-
-      if (piece[0] == '=')
-        weight = 100;
-      else if (piece[0] != '~')
-        {
-          /* Text before the first ~ or = (Moodle drops it). */
-          body = piece;
-        }
-      take_weight (&body, &weight);
-      split_feedback (body, body + strlen (body), &answer_end, &feedback);
-      text = text_only ? restore (body, answer_end - body) : to_markdown (body, answer_end - body, format);
-      note = feedback != NULL ? optional_markdown (feedback, -1, format) : NULL;
-      add_answer (parser, question, answers, g_steal_pointer (&text), weight, g_steal_pointer (&note));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_short (Parser         *parser,
-            PnQuizQuestion *question,
-            GPtrArray      *answers,
-            const char     *start,
-            const char     *end,
-            PnGiftFormat    format)
-{
-  g_autoptr(GPtrArray) pieces = cut_before (start, end, "=");
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char *piece = g_ptr_array_index (pieces, i);
-      const char *body = piece[0] == '=' ? piece + 1 : piece;
-      double weight = 100;
-      const char *answer_end;
-      const char *feedback;
-
-      take_weight (&body, &weight);
-      split_feedback (body, body + strlen (body), &answer_end, &feedback);
-      add_answer (parser, question, answers, restore (body, answer_end - body), weight,
-                  feedback != NULL ? optional_markdown (feedback, -1, format) : NULL);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  if (copy[0] == '\0')
-    return FALSE;
-  *value = g_ascii_strtod (copy, &end);
-
-  return *end == '\0' && isfinite (*value);
-}
-
-static gboolean
-read_numerical (Parser         *parser,
-                PnQuizQuestion *question,
-                const char     *start,
-                const char     *end,
-                PnGiftFormat    format,
-                int             line)
-{
-  const char *tilde = memchr (start, '~', end - start);
-  const char *numbers_end = tilde != NULL ? tilde : end;
-  g_autoptr(GPtrArray) pieces = cut_before (start, numbers_end, "=");
-
-  if (pieces->len == 0)
-    {
-      error_at (parser, line, _("question '%s': a numerical question needs an answer after '#'"),
-                question->id);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char *piece = g_ptr_array_index (pieces, i);
-      const char *body = piece[0] == '=' ? piece + 1 : piece;
-      double weight = 100;
-      const char *answer_end;
-      const char *feedback;
-      g_autofree char *number = NULL;
-      g_autofree char *note = NULL;
-      char *range;
-      char *colon;
-      double a = 0;
-      double b = 0;
-      gboolean ok;
-      PnQuizAnswer *answer;
-
-      take_weight (&body, &weight);
-      split_feedback (body, body + strlen (body), &answer_end, &feedback);
-      number = restore (body, answer_end - body);
-      note = feedback != NULL ? optional_markdown (feedback, -1, format) : NULL;
-      range = strstr (number, "..");
-      colon = strchr (number, ':');
-
-      if (g_str_equal (number, "*"))
-        {
-          answer = pn_quiz_question_add_number (question, 0, 0, FALSE, weight, note);
-          answer->any = TRUE;
-          answer->line = line;
-          continue;
-        }
-      if (range != NULL && range > number)
-        {
-          *range = '\0';
-          ok = parse_number (number, &a) && parse_number (range + 2, &b);
-        }
-      else if (colon != NULL && colon > number)
-        {
-          *colon = '\0';
-          ok = parse_number (number, &a) && parse_number (colon + 1, &b);
-          if (ok)
-            {
-              double tolerance = fabs (b);
-
-              b = a + tolerance;
-              a -= tolerance;
-            }
-        }
-      else
-        {
-          ok = parse_number (number, &a);
-          b = a;
-        }
-
-      if (!ok)
-        {
-          error_at (parser, line,
-                    _("question '%s': '%s' is not a number, a number:tolerance or a min..max range"),
-                    question->id, piece);
-          return FALSE;
-        }
-      answer = pn_quiz_question_add_number (question, a, b, range != NULL && range > number, weight, note);
-      answer->line = line;
-    }
-
-  if (tilde != NULL)
-    {
-      const char *answer_end;
-      const char *feedback;
-      PnQuizAnswer *answer;
-      g_autofree char *note = NULL;
-
-      split_feedback (tilde + 1, end, &answer_end, &feedback);
-      if (feedback != NULL)
-        note = optional_markdown (feedback, end - feedback, format);
-      answer = pn_quiz_question_add_number (question, 0, 0, FALSE, 0, note);
-      answer->any = TRUE;
-      answer->line = line;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_matching (Parser         *parser,
-               PnQuizQuestion *question,
-               const char     *start,
-               const char     *end,
-               PnGiftFormat    format,
-               int             line)
-{
-  g_autoptr(GPtrArray) pieces = cut_before (start, end, "=");
-
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const char *piece = g_ptr_array_index (pieces, i);
-      const char *body = piece[0] == '=' ? piece + 1 : piece;
-      const char *arrow = strstr (body, "->");
-      g_autofree char *item = NULL;
-      g_autofree char *match = NULL;
-
-      if (arrow == NULL)
-        {
-          error_at (parser, line, _("question '%s': a matching answer must read '=item -> answer'"),
-                    question->id);
-          return FALSE;
-        }
-      item = optional_markdown (body, arrow - body, format);
-      match = restore (arrow + 2, -1);
-      if (match[0] == '\0')
-        {
-          pn_diagnostics_addf (parser->diagnostics, PN_SEVERITY_WARNING, parser->file, line, 1,
-                               _("question '%s': an empty answer was left out"), question->id);
-          continue;
-        }
-      pn_quiz_question_add_pair (question, item, match)->line = line;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_true_false (PnQuizQuestion *question,
-                 const char     *answer,
-                 PnGiftFormat    format)
-{
-  g_auto(GStrv) parts = g_strsplit (answer, "#", 3);
-  g_autofree char *wrong = parts[1] != NULL ? optional_markdown (parts[1], -1, format) : NULL;
-  g_autofree char *right = parts[1] != NULL && parts[2] != NULL ? optional_markdown (parts[2], -1, format) : NULL;
-
-  question->truth = g_str_equal (g_strstrip (parts[0]), "T") || g_str_equal (parts[0], "TRUE");
-  if (question->truth)
-    {
-      question->feedback_true = g_steal_pointer (&right);
-      question->feedback_false = g_steal_pointer (&wrong);
-    }
-  else
-    {
-      question->feedback_true = g_steal_pointer (&wrong);
-      question->feedback_false = g_steal_pointer (&right);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_true_false (const char *answer)
-{
-  g_autofree char *head = g_strndup (answer, strcspn (answer, "#"));
-
-  g_strstrip (head);
-  return g_str_equal (head, "T") || g_str_equal (head, "TRUE") ||
-         g_str_equal (head, "F") || g_str_equal (head, "FALSE");
 }
 
 /* The comments that carry what GIFT cannot write. */
@@ -565,10 +132,10 @@ apply_notes (Block          *block,
 
 /* The question of @block, or NULL (reported). */
 static PnQuizQuestion *
-read_question (Parser *parser,
-               Block  *block)
+read_question (PnGiftParser *parser,
+               Block        *block)
 {
-  g_autofree char *text = set_escapes_aside (block->text->str);
+  g_autofree char *text = pn_gift_set_escapes_aside (block->text->str);
   g_autoptr(PnQuizQuestion) question = NULL;
   g_autofree char *title = NULL;
   g_autofree char *general = NULL;
@@ -578,6 +145,7 @@ read_question (Parser *parser,
   const char *answer;
   const char *answer_end;
   const char *after;
+  const char *end;
   PnGiftFormat format = PN_GIFT_FORMAT_MOODLE;
   g_autofree char *stem = NULL;
   g_autofree char *answer_text = NULL;
@@ -593,14 +161,14 @@ read_question (Parser *parser,
 
   if (g_str_has_prefix (body, "::"))
     {
-      const char *end = strstr (body + 2, "::");
+      const char *name_end = strstr (body + 2, "::");
 
-      if (end != NULL)
+      if (name_end != NULL)
         {
-          title = restore (body + 2, end - body - 2);
+          title = pn_gift_restore (body + 2, name_end - body - 2);
           if (title[0] == '\0')
             g_clear_pointer (&title, g_free);
-          body = end + 2;
+          body = name_end + 2;
         }
     }
 
@@ -614,7 +182,7 @@ read_question (Parser *parser,
       id = question_id (parser, block->id, title);
       question = pn_quiz_question_new (id, PN_QUESTION_DESCRIPTION, NULL);
       g_free (question->text);
-      question->text = to_markdown (body, -1, format);
+      question->text = pn_gift_to_markdown (body, -1, format);
       question->title = g_steal_pointer (&title);
       question->line = line;
       apply_notes (block, question);
@@ -622,20 +190,20 @@ read_question (Parser *parser,
     }
   if (open == NULL || close == NULL || close < open)
     {
-      error_at (parser, line_at (block, text, open != NULL ? open : close),
+      pn_gift_error_at (parser, line_at (block, text, open != NULL ? open : close),
                 _("unbalanced braces: a '%c' has no matching '%c'; the question was left out"),
                 open != NULL ? '{' : '}', open != NULL ? '}' : '{');
       return NULL;
     }
   if (strchr (open + 1, '{') != NULL && strchr (open + 1, '{') < close)
     {
-      error_at (parser, line_at (block, text, strchr (open + 1, '{')),
+      pn_gift_error_at (parser, line_at (block, text, strchr (open + 1, '{')),
                 "%s", _("a '{' inside an answer block (write \\{ for a brace); the question was left out"));
       return NULL;
     }
   if (strchr (close + 1, '{') != NULL || strchr (close + 1, '}') != NULL)
     {
-      error_at (parser, line_at (block, text, close + 1),
+      pn_gift_error_at (parser, line_at (block, text, close + 1),
                 "%s", _("a GIFT question holds one answer block; this one has more, or a stray brace; "
                         "the question was left out"));
       return NULL;
@@ -667,7 +235,7 @@ read_question (Parser *parser,
     type = strchr (answer_text, '=') != NULL ? PN_QUESTION_SINGLE : PN_QUESTION_MULTIPLE;
   else if (strchr (answer_text, '=') != NULL && strstr (answer_text, "->") != NULL)
     type = PN_QUESTION_MATCHING;
-  else if (is_true_false (answer_text))
+  else if (pn_gift_is_true_false (answer_text))
     type = PN_QUESTION_TRUE_FALSE;
   else
     type = PN_QUESTION_SHORT;
@@ -698,22 +266,22 @@ read_question (Parser *parser,
   g_free (question->text);
   {
     /* The stem's {{1}} must survive the conversion to Markdown. */
-    g_autofree char *markdown = to_markdown (stem, -1, format);
+    g_autofree char *markdown = pn_gift_to_markdown (stem, -1, format);
 
     question->text = markdown[0] != '\0' ? g_steal_pointer (&markdown) : g_strdup ("");
   }
   question->title = g_steal_pointer (&title);
   question->line = line;
   if (general != NULL)
-    question->explanation = optional_markdown (general, -1, format);
+    question->explanation = pn_gift_optional_markdown (general, -1, format);
   apply_notes (block, question);
 
+  end = answer_text + strlen (answer_text);
   switch (question->type)
     {
     case PN_QUESTION_SINGLE:
     case PN_QUESTION_MULTIPLE:
-      ok = read_choices (parser, question, question->answers, answer_text,
-                         answer_text + strlen (answer_text), format, FALSE);
+      ok = pn_gift_read_choices (parser, question, question->answers, answer_text, end, format, FALSE);
       break;
     case PN_QUESTION_CLOZE:
       {
@@ -722,27 +290,22 @@ read_question (Parser *parser,
 
         gap->line = line;
         if (type == PN_QUESTION_SINGLE)
-          ok = read_choices (parser, question, gap->answers, answer_text,
-                             answer_text + strlen (answer_text), format, TRUE);
+          ok = pn_gift_read_choices (parser, question, gap->answers, answer_text, end, format, TRUE);
         else
-          ok = read_short (parser, question, gap->answers, answer_text,
-                           answer_text + strlen (answer_text), format);
+          ok = pn_gift_read_short (parser, question, gap->answers, answer_text, end, format);
       }
       break;
     case PN_QUESTION_SHORT:
-      ok = read_short (parser, question, question->answers, answer_text,
-                       answer_text + strlen (answer_text), format);
+      ok = pn_gift_read_short (parser, question, question->answers, answer_text, end, format);
       break;
     case PN_QUESTION_NUMERICAL:
-      ok = read_numerical (parser, question, answer_text + 1, answer_text + strlen (answer_text),
-                           format, line);
+      ok = pn_gift_read_numerical (parser, question, answer_text + 1, end, format, line);
       break;
     case PN_QUESTION_MATCHING:
-      ok = read_matching (parser, question, answer_text, answer_text + strlen (answer_text),
-                          format, line);
+      ok = pn_gift_read_matching (parser, question, answer_text, end, format, line);
       break;
     case PN_QUESTION_TRUE_FALSE:
-      ok = read_true_false (question, answer_text, format);
+      ok = pn_gift_read_true_false (question, answer_text, format);
       break;
     case PN_QUESTION_OPEN:
     case PN_QUESTION_DESCRIPTION:
@@ -823,8 +386,8 @@ read_comment (Block      *block,
 }
 
 static void
-end_block (Parser *parser,
-           Block  *block)
+end_block (PnGiftParser *parser,
+           Block        *block)
 {
   g_autofree char *trimmed = NULL;
   PnQuizQuestion *question;
@@ -847,7 +410,7 @@ end_block (Parser *parser,
   if (pn_quiz_get_questions (parser->quiz)->len >= PN_QUIZ_MAX_QUESTIONS)
     {
       if (!parser->capped)
-        error_at (parser, block->line, _("a quiz holds at most %d questions; this one and the ones "
+        pn_gift_error_at (parser, block->line, _("a quiz holds at most %d questions; this one and the ones "
                                          "after it were left out"), PN_QUIZ_MAX_QUESTIONS);
       parser->capped = TRUE;
       block_clear (block);
@@ -883,7 +446,7 @@ pn_gift_parse (const char *data,
   g_autofree char *name = quiz_name (file);
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
-  Parser parser = { file != NULL ? file : "gift", diagnostics, document_ids, NULL, NULL, 0, FALSE };
+  PnGiftParser parser = { file != NULL ? file : "gift", diagnostics, document_ids, NULL, NULL, 0, FALSE };
   Block block = { g_string_new (NULL), 0, NULL, NULL, NULL, NULL, NULL, FALSE };
   PnDiagnostic *problem;
   const char *p;

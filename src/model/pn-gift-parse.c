@@ -186,6 +186,8 @@ read_question (PnGiftParser *parser,
       question->title = g_steal_pointer (&title);
       question->line = line;
       apply_notes (block, question);
+      if (!pn_quiz_check_question (question, parser->file, parser->document_ids, parser->diagnostics))
+        return NULL;
       return g_steal_pointer (&question);
     }
   if (open == NULL || close == NULL || close < open)

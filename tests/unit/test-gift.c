@@ -309,6 +309,18 @@ test_stray_braces (void)
   g_assert_cmpuint (question_at (quiz, 2)->answers->len, ==, 2);
 }
 
+/* A description left without text once its HTML is made safe is reported. */
+static void
+test_blank_description (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnQuiz) quiz = parse_text ("::A::[html]<script>alert(1)</script>\n\n::B::[html]<b>Texte</b>\n", diagnostics);
+
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.gift", 1, "question 'a' has no text");
+  g_assert_cmpuint (pn_quiz_get_questions (quiz)->len, ==, 1);
+  g_assert_cmpstr (question_at (quiz, 0)->text, ==, "**Texte**");
+}
+
 static void
 test_bad_input (void)
 {
@@ -557,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/gift/essay-and-description", test_essay_and_description);
   g_test_add_func ("/gift/errors", test_errors);
   g_test_add_func ("/gift/stray-braces", test_stray_braces);
+  g_test_add_func ("/gift/blank-description", test_blank_description);
   g_test_add_func ("/gift/bad-input", test_bad_input);
   g_test_add_func ("/gift/pathological", test_pathological);
   g_test_add_func ("/gift/html", test_html);

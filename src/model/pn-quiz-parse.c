@@ -17,7 +17,6 @@
 typedef struct {
   PnJsonFile *json;
   GPtrArray *diagnostics;
-  guint n_before;        /* errors before the question being read */
 } Parser;
 
 #define report(parser, node, severity, ...) \
@@ -557,7 +556,7 @@ pn_quiz_parse (PnJsonFile *json,
 {
   static const char * const keys[] = { "$schema", "id", "title", "description", "questions", NULL };
   g_autoptr(GPtrArray) own = NULL;
-  Parser parser = { json, diagnostics, 0 };
+  Parser parser = { json, diagnostics };
   JsonNode *root;
   JsonNode *questions;
   JsonArray *array;

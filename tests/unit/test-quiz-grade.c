@@ -66,6 +66,7 @@ test_single (void)
   g_assert_cmpuint (grade->feedback->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (grade->feedback, 0), ==, "Oui.");
 
+  g_assert_cmpfloat (pn_quiz_question_best_weight (q), ==, 100);
   assert_score (q, half, 0.5);
   /* A negative weight on the only choice: clamped at 0. */
   assert_score (q, wrong, 0);
@@ -99,6 +100,8 @@ test_multiple (void)
   assert_score (q, all, 0);
   assert_score (q, repeated, 0.5);
   assert_score (q, nothing, 0);
+  /* The positive weights add up. */
+  g_assert_cmpfloat (pn_quiz_question_best_weight (q), ==, 100);
 
   g_clear_pointer (&grade, pn_quiz_grade_free);
   grade = pn_quiz_grade (q, all);

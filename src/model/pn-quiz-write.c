@@ -50,7 +50,8 @@ put_number (JsonBuilder *builder,
             double       value)
 {
   json_builder_set_member_name (builder, key);
-  if (value == (double) (gint64) value && value > -1e15 && value < 1e15)
+  /* Whole numbers as integers; the range first, for the cast. */
+  if (value > -1e15 && value < 1e15 && value == (double) (gint64) value)
     json_builder_add_int_value (builder, (gint64) value);
   else
     json_builder_add_double_value (builder, value);

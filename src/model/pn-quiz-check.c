@@ -276,6 +276,19 @@ pn_quiz_check_question (const PnQuizQuestion *question,
       return TRUE;
     }
 
+  for (guint i = 0; question->type == PN_QUESTION_NUMERICAL && i < question->answers->len; i++)
+    {
+      const PnQuizAnswer *answer = g_ptr_array_index (question->answers, i);
+
+      /* 1e308 give or take 1e308 is no number a student can type. */
+      if (!answer->any && (!isfinite (answer->min) || !isfinite (answer->max) ||
+                           !isfinite (answer->min + answer->max)))
+        {
+          error_at (question, file, diagnostics, _("question '%s': a number is too large"), question->id);
+          return FALSE;
+        }
+    }
+
   if (question->answers->len < min_answers)
     {
       error_at (question, file, diagnostics,

@@ -309,14 +309,17 @@ test_stray_braces (void)
   g_assert_cmpuint (question_at (quiz, 2)->answers->len, ==, 2);
 }
 
-/* A description left without text once its HTML is made safe is reported. */
+/* A description left without text once its HTML is made safe is reported,
+ * as is a number no one can type. */
 static void
 test_blank_description (void)
 {
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
-  g_autoptr(PnQuiz) quiz = parse_text ("::A::[html]<script>alert(1)</script>\n\n::B::[html]<b>Texte</b>\n", diagnostics);
+  g_autoptr(PnQuiz) quiz = parse_text ("::A::[html]<script>alert(1)</script>\n\n::B::[html]<b>Texte</b>\n\n"
+                                       "::C::Combien ?{#1e308:1e308}\n", diagnostics);
 
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.gift", 1, "question 'a' has no text");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "test.gift", 5, "question 'c': a number is too large");
   g_assert_cmpuint (pn_quiz_get_questions (quiz)->len, ==, 1);
   g_assert_cmpstr (question_at (quiz, 0)->text, ==, "**Texte**");
 }

@@ -54,7 +54,8 @@ pn_gift_make_id (const char *text)
     }
   while (id->len > 0 && id->str[id->len - 1] == '-')
     g_string_truncate (id, id->len - 1);
-  while (id->len > 0 && id->str[0] == '_')
+  /* It starts with a letter or a digit. */
+  while (id->len > 0 && !g_ascii_isalnum (id->str[0]))
     g_string_erase (id, 0, 1);
 
   return g_string_free (id, FALSE);

@@ -551,10 +551,12 @@ test_make_id (void)
   g_autofree char *a = pn_gift_make_id ("Quiz 1 — Lordon");
   g_autofree char *b = pn_gift_make_id ("L'Économie / « politique »");
   g_autofree char *c = pn_gift_make_id ("—");
+  g_autofree char *d = pn_gift_make_id ("__\x7f__Titre");
 
   g_assert_cmpstr (a, ==, "quiz-1-lordon");
   g_assert_cmpstr (b, ==, "l-economie-politique");
   g_assert_cmpstr (c, ==, "");
+  g_assert_cmpstr (d, ==, "titre");
 }
 
 int

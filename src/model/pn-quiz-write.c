@@ -4,9 +4,30 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "pn-quiz-write.h"
+
+/* @value with each control character as U+FFFD: they mean nothing in a
+ * question, json-glib 1.6 leaves U+001F unescaped (which no JSON reader
+ * takes), and a replacement keeps a text from becoming empty. */
+static char *
+clean_text (const char *value)
+{
+  GString *clean = g_string_sized_new (strlen (value));
+
+  for (const char *from = value; *from != '\0'; from++)
+    {
+      if ((guchar) *from >= 0x20 || *from == '\n' || *from == '\t')
+        g_string_append_c (clean, *from);
+      else
+        g_string_append (clean, "\xef\xbf\xbd");
+    }
+
+  return g_string_free (clean, FALSE);
+}
 
 static void
 put_string (JsonBuilder *builder,
@@ -18,17 +39,7 @@ put_string (JsonBuilder *builder,
   if (value == NULL)
     return;
 
-  /* Control characters mean nothing in a question, and json-glib 1.6 leaves
-   * U+001F unescaped, which no JSON reader takes: they are left out. */
-  clean = g_strdup (value);
-  for (char *from = clean, *to = clean;; from++)
-    {
-      if ((guchar) *from >= 0x20 || *from == '\n' || *from == '\t' || *from == '\0')
-        *to++ = *from;
-      if (*from == '\0')
-        break;
-    }
-
+  clean = clean_text (value);
   json_builder_set_member_name (builder, key);
   json_builder_add_string_value (builder, clean);
 }
@@ -105,7 +116,11 @@ put_strings (JsonBuilder        *builder,
   json_builder_set_member_name (builder, key);
   json_builder_begin_array (builder);
   for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
+    {
+      g_autofree char *clean = clean_text (values[i]);
+
+      json_builder_add_string_value (builder, clean);
+    }
   json_builder_end_array (builder);
 }
 

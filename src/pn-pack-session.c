@@ -30,6 +30,12 @@ struct _PnPackSession
   /* The start document's page, rendered by the check */
   char              *page_doc_id;
   PnRenderedPage    *page;          /* the start document as the check rendered it */
+  /* The check of the open pack: every document's terms and text, for the glossary */
+  PnPackCheck       *check;
+  /* Which occurrences of glossary terms the pages mark, and what the check
+   * started last marks */
+  PnGlossaryLinkMode link_mode;
+  PnGlossaryLinkMode check_mode;
 };
 
 G_DEFINE_FINAL_TYPE (PnPackSession, pn_pack_session, G_TYPE_OBJECT)
@@ -103,6 +109,7 @@ pn_pack_session_finish_open (PnPackSession *self,
   g_clear_object (&self->page);
 
   g_set_object (&self->pack, pack);
+  g_set_object (&self->check, check);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   self->diagnostics = g_ptr_array_ref (diagnostics);
   g_free (self->error);
@@ -113,7 +120,9 @@ pn_pack_session_finish_open (PnPackSession *self,
       self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
       self->start_document = pn_pack_session_pick_document (self);
       /* Rendered by the check: the reader need not render it again. */
-      self->page = pn_pack_check_get_page (check, self->start_document);
+      /* (unless the mode changed meanwhile: then the reader renders it) */
+      self->page = self->link_mode == self->check_mode
+                     ? pn_pack_check_get_page (check, self->start_document) : NULL;
       if (self->page != NULL)
         {
           g_object_ref (self->page);
@@ -195,7 +204,8 @@ pn_pack_session_open (PnPackSession *self,
   opening = g_new0 (Opening, 1);
   g_weak_ref_init (&opening->session, self);
   opening->cancellable = g_object_ref (self->cancellable);
-  pn_pack_check_run_async (location, self->cancellable, open_done_cb, opening);
+  self->check_mode = self->link_mode;
+  pn_pack_check_run_async_full (location, self->link_mode, self->cancellable, open_done_cb, opening);
 }
 
 /* GObject */
@@ -229,6 +239,7 @@ pn_pack_session_finalize (GObject *object)
   g_free (self->start_document);
   g_free (self->page_doc_id);
   g_clear_object (&self->page);
+  g_clear_object (&self->check);
 
   G_OBJECT_CLASS (pn_pack_session_parent_class)->finalize (object);
 }
@@ -458,4 +469,58 @@ pn_pack_session_take_page (PnPackSession *self,
   g_clear_pointer (&self->page_doc_id, g_free);
 
   return g_steal_pointer (&self->page);
+}
+
+/* The glossary */
+
+static PnRenderedPage *
+checked_page (PnPackSession *self,
+              const char    *doc_id)
+{
+  return self->check != NULL && doc_id != NULL ? pn_pack_check_get_page (self->check, doc_id) : NULL;
+}
+
+GPtrArray *
+pn_pack_session_get_terms (PnPackSession *self,
+                           const char    *doc_id)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  return self->check != NULL && doc_id != NULL ? pn_pack_check_get_terms (self->check, doc_id) : NULL;
+}
+
+const char *
+pn_pack_session_get_page_text (PnPackSession *self,
+                               const char    *doc_id)
+{
+  PnRenderedPage *page;
+
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
+
+  page = checked_page (self, doc_id);
+  return page != NULL ? pn_rendered_page_get_text (page) : NULL;
+}
+
+void
+pn_pack_session_set_link_mode (PnPackSession      *self,
+                               PnGlossaryLinkMode  mode)
+{
+  g_return_if_fail (PN_IS_PACK_SESSION (self));
+  g_return_if_fail (mode <= PN_GLOSSARY_LINK_NONE);
+
+  self->link_mode = mode;
+  /* A page the check marked otherwise is not handed over. */
+  if (mode != self->check_mode)
+    {
+      g_clear_pointer (&self->page_doc_id, g_free);
+      g_clear_object (&self->page);
+    }
+}
+
+PnGlossaryLinkMode
+pn_pack_session_get_link_mode (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), PN_GLOSSARY_LINK_ALL);
+
+  return self->link_mode;
 }

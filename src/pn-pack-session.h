@@ -52,4 +52,18 @@ const char        *pn_pack_session_get_start_document (PnPackSession *self);
 PnRenderedPage    *pn_pack_session_take_page          (PnPackSession *self,
                                                        const char    *doc_id);
 
+/* Glossary: the occurrences of terms in @doc_id (of PnTermOccurrence, in text
+ * order, whatever the link mode; code points in the page text), and that text;
+ * NULL when the open pack has no such document. Kept for the session's pack. */
+GPtrArray         *pn_pack_session_get_terms          (PnPackSession *self,
+                                                       const char    *doc_id);
+const char        *pn_pack_session_get_page_text      (PnPackSession *self,
+                                                       const char    *doc_id);
+/* Which occurrences the pages mark (the "glossary-links" setting): the opens
+ * to come check the pack in that mode; the page the last check rendered is
+ * handed over only while the mode is the one it was rendered in. */
+void               pn_pack_session_set_link_mode      (PnPackSession      *self,
+                                                       PnGlossaryLinkMode  mode);
+PnGlossaryLinkMode pn_pack_session_get_link_mode      (PnPackSession *self);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* pn-preferences-window.c: text size, typeface, line spacing, colour scheme
+/* pn-preferences-window.c: text size, typeface, line spacing, colour scheme, flashcards
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,9 @@ struct _PnPreferencesWindow
   AdwComboRow          *font_family_row;
   AdwComboRow          *line_spacing_row;
   AdwComboRow          *color_scheme_row;
+  GtkAdjustment        *retention_adjustment;
+  GtkAdjustment        *new_cards_adjustment;
+  AdwComboRow          *glossary_links_row;
 
   /* Owned references */
   GSettings            *settings;
@@ -32,6 +35,7 @@ static const double line_spacings[] = { 1.35, 1.55, 1.8 };
 /* The nicks of the settings' enums, in the order of their rows. */
 static const char * const font_families[] = { "serif", "sans", NULL };
 static const char * const color_schemes[] = { "default", "light", "dark", NULL };
+static const char * const glossary_links[] = { "all", "first", "none", NULL };
 
 static gboolean
 int_to_double (GValue   *value,
@@ -48,6 +52,25 @@ double_to_int (const GValue       *value,
                gpointer            user_data)
 {
   return g_variant_new_int32 ((gint32) (g_value_get_double (value) + 0.5));
+}
+
+/* The desired retention: a probability in the key, a percentage in the row. */
+static gboolean
+fraction_to_percent (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_double (variant) * 100.0);
+  return TRUE;
+}
+
+static GVariant *
+percent_to_fraction (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  /* Whole percents, so that 0.9 reads back as 90 exactly. */
+  return g_variant_new_double ((gint64) (g_value_get_double (value) + 0.5) / 100.0);
 }
 
 /* Any stored spacing shows as the nearest choice. */
@@ -144,6 +167,19 @@ pn_preferences_window_bind (PnPreferencesWindow *self)
                                 self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 nick_to_index, index_to_nick, (gpointer) color_schemes, NULL);
+  /* Flashcards: what the day's deck is built with. */
+  g_settings_bind_with_mapping (self->settings, "desired-retention",
+                                self->retention_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                fraction_to_percent, percent_to_fraction, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "new-cards-per-day",
+                                self->new_cards_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                int_to_double, double_to_int, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "glossary-links",
+                                self->glossary_links_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                nick_to_index, index_to_nick, (gpointer) glossary_links, NULL);
 }
 
 static void
@@ -160,6 +196,9 @@ pn_preferences_window_class_init (PnPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, font_family_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, line_spacing_row);
   gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, retention_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, new_cards_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PnPreferencesWindow, glossary_links_row);
 }
 
 static void

@@ -436,6 +436,9 @@ on_context_menu (WebKitWebView *web_view, WebKitContextMenu *menu,
     }
   g_list_free (items);
 
+  pn_reader_view_glossary_context_menu (PN_READER_VIEW (user_data), menu, hit);
+  kept += webkit_context_menu_get_n_items (menu) > kept;
+
   return kept == 0;   /* TRUE: no menu at all */
 }
 
@@ -504,7 +507,7 @@ pn_reader_view_navigation_init (PnReaderView *self)
   g_signal_connect (self->web_view, "decide-policy", G_CALLBACK (on_decide_policy), self);
   g_signal_connect (self->web_view, "permission-request", G_CALLBACK (on_permission_request), NULL);
   g_signal_connect (self->web_view, "create", G_CALLBACK (on_create), NULL);
-  g_signal_connect (self->web_view, "context-menu", G_CALLBACK (on_context_menu), NULL);
+  g_signal_connect (self->web_view, "context-menu", G_CALLBACK (on_context_menu), self);
   g_signal_connect (self->web_view, "mouse-target-changed", G_CALLBACK (on_mouse_target_changed), self);
   g_signal_connect (self->web_view, "run-file-chooser", G_CALLBACK (on_refuse), NULL);
   g_signal_connect (self->web_view, "show-notification", G_CALLBACK (on_refuse), NULL);

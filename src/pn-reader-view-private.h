@@ -8,6 +8,7 @@
  *   pn-reader-view-style.c       text size, face and spacing, and the user stylesheet with its palettes
  *   pn-reader-view-print.c       printing and PDF export (public API only)
  *   pn-reader-view-text.c        the page's plain text and block offsets for the page scripts
+ *   pn-reader-view-glossary.c    the term and selection popovers, occurrences shown and flashed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,11 +19,15 @@
 #include "pn-page-bridge.h"
 #include "pn-reader-view.h"
 #include "pn-scheme-handler.h"
+#include "pn-selection-popover.h"
+#include "pn-term-popover.h"
 
 G_BEGIN_DECLS
 
 #define PN_READER_VIEW_MAX_RELOADS 3
 #define PN_READER_VIEW_WORDS_PER_MINUTE 200
+
+typedef struct _PnPendingOccurrence PnPendingOccurrence;
 
 typedef struct {
   char *page;       /* a window page (e.g. "sources"), or NULL for the text */
@@ -43,6 +48,11 @@ struct _PnReaderView {
   GtkWidget *hover_label;
   PnFootnotePopover *footnote_popover;
   PnCitationPopover *citation_popover;
+  PnTermPopover *term_popover;
+  PnSelectionPopover *selection_popover;
+  char *selection_text;                      /* the words selected in the page, or NULL */
+  PnPendingOccurrence *pending_occurrence;   /* to show once its document is laid out */
+  PnGlossaryLinkMode link_mode;
 
   char *doc_id;
   char *current_uri;     /* the page the view may show (no fragment) */
@@ -111,6 +121,9 @@ enum {
   PN_READER_VIEW_SIGNAL_PROBLEM,
   PN_READER_VIEW_SIGNAL_EXTERNAL_LINK_ACTIVATED,
   PN_READER_VIEW_SIGNAL_PDF_EXPORTED,
+  PN_READER_VIEW_SIGNAL_GLOSSARY_ACTIVATED,
+  PN_READER_VIEW_SIGNAL_GLOSSARY_LOOK_UP,
+  PN_READER_VIEW_SIGNAL_OCCURRENCE_SHOWN,
   PN_READER_VIEW_N_SIGNALS
 };
 extern guint pn_reader_view_signals[PN_READER_VIEW_N_SIGNALS];
@@ -127,6 +140,22 @@ void     pn_reader_view_show_footnote          (PnReaderView        *self,
                                                 const PnPageMessage *message);
 void     pn_reader_view_show_citation          (PnReaderView        *self,
                                                 const PnPageMessage *message);
+void     pn_reader_view_adopt_popover          (PnReaderView        *self,
+                                                GtkWidget           *popover);
+void     pn_reader_view_set_reading_face       (PnReaderView        *self,
+                                                GtkLabel            *label);
+
+/* pn-reader-view-glossary.c */
+void     pn_reader_view_glossary_init          (PnReaderView        *self);
+void     pn_reader_view_glossary_dispose       (PnReaderView        *self);
+void     pn_reader_view_glossary_present       (PnReaderView        *self);
+void     pn_reader_view_show_term              (PnReaderView        *self,
+                                                const PnPageMessage *message);
+void     pn_reader_view_show_selection         (PnReaderView        *self,
+                                                const PnPageMessage *message);
+void     pn_reader_view_glossary_context_menu  (PnReaderView        *self,
+                                                WebKitContextMenu   *menu,
+                                                WebKitHitTestResult *hit);
 
 /* pn-reader-view-navigation.c */
 void     pn_reader_view_navigation_init        (PnReaderView *self);

@@ -159,7 +159,10 @@ on_page_message (PnPageBridge *bridge, const PnPageMessage *message, PnReaderVie
                      message->forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
       break;
     case PN_PAGE_MESSAGE_GLOSSARY:
-      /* Reserved for the glossary; nothing to show yet. */
+      pn_reader_view_show_term (self, message);
+      break;
+    case PN_PAGE_MESSAGE_SELECTION:
+      pn_reader_view_show_selection (self, message);
       break;
     case PN_PAGE_MESSAGE_N_TYPES:
     default:
@@ -361,6 +364,7 @@ pn_reader_view_init (PnReaderView *self)
 
   pn_reader_view_navigation_init (self);
   pn_reader_view_actions_init (self);
+  pn_reader_view_glossary_init (self);
   pn_reader_view_style_update (self);
 }
 
@@ -394,6 +398,7 @@ pn_reader_view_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->footnote_popover)));
   if (self->citation_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->citation_popover)));
+  pn_reader_view_glossary_dispose (self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
 
   G_OBJECT_CLASS (pn_reader_view_parent_class)->dispose (object);
@@ -435,6 +440,7 @@ pn_reader_view_size_allocate (GtkWidget *widget, int width, int height, int base
     gtk_popover_present (GTK_POPOVER (self->footnote_popover));
   if (self->citation_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->citation_popover));
+  pn_reader_view_glossary_present (self);
 }
 
 static gboolean
@@ -574,6 +580,11 @@ pn_reader_view_class_init (PnReaderViewClass *klass)
   signals[PN_READER_VIEW_SIGNAL_HISTORY_PAGE] = new_signal (object_class, "history-page", 1, G_TYPE_STRING);
   signals[PN_READER_VIEW_SIGNAL_PROBLEM] = new_signal (object_class, "problem", 1, G_TYPE_STRING);
   signals[PN_READER_VIEW_SIGNAL_PDF_EXPORTED] = new_signal (object_class, "pdf-exported", 1, G_TYPE_FILE);
+  signals[PN_READER_VIEW_SIGNAL_GLOSSARY_ACTIVATED] =
+    new_signal (object_class, "glossary-activated", 1, G_TYPE_STRING);
+  signals[PN_READER_VIEW_SIGNAL_GLOSSARY_LOOK_UP] = new_signal (object_class, "glossary-look-up", 1, G_TYPE_STRING);
+  signals[PN_READER_VIEW_SIGNAL_OCCURRENCE_SHOWN] =
+    new_signal (object_class, "occurrence-shown", 1, G_TYPE_BOOLEAN);
   signals[PN_READER_VIEW_SIGNAL_FOCUS_LEAVE] =
     g_signal_new_class_handler ("focus-leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 G_CALLBACK (pn_reader_view_real_focus_leave), NULL, NULL, NULL,

@@ -108,6 +108,20 @@ void           pn_reader_view_export_pdf       (PnReaderView *self, GFile *file)
 /* The title of the shown document (from the page), or NULL; property "title". */
 const char    *pn_reader_view_get_title        (PnReaderView *self);
 
+/* Glossary: shows @doc_id (loading it if need be) scrolled to the text
+ * [@start, @end) of its page text (code points, in block @block_id, as
+ * pn_rendered_page_get_terms() gives them) and flashes it; then emits
+ * "occurrence-shown" (gboolean found). */
+void           pn_reader_view_show_occurrence  (PnReaderView *self, const char *doc_id,
+                                                const char *block_id, guint start, guint end);
+/* Which occurrences of glossary terms the pages mark; changing it shows the
+ * document again with the new marks, at the same place. */
+void           pn_reader_view_set_glossary_links (PnReaderView *self, PnGlossaryLinkMode mode);
+PnGlossaryLinkMode pn_reader_view_get_glossary_links (PnReaderView *self);
+/* The glossary's popovers, once made (NULL before), for tests. */
+GtkWidget     *pn_reader_view_get_term_popover (PnReaderView *self);
+GtkWidget     *pn_reader_view_get_selection_popover (PnReaderView *self);
+
 /* For tests only: serves @html at a prisonnum://pack/_test/doc/_test address through the
  * same scheme handler, policies and defences as a pack document, and loads it. */
 void           pn_reader_view_load_html_for_testing (PnReaderView *self, const char *html);
@@ -125,6 +139,9 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *                                                           return TRUE from a handler to stop that
  *   "pdf-exported"      (GFile *file)                       pn_reader_view_export_pdf() wrote @file
  *   "find-index"        (guint index, guint n_matches)      the current match, from 1 (0: none)
+ *   "glossary-activated" (const char *entry_id)             « Learn More » in a term popover
+ *   "glossary-look-up"  (const char *text)                  « Look Up in Glossary » for the words selected
+ *   "occurrence-shown"  (gboolean found)                    pn_reader_view_show_occurrence() is done
  *   "progress-changed"  (double fraction, guint minutes_left)
  *   "history-page"      (const char *page)                  going back/forward reached a window page
  *                                                           (NULL: the text)

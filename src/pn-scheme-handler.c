@@ -45,6 +45,7 @@ struct _PnSchemeHandler {
   GBytes *cached_page;       /* its HTML */
   PnRenderedPage *rendered;  /* the same page rendered here (text, blocks), or NULL when it
                               * was handed over as HTML only */
+  PnGlossaryLinkMode link_mode;  /* which glossary terms the pages rendered here mark */
 };
 
 G_DEFINE_FINAL_TYPE (PnSchemeHandler, pn_scheme_handler, G_TYPE_OBJECT)
@@ -145,7 +146,7 @@ render (PnSchemeHandler *self, const char *base, const char *doc_id)
 
   if (doc == NULL)
     return NULL;
-  page = pn_render_page (self->pack, doc);
+  page = pn_render_page_full (self->pack, doc, self->link_mode);
   diagnostics = pn_rendered_page_get_diagnostics (page);
   for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
     {
@@ -360,6 +361,20 @@ pn_scheme_handler_set_pack (PnSchemeHandler *self, PnPack *pack)
   g_return_if_fail (PN_IS_SCHEME_HANDLER (self));
 
   g_set_object (&self->pack, pack);
+  g_clear_pointer (&self->cached_page, g_bytes_unref);
+  g_clear_pointer (&self->cached_uri, g_free);
+  g_clear_object (&self->rendered);
+}
+
+void
+pn_scheme_handler_set_link_mode (PnSchemeHandler *self, PnGlossaryLinkMode mode)
+{
+  g_return_if_fail (PN_IS_SCHEME_HANDLER (self));
+
+  if (self->link_mode == mode)
+    return;
+  self->link_mode = mode;
+  /* The page kept was marked in the other mode. */
   g_clear_pointer (&self->cached_page, g_bytes_unref);
   g_clear_pointer (&self->cached_uri, g_free);
   g_clear_object (&self->rendered);

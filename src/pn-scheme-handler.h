@@ -32,6 +32,10 @@ void             pn_scheme_handler_detach         (PnSchemeHandler *self);
 void             pn_scheme_handler_set_pack       (PnSchemeHandler *self,
                                                    PnPack          *pack);
 PnPack          *pn_scheme_handler_get_pack       (PnSchemeHandler *self);
+/* Which occurrences of glossary terms the pages rendered from now on mark
+ * (PN_GLOSSARY_LINK_ALL at first); the page kept is dropped. */
+void             pn_scheme_handler_set_link_mode  (PnSchemeHandler   *self,
+                                                   PnGlossaryLinkMode mode);
 /* A page of the current pack rendered elsewhere: served instead of rendering
  * it again. Takes @html. */
 void             pn_scheme_handler_keep_page      (PnSchemeHandler *self,

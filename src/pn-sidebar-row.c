@@ -16,6 +16,7 @@ struct _PnSidebarRow
   /* Template widgets */
   GtkImage      *icon;
   GtkLabel      *title_label;
+  GtkLabel      *count_label;
 
   char          *page;
   gboolean       current;
@@ -136,6 +137,7 @@ pn_sidebar_row_class_init (PnSidebarRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, icon);
   gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, count_label);
 }
 
 static void
@@ -197,4 +199,31 @@ pn_sidebar_row_set_current (PnSidebarRow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "pn-current");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, current, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+void
+pn_sidebar_row_set_count (PnSidebarRow *self,
+                          const char   *count,
+                          const char   *description)
+{
+  g_return_if_fail (PN_IS_SIDEBAR_ROW (self));
+
+  gtk_label_set_label (self->count_label, count ? count : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL && count[0] != '\0');
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+const char *
+pn_sidebar_row_get_count (PnSidebarRow *self)
+{
+  g_return_val_if_fail (PN_IS_SIDEBAR_ROW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->count_label))
+           ? gtk_label_get_label (self->count_label)
+           : NULL;
 }

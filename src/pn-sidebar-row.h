@@ -22,5 +22,12 @@ const char *pn_sidebar_row_get_page    (PnSidebarRow *self);
 gboolean    pn_sidebar_row_get_current (PnSidebarRow *self);
 void        pn_sidebar_row_set_current (PnSidebarRow *self,
                                         gboolean      current);
+/* A count shown after the title (NULL or "": none), and what a screen reader
+ * says of it (@description, e.g. « 3 cards due today »; NULL: nothing). */
+void        pn_sidebar_row_set_count   (PnSidebarRow *self,
+                                        const char   *count,
+                                        const char   *description);
+/* The count shown, or NULL. */
+const char *pn_sidebar_row_get_count   (PnSidebarRow *self);
 
 G_END_DECLS

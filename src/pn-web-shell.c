@@ -31,6 +31,8 @@ static const char * const page_scripts[] = {
   "keyboard.js",
   "find.js",
   "text.js",
+  "glossary.js",
+  "selection.js",
   "start.js",
 };
 

@@ -169,7 +169,7 @@ back_to_text_action (GtkWidget  *widget,
   PnWindow *self = PN_WINDOW (widget);
   const char *doc_id = pn_pack_session_get_document_id (self->session);
 
-  if (g_strcmp0 (pn_reader_view_get_history_page (self->reader_view), "sources") == 0 &&
+  if (_pn_window_is_pack_page (pn_reader_view_get_history_page (self->reader_view)) &&
       pn_reader_view_go_back (self->reader_view))
     return;
 
@@ -368,7 +368,7 @@ _pn_window_actions_update (PnWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), reading);
   /* From the sources back to the text being read, where it was left. */
   back = pack != NULL && pn_pack_session_get_document_id (self->session) != NULL &&
-         g_strcmp0 (page, "sources") == 0;
+         _pn_window_is_pack_page (page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-to-text", back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
                                  pack != NULL && pn_reader_view_can_go_back (self->reader_view));
@@ -440,16 +440,24 @@ history_button_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), done ? GTK_EVENT_SEQUENCE_CLAIMED : GTK_EVENT_SEQUENCE_DENIED);
 }
 
+void
+_pn_window_watch_history_buttons (PnWindow  *self,
+                                  GtkWidget *page)
+{
+  GtkGesture *buttons = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
+  g_signal_connect (buttons, "pressed", G_CALLBACK (history_button_pressed_cb), self);
+  gtk_widget_add_controller (page, GTK_EVENT_CONTROLLER (buttons));
+}
+
 /* F6 is taken before the focused widget sees it: the text view would keep it. */
 void
 _pn_window_actions_init (PnWindow *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GtkGesture *buttons = gtk_gesture_click_new ();
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
-  g_signal_connect (buttons, "pressed", G_CALLBACK (history_button_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->sources_page), GTK_EVENT_CONTROLLER (buttons));
+  _pn_window_watch_history_buttons (self, GTK_WIDGET (self->sources_page));
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "pn-flashcards-page.h"
+#include "pn-glossary-page.h"
 #include "pn-window.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,7 @@ struct _PnWindow
   GtkWidget            *progress_box;
   GtkLabel             *progress_label;
   PnSourcesPage        *sources_page;
+  PnGlossaryPage       *glossary_page;
   AdwStatusPage        *error_page;
 
   /* Owned references */
@@ -38,6 +41,10 @@ struct _PnWindow
   GSettings            *settings;
 
   GtkWidget            *sources_row;
+  /* The Flashcards page (added to the stack in code) and its row, NULL without cards */
+  PnFlashcardsPage     *flashcards_page;
+  GtkWidget            *flashcards_row;
+  GtkWidget            *glossary_row;
   /* TRUE while the window follows a pack just opened (pages switch without a fade) */
   gboolean              opening;
   /* pn_window_present_when_ready() waits for the open running */
@@ -55,6 +62,11 @@ struct _PnWindow
 void  _pn_window_show_document     (PnWindow   *self,
                                     const char *doc_id);
 void  _pn_window_show_sources      (PnWindow   *self);
+gboolean _pn_window_is_pack_page   (const char *page);
+/* Shows the window's page @page; with @record, what was shown goes into the history. */
+void  _pn_window_set_pack_page     (PnWindow   *self,
+                                    const char *page,
+                                    gboolean    record);
 void  _pn_window_find_next         (PnWindow   *self,
                                     gboolean    backwards);
 
@@ -68,6 +80,17 @@ void  _pn_window_sidebar_init           (PnWindow      *self);
 void  _pn_window_sidebar_fill           (PnWindow      *self);
 void  _pn_window_sidebar_update_current (PnWindow      *self);
 
+/* pn-window-flashcards.c */
+void  _pn_window_flashcards_init          (PnWindow      *self);
+void  _pn_window_flashcards_fill_sidebar  (PnWindow      *self);
+void  _pn_window_show_flashcards          (PnWindow      *self);
+
+/* pn-window-glossary.c */
+void  _pn_window_glossary_init          (PnWindow      *self);
+void  _pn_window_glossary_sidebar_fill  (PnWindow      *self);
+void  _pn_window_show_glossary          (PnWindow      *self,
+                                         const char    *entry_id);
+
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);
 
@@ -75,5 +98,8 @@ void  _pn_window_bind_settings          (PnWindow      *self);
 void  _pn_window_class_actions_init (PnWindowClass *klass);
 void  _pn_window_actions_init       (PnWindow      *self);
 void  _pn_window_actions_update     (PnWindow      *self);
+/* The mouse's back and forward buttons on one of the window's pages. */
+void  _pn_window_watch_history_buttons (PnWindow   *self,
+                                        GtkWidget  *page);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ _pn_window_sidebar_update_current (PnWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   const char *current = NULL;
   gboolean sources = g_strcmp0 (page, "sources") == 0;
+  gboolean flashcards = g_strcmp0 (page, "flashcards") == 0;
+  gboolean glossary = g_strcmp0 (page, "glossary") == 0;
 
   if (g_strcmp0 (page, "reader") == 0)
     current = pn_pack_session_get_document_id (self->session);
@@ -32,6 +34,10 @@ _pn_window_sidebar_update_current (PnWindow *self)
       pn_sidebar_row_set_current (PN_SIDEBAR_ROW (child),
                                   child == self->sources_row
                                     ? sources
+                                    : child == self->flashcards_row
+                                    ? flashcards
+                                    : child == self->glossary_row
+                                    ? glossary
                                     : current != NULL &&
                                       g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
 }
@@ -59,6 +65,10 @@ sidebar_row_activated_cb (PnWindow      *self,
   page = pn_sidebar_row_get_page (PN_SIDEBAR_ROW (row));
   if (GTK_WIDGET (row) == self->sources_row)
     _pn_window_show_sources (self);
+  else if (GTK_WIDGET (row) == self->flashcards_row)
+    _pn_window_show_flashcards (self);
+  else if (GTK_WIDGET (row) == self->glossary_row)
+    _pn_window_show_glossary (self, NULL);
   else if (page != NULL)
     _pn_window_show_document (self, page);
 
@@ -94,11 +104,15 @@ _pn_window_sidebar_fill (PnWindow *self)
   g_assert (PN_IS_WINDOW (self));
 
   self->sources_row = NULL;
+  self->glossary_row = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
     gtk_list_box_remove (self->sidebar_list, child);
 
   if (pack == NULL)
-    return;
+    {
+      _pn_window_flashcards_fill_sidebar (self);
+      return;
+    }
 
   documents = pn_pack_get_documents (pack);
   for (guint i = 0; i < documents->len; i++)
@@ -113,6 +127,8 @@ _pn_window_sidebar_fill (PnWindow *self)
 
   self->sources_row = pn_sidebar_row_new ("accessories-dictionary-symbolic", _("Sources"), "sources");
   gtk_list_box_append (self->sidebar_list, self->sources_row);
+  _pn_window_glossary_sidebar_fill (self);
+  _pn_window_flashcards_fill_sidebar (self);
   gtk_list_box_invalidate_headers (self->sidebar_list);
 }
 

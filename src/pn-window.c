@@ -50,6 +50,15 @@ pn_window_set_page (PnWindow   *self,
                                                   : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 }
 
+/* The window's own pages shown instead of the text (in the reader's history,
+ * with the back button to the text). */
+gboolean
+_pn_window_is_pack_page (const char *page)
+{
+  return g_strcmp0 (page, "sources") == 0 || g_strcmp0 (page, "glossary") == 0 ||
+         g_strcmp0 (page, "flashcards") == 0;
+}
+
 /* Titles, sidebar, pages */
 
 static void
@@ -68,9 +77,9 @@ pn_window_update_title (PnWindow *self)
       title = "Prison numérique";
       subtitle = NULL;
     }
-  else if (g_strcmp0 (page, "sources") == 0)
+  else if (_pn_window_is_pack_page (page))
     {
-      title = _("Sources");
+      title = gtk_stack_page_get_title (gtk_stack_get_page (self->stack, gtk_stack_get_visible_child (self->stack)));
     }
   else
     {
@@ -126,8 +135,8 @@ _pn_window_show_document (PnWindow   *self,
   if (pn_pack_get_document (pack, doc_id) == NULL)
     return;
 
-  /* Leaving the sources for the text: Alt+Left comes back to them. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "sources") == 0)
+  /* Leaving the sources (or the glossary) for the text: Alt+Left comes back to them. */
+  if (_pn_window_is_pack_page (gtk_stack_get_visible_child_name (self->stack)))
     pn_reader_view_history_leave_page (self->reader_view);
   pn_window_set_page (self, "reader");
 
@@ -152,18 +161,22 @@ _pn_window_show_document (PnWindow   *self,
   pn_window_update (self);
 }
 
-static void
-pn_window_set_sources_page (PnWindow *self,
-                            gboolean  record)
+void
+_pn_window_set_pack_page (PnWindow   *self,
+                          const char *page,
+                          gboolean    record)
 {
+  const char *shown = gtk_stack_get_visible_child_name (self->stack);
+
   if (pn_window_pack (self) == NULL)
     return;
 
   /* The place in the text goes into the reader's history, so that Alt+Left
-   * (or the mouse's back button) returns to it, and Alt+Right here again. */
-  if (record && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "reader") == 0)
-    pn_reader_view_history_push_page (self->reader_view, "sources");
-  pn_window_set_page (self, "sources");
+   * (or the mouse's back button) returns to it, and Alt+Right here again;
+   * from one such page to another, the page left goes there. */
+  if (record && (g_strcmp0 (shown, "reader") == 0 || _pn_window_is_pack_page (shown)))
+    pn_reader_view_history_push_page (self->reader_view, page);
+  pn_window_set_page (self, page);
   pn_window_update (self);
 }
 
@@ -172,7 +185,7 @@ _pn_window_show_sources (PnWindow *self)
 {
   g_assert (PN_IS_WINDOW (self));
 
-  pn_window_set_sources_page (self, TRUE);
+  _pn_window_set_pack_page (self, "sources", TRUE);
 }
 
 /* Going back or forward in the reader's history reached one of the window's
@@ -184,9 +197,9 @@ reader_history_page_cb (PnWindow     *self,
 {
   g_assert (PN_IS_WINDOW (self));
 
-  if (g_strcmp0 (page, "sources") == 0)
+  if (_pn_window_is_pack_page (page))
     {
-      pn_window_set_sources_page (self, FALSE);
+      _pn_window_set_pack_page (self, page, FALSE);
     }
   else if (page == NULL && pn_reader_view_get_document_id (reader) != NULL)
     {
@@ -534,6 +547,7 @@ pn_window_constructed (GObject *object)
   g_assert (G_IS_SETTINGS (self->settings));
 
   _pn_window_bind_settings (self);
+  _pn_window_glossary_init (self);
 
   g_signal_connect_object (self->session, "opened",
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);
@@ -698,6 +712,7 @@ pn_window_init (PnWindow *self)
   _pn_window_find_init (self);
   _pn_window_sidebar_init (self);
   _pn_window_actions_init (self);
+  _pn_window_flashcards_init (self);
 }
 
 PnWindow *

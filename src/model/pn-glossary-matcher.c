@@ -7,8 +7,9 @@
  * its dictionary link (the longest such suffix where a form ends). At each
  * word end, the forms ending there are the state's and those along its
  * dictionary links, longest first; each whose start is a word start is a
- * candidate. The candidates are then taken leftmost first, longest first,
- * never overlapping. Bytes that no form holds lead back to the root at once;
+ * candidate; the longest at each start is kept (in a ring as long as the
+ * longest form), and those are taken in the order of their starts, never
+ * overlapping: leftmost first, then longest, with no sorting. Bytes that no form holds lead back to the root at once;
  * the states nearest the root (where the search spends its time) have a full
  * table of transitions over the other bytes, failure links followed; the
  * deeper ones, which have few, keep theirs sorted by byte.
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "pn-glossary-matcher.h"
+#include "pn-normal-text.h"
 
 #define NO_STATE G_MAXUINT32
 /* In the full tables: the state reached is where a form ends (or one along
@@ -31,6 +33,8 @@
  * (a glossary of a few thousand entries); above, only those nearest the root, 4 MB. */
 #define DENSE_BUDGET (4 * 1024 * 1024)
 #define PARTIAL_DENSE_BUDGET (1024 * 1024)
+/* Long texts are searched in this many parts at once. */
+#define LANES 4
 
 typedef struct {
   guint entry;          /* index in the glossary's entries */
@@ -47,6 +51,7 @@ struct _PnGlossaryMatcher {
   guint n_states;
   guint32 *root_next;   /* the root's 256 transitions */
   guint8 byte_class[256];  /* 0 for the bytes no form holds */
+  guint8 class_byte[256];  /* the byte of each class in the forms */
   guint n_classes;
   guint n_dense;        /* states [0, n_dense) have full tables */
   guint32 *dense;       /* n_dense × n_classes: the next state, with ENDS when a form ends there */
@@ -59,407 +64,13 @@ struct _PnGlossaryMatcher {
   guint32 *first_out;   /* the state itself when a form ends there, else dict */
   guint32 *depth;       /* bytes from the root: the length of the forms ending there */
   guint32 max_depth;
+  guint32 min_depth;    /* the length of the shortest form */
   guint32 *out_start;   /* per state: its forms in outputs */
   guint32 *out_count;
   guint32 *outputs;     /* pattern indices */
 };
 
 G_DEFINE_FINAL_TYPE (PnGlossaryMatcher, pn_glossary_matcher, G_TYPE_OBJECT)
-
-/* Normalising */
-
-/* From byte @norm of the normalised text on, byte norm + i comes from byte
- * @text + i of the text (up to the next jump). */
-typedef struct {
-  gsize norm;
-  gsize text;
-} Jump;
-
-typedef struct {
-  char *s;
-  GArray *jumps;        /* of Jump: where each byte of s comes from; NULL when not wanted */
-  gssize delta;         /* offset in the text - offset in s, since the last jump */
-  gsize len;
-  gsize cap;
-} Norm;
-
-static void
-norm_grow (Norm *n,
-           gsize extra)
-{
-  n->cap = MAX (n->cap * 2, n->len + extra + 64);
-  n->s = g_realloc (n->s, n->cap + 1);
-}
-
-static inline void
-norm_reserve (Norm *n,
-              gsize extra)
-{
-  if (G_UNLIKELY (n->s == NULL || n->len + extra > n->cap))
-    norm_grow (n, extra);
-}
-
-/* The next byte of s comes from @from in the text. */
-static inline void
-norm_map (Norm  *n,
-          gsize  from)
-{
-  if (n->jumps != NULL && (gssize) from - (gssize) n->len != n->delta)
-    {
-      Jump jump = { n->len, from };
-
-      g_array_append_val (n->jumps, jump);
-      n->delta = (gssize) from - (gssize) n->len;
-    }
-}
-
-/* Where byte @at of s comes from in the text of @length bytes. */
-static gsize
-norm_original (const Norm *n,
-               gsize       at,
-               gsize       length)
-{
-  guint low = 0;
-  guint high = n->jumps->len;
-
-  if (at >= n->len)
-    return length;
-
-  /* The last jump at or before @at (the first is at 0). */
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (g_array_index (n->jumps, Jump, middle).norm <= at)
-        low = middle;
-      else
-        high = middle;
-    }
-
-  return g_array_index (n->jumps, Jump, low).text + (at - g_array_index (n->jumps, Jump, low).norm);
-}
-
-static inline void
-norm_put (Norm       *n,
-          const char *bytes,
-          gsize       length,
-          gsize       from)
-{
-  norm_reserve (n, length);
-  norm_map (n, from);
-  memcpy (n->s + n->len, bytes, length);
-  n->len += length;
-}
-
-static inline void
-norm_put_byte (Norm *n,
-               char  byte,
-               gsize from)
-{
-  norm_reserve (n, 1);
-  norm_map (n, from);
-  n->s[n->len] = byte;
-  n->len++;
-}
-
-/* Runs of white space are one space. */
-static inline void
-norm_put_space (Norm *n,
-                gsize from)
-{
-  if (n->len == 0 || n->s[n->len - 1] != ' ')
-    norm_put_byte (n, ' ', from);
-}
-
-static gboolean
-is_middle_dot (gunichar c)
-{
-  return c == 0x00B7 || c == 0x2027 || c == 0x22C5 || c == 0x2219 || c == 0x2022 || c == 0x0387 ||
-         c == 0x30FB || c == 0xFF65;
-}
-
-static gboolean
-is_apostrophe (gunichar c)
-{
-  return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018;
-}
-
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
-}
-
-/* One character of a cluster's NFC form, as compared. */
-static void
-put_char (Norm     *n,
-          gunichar  c,
-          gboolean  fold,
-          gsize     from)
-{
-  char buffer[8];
-
-  if (is_apostrophe (c))
-    norm_put_byte (n, '\'', from);
-  else if (is_space (c))
-    norm_put_space (n, from);
-  else if (c == 0x2010 || c == 0x2011)
-    norm_put_byte (n, '-', from);
-  else
-    {
-      if (is_middle_dot (c))
-        c = 0x00B7;
-      else if (fold)
-        c = g_unichar_tolower (c);
-      norm_put (n, buffer, g_unichar_to_utf8 (c, buffer), from);
-    }
-}
-
-/* Combining marks start at U+0300: their first byte is at least 0xCC. */
-static inline gboolean
-next_is_mark (const char *p,
-              const char *end)
-{
-  return p < end && (guchar) *p >= 0xCC && g_unichar_combining_class (g_utf8_get_char (p)) != 0;
-}
-
-/* Unchecked: normalize_into() keeps room for one byte per byte left to read. */
-static inline void
-norm_put_fast (Norm  *n,
-               char   byte,
-               gsize  from)
-{
-  norm_map (n, from);
-  n->s[n->len] = byte;
-  n->len++;
-}
-
-/* ASCII as compared: white space as ' ', and lower case when @fold. */
-static const guchar *
-ascii_table (gboolean fold)
-{
-  static guchar tables[2][128];
-  static gsize made;
-
-  if (g_once_init_enter (&made))
-    {
-      for (guint b = 0; b < 128; b++)
-        {
-          gboolean space = b == ' ' || (b >= '\t' && b <= '\r');
-
-          tables[0][b] = space ? ' ' : b;
-          tables[1][b] = space ? ' ' : (b >= 'A' && b <= 'Z') ? b + 'a' - 'A' : b;
-        }
-      g_once_init_leave (&made, 1);
-    }
-
-  return tables[fold ? 1 : 0];
-}
-
-static void
-normalize_into (Norm       *n,
-                const char *text,
-                gsize       length,
-                gboolean    fold)
-{
-  const char *end = text + length;
-  const char *p = text;
-
-  norm_reserve (n, length + 1);
-  while (p < end)
-    {
-      guchar b = (guchar) *p;
-      const char *cluster_end;
-      gunichar c;
-
-      /* ASCII, and the Latin-1 letters of French (U+00C0 to U+00FF), without decoding. */
-      if (b < 0x80)
-        {
-          const char *run_end = p;
-
-          while (run_end < end && (guchar) *run_end < 0x80)
-            run_end++;
-          /* A letter followed by a combining mark goes with it. */
-          if (run_end < end && next_is_mark (run_end, end))
-            run_end--;
-          if (run_end > p)
-            {
-              const guchar *table = ascii_table (fold);
-              char *out = n->s;
-              gsize len = n->len;
-              gboolean skipped = FALSE;
-
-              norm_map (n, p - text);
-              for (const char *q = p; q < run_end; q++)
-                {
-                  guchar a = table[(guchar) *q];
-
-                  if (a == ' ' && len > 0 && out[len - 1] == ' ')
-                    {
-                      skipped = TRUE;
-                      continue;
-                    }
-                  if (G_UNLIKELY (skipped))
-                    {
-                      n->len = len;
-                      norm_map (n, q - text);
-                      skipped = FALSE;
-                    }
-                  out[len++] = (char) a;
-                }
-              n->len = len;
-              p = run_end;
-              continue;
-            }
-        }
-      if (b == 0xC3 && p + 1 < end && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0xBF && !next_is_mark (p + 2, end))
-        {
-          guchar second = (guchar) p[1];
-
-          if (fold && second <= 0x9E && second != 0x97)   /* À to Þ, not × */
-            second += 0x20;
-          norm_put_fast (n, (char) b, p - text);
-          norm_put_fast (n, (char) second, p - text);
-          p += 2;
-          continue;
-        }
-
-      c = g_utf8_get_char (p);
-      cluster_end = g_utf8_next_char (p);
-      while (next_is_mark (cluster_end, end))
-        cluster_end = g_utf8_next_char (cluster_end);
-
-      /* A lone character below the combining marks is its own NFC form. */
-      if (c < 0x300 && cluster_end == g_utf8_next_char (p))
-        put_char (n, c, fold, p - text);
-      else
-        {
-          g_autofree char *composed = g_utf8_normalize (p, cluster_end - p, G_NORMALIZE_NFC);
-
-          for (const char *q = composed; q != NULL && *q != '\0'; q = g_utf8_next_char (q))
-            put_char (n, g_utf8_get_char (q), fold, p - text);
-        }
-      p = cluster_end;
-      norm_reserve (n, end - p + 1);
-    }
-  n->s[n->len] = '\0';
-}
-
-static char *
-normalize_form (const char *text,
-                gboolean    fold)
-{
-  Norm n = { 0 };
-  gsize start = 0;
-
-  normalize_into (&n, text, strlen (text), fold);
-  while (n.len > 0 && n.s[n.len - 1] == ' ')
-    n.len--;
-  while (start < n.len && n.s[start] == ' ')
-    start++;
-  memmove (n.s, n.s + start, n.len - start);
-  n.s[n.len - start] = '\0';
-
-  return n.s;
-}
-
-char *
-pn_glossary_normalize (const char *text,
-                       gboolean    fold)
-{
-  g_return_val_if_fail (text != NULL, NULL);
-
-  return normalize_form (text, fold);
-}
-
-/* Word boundaries, on normalised text */
-
-static inline gboolean
-is_word_char (gunichar c)
-{
-  if (c < 0x80)
-    return g_ascii_isalnum (c);
-
-  return c == 0x00B7 || g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
-static gboolean
-is_elision (const char *word,
-            gsize       length)
-{
-  static const char * const elisions[] = {
-    "l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "m", "t", "s", "n", "j", "c", NULL
-  };
-
-  for (guint i = 0; elisions[i] != NULL; i++)
-    {
-      if (strlen (elisions[i]) == length && memcmp (elisions[i], word, length) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Before @at: nothing, a character outside words, or the apostrophe of an
- * elision (or of a quotation: no word before it). */
-static inline gboolean
-starts_word (const char *text,
-             gsize       at)
-{
-  const char *apostrophe;
-  const char *word;
-  guint letters = 0;
-  gunichar before;
-
-  if (at == 0)
-    return TRUE;
-  if ((guchar) text[at - 1] < 0x80 && text[at - 1] != '\'')
-    return !g_ascii_isalnum (text[at - 1]);
-
-  apostrophe = g_utf8_find_prev_char (text, text + at);
-  before = g_utf8_get_char (apostrophe);
-  if (is_word_char (before))
-    return FALSE;
-  if (before != '\'')
-    return TRUE;
-
-  /* The longest elision has six letters. */
-  word = apostrophe;
-  while (word > text && letters <= 6)
-    {
-      const char *previous = g_utf8_find_prev_char (text, word);
-
-      if (!is_word_char (g_utf8_get_char (previous)))
-        break;
-      word = previous;
-      letters++;
-    }
-
-  return word == apostrophe || is_elision (word, apostrophe - word);
-}
-
-/* After @at: the end, or a character outside words that is not an
- * apostrophe inside a word (« aujourd'hui »). */
-static inline gboolean
-ends_word (const char *text,
-           gsize       length,
-           gsize       at)
-{
-  gunichar after;
-
-  if (at >= length)
-    return TRUE;
-
-  /* The common case: a letter goes on, or a space or punctuation ends the word. */
-  if ((guchar) text[at] < 0x80 && text[at] != '\'')
-    return !g_ascii_isalnum (text[at]);
-
-  after = g_utf8_get_char (text + at);
-  if (is_word_char (after))
-    return FALSE;
-
-  return after != '\'' || at + 1 >= length || !is_word_char (g_utf8_get_char (text + at + 1));
-}
 
 /* Building */
 
@@ -507,8 +118,8 @@ add_form (PnGlossaryMatcher *self,
           const char        *form,
           gboolean           case_sensitive)
 {
-  g_autofree char *folded = normalize_form (form, TRUE);
-  g_autofree char *exact = case_sensitive ? normalize_form (form, FALSE) : NULL;
+  g_autofree char *folded = pn_normal_form (form, TRUE);
+  g_autofree char *exact = case_sensitive ? pn_normal_form (form, FALSE) : NULL;
   const char *key = case_sensitive ? exact : folded;
   Pattern pattern = { entry_index, g_steal_pointer (&exact) };
   Ending ending = { 0, self->patterns->len };
@@ -588,6 +199,7 @@ step (PnGlossaryMatcher *self,
 
   if (class == 0)
     return 0;
+  byte = self->class_byte[class];   /* a capital as its small letter */
 
   for (;;)
     {
@@ -616,9 +228,15 @@ make_classes (PnGlossaryMatcher *self,
       if (self->byte_class[byte] == 0)
         {
           bytes[self->n_classes] = byte;
+          self->class_byte[self->n_classes] = byte;
           self->byte_class[byte] = self->n_classes++;
         }
     }
+
+  /* The forms are folded: no capital is in the trie. A text searched
+   * unfolded (pn_normal_is_plain()) has its ASCII capitals read as small letters. */
+  for (guint c = 'A'; c <= 'Z'; c++)
+    self->byte_class[c] = self->byte_class[c + 'a' - 'A'];
 }
 
 /* Full tables for the states [0, n_dense), made breadth first (@by_depth):
@@ -792,6 +410,7 @@ flatten (PnGlossaryMatcher *self,
       guint32 s = state_of[g_array_index (endings, Ending, i).node];
 
       self->outputs[self->out_start[s] + self->out_count[s]++] = g_array_index (endings, Ending, i).pattern;
+      self->min_depth = i == 0 ? self->depth[s] : MIN (self->min_depth, self->depth[s]);
     }
 
   /* Failure and dictionary links, breadth first: a state's links are known
@@ -928,25 +547,126 @@ pn_glossary_matcher_get_n_forms (PnGlossaryMatcher *self)
 
 /* Finding */
 
+/* A match found: [start, end) of the normalised text. */
 typedef struct {
-  gsize start;          /* in the normalised text */
+  gsize start;
   gsize end;
   guint32 pattern;
-} Candidate;
+} Pick;
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+/* The longest form found at each start, as a lane of the search walks: a
+ * form found at end E starts at most max_depth before it, so each start
+ * below E - max_depth is final, and goes out in the order of the starts,
+ * with no sorting. The ring holds the starts not final yet. */
+typedef struct {
+  gsize window;         /* a power of 2 above max_depth */
+  gsize *start;         /* ring, G_MAXSIZE when free */
+  gsize *end;
+  guint32 *pattern;
+  gsize next;           /* the least start not gone out */
+  gsize pending;        /* starts in the ring */
+  GArray *out;          /* of Pick, by start; NULL until one */
+} Picker;
+
+static void
+picker_init (Picker *picker,
+             gsize   max_depth,
+             gsize   from)
 {
-  const Candidate *x = a;
-  const Candidate *y = b;
+  memset (picker, 0, sizeof *picker);
+  picker->window = 1;
+  while (picker->window <= max_depth)
+    picker->window *= 2;
+  picker->next = from;
+}
 
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;
+static void
+picker_clear (Picker *picker)
+{
+  g_free (picker->start);
+  g_free (picker->end);
+  g_free (picker->pattern);
+  g_clear_pointer (&picker->out, g_array_unref);
+}
 
-  return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+/* The starts below @to go out. */
+static void
+picker_flush (Picker *picker,
+              gsize   to)
+{
+  for (; picker->next < to && picker->pending > 0; picker->next++)
+    {
+      gsize slot = picker->next & (picker->window - 1);
+
+      if (picker->start[slot] == picker->next)
+        {
+          Pick pick = { picker->next, picker->end[slot], picker->pattern[slot] };
+
+          if (picker->out == NULL)
+            picker->out = g_array_new (FALSE, FALSE, sizeof (Pick));
+          g_array_append_val (picker->out, pick);
+          picker->start[slot] = G_MAXSIZE;
+          picker->pending--;
+        }
+    }
+  picker->next = MAX (picker->next, to);
+}
+
+static void
+picker_add (Picker  *picker,
+            gsize    start,
+            gsize    end,
+            guint32  pattern)
+{
+  gsize slot = start & (picker->window - 1);
+
+  if (picker->start == NULL)
+    {
+      picker->start = g_new (gsize, picker->window);
+      picker->end = g_new (gsize, picker->window);
+      picker->pattern = g_new (guint32, picker->window);
+      for (gsize i = 0; i < picker->window; i++)
+        picker->start[i] = G_MAXSIZE;
+    }
+
+  /* Starts more than the window before @end are final. */
+  if (end >= picker->window)
+    picker_flush (picker, end - (picker->window - 1));
+  if (picker->start[slot] == start)
+    {
+      if (picker->end[slot] >= end)
+        return;
+    }
+  else
+    picker->pending++;
+  picker->start[slot] = start;
+  picker->end[slot] = end;
+  picker->pattern[slot] = pattern;
+}
+
+/* The lanes' picks in one list by start: where two lanes meet, a start may
+ * be in both (the second lane's form is then the longer). */
+static void
+merge_picks (GArray     *all,
+             const Pick *picks,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = all->len;
+
+      while (at > 0 && g_array_index (all, Pick, at - 1).start > picks[i].start)
+        at--;
+      if (at > 0 && g_array_index (all, Pick, at - 1).start == picks[i].start)
+        {
+          Pick *same = &g_array_index (all, Pick, at - 1);
+
+          if (picks[i].end > same->end)
+            *same = picks[i];
+        }
+      else
+        g_array_insert_val (all, at, picks[i]);
+    }
 }
 
 static gboolean
@@ -955,10 +675,10 @@ same_case (const Pattern *pattern,
            gsize          start,
            gsize          end)
 {
-  Norm n = { 0 };
+  PnNormalText n = { 0 };
   gboolean same;
 
-  normalize_into (&n, text + start, end - start, FALSE);
+  pn_normal_text_fill (&n, text + start, end - start, FALSE);
   same = g_str_equal (n.s, pattern->exact);
   g_free (n.s);
 
@@ -970,7 +690,7 @@ same_case (const Pattern *pattern,
 static guint32
 matching_pattern (PnGlossaryMatcher *self,
                   guint32            state,
-                  const Norm        *norm,
+                  const PnNormalText        *norm,
                   const char        *text,
                   gsize              length,
                   gsize              start,
@@ -982,7 +702,7 @@ matching_pattern (PnGlossaryMatcher *self,
       const Pattern *pattern = &g_array_index (self->patterns, Pattern, index);
 
       if (pattern->exact == NULL ||
-          same_case (pattern, text, norm_original (norm, start, length), norm_original (norm, end, length)))
+          same_case (pattern, text, pn_normal_text_original (norm, start, length), pn_normal_text_original (norm, end, length)))
         return index;
     }
 
@@ -1012,26 +732,26 @@ advance (PnGlossaryMatcher *self,
  * as whole words: longest first, along the dictionary links. */
 static void
 add_candidates (PnGlossaryMatcher *self,
-                const Norm        *norm,
+                const PnNormalText        *norm,
                 const char        *text,
                 gsize              length,
                 guint32            state,
                 gsize              end,
-                GArray            *candidates)
+                Picker            *picker)
 {
-  if (!ends_word (norm->s, norm->len, end))
+  if (!pn_normal_ends_word (norm->s, norm->len, end))
     return;
 
   for (guint32 s = self->first_out[state]; s != 0; s = self->dict[s])
     {
       gsize start = end - self->depth[s];
-      Candidate candidate = { start, end, 0 };
+      guint32 pattern;
 
-      if (!starts_word (norm->s, start))
+      if (!pn_normal_starts_word (norm->s, start))
         continue;
-      candidate.pattern = matching_pattern (self, s, norm, text, length, start, end);
-      if (candidate.pattern != NO_STATE)
-        g_array_append_val (candidates, candidate);
+      pattern = matching_pattern (self, s, norm, text, length, start, end);
+      if (pattern != NO_STATE)
+        picker_add (picker, start, end, pattern);
     }
 }
 
@@ -1041,8 +761,10 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
                           gssize             length)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (PnGlossaryMatch));
-  g_autoptr(GArray) candidates = NULL;
-  Norm norm = { 0 };
+  Picker pickers[LANES];
+  guint n_lanes = 1;
+  g_autoptr(GArray) picks = NULL;
+  PnNormalText norm = { 0 };
   guint32 state = 0;
   gsize taken_to = 0;
 
@@ -1054,46 +776,70 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
   if (self->patterns->len == 0 || length == 0)
     return matches;
 
-  norm.jumps = g_array_new (FALSE, FALSE, sizeof (Jump));
-  norm.delta = -1;   /* a first jump at 0 */
-  normalize_into (&norm, text, length, TRUE);
-  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-
-  /* Long texts in two lanes walked in step: each transition waits on
-   * memory, the two lanes' do not wait on each other. The second lane starts
-   * a longest form before its half, from the root, and keeps only the
-   * forms ending in its half. */
-  if (norm.len >= 4096 && norm.len > 8 * (gsize) self->max_depth)
+  if (pn_normal_is_plain (text, length))
     {
-      gsize half = norm.len / 2;
-      gsize a = 0;
-      gsize b = half - self->max_depth;
-      guint32 state_b = 0;
+      /* Searched as it is: its capitals fall in the classes of their small letters. */
+      norm.s = (char *) text;
+      norm.len = length;
+    }
+  else
+    {
+      norm.jumps = g_array_new (FALSE, FALSE, sizeof (PnNormalJump));
+      norm.delta = -1;   /* a first jump at 0 */
+      pn_normal_text_fill (&norm, text, length, TRUE);
+    }
+  if (norm.len < self->min_depth)
+    goto done;   /* shorter than any form */
 
-      while (a < half)
+  /* Long texts in LANES lanes walked in step: each transition waits on
+   * memory, the lanes' do not wait on each other. Lane k > 0 starts a
+   * longest form before its part, from the root, and keeps only the forms
+   * ending in its part; the last part takes the rest. */
+  if (norm.len >= 4096 && norm.len > 4 * LANES * (gsize) self->max_depth)
+    {
+      gsize part = norm.len / LANES;
+      gsize at[LANES];
+      gsize from[LANES];   /* where each lane's part begins */
+      guint32 states[LANES] = { 0 };
+
+      n_lanes = LANES;
+      for (guint k = 0; k < LANES; k++)
         {
-          guint32 next_a = advance (self, state, (guchar) norm.s[a]);
-          guint32 next_b = advance (self, state_b, (guchar) norm.s[b]);
-
-          state = next_a & STATE_MASK;
-          state_b = next_b & STATE_MASK;
-          a++;
-          b++;
-          if (next_a & ENDS)
-            add_candidates (self, &norm, text, length, state, a, candidates);
-          if ((next_b & ENDS) && b > half)
-            add_candidates (self, &norm, text, length, state_b, b, candidates);
+          from[k] = k * part;
+          at[k] = k == 0 ? 0 : from[k] - self->max_depth;
+          picker_init (&pickers[k], self->max_depth, at[k]);
         }
-      for (; b < norm.len; b++)
+      while (at[0] < part)
         {
-          guint32 next = advance (self, state_b, (guchar) norm.s[b]);
+          for (guint k = 0; k < LANES; k++)
+            {
+              guint32 next = advance (self, states[k], (guchar) norm.s[at[k]]);
 
-          state_b = next & STATE_MASK;
-          if (next & ENDS)
-            add_candidates (self, &norm, text, length, state_b, b + 1, candidates);
+              states[k] = next & STATE_MASK;
+              at[k]++;
+              if ((next & ENDS) && at[k] > from[k])
+                add_candidates (self, &norm, text, length, states[k], at[k], &pickers[k]);
+            }
+        }
+      for (guint k = 1; k < LANES; k++)
+        {
+          gsize to = k + 1 < LANES ? from[k + 1] : norm.len;
+
+          for (; at[k] < to; at[k]++)
+            {
+              guint32 next = advance (self, states[k], (guchar) norm.s[at[k]]);
+
+              states[k] = next & STATE_MASK;
+              if ((next & ENDS) && at[k] + 1 > from[k])
+                add_candidates (self, &norm, text, length, states[k], at[k] + 1, &pickers[k]);
+            }
         }
     }
   else
+    {
+      picker_init (&pickers[0], self->max_depth, 0);
+    }
+  if (n_lanes == 1)
     {
       /* In registers: bytes no form holds, states with full tables. */
       const guint8 *classes = self->byte_class;
@@ -1115,28 +861,39 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
           next = state < n_dense ? dense[(gsize) state * n_classes + class] : advance (self, state, bytes[i]);
           state = next & STATE_MASK;
           if (next & ENDS)
-            add_candidates (self, &norm, text, length, state, i + 1, candidates);
+            add_candidates (self, &norm, text, length, state, i + 1, &pickers[0]);
         }
     }
 
-  g_array_sort (candidates, compare_candidates);
-  for (guint i = 0; i < candidates->len; i++)
+  /* Leftmost first, and of those at one start the longest. */
+  picks = g_array_new (FALSE, FALSE, sizeof (Pick));
+  for (guint k = 0; k < n_lanes; k++)
     {
-      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      const Pattern *pattern = &g_array_index (self->patterns, Pattern, candidate->pattern);
+      picker_flush (&pickers[k], norm.len);
+      if (pickers[k].out != NULL)
+        merge_picks (picks, (const Pick *) (void *) pickers[k].out->data, pickers[k].out->len);
+      picker_clear (&pickers[k]);
+    }
+  for (guint i = 0; i < picks->len; i++)
+    {
+      const Pick *pick = &g_array_index (picks, Pick, i);
+      const Pattern *pattern = &g_array_index (self->patterns, Pattern, pick->pattern);
       PnGlossaryMatch match;
 
-      if (candidate->start < taken_to)
+      if (pick->start < taken_to)
         continue;
-      match.start = norm_original (&norm, candidate->start, length);
-      match.end = norm_original (&norm, candidate->end, length);
+      match.start = pn_normal_text_original (&norm, pick->start, length);
+      match.end = pn_normal_text_original (&norm, pick->end, length);
       match.entry = g_ptr_array_index (self->entries, pattern->entry);
       g_array_append_val (matches, match);
-      taken_to = candidate->end;
+      taken_to = pick->end;
     }
 
-  g_free (norm.s);
-  g_array_unref (norm.jumps);
+done:
+  if (norm.s != text)
+    g_free (norm.s);
+  if (norm.jumps != NULL)
+    g_array_unref (norm.jumps);
 
   return matches;
 }

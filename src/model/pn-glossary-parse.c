@@ -134,7 +134,8 @@ pn_glossary_form_key (const char *form,
 
   g_return_val_if_fail (form != NULL, NULL);
 
-  /* (pn_glossary_normalize() is not given "": it crashes on it today.) */
+  /* An empty form has an empty key (and pn_glossary_normalize() is not
+   * given "", which it does not handle). */
   if (form[0] == '\0' || !g_utf8_validate (form, -1, NULL))
     return g_strdup ("");
 
@@ -156,7 +157,9 @@ static gboolean
 is_abbreviation (const char *text,
                  const char *dot)
 {
-  static const char * const words[] = { "M", "MM", "Mme", "Dr", "St", "cf", "p", "pp", "ex", "av", "apr", "vol", "éd", "coll", NULL };
+  static const char * const words[] = {
+    "M", "MM", "Mme", "Dr", "St", "cf", "p", "pp", "ex", "av", "apr", "vol", "éd", "coll", NULL
+  };
   const char *start = dot;
   g_autofree char *word = NULL;
 
@@ -314,6 +317,11 @@ read_definition (Parser *parser,
     report (parser, node, PN_SEVERITY_WARNING,
             _("%s holds more than two sentences; keep the short definition to two and put the "
               "rest in 'explanation'"), path);
+  if (strstr (draft->definition, "](") != NULL || strstr (draft->definition, "**") != NULL ||
+      strchr (draft->definition, '`') != NULL)
+    report (parser, node, PN_SEVERITY_WARNING,
+            _("%s is plain text: Markdown in it (links, emphasis, code) shows as it is typed; "
+              "put links in 'explanation'"), path);
 }
 
 static gboolean

@@ -497,6 +497,30 @@ add_quiz (Loader   *loader,
   g_ptr_array_add (loader->pack->quizzes, quiz);
 }
 
+/* Terms and definitions are shown as plain text (popover, glossary page,
+ * flashcards): in a French pack, with the text's apostrophes and spacing. */
+static void
+typeset_glossary (PnGlossary *glossary,
+                  const char *language)
+{
+  GPtrArray *entries = pn_glossary_get_entries (glossary);
+
+  if (!pn_text_is_french (language))
+    return;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+      char *spaced;
+
+      typeset_in (&entry->term, language);
+      typeset_in (&entry->definition, language);
+      spaced = pn_text_french_spacing (entry->definition);
+      g_free (entry->definition);
+      entry->definition = spaced;
+    }
+}
+
 static void
 parse_reserved_files (Loader   *loader,
                       JsonNode *root)
@@ -519,9 +543,12 @@ parse_reserved_files (Loader   *loader,
           g_clear_object (&loader->pack->glossary);
           loader->pack->glossary = pn_glossary_parse (json, loader->pack->source_index,
                                                       loader->diagnostics);
-          /* Rendered as the entry page will: its links checked like a document's. */
           if (loader->pack->glossary != NULL)
-            pn_render_check_explanations (loader->pack, loader->diagnostics);
+            {
+              typeset_glossary (loader->pack->glossary, loader->pack->language);
+              /* Rendered as the entry page will: its links checked like a document's. */
+              pn_render_check_explanations (loader->pack, loader->diagnostics);
+            }
         }
     }
 

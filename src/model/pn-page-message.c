@@ -234,6 +234,18 @@ validate_focus_leave (JsonObject *object, PnPageMessage *message, GError **error
   return TRUE;
 }
 
+/* A selection of at most PN_PAGE_MESSAGE_MAX_SELECTION characters (the page
+ * sends no longer one), with its rectangle; an empty one says it is gone. */
+static gboolean
+validate_selection (JsonObject *object, PnPageMessage *message, GError **error)
+{
+  if (!get_string (object, "text", PN_PAGE_MESSAGE_MAX_SELECTION, TRUE, &message->text, error))
+    return FALSE;
+  if (message->text[0] == '\0')
+    return TRUE;
+  return get_rect (object, &message->rect, error);
+}
+
 /* The table: every message the page may send. */
 static const struct {
   const char *name;
@@ -247,6 +259,7 @@ static const struct {
   [PN_PAGE_MESSAGE_GLOSSARY] = { "glossary", validate_target },
   [PN_PAGE_MESSAGE_JUMP] = { "jump", get_fraction },
   [PN_PAGE_MESSAGE_FOCUS_LEAVE] = { "focus-leave", validate_focus_leave },
+  [PN_PAGE_MESSAGE_SELECTION] = { "selection", validate_selection },
 };
 
 const char *

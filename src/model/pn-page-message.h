@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define PN_PAGE_MESSAGE_MAX_TEXT   16000
 #define PN_PAGE_MESSAGE_MAX_ID     512
 #define PN_PAGE_MESSAGE_MAX_RUNS   400
+#define PN_PAGE_MESSAGE_MAX_SELECTION 200
 
 typedef enum {
   PN_PAGE_MESSAGE_READY,        /* href, title, words: the page is laid out */
@@ -31,6 +32,7 @@ typedef enum {
   PN_PAGE_MESSAGE_GLOSSARY,     /* id, rect (reserved for the glossary) */
   PN_PAGE_MESSAGE_JUMP,         /* anchor, fraction: the place left by an in-page jump */
   PN_PAGE_MESSAGE_FOCUS_LEAVE,  /* forward: Tab went past the last (first) link */
+  PN_PAGE_MESSAGE_SELECTION,    /* text, rect: the reader selected words ("" and no rect: none any more) */
   PN_PAGE_MESSAGE_N_TYPES
 } PnPageMessageType;
 
@@ -57,13 +59,13 @@ typedef struct {
   char *title;         /* READY (may be NULL) */
   char *id;            /* FOOTNOTE, CITATION, GLOSSARY */
   char *label;         /* FOOTNOTE (may be NULL) */
-  char *text;          /* FOOTNOTE */
+  char *text;          /* FOOTNOTE, SELECTION */
   GPtrArray *runs;     /* FOOTNOTE, of PnPageRun; NULL when absent or malformed */
   char *anchor;        /* POSITION, JUMP (may be NULL) */
   double fraction;     /* POSITION, JUMP: 0 to 1 */
   guint words;         /* READY: words in the text; POSITION: words below the view's top */
   gboolean forward;    /* FOCUS_LEAVE */
-  PnPageRect rect;     /* FOOTNOTE, CITATION, GLOSSARY */
+  PnPageRect rect;     /* FOOTNOTE, CITATION, GLOSSARY, SELECTION (zero when the text is empty) */
 } PnPageMessage;
 
 #define PN_PAGE_MESSAGE_ERROR (pn_page_message_error_quark ())

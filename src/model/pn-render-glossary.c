@@ -3,11 +3,12 @@
  * The text of each paragraph and table cell is read in runs (TEXT nodes and
  * the soft breaks between them, as spaces, up to anything else: emphasis,
  * code, a link, a footnote call), each run searched once by the glossary's
- * matcher (pn-glossary-matcher.h), and each occurrence split off into TEXT
- * nodes of its own between two HTML nodes of ours: the link
- * <a class="pn-term" data-glossary="ID" href="…"> and </a> when the link
- * mode makes it one, two empty marks otherwise; the HTML writer records
- * where each lies in the page's text (pn_rendered_page_get_terms()).
+ * matcher (pn-glossary-matcher.h). Each occurrence is marked by two points
+ * on the TEXT nodes where it starts and ends (in code points, which the
+ * typography pass keeps), not by new nodes: the HTML writer puts the link
+ * <a class="pn-term" data-glossary="ID" href="…"> … </a> there when the link
+ * mode makes it one, and records where each occurrence lies in the page's
+ * text either way (pn_rendered_page_get_terms()).
  * Nothing is linked in headings, code, footnote calls, links (explicit
  * glossary: links are occurrences of their entry), nolink: spans, nor
  * between <!-- glossary: off --> and <!-- glossary: on --> (by line: an off
@@ -28,6 +29,8 @@ typedef struct {
   cmark_node *node;     /* TEXT, or SOFTBREAK (one space) */
   gsize start;          /* bytes in the run */
   gsize end;
+  gsize cursor_byte;    /* TEXT: a place in the literal, in bytes… */
+  guint cursor_char;    /* …and in code points */
 } Segment;
 
 typedef struct {
@@ -35,7 +38,8 @@ typedef struct {
   PnGlossaryMatcher *matcher;
   GHashTable *linked;   /* entry ids already linked in this section (mode FIRST) */
   GHashTable *anchors;  /* entry id -> the opening tag of its links (see anchors_for()) */
-  GString *run;
+  GString *run;         /* the segments' text, when there are several */
+  gsize run_length;
   GArray *segments;     /* of Segment */
 } Linker;
 
@@ -62,23 +66,19 @@ is_off (PnRenderContext *ctx,
   return off;
 }
 
-static cmark_node *
-split_text (cmark_node *node,
-            gsize       at)
+/* Code points from the start of @segment's literal to byte @at of the run;
+ * the places asked for only go forward. */
+static guint
+char_offset (Segment *segment,
+             gsize    at)
 {
-  const char *literal = cmark_node_get_literal (node);
-  g_autofree char *head = g_strndup (literal, at);
-  cmark_node *tail = cmark_node_new (CMARK_NODE_TEXT);
+  const char *literal = cmark_node_get_literal (segment->node);
+  gsize byte = at - segment->start;
 
-  cmark_node_set_literal (tail, literal + at);
-  cmark_node_set_literal (node, head);
-  if (!cmark_node_insert_after (node, tail))
-    {
-      cmark_node_free (tail);
-      return NULL;
-    }
+  segment->cursor_char += g_utf8_strlen (literal + segment->cursor_byte, byte - segment->cursor_byte);
+  segment->cursor_byte = byte;
 
-  return tail;
+  return segment->cursor_char;
 }
 
 typedef struct {
@@ -140,21 +140,6 @@ anchors_for (PnGlossary *glossary,
     }
 }
 
-/* The segment keeps its text from @at on, in a node of its own. */
-static gboolean
-split_segment (Segment *segment,
-               gsize    at)
-{
-  cmark_node *tail = split_text (segment->node, at - segment->start);
-
-  if (tail == NULL)
-    return FALSE;
-  segment->node = tail;
-  segment->start = at;
-
-  return TRUE;
-}
-
 static gboolean
 is_linked (Linker     *l,
            const char *id)
@@ -174,33 +159,32 @@ is_linked (Linker     *l,
     }
 }
 
-/* Puts the marks of an occurrence of @id around @first … @last (siblings). */
+/* Marks the occurrence of @id from @start in @first to @end in @last (run bytes). */
 static void
 mark (Linker     *l,
-      cmark_node *first,
-      cmark_node *last,
+      Segment    *first,
+      gsize       start,
+      Segment    *last,
+      gsize       end,
       const char *id)
 {
   gboolean linked = is_linked (l, id);
-  const char *open = linked ? g_hash_table_lookup (l->anchors, id) : "";
-  cmark_node *open_node;
-  cmark_node *close_node;
+  const char *markup = linked ? g_hash_table_lookup (l->anchors, id) : "";
+  const PnTermMark *term;
 
-  if (open == NULL)
+  if (markup == NULL)
     return;   /* not an entry of the glossary: never */
 
-  if (!pn_render_insert_html (l->ctx, first, open))
-    return;
-  open_node = cmark_node_previous (first);
-  if (!pn_render_append_html (l->ctx, last, linked ? "</a>" : ""))
-    {
-      /* Not expected: inline nodes take siblings. Without its end, no start. */
-      g_hash_table_remove (l->ctx->own_html, open_node);
-      cmark_node_free (open_node);
-      return;
-    }
-  close_node = cmark_node_next (last);
-  pn_render_mark_term (l->ctx, open_node, close_node, id, linked);
+  term = pn_render_new_term_mark (l->ctx, id, markup, linked);
+  pn_render_add_term_point (first->node, char_offset (first, start), term);
+  pn_render_add_term_point (last->node, char_offset (last, end), pn_render_term_end ());
+}
+
+/* A TEXT node's literal; a soft break reads as a space. */
+static const char *
+segment_text (const Segment *segment)
+{
+  return cmark_node_get_type (segment->node) == CMARK_NODE_TEXT ? cmark_node_get_literal (segment->node) : " ";
 }
 
 /* From *@at on, the TEXT segment holding the byte at @offset (the byte
@@ -224,7 +208,7 @@ segment_at (Linker   *l,
   return cmark_node_get_type (segment->node) == CMARK_NODE_TEXT ? segment : NULL;
 }
 
-/* The run searched, its occurrences split off and marked. */
+/* The run searched, its occurrences marked. */
 static void
 flush (Linker *l)
 {
@@ -234,49 +218,45 @@ flush (Linker *l)
   if (l->segments->len == 0)
     return;
 
-  matches = pn_glossary_matcher_find (l->matcher, l->run->str, l->run->len);
+  /* A run is most often one text node: searched in place. */
+  if (l->segments->len == 1)
+    matches = pn_glossary_matcher_find (l->matcher, segment_text (&g_array_index (l->segments, Segment, 0)),
+                                        l->run_length);
+  else
+    {
+      g_string_truncate (l->run, 0);
+      for (guint i = 0; i < l->segments->len; i++)
+        g_string_append (l->run, segment_text (&g_array_index (l->segments, Segment, i)));
+      matches = pn_glossary_matcher_find (l->matcher, l->run->str, l->run->len);
+    }
   for (guint i = 0; i < matches->len; i++)
     {
       const PnGlossaryMatch *match = &g_array_index (matches, PnGlossaryMatch, i);
-      Segment *segment;
-      cmark_node *first;
+      Segment *first;
+      Segment *last;
 
       /* Where it starts and ends: in text, never in a soft break. */
-      segment = segment_at (l, &at, match->start, FALSE);
-      if (segment == NULL || (match->start > segment->start && !split_segment (segment, match->start)))
+      first = segment_at (l, &at, match->start, FALSE);
+      if (first == NULL)
         continue;
-      first = segment->node;
-      segment = segment_at (l, &at, match->end, TRUE);
-      if (segment == NULL)
+      last = segment_at (l, &at, match->end, TRUE);
+      if (last == NULL)
         continue;
-      if (match->end < segment->end)
-        {
-          cmark_node *last = segment->node;
-
-          if (!split_segment (segment, match->end))
-            continue;
-          mark (l, first, last, match->entry->id);
-        }
-      else
-        {
-          mark (l, first, segment->node, match->entry->id);
-          at++;
-        }
+      mark (l, first, match->start, last, match->end, match->entry->id);
     }
 
-  g_string_truncate (l->run, 0);
+  l->run_length = 0;
   g_array_set_size (l->segments, 0);
 }
 
 static void
 add_segment (Linker     *l,
-             cmark_node *node,
-             const char *text)
+             cmark_node *node)
 {
-  Segment segment = { node, l->run->len, 0 };
+  Segment segment = { node, l->run_length, 0, 0, 0 };
 
-  g_string_append (l->run, text);
-  segment.end = l->run->len;
+  segment.end = segment.start + strlen (segment_text (&segment));
+  l->run_length = segment.end;
   g_array_append_val (l->segments, segment);
 }
 
@@ -296,9 +276,9 @@ link_inlines (Linker     *l,
       next = cmark_node_next (node);
 
       if (type == CMARK_NODE_TEXT && outside)
-        add_segment (l, node, cmark_node_get_literal (node));
+        add_segment (l, node);
       else if (type == CMARK_NODE_SOFTBREAK && outside && l->segments->len > 0)
-        add_segment (l, node, " ");
+        add_segment (l, node);
       else
         {
           flush (l);

@@ -36,6 +36,7 @@ typedef struct {
   guint column;            /* of the table cell being written */
   char *back_label;        /* escaped */
   PnTermOccurrence *term;  /* the occurrence being written, if any */
+  guint nested;            /* occurrences started inside it (none expected) */
 } Writer;
 
 static void
@@ -134,29 +135,87 @@ close_block (Writer *w)
     block->end = w->length;
 }
 
+/* Where a TEXT node's glossary points lie in its literal, in bytes (at
+ * most its end); NULL when it has none. */
+static gsize *
+term_bytes (const char *literal,
+            PnNodeData *data)
+{
+  gsize *bytes;
+  const char *p = literal;
+  guint chars = 0;
+
+  if (data == NULL || data->terms == NULL)
+    return NULL;
+
+  bytes = g_new (gsize, data->terms->len);
+  for (guint i = 0; i < data->terms->len; i++)
+    {
+      guint offset = g_array_index (data->terms, PnTermPoint, i).offset;
+
+      for (; chars < offset && *p != '\0'; chars++)
+        p = g_utf8_next_char (p);
+      bytes[i] = p - literal;
+    }
+
+  return bytes;
+}
+
+static void put_term_point (Writer *w, const PnTermMark *mark);
+
+/* The literal, with the spans of words kept whole and the glossary's links:
+ * at one place, a span closes first, then terms end and start, then a span
+ * opens; a term inside a span closes and reopens it, so that they nest. */
 static void
 put_text_node (Writer     *w,
                cmark_node *node)
 {
+  static const char span[] = "<span class=\"pn-nohyphen\">";
   const char *literal = cmark_node_get_literal (node);
   PnNodeData *data = pn_render_node_peek_data (node);
+  GArray *keep = data != NULL ? data->keep_whole : NULL;
+  g_autofree gsize *terms = NULL;
+  guint n_keep = keep != NULL ? keep->len / 2 * 2 : 0;
+  guint n_terms = 0;
+  guint k = 0;
+  guint t = 0;
+  gboolean in_span = FALSE;
   gsize done = 0;
 
   if (literal == NULL)
     return;
+  terms = term_bytes (literal, data);
+  if (terms != NULL)
+    n_terms = data->terms->len;
 
-  if (data != NULL && data->keep_whole != NULL)
+  while (k < n_keep || t < n_terms)
     {
-      for (guint i = 0; i + 1 < data->keep_whole->len; i += 2)
-        {
-          guint start = g_array_index (data->keep_whole, guint, i);
-          guint end = g_array_index (data->keep_whole, guint, i + 1);
+      gsize keep_at = k < n_keep ? g_array_index (keep, guint, k) : G_MAXSIZE;
+      gsize term_at = t < n_terms ? terms[t] : G_MAXSIZE;
+      gsize at = MIN (keep_at, term_at);
 
-          put_text (w, literal + done, start - done);
-          put_markup (w, "<span class=\"pn-nohyphen\">");
-          put_text (w, literal + start, end - start);
+      put_text (w, literal + done, at - done);
+      done = at;
+      if (keep_at == at && k % 2 == 1)
+        {
           put_markup (w, "</span>");
-          done = end;
+          in_span = FALSE;
+          k++;
+        }
+      else if (term_at == at)
+        {
+          if (in_span)
+            put_markup (w, "</span>");
+          put_term_point (w, g_array_index (data->terms, PnTermPoint, t).mark);
+          if (in_span)
+            put_markup (w, span);
+          t++;
+        }
+      else
+        {
+          put_markup (w, span);
+          in_span = TRUE;
+          k++;
         }
     }
 
@@ -176,6 +235,37 @@ current_block_id (Writer *w)
     }
 
   return NULL;
+}
+
+/* An occurrence marked on text starts or ends here. */
+static void
+put_term_point (Writer           *w,
+                const PnTermMark *mark)
+{
+  if (mark->opening)
+    {
+      if (w->term != NULL)
+        {
+          w->nested++;   /* never expected: its end is left out too */
+          return;
+        }
+      w->term = pn_term_occurrence_new (mark->entry_id, current_block_id (w), w->length, w->length,
+                                        mark->linked);
+      put_markup (w, mark->markup);
+      return;
+    }
+
+  if (w->nested > 0)
+    {
+      w->nested--;
+      return;
+    }
+  if (w->term == NULL)
+    return;
+  if (w->term->linked)
+    put_markup (w, "</a>");
+  w->term->end = w->length;
+  g_ptr_array_add (w->ctx->terms, g_steal_pointer (&w->term));
 }
 
 static void

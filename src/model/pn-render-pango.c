@@ -398,7 +398,8 @@ pango_pipeline (void)
   pn_render_pipeline_add (pipeline, PN_RENDER_SLOT_TABLES, "tables", pn_render_pass_cap_tables, NULL, NULL);
   pn_render_pipeline_add (pipeline, PN_RENDER_SLOT_SANITIZE, "sanitize", pn_render_pass_sanitize, NULL, NULL);
   pn_render_pipeline_add (pipeline, PN_RENDER_SLOT_LINKS, "links", pn_render_pass_links, NULL, NULL);
-  pn_render_pipeline_add (pipeline, PN_RENDER_SLOT_TYPOGRAPHY, "typography", pn_render_pass_typography, NULL, NULL);
+  pn_render_pipeline_add (pipeline, PN_RENDER_SLOT_TYPOGRAPHY, "typography", pn_render_pass_typography,
+                          NULL, NULL);
 
   return pipeline;
 }
@@ -490,12 +491,14 @@ pn_render_check_explanations (PnPack    *pack,
       const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
       g_autoptr(GPtrArray) found = pn_diagnostics_new ();
       g_autofree char *markup = NULL;
+      int line;
 
       if (entry->explanation == NULL)
         continue;
 
-      markup = render_with (pipeline, pack, entry->explanation, NULL, pn_glossary_get_file (glossary),
-                            entry->explanation_line > 0 ? entry->explanation_line : entry->line > 0 ? entry->line : -1,
+      /* At the explanation's line, else the entry's; at no line when built in code. */
+      line = entry->explanation_line > 0 ? entry->explanation_line : entry->line > 0 ? entry->line : -1;
+      markup = render_with (pipeline, pack, entry->explanation, NULL, pn_glossary_get_file (glossary), line,
                             found);
       for (guint j = 0; j < found->len; j++)
         {

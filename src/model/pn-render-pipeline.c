@@ -203,6 +203,7 @@ context_clear (PnRenderContext *ctx)
   g_hash_table_unref (ctx->inline_zones);
   g_array_unref (ctx->glossary_switches);
   g_clear_pointer (&ctx->term_marks, g_hash_table_unref);
+  g_clear_pointer (&ctx->owned_marks, g_ptr_array_unref);
   g_clear_pointer (&ctx->terms, g_ptr_array_unref);
 }
 

@@ -44,6 +44,7 @@ struct _PnRenderContext {
   PnGlossaryLinkMode glossary_mode;
   GArray *glossary_switches;      /* of PnGlossarySwitch, in line order (the sanitize pass) */
   GHashTable *term_marks;         /* HTML_INLINE -> PnTermMark: where a term starts and ends */
+  GPtrArray *owned_marks;         /* the PnTermMark of pn_render_new_term_mark() */
   GPtrArray *terms;               /* of PnTermOccurrence, as the HTML writer meets them */
 };
 
@@ -57,9 +58,29 @@ typedef struct {
  * an empty mark), for the HTML writer to record where it lies. */
 typedef struct {
   const char *entry_id;   /* NULL for the end */
+  const char *markup;     /* the opening tag written ("" when not linked); NULL for the end */
   gboolean linked;
   gboolean opening;
 } PnTermMark;
+
+/* Where an occurrence starts or ends inside a TEXT node: @offset in code
+ * points of its literal (the typography pass, which comes after, changes
+ * characters but never their number). */
+typedef struct {
+  guint offset;
+  const PnTermMark *mark;
+} PnTermPoint;
+
+/* The mark of an occurrence of @entry_id (copied), kept by @ctx; the mark of every end. */
+const PnTermMark *pn_render_new_term_mark (PnRenderContext *ctx,
+                                           const char      *entry_id,
+                                           const char      *markup,
+                                           gboolean         linked);
+const PnTermMark *pn_render_term_end      (void);
+/* Adds a point to the TEXT @node. */
+void              pn_render_add_term_point (cmark_node       *node,
+                                            guint             offset,
+                                            const PnTermMark *mark);
 
 /* Registers @open and @close (HTML_INLINE nodes of ours around an occurrence of @entry_id). */
 void        pn_render_mark_term      (PnRenderContext *ctx,
@@ -82,6 +103,7 @@ typedef struct {
   char *id;              /* block id written on the element */
   char *attributes;      /* safe markup for the opening tag, e.g. ` data-source="x"` */
   GArray *keep_whole;    /* TEXT: byte ranges (guint pairs) of words not to hyphenate */
+  GArray *terms;         /* TEXT: PnTermPoint in order, where glossary terms start and end */
 } PnNodeData;
 
 PnNodeData *pn_render_node_data      (cmark_node *node);   /* created on first use */

@@ -50,6 +50,8 @@ node_data_free (cmark_mem *mem,
   g_free (data->attributes);
   if (data->keep_whole != NULL)
     g_array_unref (data->keep_whole);
+  if (data->terms != NULL)
+    g_array_unref (data->terms);
   g_free (data);
 }
 
@@ -177,7 +179,46 @@ pn_render_wrap_inline (PnRenderContext *ctx,
 }
 
 /* The end of every occurrence: one mark for all. */
-static PnTermMark closing_mark = { NULL, FALSE, FALSE };
+static PnTermMark closing_mark = { NULL, NULL, FALSE, FALSE };
+
+const PnTermMark *
+pn_render_term_end (void)
+{
+  return &closing_mark;
+}
+
+const PnTermMark *
+pn_render_new_term_mark (PnRenderContext *ctx,
+                         const char      *entry_id,
+                         const char      *markup,
+                         gboolean         linked)
+{
+  gsize length = strlen (entry_id);
+  PnTermMark *mark = g_malloc (sizeof (PnTermMark) + length + 1);
+
+  if (ctx->owned_marks == NULL)
+    ctx->owned_marks = g_ptr_array_new_with_free_func (g_free);
+  mark->entry_id = memcpy ((char *) (mark + 1), entry_id, length + 1);
+  mark->markup = markup;
+  mark->linked = linked;
+  mark->opening = TRUE;
+  g_ptr_array_add (ctx->owned_marks, mark);
+
+  return mark;
+}
+
+void
+pn_render_add_term_point (cmark_node       *node,
+                          guint             offset,
+                          const PnTermMark *mark)
+{
+  PnNodeData *data = pn_render_node_data (node);
+  PnTermPoint point = { offset, mark };
+
+  if (data->terms == NULL)
+    data->terms = g_array_new (FALSE, FALSE, sizeof (PnTermPoint));
+  g_array_append_val (data->terms, point);
+}
 
 static void
 term_mark_free (PnTermMark *mark)
@@ -201,6 +242,7 @@ pn_render_mark_term (PnRenderContext *ctx,
     ctx->term_marks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) term_mark_free);
 
   start->entry_id = memcpy ((char *) (start + 1), entry_id, length + 1);
+  start->markup = NULL;
   start->linked = linked;
   start->opening = TRUE;
   g_hash_table_insert (ctx->term_marks, open, start);

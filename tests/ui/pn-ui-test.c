@@ -109,33 +109,47 @@ xtest_fake_key (void)
 #endif
 
 gboolean
-pn_ui_test_press_ctrl_key (GtkWindow *window,
-                           guint      keyval)
+pn_ui_test_press_key (GtkWindow       *window,
+                      guint            keyval,
+                      GdkModifierType  mods)
 {
 #ifdef HAVE_X11
+  static const struct { GdkModifierType mask; KeySym keysym; } modifiers[] = {
+    { GDK_CONTROL_MASK, XK_Control_L }, { GDK_ALT_MASK, XK_Alt_L }, { GDK_SHIFT_MASK, XK_Shift_L },
+  };
   FakeKeyFn fake_key = xtest_fake_key ();
   Display *xdisplay;
   GdkSurface *surface;
-  KeyCode control, key;
+  KeyCode key;
 
   if (fake_key == NULL)
     return FALSE;
 
   xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
   surface = gtk_native_get_surface (GTK_NATIVE (window));
-  control = XKeysymToKeycode (xdisplay, XK_Control_L);
   key = XKeysymToKeycode (xdisplay, gdk_keyval_to_lower (keyval));
 
   /* No window manager under Xvfb: give the window the keyboard ourselves. */
   XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  fake_key (xdisplay, control, True, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
+    if (mods & modifiers[i].mask)
+      fake_key (xdisplay, XKeysymToKeycode (xdisplay, modifiers[i].keysym), True, 0);
   fake_key (xdisplay, key, True, 0);
   fake_key (xdisplay, key, False, 0);
-  fake_key (xdisplay, control, False, 0);
+  for (guint i = G_N_ELEMENTS (modifiers); i-- > 0;)
+    if (mods & modifiers[i].mask)
+      fake_key (xdisplay, XKeysymToKeycode (xdisplay, modifiers[i].keysym), False, 0);
   XFlush (xdisplay);
 
   return TRUE;
 #else
   return FALSE;
 #endif
+}
+
+gboolean
+pn_ui_test_press_ctrl_key (GtkWindow *window,
+                           guint      keyval)
+{
+  return pn_ui_test_press_key (window, keyval, GDK_CONTROL_MASK);
 }

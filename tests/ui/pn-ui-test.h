@@ -31,5 +31,9 @@ void pn_ui_test_init       (int    *argc,
  * XTest (not X11, or no libXtst): the caller says so with g_test_skip(). */
 gboolean pn_ui_test_press_ctrl_key (GtkWindow *window,
                                     guint      keyval);
+/* The same with the modifiers of @mods held (Control, Alt, Shift). */
+gboolean pn_ui_test_press_key      (GtkWindow       *window,
+                                    guint            keyval,
+                                    GdkModifierType  mods);
 
 G_END_DECLS

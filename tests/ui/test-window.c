@@ -37,15 +37,18 @@ test_window_essay (void)
   g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==,
                    pn_document_get_id (first));
 
-  /* The sidebar lists each document, then the Sources page. */
+  /* The sidebar lists each document, then the Sources, Glossary and
+   * Flashcards pages (the essay has a glossary). */
   sidebar = find_sidebar (GTK_WIDGET (window));
   g_assert_nonnull (sidebar);
   rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
-  g_assert_cmpuint (rows->len, ==, documents->len + 1);
+  g_assert_cmpuint (rows->len, ==, documents->len + 3);
   g_assert_true (shows_label (g_ptr_array_index (rows, 0), pn_document_get_title (first)));
-  g_assert_true (shows_label (g_ptr_array_index (rows, rows->len - 1), "Sources"));
+  g_assert_true (shows_label (g_ptr_array_index (rows, documents->len), "Sources"));
+  g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 1), "Glossary"));
+  g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 2), "Flashcards"));
   g_assert_true (pn_sidebar_row_get_current (g_ptr_array_index (rows, 0)));
-  g_assert_false (pn_sidebar_row_get_current (g_ptr_array_index (rows, rows->len - 1)));
+  g_assert_false (pn_sidebar_row_get_current (g_ptr_array_index (rows, documents->len)));
 
   /* The header names the document. */
   {
@@ -435,9 +438,8 @@ test_window_narrow (void)
   save_screenshot (GTK_WIDGET (window), "window-narrow-sidebar.png");
   {
     GtkWidget *sidebar = find_sidebar (GTK_WIDGET (window));
-    g_autoptr(GPtrArray) rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
 
-    g_signal_emit_by_name (sidebar, "row-activated", g_ptr_array_index (rows, rows->len - 1));
+    g_signal_emit_by_name (sidebar, "row-activated", find_row (window, "sources"));
   }
   g_assert_false (adw_flap_get_reveal_flap (flap));
   wait_until (sources_mapped_cb, window, "the sources page at 360 px");

@@ -158,6 +158,10 @@ test_case (void)
   assert_finds (glossary, "grève des utilisateurices, greve des utilisateurices",
                 "greve=[grève des utilisateurices]");
   assert_finds (glossary, "STABLECOINS et Île", "stablecoins=[STABLECOINS] ile=[Île]");
+  /* Text searched as it is (no accented capital, straight apostrophes) and
+   * text normalised first find the same. */
+  assert_finds (glossary, "L'EXTRACTION ; Lorsqu'Extraction", "extraction=[EXTRACTION] extraction=[Extraction]");
+  assert_finds (glossary, "L’EXTRACTION ; Lorsqu’Extraction", "extraction=[EXTRACTION] extraction=[Extraction]");
 }
 
 static void
@@ -232,6 +236,34 @@ test_long_text (void)
         g_assert_cmpuint (g_array_index (matches, PnGlossaryMatch, i - 1).end, <=,
                           g_array_index (matches, PnGlossaryMatch, i).start);
     }
+
+  /* Forms inside each other over the seams: « a a a » from the left, the
+   * words left at the end as « a a » or « a ». */
+  {
+    g_autoptr(PnGlossary) nested = pn_glossary_new (NULL);
+
+    add (nested, "un", "a", NULL, FALSE);
+    add (nested, "deux", "a a", NULL, FALSE);
+    add (nested, "trois", "a a a", NULL, FALSE);
+    for (guint n = 3000; n < 3006; n++)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autoptr(GArray) matches = NULL;
+
+        for (guint i = 0; i < n; i++)
+          g_string_append (text, i > 0 ? " a" : "a");
+        matches = pn_glossary_matcher_find (pn_glossary_get_matcher (nested), text->str, text->len);
+        g_assert_cmpuint (matches->len, ==, (n + 2) / 3);
+        for (guint i = 0; i < matches->len; i++)
+          {
+            const PnGlossaryMatch *match = &g_array_index (matches, PnGlossaryMatch, i);
+
+            g_assert_cmpuint (match->start, ==, 6 * i);
+            g_assert_cmpstr (match->entry->id, ==, i + 1 < matches->len || n % 3 == 0 ? "trois"
+                                                   : n % 3 == 2 ? "deux" : "un");
+          }
+      }
+  }
 }
 
 int

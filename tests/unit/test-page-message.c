@@ -51,6 +51,8 @@ test_good (void)
   g_autoptr(PnPageMessage) jump = parse_ok ("{\"v\":1,\"type\":\"jump\",\"anchor\":\"p_1\",\"fraction\":0.25}");
   g_autoptr(PnPageMessage) leave = parse_ok ("{\"v\":1,\"type\":\"focus-leave\",\"forward\":false}");
   g_autoptr(PnPageMessage) term = parse_ok ("{\"v\":1,\"type\":\"glossary\",\"id\":\"t\"," RECT ",\"extra\":[1]}");
+  g_autoptr(PnPageMessage) selected = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"rente\"," RECT "}");
+  g_autoptr(PnPageMessage) unselected = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"\"}");
   PnPageRun *run;
 
   g_assert_cmpint (ready->type, ==, PN_PAGE_MESSAGE_READY);
@@ -64,6 +66,11 @@ test_good (void)
   g_assert_cmpfloat (position->fraction, ==, 1.0);   /* clamped */
   g_assert_cmpuint (position->words, ==, 12);
   g_assert_null (top->anchor);
+
+  g_assert_cmpint (selected->type, ==, PN_PAGE_MESSAGE_SELECTION);
+  g_assert_cmpstr (selected->text, ==, "rente");
+  g_assert_cmpfloat (selected->rect.y, ==, 20.5);
+  g_assert_cmpstr (unselected->text, ==, "");
 
   g_assert_cmpint (note->type, ==, PN_PAGE_MESSAGE_FOOTNOTE);
   g_assert_cmpstr (note->label, ==, "1");
@@ -115,6 +122,9 @@ static void
 test_malformed (void)
 {
   g_autofree char *long_text = g_strnfill (PN_PAGE_MESSAGE_MAX_TEXT + 1, 'a');
+  g_autofree char *long_words = g_strnfill (PN_PAGE_MESSAGE_MAX_SELECTION + 1, 'a');
+  g_autofree char *long_selection = g_strdup_printf ("{\"v\":1,\"type\":\"selection\",\"text\":\"%s\"," RECT "}",
+                                                     long_words);
   g_autofree char *too_long = g_strdup_printf ("{\"v\":1,\"type\":\"footnote\",\"id\":\"f\",\"text\":\"%s\"," RECT "}",
                                                long_text);
   g_autofree char *huge = g_strnfill (PN_PAGE_MESSAGE_MAX_SIZE + 1, ' ');
@@ -144,6 +154,9 @@ test_malformed (void)
     "{\"v\":1,\"type\":\"citation\",\"id\":\"\"," RECT "}",
     "{\"v\":1,\"type\":\"external\"}",
     "{\"v\":1,\"type\":\"focus-leave\",\"forward\":1}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"rente\"}",            /* words but no rect */
+    "{\"v\":1,\"type\":\"selection\"," RECT "}",                    /* no text */
+    long_selection,
     too_long,
     huge,
   };

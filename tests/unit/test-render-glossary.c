@@ -19,7 +19,8 @@
   "  { \"id\": \"greve\", \"term\": \"grève des utilisateurices\",\n" \
   "    \"forms\": [\"grève des utilisateur·ices\"], \"definition\": \"D.\" },\n" \
   "  { \"id\": \"gafam\", \"term\": \"GAFAM\", \"case_sensitive\": true, \"definition\": \"D.\" },\n" \
-  "  { \"id\": \"seigneurage\", \"term\": \"seigneurage\", \"definition\": \"D.\" }\n" \
+  "  { \"id\": \"seigneurage\", \"term\": \"seigneurage\", \"definition\": \"D.\" },\n" \
+  "  { \"id\": \"europe\", \"term\": \"Europe centrale\", \"definition\": \"D.\" }\n" \
   "] }\n"
 
 #define LINK(id) "<a class=\"pn-term\" data-glossary=\"" id "\" href=\"prisonnum://pack/test-pack/glossary/" id "\">"
@@ -39,7 +40,7 @@ render_mode (const char         *markdown,
   pack = pn_test_load (dir, load_diagnostics);
   pn_test_dump (load_diagnostics);
   g_assert_cmpuint (load_diagnostics->len, ==, 0);
-  g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, 7);
+  g_assert_cmpuint (pn_glossary_get_n_entries (pn_pack_get_glossary (pack)), ==, 8);
 
   page = pn_render_page_full (pack, pn_pack_get_document (pack, "doc"), mode);
   found = pn_rendered_page_get_diagnostics (page);
@@ -140,6 +141,19 @@ test_longest_inclusive_case (void)
   assert_contains (html, LINK ("gafam") "<span class=\"pn-nohyphen\">GAFAM</span></a>");
   g_assert_cmpstr (forms, ==, "+subsomption-totale=subsomption totale | +subsomption=subsomption | "
                               "+greve=grève des utilisateur·ices | +gafam=GAFAM");
+}
+
+/* A term that starts inside a word kept whole (a proper noun after an
+ * elision): the span closes and opens again, so that the elements nest. */
+static void
+test_inside_kept_word (void)
+{
+  g_autofree char *forms = NULL;
+  g_autofree char *html = render_checked ("Toute l'Europe centrale.\n", PN_GLOSSARY_LINK_ALL, &forms);
+
+  assert_contains (html, "Toute <span class=\"pn-nohyphen\">l’</span>" LINK ("europe")
+                         "<span class=\"pn-nohyphen\">Europe</span> centrale</a>.");
+  g_assert_cmpstr (forms, ==, "+europe=Europe centrale");
 }
 
 /* A term written over two lines of the Markdown. */
@@ -324,7 +338,7 @@ test_check (void)
   g_assert_cmpuint (linked, ==, 4);
   g_assert_null (pn_pack_check_get_terms (check, "nothing"));
 
-  /* Five entries of seven never occur: subsomption (line 3) is one, rente is not. */
+  /* Six entries of eight never occur: subsomption (line 3) is one, rente is not. */
   diagnostics = pn_pack_check_get_diagnostics (check);
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "glossary.json", 3,
                              "glossary entry 'subsomption' (“subsomption”) never occurs");
@@ -332,7 +346,7 @@ test_check (void)
   g_assert_null (pn_test_find (diagnostics, "'seigneurage'"));
   for (guint i = 0; i < diagnostics->len; i++)
     unused += strstr (((PnDiagnostic *) g_ptr_array_index (diagnostics, i))->message, "never occurs") != NULL;
-  g_assert_cmpuint (unused, ==, 5);
+  g_assert_cmpuint (unused, ==, 6);
 }
 
 int
@@ -344,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/render-glossary/marked", test_marked);
   g_test_add_func ("/render-glossary/elisions", test_elisions);
   g_test_add_func ("/render-glossary/longest-inclusive-case", test_longest_inclusive_case);
+  g_test_add_func ("/render-glossary/inside-kept-word", test_inside_kept_word);
   g_test_add_func ("/render-glossary/across-lines", test_across_lines);
   g_test_add_func ("/render-glossary/never-inside", test_never_inside);
   g_test_add_func ("/render-glossary/nolink", test_nolink);

@@ -209,6 +209,44 @@ put_general (GString              *out,
   g_string_append_c (out, '\n');
 }
 
+/* Moodle's grades, in percent: its import refuses any other weight unless the
+ * teacher asks for the nearest grade. */
+static gboolean
+is_moodle_grade (double weight)
+{
+  static const double grades[] = {
+    100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
+    14.28571, 12.5, 11.11111, 10, 5, 0,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+    if (fabs (fabs (weight) - grades[i]) < 0.001)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+warn_weights (PnQuiz               *quiz,
+              const PnQuizQuestion *question,
+              GPtrArray            *answers,
+              GPtrArray            *diagnostics)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const PnQuizAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (is_moodle_grade (answer->weight))
+        continue;
+      pn_diagnostics_addf (diagnostics, PN_SEVERITY_WARNING, pn_quiz_get_file (quiz),
+                           answer->line > 0 ? answer->line : question->line, 1,
+                           _("question '%s': %g %% is not one of Moodle's grades; Moodle imports it only "
+                             "when “Match grades” is set to the nearest grade"),
+                           question->id, answer->weight);
+      return;
+    }
+}
+
 /* Why @question has no GIFT form, or NULL. */
 static const char *
 not_expressible (const PnQuizQuestion *question)
@@ -347,6 +385,10 @@ pn_gift_write (PnQuiz    *quiz,
                                question->id, why);
           continue;
         }
+      warn_weights (quiz, question, question->answers, diagnostics);
+      for (guint j = 0; j < question->gaps->len; j++)
+        warn_weights (quiz, question, ((PnQuizGap *) g_ptr_array_index (question->gaps, j))->answers,
+                      diagnostics);
       put_question (out, question);
     }
 

@@ -525,6 +525,8 @@ test_export_limits (void)
   ordering->steps = g_strdupv ((char **) steps);
   pn_quiz_gap_add_answer (pn_quiz_question_add_gap (cloze, PN_QUIZ_GAP_TEXT), "a", 100, NULL);
   pn_quiz_gap_add_answer (pn_quiz_question_add_gap (cloze, PN_QUIZ_GAP_TEXT), "b", 100, NULL);
+  pn_quiz_question_add_answer (short_answer, "Economie politique", 45, NULL);
+  pn_quiz_question_add_answer (short_answer, "Eco", 33.33333, NULL);
   pn_quiz_add_question (quiz, short_answer);
   pn_quiz_add_question (quiz, ordering);
   pn_quiz_add_question (quiz, cloze);
@@ -535,7 +537,10 @@ test_export_limits (void)
                              "question 'ordre' was left out of the GIFT file: GIFT has no ordering questions");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "quiz.json", 0,
                              "question 'trous' was left out of the GIFT file");
-  g_assert_cmpuint (diagnostics->len, ==, 2);
+  /* 45 % is no grade of Moodle's; 33.33333 % is. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "quiz.json", 0,
+                             "question 'court': 45 % is not one of Moodle's grades");
+  g_assert_cmpuint (diagnostics->len, ==, 3);
   g_assert_nonnull (strstr (gift, "$CATEGORY: Quiz - essai\n"));
   g_assert_nonnull (strstr (gift, "[markdown]Le mot \\: \\{x\\} ?\\nSur deux lignes."));
 

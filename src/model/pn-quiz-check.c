@@ -148,14 +148,13 @@ check_matching (const PnQuizQuestion *question,
   return ok;
 }
 
-static guint
-count_gap_marks (const char *text,
-                 guint       n_gaps,
-                 gboolean   *in_range)
+/* Whether @text marks each of its @n_gaps gaps exactly once, as {{1}}… */
+static gboolean
+marks_each_gap_once (const char *text,
+                     guint       n_gaps)
 {
-  guint count = 0;
+  g_autofree guint *seen = g_new0 (guint, n_gaps + 1);
 
-  *in_range = TRUE;
   for (const char *p = strstr (text, "{{"); p != NULL; p = strstr (p + 2, "{{"))
     {
       char *end = NULL;
@@ -163,12 +162,15 @@ count_gap_marks (const char *text,
 
       if (end == p + 2 || !g_str_has_prefix (end, "}}"))
         continue;
-      count++;
-      if (n < 1 || n > n_gaps)
-        *in_range = FALSE;
+      if (n < 1 || n > n_gaps || seen[n]++ > 0)
+        return FALSE;
     }
 
-  return count;
+  for (guint i = 1; i <= n_gaps; i++)
+    if (seen[i] == 0)
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -176,8 +178,6 @@ check_cloze (const PnQuizQuestion *question,
              const char           *file,
              GPtrArray            *diagnostics)
 {
-  gboolean in_range;
-  guint marks = count_gap_marks (question->text, question->gaps->len, &in_range);
   gboolean ok = TRUE;
 
   if (question->gaps->len == 0)
@@ -186,7 +186,7 @@ check_cloze (const PnQuizQuestion *question,
                 question->id);
       return FALSE;
     }
-  if (!in_range || marks != question->gaps->len)
+  if (!marks_each_gap_once (question->text, question->gaps->len))
     {
       error_at (question, file, diagnostics,
                 _("question '%s': the text must mark each of its %u gaps once, as {{1}}, {{2}}…"),

@@ -78,7 +78,7 @@ typedef struct {
 } PnQuizPassage;
 
 typedef struct {
-  char *id;                /* [A-Za-z0-9][A-Za-z0-9_.:-]*, unique in the quiz (results are keyed by it) */
+  char *id;                /* [A-Za-z0-9][A-Za-z0-9_.-]*, at most 64, unique in the quiz (results are keyed by it) */
   PnQuestionType type;
   char *title;             /* NULL when none */
   char *text;              /* Markdown; for cloze, gaps written {{1}}, {{2}}… */

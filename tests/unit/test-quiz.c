@@ -201,7 +201,7 @@ test_bad_questions (void)
     /* 8 */ "{ \"id\": \"ordre\", \"type\": \"ordering\", \"text\": \"T\", \"steps\": [\"seul\"] },\n"
     /* 9 */ "{ \"id\": \"passage\", \"type\": \"open\", \"text\": \"T\",\n"
     /* 10 */ "  \"passage\": { \"document\": \"inconnu\", \"quote\": \"x\" } },\n"
-    /* 11 */ "{ \"id\": \"trous\", \"type\": \"cloze\", \"text\": \"Un {{1}} et {{3}}.\", \"gaps\": [{\"answers\": [{\"text\": \"a\"}]}] },\n"
+    /* 11 */ "{ \"id\": \"trous\", \"type\": \"cloze\", \"text\": \"Un {{1}} et {{1}}.\", \"gaps\": [{\"answers\": [{\"text\": \"a\"}]}, {\"answers\": [{\"text\": \"b\"}]}] },\n"
     /* 12 */ "{ \"id\": \"membre\", \"type\": \"true_false\", \"text\": \"T\", \"answer\": true, \"couleur\": \"rouge\" },\n"
     /* 13 */ "{ \"id\": \"bon-1\", \"type\": \"open\", \"text\": \"Encore.\" },\n"
     /* 14 */ "{ \"id\": \"trop\", \"type\": \"single\", \"text\": \"T\", \"answers\": [{\"text\": \"a\", \"weight\": 150}, {\"text\": \"b\"}] },\n"
@@ -224,7 +224,7 @@ test_bad_questions (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 7, "the item 'a' is listed twice");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 8, "at least two steps");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 10, "names the document 'inconnu'");
-  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 11, "must mark each of its 1 gaps once");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 11, "must mark each of its 2 gaps once");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "quiz.json", 12, "couleur' (ignored)");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 13, "duplicate question id 'bon-1' (first at line 2)");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 14, "a weight must lie between -100 % and 100 %");

@@ -123,7 +123,8 @@ manifest_name_of (GFile *location)
   return g_file_get_basename (location);
 }
 
-/* The quotes of the quizzes' passages, looked for in the rendered pages. */
+/* The quotes of the quizzes' passages, looked for in the rendered pages, and
+ * the quizzes' texts through the safe passes. */
 static void
 check_quiz_quotes (PnPackCheck *self)
 {
@@ -138,7 +139,10 @@ check_quiz_quotes (PnPackCheck *self)
     g_hash_table_insert (texts, id, (gpointer) pn_rendered_page_get_text (page));
 
   for (guint i = 0; i < quizzes->len; i++)
-    pn_quiz_check_quotes (g_ptr_array_index (quizzes, i), texts, self->diagnostics);
+    {
+      pn_quiz_check_quotes (g_ptr_array_index (quizzes, i), texts, self->diagnostics);
+      pn_quiz_check_texts (self->pack, g_ptr_array_index (quizzes, i), self->diagnostics);
+    }
 }
 
 /* A warning for each glossary entry that no text of the pack holds. */

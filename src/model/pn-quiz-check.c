@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-quiz-check.h"
+#include "pn-render-pango.h"
 
 /* Weights are percents; these many hundredths of a percent are rounding. */
 #define WEIGHT_SLACK 0.01
@@ -386,5 +387,79 @@ pn_quiz_check_quotes (PnQuiz     *quiz,
                              passage->line > 0 ? passage->line : question->line, 1,
                              _("question '%s': the quote of its passage is not in the text of '%s'"),
                              question->id, passage->document);
+    }
+}
+
+/* Texts */
+
+/* Only a text with a tag or a link can draw a warning from the passes: the
+ * others are not rendered here, so that a pack of many quizzes checks fast. */
+static void
+check_text (PnPack     *pack,
+            const char *file,
+            int         line,
+            const char *text,
+            GPtrArray  *diagnostics)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *markup = NULL;
+
+  if (text == NULL || (strchr (text, '<') == NULL && strstr (text, "](") == NULL))
+    return;
+
+  found = pn_diagnostics_new ();
+  markup = pn_render_markdown_pango_full (pack, text, NULL, file, line > 0 ? line : -1, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      PnDiagnostic *diagnostic = g_ptr_array_index (found, i);
+
+      if (diagnostic->line > 0)
+        diagnostic->column = 1;
+      pn_diagnostics_add (diagnostics, pn_diagnostic_copy (diagnostic));
+    }
+}
+
+static void
+check_answer_texts (PnPack     *pack,
+                    const char *file,
+                    int         line,
+                    GPtrArray  *answers,
+                    GPtrArray  *diagnostics)
+{
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const PnQuizAnswer *answer = g_ptr_array_index (answers, i);
+
+      check_text (pack, file, answer->line > 0 ? answer->line : line, answer->text, diagnostics);
+      check_text (pack, file, answer->line > 0 ? answer->line : line, answer->feedback, diagnostics);
+    }
+}
+
+void
+pn_quiz_check_texts (PnPack    *pack,
+                     PnQuiz    *quiz,
+                     GPtrArray *diagnostics)
+{
+  GPtrArray *questions = pn_quiz_get_questions (quiz);
+  const char *file = pn_quiz_get_file (quiz);
+
+  check_text (pack, file, 1, pn_quiz_get_description (quiz), diagnostics);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const PnQuizQuestion *question = g_ptr_array_index (questions, i);
+      int line = question->line;
+
+      check_text (pack, file, line, question->text, diagnostics);
+      check_text (pack, file, line, question->explanation, diagnostics);
+      check_text (pack, file, line, question->hint, diagnostics);
+      check_text (pack, file, line, question->feedback_true, diagnostics);
+      check_text (pack, file, line, question->feedback_false, diagnostics);
+      if (question->type != PN_QUESTION_SHORT)
+        check_answer_texts (pack, file, line, question->answers, diagnostics);
+      for (guint j = 0; j < question->pairs->len; j++)
+        check_text (pack, file, line, ((PnQuizPair *) g_ptr_array_index (question->pairs, j))->item,
+                    diagnostics);
+      for (guint j = 0; question->steps[j] != NULL; j++)
+        check_text (pack, file, line, question->steps[j], diagnostics);
     }
 }

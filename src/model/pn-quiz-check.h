@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pn-diagnostic.h"
+#include "pn-pack.h"
 #include "pn-quiz.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,14 @@ gssize   pn_quiz_find_quote     (const char *text,
  * quote is not found in it. */
 void     pn_quiz_check_quotes   (PnQuiz     *quiz,
                                  GHashTable *page_text,
+                                 GPtrArray  *diagnostics);
+
+/* Each text of @quiz (question, explanation, hint, feedback, choices, items)
+ * that holds raw HTML or a link goes through the same safe passes as the
+ * documents (pn_render_markdown_pango_full()): their warnings (raw HTML left
+ * out, unknown source or glossary entry...) at the question's line. */
+void     pn_quiz_check_texts    (PnPack     *pack,
+                                 PnQuiz     *quiz,
                                  GPtrArray  *diagnostics);
 
 G_END_DECLS

@@ -259,7 +259,9 @@ static const char pack_quiz[] =
   "  { \"id\": \"trouve\", \"type\": \"open\", \"text\": \"T\",\n"
   "    \"passage\": { \"document\": \"doc\", \"quote\": \"L'extraction comme travail\" } },\n"
   "  { \"id\": \"absent\", \"type\": \"open\", \"text\": \"T\",\n"
-  "    \"passage\": { \"document\": \"doc\", \"quote\": \"une phrase qui n'y est pas\" } }\n"
+  "    \"passage\": { \"document\": \"doc\", \"quote\": \"une phrase qui n'y est pas\" } },\n"
+  "  { \"id\": \"html\", \"type\": \"single\", \"text\": \"Un <span>mot</span> ?\",\n"
+  "    \"answers\": [ { \"text\": \"[Lordon](source:inconnue)\", \"correct\": true }, { \"text\": \"b\" } ] }\n"
   "] }\n";
 
 /* A pack lists a JSON quiz and a GIFT file; the check looks for the quotes. */
@@ -286,7 +288,7 @@ test_pack (void)
   pn_test_dump (diagnostics);
   pack = pn_pack_check_get_pack (check);
   g_assert_cmpuint (pn_pack_get_quizzes (pack)->len, ==, 2);
-  g_assert_nonnull (pn_pack_get_quiz (pack, "lecture"));
+  g_assert_cmpuint (pn_quiz_get_questions (pn_pack_get_quiz (pack, "lecture"))->len, ==, 3);
   g_assert_null (pn_pack_get_quiz (pack, "absent"));
   gift = pn_pack_get_quiz (pack, "banque");
   g_assert_nonnull (gift);
@@ -300,6 +302,11 @@ test_pack (void)
   g_assert_null (pn_test_find (diagnostics, "question 'trouve'"));
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 0,
                              "the quiz id 'lecture' is already that of quiz.json");
+  /* Texts go through the documents' safe passes: raw HTML and unknown sources
+   * are warnings at the question's line (and at no other). */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "quiz.json", 6, "raw HTML is not allowed");
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "quiz.json", 7, "unknown source 'inconnue'");
+  g_assert_null (pn_test_find (diagnostics, "quiz.json:2:1: raw HTML"));
 
   pn_test_remove_dir (dir);
 }

@@ -534,6 +534,21 @@ session_opened_cb (PnGlossaryPage *self)
                                       ? "list" : "empty");
 }
 
+/* The keyboard focus where the page starts: the back button of an entry's
+ * page, else the search. */
+static gboolean
+pn_glossary_page_grab_focus (GtkWidget *widget)
+{
+  PnGlossaryPage *self = PN_GLOSSARY_PAGE (widget);
+  const char *shown = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (shown, "entry") == 0)
+    return gtk_widget_grab_focus (self->back_button);
+  if (g_strcmp0 (shown, "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return FALSE;
+}
+
 /* GObject */
 
 static void
@@ -568,6 +583,7 @@ pn_glossary_page_class_init (PnGlossaryPageClass *klass)
 
   object_class->dispose = pn_glossary_page_dispose;
   object_class->finalize = pn_glossary_page_finalize;
+  widget_class->grab_focus = pn_glossary_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-glossary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PnGlossaryPage, stack);

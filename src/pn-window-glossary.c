@@ -59,6 +59,8 @@ reader_glossary_activated_cb (PnWindow     *self,
                               PnReaderView *reader)
 {
   _pn_window_show_glossary (self, entry_id);
+  /* From the text: the keyboard follows (to the entry's back button). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->glossary_page));
 }
 
 static void
@@ -76,6 +78,7 @@ reader_glossary_look_up_cb (PnWindow     *self,
   if (entry != NULL)
     {
       _pn_window_show_glossary (self, entry->id);
+      gtk_widget_grab_focus (GTK_WIDGET (self->glossary_page));
       return;
     }
   pn_glossary_page_set_search (self->glossary_page, text);
@@ -117,6 +120,8 @@ page_occurrence_activated_cb (PnWindow       *self,
     return;
   _pn_window_show_document (self, doc_id);
   pn_reader_view_show_occurrence (self->reader_view, doc_id, block_id, start, end);
+  /* The keyboard reads the text there (Page Down, arrows). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
 }
 
 /* The "glossary-links" setting: the pages to come and the one shown. */

@@ -34,7 +34,7 @@
 #define DENSE_BUDGET (4 * 1024 * 1024)
 #define PARTIAL_DENSE_BUDGET (1024 * 1024)
 /* Long texts are searched in this many parts at once. */
-#define LANES 4
+#define LANES 8
 
 typedef struct {
   guint entry;          /* index in the glossary's entries */
@@ -55,6 +55,7 @@ struct _PnGlossaryMatcher {
   guint n_classes;
   guint n_dense;        /* states [0, n_dense) have full tables */
   guint32 *dense;       /* n_dense × n_classes: the next state, with ENDS when a form ends there */
+  gboolean rows;        /* every state has a table, whose entries hold rows (state × n_classes) */
   guint32 *edge_start;  /* per state: its first edge */
   guint16 *edge_count;
   guint8 *edge_byte;    /* per edge, sorted by byte within a state */
@@ -267,6 +268,17 @@ make_dense (PnGlossaryMatcher *self,
         }
     }
   self->n_dense = n_dense;
+
+  /* Every state with a table: the search goes from row to row, each entry
+   * holding where its target's row starts (no multiplication per byte). */
+  if (n_dense == self->n_states)
+    {
+      gsize n = (gsize) n_dense * self->n_classes;
+
+      for (gsize i = 0; i < n; i++)
+        self->dense[i] = (self->dense[i] & STATE_MASK) * self->n_classes | (self->dense[i] & ENDS);
+      self->rows = TRUE;
+    }
 }
 
 /* A transition before the full tables are made. */
@@ -755,6 +767,99 @@ add_candidates (PnGlossaryMatcher *self,
     }
 }
 
+/* Where the search is: a state, or with @rows the start of its row. */
+G_ALWAYS_INLINE static inline guint32
+move (PnGlossaryMatcher *self,
+      guint32            at,
+      guint8             byte,
+      gboolean           rows)
+{
+  guint8 class = self->byte_class[byte];
+
+  if (class == 0)
+    return 0;
+  if (rows)
+    return self->dense[at + class];
+
+  return advance (self, at, byte);
+}
+
+G_ALWAYS_INLINE static inline guint32
+state_of (PnGlossaryMatcher *self,
+          guint32            at,
+          gboolean           rows)
+{
+  return rows ? at / self->n_classes : at;
+}
+
+/* The forms of @norm into @pickers; returns the number of lanes used. Long
+ * texts go in LANES lanes walked in step: each transition waits on memory,
+ * the lanes' do not wait on each other. Lane k > 0 starts a longest form
+ * before its part, from the root, and keeps only the forms ending in its
+ * part; the last part takes the rest. */
+G_ALWAYS_INLINE static inline guint
+search (PnGlossaryMatcher  *self,
+        const PnNormalText *norm,
+        const char         *text,
+        gsize               length,
+        Picker             *pickers,
+        gboolean            rows)
+{
+  const guchar *bytes = (const guchar *) norm->s;
+  gsize part = norm->len / LANES;
+  gsize at[LANES];
+  gsize from[LANES];   /* where each lane's part begins */
+  guint32 where[LANES] = { 0 };
+
+  if (norm->len < 4096 || norm->len <= 4 * LANES * (gsize) self->max_depth)
+    {
+      picker_init (&pickers[0], self->max_depth, 0);
+      for (gsize i = 0; i < norm->len; i++)
+        {
+          guint32 next = move (self, where[0], bytes[i], rows);
+
+          where[0] = next & STATE_MASK;
+          if (next & ENDS)
+            add_candidates (self, norm, text, length, state_of (self, where[0], rows), i + 1, &pickers[0]);
+        }
+      return 1;
+    }
+
+  for (guint k = 0; k < LANES; k++)
+    {
+      from[k] = k * part;
+      at[k] = k == 0 ? 0 : from[k] - self->max_depth;
+      picker_init (&pickers[k], self->max_depth, at[k]);
+    }
+  while (at[0] < part)
+    {
+      for (guint k = 0; k < LANES; k++)
+        {
+          guint32 next = move (self, where[k], bytes[at[k]], rows);
+
+          where[k] = next & STATE_MASK;
+          at[k]++;
+          if ((next & ENDS) && at[k] > from[k])
+            add_candidates (self, norm, text, length, state_of (self, where[k], rows), at[k], &pickers[k]);
+        }
+    }
+  for (guint k = 1; k < LANES; k++)
+    {
+      gsize to = k + 1 < LANES ? from[k + 1] : norm->len;
+
+      for (; at[k] < to; at[k]++)
+        {
+          guint32 next = move (self, where[k], bytes[at[k]], rows);
+
+          where[k] = next & STATE_MASK;
+          if ((next & ENDS) && at[k] + 1 > from[k])
+            add_candidates (self, norm, text, length, state_of (self, where[k], rows), at[k] + 1, &pickers[k]);
+        }
+    }
+
+  return LANES;
+}
+
 GArray *
 pn_glossary_matcher_find (PnGlossaryMatcher *self,
                           const char        *text,
@@ -762,10 +867,9 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (PnGlossaryMatch));
   Picker pickers[LANES];
-  guint n_lanes = 1;
+  guint n_lanes;
   g_autoptr(GArray) picks = NULL;
   PnNormalText norm = { 0 };
-  guint32 state = 0;
   gsize taken_to = 0;
 
   g_return_val_if_fail (PN_IS_GLOSSARY_MATCHER (self), matches);
@@ -791,79 +895,8 @@ pn_glossary_matcher_find (PnGlossaryMatcher *self,
   if (norm.len < self->min_depth)
     goto done;   /* shorter than any form */
 
-  /* Long texts in LANES lanes walked in step: each transition waits on
-   * memory, the lanes' do not wait on each other. Lane k > 0 starts a
-   * longest form before its part, from the root, and keeps only the forms
-   * ending in its part; the last part takes the rest. */
-  if (norm.len >= 4096 && norm.len > 4 * LANES * (gsize) self->max_depth)
-    {
-      gsize part = norm.len / LANES;
-      gsize at[LANES];
-      gsize from[LANES];   /* where each lane's part begins */
-      guint32 states[LANES] = { 0 };
-
-      n_lanes = LANES;
-      for (guint k = 0; k < LANES; k++)
-        {
-          from[k] = k * part;
-          at[k] = k == 0 ? 0 : from[k] - self->max_depth;
-          picker_init (&pickers[k], self->max_depth, at[k]);
-        }
-      while (at[0] < part)
-        {
-          for (guint k = 0; k < LANES; k++)
-            {
-              guint32 next = advance (self, states[k], (guchar) norm.s[at[k]]);
-
-              states[k] = next & STATE_MASK;
-              at[k]++;
-              if ((next & ENDS) && at[k] > from[k])
-                add_candidates (self, &norm, text, length, states[k], at[k], &pickers[k]);
-            }
-        }
-      for (guint k = 1; k < LANES; k++)
-        {
-          gsize to = k + 1 < LANES ? from[k + 1] : norm.len;
-
-          for (; at[k] < to; at[k]++)
-            {
-              guint32 next = advance (self, states[k], (guchar) norm.s[at[k]]);
-
-              states[k] = next & STATE_MASK;
-              if ((next & ENDS) && at[k] + 1 > from[k])
-                add_candidates (self, &norm, text, length, states[k], at[k] + 1, &pickers[k]);
-            }
-        }
-    }
-  else
-    {
-      picker_init (&pickers[0], self->max_depth, 0);
-    }
-  if (n_lanes == 1)
-    {
-      /* In registers: bytes no form holds, states with full tables. */
-      const guint8 *classes = self->byte_class;
-      const guint32 *dense = self->dense;
-      const guchar *bytes = (const guchar *) norm.s;
-      guint n_classes = self->n_classes;
-      guint n_dense = self->n_dense;
-
-      for (gsize i = 0; i < norm.len; i++)
-        {
-          guint8 class = classes[bytes[i]];
-          guint32 next;
-
-          if (class == 0)
-            {
-              state = 0;
-              continue;
-            }
-          next = state < n_dense ? dense[(gsize) state * n_classes + class] : advance (self, state, bytes[i]);
-          state = next & STATE_MASK;
-          if (next & ENDS)
-            add_candidates (self, &norm, text, length, state, i + 1, &pickers[0]);
-        }
-    }
+  n_lanes = self->rows ? search (self, &norm, text, length, pickers, TRUE)
+                      : search (self, &norm, text, length, pickers, FALSE);
 
   /* Leftmost first, and of those at one start the longest. */
   picks = g_array_new (FALSE, FALSE, sizeof (Pick));

@@ -66,6 +66,20 @@ is_off (PnRenderContext *ctx,
   return off;
 }
 
+/* The code points in @length bytes of valid UTF-8: the bytes that do not
+ * continue a character. */
+static guint
+count_chars (const char *text,
+             gsize       length)
+{
+  guint count = 0;
+
+  for (gsize i = 0; i < length; i++)
+    count += ((guchar) text[i] & 0xC0) != 0x80;
+
+  return count;
+}
+
 /* Code points from the start of @segment's literal to byte @at of the run;
  * the places asked for only go forward. */
 static guint
@@ -75,7 +89,7 @@ char_offset (Segment *segment,
   const char *literal = cmark_node_get_literal (segment->node);
   gsize byte = at - segment->start;
 
-  segment->cursor_char += g_utf8_strlen (literal + segment->cursor_byte, byte - segment->cursor_byte);
+  segment->cursor_char += count_chars (literal + segment->cursor_byte, byte - segment->cursor_byte);
   segment->cursor_byte = byte;
 
   return segment->cursor_char;

@@ -134,7 +134,12 @@ pn_render_wrap_page (PnRenderContext *ctx,
   append_header (ctx, page);
 
   if (body != NULL)
-    g_string_append_printf (page, "<article class=\"pn-doc\">\n%s</article>\n", body);
+    {
+      /* Not through printf: the body is most of the page. */
+      g_string_append (page, "<article class=\"pn-doc\">\n");
+      g_string_append (page, body);
+      g_string_append (page, "</article>\n");
+    }
   else
     append_unreadable (ctx, page);
 

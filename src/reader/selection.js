@@ -3,8 +3,8 @@
  * When the reader ends a selection (mouse button released, or a key that
  * selects), the page posts "selection" with the text (white space collapsed,
  * at most 200 characters; longer ones are not offered) and the rectangle of
- * its first line; when the selection goes, or the page scrolls, it posts an
- * empty text. Selections made by the app (find) are not reported: only the
+ * its first line; when the selection goes (Escape lets go of it), or the page
+ * scrolls, it posts an empty text. Selections made by the app (find) are not reported: only the
  * reader's own input counts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -69,6 +69,15 @@
   window.addEventListener('keyup', (event) => {
     if (event.shiftKey || event.key === 'Shift' || ((event.ctrlKey || event.metaKey) && event.key === 'a'))
       later(event);
+  }, true);
+  /* Escape lets go of the words (and so of the popover). */
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && shown) {
+      const sel = window.getSelection();
+      if (sel)
+        sel.removeAllRanges();
+      hide();
+    }
   }, true);
   document.addEventListener('selectionchange', () => {
     const sel = window.getSelection();

@@ -272,6 +272,30 @@ press_key (guint keyval, GdkModifierType mods)
 }
 
 gboolean
+double_click_element (Fixture *f, const char *selector)
+{
+#ifdef HAVE_X11
+  Display *xdisplay;
+  double x, y;
+
+  if (!xtest_available ())
+    return FALSE;
+  element_center (f, selector, &x, &y);
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  x11_pointer_to (f, x, y);
+  for (guint i = 0; i < 2; i++)
+    {
+      fake_button (xdisplay, 1, True, 0);
+      fake_button (xdisplay, 1, False, 0);
+    }
+  XFlush (xdisplay);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+gboolean
 press_button (Fixture *f, guint button)
 {
 #ifdef HAVE_X11

@@ -82,6 +82,8 @@ gboolean js_true (Fixture *f, const char *body);
 gboolean xtest_available (void);
 void element_center (Fixture *f, const char *selector, double *x, double *y);
 gboolean click_element (Fixture *f, const char *selector);
+/* A real double click (XTest) on the middle of @selector's first line; FALSE without XTest. */
+gboolean double_click_element (Fixture *f, const char *selector);
 GtkWidget *visible_popover (Fixture *f);
 char *popover_text (GtkWidget *popover);
 GtkWidget *find_button (GtkWidget *widget);

@@ -266,6 +266,30 @@ test_long_text (void)
   }
 }
 
+/* A glossary too large for every state to have a full table: the deep
+ * states keep sorted edges, and capitals are still read as small letters. */
+static void
+test_large_glossary (void)
+{
+  g_autoptr(PnGlossary) glossary = pn_glossary_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *term = g_strdup_printf ("terme%05u de la liste numéro %05u", i, (i * 7919) % 100000);
+
+      add (glossary, id, term, NULL, FALSE);
+    }
+  text = g_strdup_printf ("Le TERME%05u de la liste numéro %05u, le terme%05u de la liste numéro %05u, "
+                          "le terme%05u de la liste numéro %05u.",
+                          17, (17 * 7919) % 100000, 9999, (9999 * 7919) % 100000, 18, 1);
+  expected = g_strdup_printf ("e17=[TERME00017 de la liste numéro %05u] e9999=[terme09999 de la liste numéro %05u]",
+                              (17 * 7919) % 100000, (9999 * 7919) % 100000);
+  assert_finds (glossary, text, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/glossary-matcher/empty", test_empty);
   g_test_add_func ("/glossary-matcher/overlapping-forms", test_overlapping_forms);
   g_test_add_func ("/glossary-matcher/long-text", test_long_text);
+  g_test_add_func ("/glossary-matcher/large-glossary", test_large_glossary);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ typedef struct {
   GPtrArray *diagnostics;
   int fatal_index;          /* index in diagnostics of the problem that stops loading, or -1 */
   gsize text_bytes;         /* documents read so far */
+  guint64 quiz_bytes;       /* quiz files read so far */
 } Loader;
 
 /* Paths */
@@ -433,6 +434,33 @@ is_gift_file (const char *name)
   return g_str_has_suffix (name, ".gift") || g_str_has_suffix (name, ".GIFT");
 }
 
+/* FALSE (reported) when the quiz file @name would take the quiz files read
+ * past PN_PACK_MAX_QUIZ_SIZE in all: it is not read. Its size is asked
+ * before it is read; a path that cannot be resolved is reported when read. */
+static gboolean
+fits_quiz_budget (Loader     *loader,
+                  JsonNode   *node,
+                  const char *name)
+{
+  g_autoptr(GFile) file = pn_pack_check_path (name) == PN_PATH_OK ? pn_pack_resolve (loader->pack, name) : NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return TRUE;
+
+  loader->quiz_bytes += MIN ((guint64) g_file_info_get_size (info), (guint64) PN_PACK_MAX_FILE_SIZE + 1);
+  if (loader->quiz_bytes <= PN_PACK_MAX_QUIZ_SIZE)
+    return TRUE;
+
+  report (loader, node, PN_SEVERITY_ERROR,
+          _("%s: the quiz files of a course pack may hold %d MB in all; this one goes past it and was "
+            "left out"), name, PN_PACK_MAX_QUIZ_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
 /* Reads the quiz file named at @node (JSON, or GIFT for a name ending in
  * .gift) into @quiz (NULL when its content could not be used). FALSE when the
  * file itself could not be read. */
@@ -455,6 +483,8 @@ read_quiz_file (Loader      *loader,
     return FALSE;
 
   name = json_node_get_string (node);
+  if (!fits_quiz_budget (loader, node, name))
+    return FALSE;
   if (!is_gift_file (name))
     {
       json = load_pack_json_file (loader, node, path);

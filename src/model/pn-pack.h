@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 #define PN_PACK_MAX_TEXT_SIZE (32 * 1024 * 1024)
 /* Most entries in the sources file. */
 #define PN_PACK_MAX_SOURCES 2000
-/* Most quiz files. */
+/* Most quiz files, and most bytes in all of them. */
 #define PN_PACK_MAX_QUIZZES 500
+#define PN_PACK_MAX_QUIZ_SIZE (32 * 1024 * 1024)
 /* Most authors of the pack or of one document, and affiliations of one person:
  * each document's header lists them all. */
 #define PN_PACK_MAX_AUTHORS 50

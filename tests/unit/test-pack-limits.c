@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "pn-json-scan.h"
@@ -166,6 +167,41 @@ test_quizzes_capped (void)
   pn_test_remove_dir (dir);
 }
 
+/* Quiz files of 7.5 MB each (sparse: made at once): past 32 MB in all, the
+ * next is not read, with one message; the ones before are read (and refused
+ * for their NUL bytes, at their own line). */
+static void
+test_quiz_bytes_capped (void)
+{
+  g_autofree char *text = manifest ("[{ \"name\": \"A\" }]",
+                                    "\"quizzes\": [\"a.json\", \"b.json\", \"c.json\", \"d.json\", \"e.gift\"],", 1);
+  g_autofree char *dir = pn_test_make_dir ("pack.json", text, "doc.md", "# T\n", NULL);
+  const char *names[] = { "a.json", "b.json", "c.json", "d.json", "e.gift" };
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      FILE *out = fopen (path, "wb");
+
+      g_assert_nonnull (out);
+      g_assert_cmpint (fseek (out, 15 * 512 * 1024 - 1, SEEK_SET), ==, 0);
+      g_assert_cmpint (fputc (' ', out), ==, ' ');
+      g_assert_cmpint (fclose (out), ==, 0);
+    }
+
+  pack = pn_test_load (dir, diagnostics);
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 3,
+                             "e.gift: the quiz files of a course pack may hold 32 MB in all");
+  g_assert_null (pn_test_find (diagnostics, "d.json: the quiz files"));
+  g_assert_nonnull (pn_test_find (diagnostics, "d.json"));
+  g_assert_cmpuint (pn_pack_get_quizzes (pack)->len, ==, 0);
+
+  pn_test_remove_dir (dir);
+}
+
 /* 1.15 million entries under quizzes (17 s, 400 MB and a message each):
  * refused at once. */
 static void
@@ -233,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/pack-limits/150000-authors", test_150000_authors);
   g_test_add_func ("/pack-limits/60000-authors", test_60000_authors);
   g_test_add_func ("/pack-limits/quizzes-capped", test_quizzes_capped);
+  g_test_add_func ("/pack-limits/quiz-bytes-capped", test_quiz_bytes_capped);
   g_test_add_func ("/pack-limits/million-quizzes", test_million_quizzes);
   g_test_add_func ("/pack-limits/repeated-keys-in-sources", test_repeated_keys_in_sources);
 

@@ -678,6 +678,19 @@ test_glossary_link_mode (void)
   g_settings_set_enum (settings, "glossary-links", PN_GLOSSARY_LINK_ALL);
   wait.n = all;
   wait_until (marks_are_cb, &wait, "every occurrence marked again");
+
+  /* Changed while the Glossary page is shown: the text behind it follows,
+   * and the back button still returns to it. */
+  gtk_widget_activate (find_row (window, "glossary"));
+  wait_until (glossary_mapped_cb, window, "the Glossary page");
+  g_settings_set_enum (settings, "glossary-links", PN_GLOSSARY_LINK_NONE);
+  wait.n = 0;
+  wait_until (marks_are_cb, &wait, "no term marked behind the Glossary page");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pn_window_get_glossary_page (window))));
+  g_assert_cmpstr (pn_reader_view_get_history_page (view), ==, "glossary");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-text", NULL);
+  wait_until (reader_mapped_cb, window, "the text again");
+  g_settings_reset (settings, "glossary-links");
   g_hash_table_unref (entries);
   close_window (window);
 }

@@ -35,6 +35,25 @@ sqlite3_stmt *pn_store_prepare      (PnStore       *self,
 gboolean      pn_store_step_done    (PnStore       *self,
                                      sqlite3_stmt  *statement,
                                      GError       **error);
+/* Prepares and steps @sql (no parameters, e.g. "BEGIN IMMEDIATE"). */
+gboolean      pn_store_run          (PnStore       *self,
+                                     const char    *sql,
+                                     GError       **error);
+/* The pack's row in packs, which the features' rows refer to, added when missing. */
+gboolean      pn_store_ensure_pack  (PnStore       *self,
+                                     const char    *pack_id,
+                                     GError       **error);
+/* Finalizes @statement after its rows were read; FALSE with @error set
+ * (@what: "cannot read …") when reading stopped on an error (@status: the
+ * last sqlite3_step result). */
+gboolean      pn_store_rows_done    (PnStore       *self,
+                                     sqlite3_stmt  *statement,
+                                     int            status,
+                                     const char    *what,
+                                     GError       **error);
+/* The rowid of the last row inserted, and the rows changed by the last statement. */
+gint64        pn_store_last_insert_rowid (PnStore   *self);
+int           pn_store_changes      (PnStore       *self);
 /* Seconds since the epoch, for updated_at columns. */
 gint64        pn_store_now          (void);
 
@@ -44,9 +63,13 @@ PnStore      *pn_store_open_at_version (const char  *path,
                                         int          version,
                                         GError     **error);
 
+/* For the tests: the connection, e.g. to make it read-only (PRAGMA query_only). */
+sqlite3      *pn_store_get_connection  (PnStore     *self);
+
 /* The schema of each feature, step by step */
 extern const char pn_store_positions_v1[];
 extern const char pn_store_positions_v2[];
 extern const char pn_store_cards_v1[];
+extern const char pn_store_quiz_v1[];
 
 G_END_DECLS

@@ -30,6 +30,7 @@ static const PnStoreMigration migrations[] = {
   { "positions", pn_store_positions_v1 },   /* 1: positions, last document */
   { "positions", pn_store_positions_v2 },   /* 2: packs, one row per pack read */
   { "cards", pn_store_cards_v1 },           /* 3: flashcards and their review log */
+  { "quiz", pn_store_quiz_v1 },             /* 4: quiz attempts and answers */
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -284,4 +285,70 @@ gint64
 pn_store_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+gint64
+pn_store_last_insert_rowid (PnStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+int
+pn_store_changes (PnStore *self)
+{
+  return sqlite3_changes (self->db);
+}
+
+sqlite3 *
+pn_store_get_connection (PnStore *self)
+{
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+pn_store_run (PnStore     *self,
+              const char  *sql,
+              GError     **error)
+{
+  sqlite3_stmt *statement = pn_store_prepare (self, sql, error);
+
+  return statement != NULL && pn_store_step_done (self, statement, error);
+}
+
+gboolean
+pn_store_ensure_pack (PnStore     *self,
+                      const char  *pack_id,
+                      GError     **error)
+{
+  sqlite3_stmt *statement = pn_store_prepare (self,
+                                              "INSERT INTO packs (pack_id, last_doc_id, updated_at) "
+                                              "VALUES (?1, NULL, ?2) ON CONFLICT (pack_id) DO NOTHING",
+                                              error);
+
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (statement, 2, pn_store_now ());
+
+  return pn_store_step_done (self, statement, error);
+}
+
+gboolean
+pn_store_rows_done (PnStore       *self,
+                    sqlite3_stmt  *statement,
+                    int            status,
+                    const char    *what,
+                    GError       **error)
+{
+  gboolean ok = status == SQLITE_DONE;
+
+  if (!ok)
+    set_sqlite_error (self, error, what);
+
+  sqlite3_finalize (statement);
+
+  return ok;
 }

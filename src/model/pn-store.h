@@ -30,3 +30,4 @@ G_END_DECLS
 /* The calls of each feature's tables */
 #include "pn-store-cards.h"
 #include "pn-store-positions.h"
+#include "pn-store-quiz.h"

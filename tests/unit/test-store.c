@@ -334,6 +334,22 @@ check_new_database (PnStore *store)
     g_assert_cmpint (card.state, ==, PN_FSRS_LEARNING);
     g_assert_cmpint (card.last_review, ==, 5000);
   }
+
+  /* The quiz tables take an attempt and an answer (version 4 on). */
+  {
+    g_autoptr(PnQuizResponse) response = pn_quiz_response_new ();
+    PnQuizGrade grade = { .graded = TRUE, .score = 1.0, .correct = TRUE };
+    g_autoptr(PnQuizAttempt) finished = NULL;
+    gint64 attempt = pn_store_start_quiz_attempt (store, "new", "quiz", 1, FALSE, 6000, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (attempt, >, 0);
+    response->choice = 2;
+    g_assert_true (pn_store_record_quiz_answer (store, attempt, "q1", response, &grade, 6001, &error));
+    g_assert_true (pn_store_finish_quiz_attempt (store, attempt, 6002, &finished, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (finished->score, 1.0, 1e-9);
+  }
 }
 
 static void
@@ -397,6 +413,39 @@ check_version_3 (PnStore *store)
   check_new_database (store);
 }
 
+static void
+check_version_4 (PnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_auto(GStrv) missed = NULL;
+  PnQuizSummary summary;
+  const PnQuizStoredAnswer *answer;
+
+  check_positions (store, "pack-v4", "intro");
+
+  g_assert_true (pn_store_get_quiz_summary (store, "pack-v4", "bases", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_finished, ==, 1);
+  g_assert_true (summary.has_best);
+  g_assert_cmpfloat_with_epsilon (summary.best_score, 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (summary.best_max_score, 2, 1e-9);
+  g_assert_cmpint (summary.last->finished_at, ==, 4010);
+  pn_quiz_summary_clear (&summary);
+
+  history = pn_store_get_question_history (store, "pack-v4", "bases", "q2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  answer = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (answer->response->text, ==, "la rente");
+  g_assert_cmpfloat_with_epsilon (answer->score, 0.5, 1e-9);
+
+  missed = pn_store_get_missed_questions (store, "pack-v4", "bases", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missed, ((const char *[]) { "q1", "q2", NULL }));
+  check_new_database (store);
+}
+
 /* versions[v]: what a database at version v holds. A new migration adds its line. */
 static const VersionData versions[] = {
   { NULL, check_new_database },
@@ -414,6 +463,13 @@ static const VersionData versions[] = {
     "INSERT INTO cards VALUES ('pack-v3', 'seigneurage', 1, 2, 0, 8.2956, 1.0, 694200, 3000, 1, 0, 3000);"
     "INSERT INTO card_reviews VALUES (1, 'pack-v3', 'seigneurage', 1, 4, 3000, 2, 8.2956, 1.0, 694200, 0);",
     check_version_3 },
+  { "INSERT INTO positions VALUES ('pack-v4', 'intro', 'partie-2', 0.5, 4000);"
+    "INSERT INTO positions VALUES ('pack-v4', 'essai', NULL, 0.25, 4001);"
+    "INSERT INTO packs VALUES ('pack-v4', 'intro', 4002);"
+    "INSERT INTO quiz_attempts VALUES (7, 'pack-v4', 'bases', 4003, 4010, 0.5, 2, 0);"
+    "INSERT INTO quiz_answers VALUES (7, 'pack-v4', 'bases', 'q1', '{\"choice\":0}', 1, 0, 0, 4004);"
+    "INSERT INTO quiz_answers VALUES (7, 'pack-v4', 'bases', 'q2', '{\"text\":\"la rente\"}', 1, 0.5, 0, 4005);",
+    check_version_4 },
 };
 
 static void

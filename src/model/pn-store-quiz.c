@@ -133,14 +133,16 @@ pn_quiz_response_from_json (const char *json)
   g_autoptr(PnQuizResponse) response = NULL;
   JsonObject *object;
   JsonNode *member;
+  JsonNode *root;
 
   g_return_val_if_fail (json != NULL, NULL);
 
+  /* An empty text loads, with no root. */
   if (!json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   response = pn_quiz_response_new ();
 
   if ((member = json_object_get_member (object, "choice")) != NULL)

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -549,8 +550,12 @@ pn_quiz_export_attempt (PnStore    *store,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED,
-                     "no quiz attempt %" G_GINT64_FORMAT " in the student database", attempt_id);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, attempt_id);
+
+          g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED,
+                       _("No quiz attempt %s in the student database"), id);
+        }
       return NULL;
     }
 

@@ -572,12 +572,12 @@ pn_quiz_export_file_name (PnQuiz              *quiz,
                           const PnQuizAttempt *attempt,
                           GTimeZone           *time_zone)
 {
-  g_autofree char *date = format_date (&english, attempt->finished_at > 0 ? attempt->finished_at
-                                                                           : attempt->started_at, time_zone);
+  g_autofree char *date = NULL;
   char *name;
 
   g_return_val_if_fail (PN_IS_QUIZ (quiz) && attempt != NULL, NULL);
 
+  date = format_date (&english, attempt->finished_at > 0 ? attempt->finished_at : attempt->started_at, time_zone);
   /* "%Y-%m-%d %H:%M": the day only. */
   if (strlen (date) > 10)
     date[10] = '\0';

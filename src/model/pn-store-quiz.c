@@ -441,6 +441,28 @@ pn_store_get_quiz_attempts (PnStore     *self,
                          pack_id, quiz_id, error);
 }
 
+PnQuizAttempt *
+pn_store_get_unfinished_quiz_attempt (PnStore     *self,
+                                      const char  *pack_id,
+                                      const char  *quiz_id,
+                                      GError     **error)
+{
+  g_autoptr(GPtrArray) attempts = NULL;
+
+  g_return_val_if_fail (PN_IS_STORE (self), NULL);
+  g_return_val_if_fail (pack_id != NULL && quiz_id != NULL, NULL);
+
+  attempts = attempts_where (self,
+                             "SELECT " ATTEMPT_COLUMNS " FROM quiz_attempts "
+                             "WHERE pack_id = ?1 AND quiz_id = ?2 AND finished_at IS NULL "
+                             "ORDER BY started_at DESC, id DESC LIMIT 1",
+                             pack_id, quiz_id, error);
+  if (attempts == NULL || attempts->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (attempts, 0);
+}
+
 static GPtrArray *
 answers_of (PnStore       *self,
             sqlite3_stmt  *statement,

@@ -91,6 +91,13 @@ gboolean      pn_store_finish_quiz_attempt  (PnStore               *self,
 PnQuizAttempt *pn_store_get_quiz_attempt    (PnStore               *self,
                                              gint64                 attempt_id,
                                              GError               **error);
+/* The last attempt at the quiz that was started and not finished (the app
+ * closed in the middle of it: its answers are kept), to take it up again;
+ * NULL when there is none (or with @error set on failure). */
+PnQuizAttempt *pn_store_get_unfinished_quiz_attempt (PnStore       *self,
+                                                     const char    *pack_id,
+                                                     const char    *quiz_id,
+                                                     GError       **error);
 /* The attempts at a quiz (PnQuizAttempt), oldest first, unfinished ones included. */
 GPtrArray    *pn_store_get_quiz_attempts    (PnStore               *self,
                                              const char            *pack_id,

@@ -154,8 +154,25 @@ test_persisted (Fixture       *fixture,
   answer (store, attempt, "essai", "Mon avis, en entier.", -1, T0 + 40);
   /* Answered again: replaces the first answer to q2. */
   answer (store, attempt, "q2", "le seigneurage", 1, T0 + 50);
+  g_clear_object (&store);
+
+  /* Closed in the middle: the attempt is there to take up, its answers kept. */
+  store = pn_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PnQuizAttempt) unfinished = pn_store_get_unfinished_quiz_attempt (store, "pack", "bases", &error);
+    g_autoptr(PnQuizAttempt) other = pn_store_get_unfinished_quiz_attempt (store, "pack", "autre", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (unfinished);
+    g_assert_cmpint (unfinished->id, ==, attempt);
+    g_assert_cmpint (unfinished->finished_at, ==, 0);
+    g_assert_null (other);
+  }
   finished = finish (store, attempt, T0 + 60);
   g_assert_cmpfloat_with_epsilon (finished->score, 2.5, 1e-9);
+  g_assert_null (pn_store_get_unfinished_quiz_attempt (store, "pack", "bases", &error));
+  g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (finished->max_score, 3, 1e-9);
   g_assert_cmpint (finished->finished_at, ==, T0 + 60);
   g_clear_object (&store);

@@ -4,6 +4,8 @@
  * the front, Space shows the back, 1–4 grade it) and the end (what was
  * learnt, when the next cards are due). The day's queue is the deck's
  * (pn-flashcard-deck.h); every grade is in the student store at once.
+ * This file: the page, its deck, the start and end screens, the day's
+ * wake-ups; the session's screen is in pn-flashcards-page-session.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,59 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "pn-flashcard-deck.h"
-#include "pn-flashcards-page.h"
+#include "pn-flashcards-page-private.h"
 #include "pn-flashcards-text.h"
 #include "pn-fsrs.h"
-
-#define N_GRADES 4
-
-struct _PnFlashcardsPage
-{
-  GtkWidget          parent_instance;
-
-  /* Template widgets */
-  GtkStack          *stack;
-  AdwStatusPage     *start_status;
-  GtkLabel          *start_counts_label;
-  GtkLabel          *start_next_label;
-  GtkButton         *start_button;
-  GtkProgressBar    *progress_bar;
-  GtkLabel          *progress_label;
-  GtkWidget         *card_box;
-  GtkLabel          *front_kind_label;
-  GtkLabel          *front_label;
-  GtkWidget         *answer_box;
-  GtkLabel          *back_kind_label;
-  GtkLabel          *back_label;
-  GtkLabel          *wait_label;
-  GtkButton         *reveal_button;
-  GtkWidget         *grade_box;
-  GtkButton         *grade_buttons[N_GRADES];
-  GtkLabel          *grade_labels[N_GRADES];
-  GtkLabel          *end_summary_label;
-  GtkLabel          *end_grades_label;
-  GtkLabel          *end_next_label;
-  GtkButton         *end_button;
-
-  /* Owned references */
-  PnStore           *store;
-  GSettings         *settings;
-  PnPack            *pack;
-  PnFlashcardDeck   *deck;
-
-  PnFlashcardsClock  clock;
-  gpointer           clock_data;
-  guint              n_due;
-  /* Wakes the page when the day changes, or a card of today comes due. */
-  guint              wake_source;
-  /* In a session: the card shown, whether its back is, and what was done */
-  gboolean           in_session;
-  gboolean           revealed;
-  PnFlashcard        card;
-  gboolean           has_card;
-  /* On the start screen: the cards of today that are not new */
-  guint              n_review;
-};
 
 G_DEFINE_FINAL_TYPE (PnFlashcardsPage, pn_flashcards_page, GTK_TYPE_WIDGET)
 
@@ -81,11 +33,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
-static void pn_flashcards_page_show_card  (PnFlashcardsPage *self);
 static void pn_flashcards_page_show_start (PnFlashcardsPage *self);
 
-static gint64
-pn_flashcards_page_now (PnFlashcardsPage *self)
+gint64
+_pn_flashcards_page_now (PnFlashcardsPage *self)
 {
   if (self->clock != NULL)
     return self->clock (self->clock_data);
@@ -95,15 +46,15 @@ pn_flashcards_page_now (PnFlashcardsPage *self)
 
 /* The keyboard focus is in the page: it may be moved within it (never
  * taken from the sidebar or the header bar). */
-static gboolean
-pn_flashcards_page_has_focus (PnFlashcardsPage *self)
+gboolean
+_pn_flashcards_page_has_focus (PnFlashcardsPage *self)
 {
   return (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 }
 
 /* Moves the focus to @widget before whatever held it is hidden, so that it is never lost. */
-static void
-pn_flashcards_page_move_focus (PnFlashcardsPage *self,
+void
+_pn_flashcards_page_move_focus (PnFlashcardsPage *self,
                                GtkWidget        *widget,
                                gboolean          had_focus)
 {
@@ -111,8 +62,8 @@ pn_flashcards_page_move_focus (PnFlashcardsPage *self,
     gtk_widget_grab_focus (widget);
 }
 
-static void
-pn_flashcards_page_set_n_due (PnFlashcardsPage *self,
+void
+_pn_flashcards_page_set_n_due (PnFlashcardsPage *self,
                               guint             n_due)
 {
   if (self->n_due == n_due)
@@ -218,10 +169,10 @@ pn_flashcards_page_update_start (PnFlashcardsPage *self,
 }
 
 /* A new deck for now, with the settings as they are. */
-static void
-pn_flashcards_page_load (PnFlashcardsPage *self)
+void
+_pn_flashcards_page_load (PnFlashcardsPage *self)
 {
-  gint64 now = pn_flashcards_page_now (self);
+  gint64 now = _pn_flashcards_page_now (self);
   int per_day = PN_FLASHCARD_DECK_DEFAULT_NEW_PER_DAY;
 
   g_clear_object (&self->deck);
@@ -242,7 +193,7 @@ pn_flashcards_page_load (PnFlashcardsPage *self)
       self->n_review = pn_flashcard_deck_count_due (self->deck) - pn_flashcard_deck_count_new (self->deck);
     }
 
-  pn_flashcards_page_set_n_due (self, self->deck ? pn_flashcard_deck_count_due (self->deck) : 0);
+  _pn_flashcards_page_set_n_due (self, self->deck ? pn_flashcard_deck_count_due (self->deck) : 0);
   pn_flashcards_page_update_start (self, now);
   pn_flashcards_page_schedule_wake (self, now);
 }
@@ -259,7 +210,7 @@ wake_cb (gpointer user_data)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") == 0)
     pn_flashcards_page_show_start (self);
   else if (!self->in_session)
-    pn_flashcards_page_load (self);
+    _pn_flashcards_page_load (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -267,18 +218,18 @@ wake_cb (gpointer user_data)
 /* Screens */
 
 /* @had_focus: whether the focus was in the page before anything changed. */
-static void
-pn_flashcards_page_set_screen (PnFlashcardsPage *self,
+void
+_pn_flashcards_page_set_screen (PnFlashcardsPage *self,
                                const char       *name,
                                GtkWidget        *focus,
                                gboolean          had_focus)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
-  pn_flashcards_page_move_focus (self, focus, had_focus);
+  _pn_flashcards_page_move_focus (self, focus, had_focus);
 }
 
-static void
-pn_flashcards_page_update_actions (PnFlashcardsPage *self)
+void
+_pn_flashcards_page_update_actions (PnFlashcardsPage *self)
 {
   gboolean can_start = !self->in_session && self->n_due > 0;
 
@@ -288,29 +239,31 @@ pn_flashcards_page_update_actions (PnFlashcardsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.grade",
                                  self->in_session && self->has_card && self->revealed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.back", !self->in_session);
+  /* While the cards left wait for their step. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flashcards.finish", self->in_session && !self->has_card);
 }
 
 static void
 pn_flashcards_page_show_start (PnFlashcardsPage *self)
 {
-  gboolean had_focus = pn_flashcards_page_has_focus (self);
+  gboolean had_focus = _pn_flashcards_page_has_focus (self);
 
   self->in_session = FALSE;
   self->has_card = FALSE;
-  pn_flashcards_page_load (self);
-  pn_flashcards_page_update_actions (self);
-  pn_flashcards_page_set_screen (self, "start",
+  _pn_flashcards_page_load (self);
+  _pn_flashcards_page_update_actions (self);
+  _pn_flashcards_page_set_screen (self, "start",
                                  gtk_widget_get_visible (GTK_WIDGET (self->start_button))
                                    ? GTK_WIDGET (self->start_button)
                                    : GTK_WIDGET (self->start_next_label),
                                  had_focus);
 }
 
-static void
-pn_flashcards_page_show_end (PnFlashcardsPage *self)
+void
+_pn_flashcards_page_show_end (PnFlashcardsPage *self)
 {
-  gint64 now = pn_flashcards_page_now (self);
-  gboolean had_focus = pn_flashcards_page_has_focus (self);
+  gint64 now = _pn_flashcards_page_now (self);
+  gboolean had_focus = _pn_flashcards_page_has_focus (self);
   PnFlashcardSummary summary;
   gint64 next_due;
   g_autofree char *summary_text = NULL;
@@ -341,234 +294,15 @@ pn_flashcards_page_show_end (PnFlashcardsPage *self)
     }
   gtk_label_set_label (self->end_next_label, next);
 
-  pn_flashcards_page_set_n_due (self, pn_flashcard_deck_count_due (self->deck));
-  pn_flashcards_page_update_actions (self);
-  pn_flashcards_page_set_screen (self, "end", GTK_WIDGET (self->end_button), had_focus);
+  _pn_flashcards_page_set_n_due (self, pn_flashcard_deck_count_due (self->deck));
+  _pn_flashcards_page_update_actions (self);
+  _pn_flashcards_page_set_screen (self, "end", GTK_WIDGET (self->end_button), had_focus);
   /* A screen reader hears the summary with the button the focus lands on. */
   description = g_strconcat (summary_text, "\n", grades, "\n", next, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->end_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   pn_flashcards_page_schedule_wake (self, now);
-}
-
-static void
-pn_flashcards_page_update_progress (PnFlashcardsPage *self)
-{
-  PnFlashcardSummary summary;
-  guint total, current;
-  g_autofree char *text = NULL;
-
-  pn_flashcard_deck_get_summary (self->deck, &summary);
-  total = summary.reviewed + summary.remaining;
-  current = MIN (summary.reviewed + 1, total);
-  /* Translators: the card shown and how many the session holds, e.g. "3 of 12" */
-  text = g_strdup_printf (_("%u of %u"), current, total);
-  gtk_label_set_label (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) summary.reviewed / total : 1.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
-}
-
-/* A card graded Again waits for its step in the session: the page says when it comes. */
-static gboolean
-waiting_cb (gpointer user_data)
-{
-  PnFlashcardsPage *self = user_data;
-
-  self->wake_source = 0;
-  if (self->in_session && !self->has_card)
-    {
-      pn_flashcard_deck_refresh (self->deck, pn_flashcards_page_now (self));
-      pn_flashcards_page_show_card (self);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-pn_flashcards_page_show_waiting (PnFlashcardsPage *self,
-                                 gint64            due,
-                                 gint64            now)
-{
-  gboolean had_focus = pn_flashcards_page_has_focus (self);
-  g_autofree char *wait = pn_flashcards_format_interval (due - now);
-  g_autofree char *text = NULL;
-
-  /* Translators: %s is a wait such as "1 min": a card graded Again comes back then */
-  text = g_strdup_printf (_("The next card comes back in %s"), wait);
-  gtk_label_set_label (self->wait_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->wait_label), TRUE);
-  gtk_widget_set_visible (self->card_box, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
-  pn_flashcards_page_move_focus (self, GTK_WIDGET (self->wait_label), had_focus);
-  gtk_widget_set_visible (self->grade_box, FALSE);
-
-  g_clear_handle_id (&self->wake_source, g_source_remove);
-  self->wake_source = g_timeout_add_seconds ((guint) CLAMP (due - now, 1, 3600), waiting_cb, self);
-}
-
-/* The next card's front, or the wait for a card graded Again, or the end. */
-static void
-pn_flashcards_page_show_card (PnFlashcardsPage *self)
-{
-  gint64 now = pn_flashcards_page_now (self);
-  gboolean had_focus = pn_flashcards_page_has_focus (self);
-  const PnFlashcard *next;
-  gboolean term_first;
-  g_autofree char *description = NULL;
-  gint64 wait;
-
-  self->revealed = FALSE;
-  self->has_card = FALSE;
-  next = pn_flashcard_deck_next (self->deck);
-  if (next == NULL)
-    {
-      pn_flashcards_page_show_end (self);
-      return;
-    }
-  /* Only cards graded into a learning step are left, none due yet. */
-  wait = pn_flashcard_deck_get_wait (self->deck);
-  if (wait > 0)
-    {
-      pn_flashcards_page_update_progress (self);
-      pn_flashcards_page_show_waiting (self, now + wait, now);
-      pn_flashcards_page_update_actions (self);
-      return;
-    }
-
-  self->card = *next;
-  self->has_card = TRUE;
-
-  term_first = self->card.direction == PN_CARD_TERM_TO_DEFINITION;
-  gtk_label_set_label (self->front_kind_label, term_first ? _("Term") : _("Definition"));
-  gtk_label_set_label (self->front_label, term_first ? self->card.entry->term : self->card.entry->definition);
-  gtk_label_set_label (self->back_kind_label, term_first ? _("Definition") : _("Term"));
-  gtk_label_set_label (self->back_label, term_first ? self->card.entry->definition : self->card.entry->term);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->front_label), term_first ? "pn-flashcard-definition" : "pn-flashcard-term");
-  gtk_widget_add_css_class (GTK_WIDGET (self->front_label), term_first ? "pn-flashcard-term" : "pn-flashcard-definition");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->back_label), term_first ? "pn-flashcard-term" : "pn-flashcard-definition");
-  gtk_widget_add_css_class (GTK_WIDGET (self->back_label), term_first ? "pn-flashcard-definition" : "pn-flashcard-term");
-
-  /* The front is said with the button the focus is on. */
-  /* Translators: what a screen reader says of a flashcard's front: "Term: seigneurage" */
-  description = g_strdup_printf (_("%s: %s"), gtk_label_get_label (self->front_kind_label),
-                                 gtk_label_get_label (self->front_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reveal_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
-
-  /* The actions first: a button whose action is off cannot take the focus. */
-  pn_flashcards_page_update_actions (self);
-  gtk_widget_set_visible (self->card_box, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), TRUE);
-  pn_flashcards_page_move_focus (self, GTK_WIDGET (self->reveal_button), had_focus);
-  gtk_widget_set_visible (GTK_WIDGET (self->wait_label), FALSE);
-  gtk_widget_set_visible (self->answer_box, FALSE);
-  gtk_widget_set_visible (self->grade_box, FALSE);
-
-  pn_flashcards_page_update_progress (self);
-}
-
-/* Actions */
-
-static void
-start_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  PnFlashcardsPage *self = PN_FLASHCARDS_PAGE (widget);
-
-  /* The deck as it is now (the day may have changed since the start screen). */
-  pn_flashcards_page_load (self);
-  if (self->deck == NULL)
-    return;
-
-  self->in_session = TRUE;
-  g_clear_handle_id (&self->wake_source, g_source_remove);
-  pn_flashcards_page_set_screen (self, "session", GTK_WIDGET (self->reveal_button),
-                                 pn_flashcards_page_has_focus (self));
-  pn_flashcards_page_show_card (self);
-}
-
-static void
-reveal_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PnFlashcardsPage *self = PN_FLASHCARDS_PAGE (widget);
-  gint64 now = pn_flashcards_page_now (self);
-  gboolean had_focus = pn_flashcards_page_has_focus (self);
-  g_autofree char *answer = NULL;
-
-  if (!self->in_session || !self->has_card || self->revealed)
-    return;
-
-  self->revealed = TRUE;
-  for (guint i = 0; i < N_GRADES; i++)
-    {
-      gint64 due = pn_fsrs_next_due (pn_flashcard_deck_get_params (self->deck), &self->card.fsrs,
-                                     (PnFsrsRating) (i + 1), now);
-      g_autofree char *wait = pn_flashcards_format_interval (due - now);
-      g_autofree char *name = NULL;
-
-      gtk_label_set_label (self->grade_labels[i], wait);
-      /* Translators: a grade button's name for a screen reader: "Good, 10 min" */
-      name = g_strdup_printf (_("%s, %s"), pn_flashcards_grade_name ((PnFsrsRating) (i + 1)), wait);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-    }
-
-  /* The answer is said with the button the focus lands on (GTK 4.8 has no
-   * announcements): Good, the usual grade; Space there grades Good. */
-  /* Translators: what a screen reader says of a flashcard's back: "Definition: …" */
-  answer = g_strdup_printf (_("%s: %s"), gtk_label_get_label (self->back_kind_label),
-                            gtk_label_get_label (self->back_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[PN_FSRS_GOOD - 1]),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, answer,
-                                  -1);
-
-  pn_flashcards_page_update_actions (self);
-  gtk_widget_set_visible (self->answer_box, TRUE);
-  gtk_widget_set_visible (self->grade_box, TRUE);
-  pn_flashcards_page_move_focus (self, GTK_WIDGET (self->grade_buttons[PN_FSRS_GOOD - 1]), had_focus);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
-}
-
-static void
-grade_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  PnFlashcardsPage *self = PN_FLASHCARDS_PAGE (widget);
-  int rating = g_variant_get_int32 (param);
-  g_autoptr(GError) error = NULL;
-
-  if (!self->in_session || !self->has_card || !self->revealed ||
-      rating < PN_FSRS_AGAIN || rating > PN_FSRS_EASY)
-    return;
-
-  if (!pn_flashcard_deck_grade (self->deck, (PnFsrsRating) rating, pn_flashcards_page_now (self), &error))
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-      /* Not kept: the card stays, graded again once the store works; the
-       * reader is told, not only the log. */
-      g_message ("Cannot record the review: %s", error->message);
-      gtk_widget_error_bell (widget);
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                     adw_toast_new (_("The grade could not be saved")));
-      return;
-    }
-
-  pn_flashcards_page_set_n_due (self, pn_flashcard_deck_count_due (self->deck));
-  pn_flashcards_page_show_card (self);
 }
 
 static void
@@ -624,10 +358,6 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
     { "again_button", "again_label" }, { "hard_button", "hard_label" },
     { "good_button", "good_label" }, { "easy_button", "easy_label" },
   };
-  static const guint digit_keys[N_GRADES][2] = {
-    { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 },
-    { GDK_KEY_3, GDK_KEY_KP_3 }, { GDK_KEY_4, GDK_KEY_KP_4 },
-  };
 
   object_class->dispose = pn_flashcards_page_dispose;
   object_class->get_property = pn_flashcards_page_get_property;
@@ -651,7 +381,9 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, answer_box);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, back_kind_label);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, back_label);
+  gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, wait_box);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, wait_label);
+  gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, finish_button);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, grade_box);
   for (guint i = 0; i < N_GRADES; i++)
@@ -668,18 +400,8 @@ pn_flashcards_page_class_init (PnFlashcardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, end_next_label);
   gtk_widget_class_bind_template_child (widget_class, PnFlashcardsPage, end_button);
 
-  gtk_widget_class_install_action (widget_class, "flashcards.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "flashcards.reveal", NULL, reveal_action);
-  gtk_widget_class_install_action (widget_class, "flashcards.grade", "i", grade_action);
   gtk_widget_class_install_action (widget_class, "flashcards.back", NULL, back_action);
-
-  /* Space shows the answer (on a focused button, Space presses it first);
-   * 1–4, on the main keys or the keypad, grade. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "flashcards.reveal", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "flashcards.reveal", NULL);
-  for (guint i = 0; i < N_GRADES; i++)
-    for (guint k = 0; k < 2; k++)
-      gtk_widget_class_add_binding_action (widget_class, digit_keys[i][k], 0, "flashcards.grade", "i", i + 1);
+  _pn_flashcards_page_class_session_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "pn-flashcards-page");
 }
@@ -705,7 +427,7 @@ pn_flashcards_page_init (PnFlashcardsPage *self)
                                       GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, grade_keys[i],
                                       -1);
     }
-  pn_flashcards_page_update_actions (self);
+  _pn_flashcards_page_update_actions (self);
 }
 
 GtkWidget *
@@ -805,8 +527,7 @@ pn_flashcards_page_refresh (PnFlashcardsPage *self)
     {
       if (!self->has_card)
         {
-          g_clear_handle_id (&self->wake_source, g_source_remove);
-          waiting_cb (self);
+          _pn_flashcards_page_wait_over (self);
         }
     }
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") == 0)

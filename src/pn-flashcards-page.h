@@ -19,7 +19,8 @@ typedef gint64 (*PnFlashcardsClock) (gpointer user_data);
 
 /* Property "n-due" (guint, notified): the cards due today, what the sidebar shows.
  * Actions: flashcards.start, flashcards.reveal (Space), flashcards.grade (i, 1–4:
- * keys 1–4), flashcards.back. */
+ * keys 1–4), flashcards.finish (while the cards left wait for their step),
+ * flashcards.back (from the end screen). */
 GtkWidget  *pn_flashcards_page_new          (void);
 /* Where the reviews are kept (NULL: nowhere, the page shows no cards) and the
  * settings "desired-retention" and "new-cards-per-day" are read. */

@@ -639,6 +639,8 @@ pn_glossary_page_init (PnGlossaryPage *self)
 {
   self->trail = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing while an entry of the list has the focus searches, as in GNOME's lists. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->results_stack));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

@@ -12,9 +12,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-file.h"
+#include "pn-gift-parse.h"
 #include "pn-glossary-parse.h"
 #include "pn-render-pango.h"
 #include "pn-manifest.h"
+#include "pn-quiz-parse.h"
 #include "pn-text.h"
 #include "pn-pack-private.h"
 
@@ -28,6 +30,7 @@ typedef struct {
   GPtrArray *diagnostics;
   int fatal_index;          /* index in diagnostics of the problem that stops loading, or -1 */
   gsize text_bytes;         /* documents read so far */
+  guint64 quiz_bytes;       /* quiz files read so far */
 } Loader;
 
 /* Paths */
@@ -412,6 +415,118 @@ parse_sources (Loader   *loader,
     }
 }
 
+/* Quizzes */
+
+static GHashTable *
+document_id_set (PnPack *pack)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < pack->documents->len; i++)
+    g_hash_table_add (ids, (gpointer) pn_document_get_id (g_ptr_array_index (pack->documents, i)));
+
+  return ids;
+}
+
+static gboolean
+is_gift_file (const char *name)
+{
+  return g_str_has_suffix (name, ".gift") || g_str_has_suffix (name, ".GIFT");
+}
+
+/* FALSE (reported) when the quiz file @name would take the quiz files read
+ * past PN_PACK_MAX_QUIZ_SIZE in all: it is not read. Its size is asked
+ * before it is read; a path that cannot be resolved is reported when read. */
+static gboolean
+fits_quiz_budget (Loader     *loader,
+                  JsonNode   *node,
+                  const char *name)
+{
+  g_autoptr(GFile) file = pn_pack_check_path (name) == PN_PATH_OK ? pn_pack_resolve (loader->pack, name) : NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return TRUE;
+
+  loader->quiz_bytes += MIN ((guint64) g_file_info_get_size (info), (guint64) PN_PACK_MAX_FILE_SIZE + 1);
+  if (loader->quiz_bytes <= PN_PACK_MAX_QUIZ_SIZE)
+    return TRUE;
+
+  report (loader, node, PN_SEVERITY_ERROR,
+          _("%s: the quiz files of a course pack may hold %d MB in all; this one goes past it and was "
+            "left out"), name, PN_PACK_MAX_QUIZ_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/* Reads the quiz file named at @node (JSON, or GIFT for a name ending in
+ * .gift) into @quiz (NULL when its content could not be used). FALSE when the
+ * file itself could not be read. */
+static gboolean
+read_quiz_file (Loader      *loader,
+                JsonNode    *node,
+                const char  *path,
+                GHashTable  *document_ids,
+                PnQuiz     **quiz)
+{
+  g_autoptr(PnJsonFile) json = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data = NULL;
+  PnDiagnostic *problem = NULL;
+  const char *name;
+  gsize length = 0;
+
+  *quiz = NULL;
+  if (!pn_json_file_check_type (loader->json, loader->diagnostics, node, path, PN_JSON_STRING))
+    return FALSE;
+
+  name = json_node_get_string (node);
+  if (!fits_quiz_budget (loader, node, name))
+    return FALSE;
+  if (!is_gift_file (name))
+    {
+      json = load_pack_json_file (loader, node, path);
+      if (json == NULL)
+        return FALSE;
+      *quiz = pn_quiz_parse (json, document_ids, loader->diagnostics);
+      return TRUE;
+    }
+
+  file = resolve_manifest_path (loader, node, path, name);
+  if (file == NULL)
+    return FALSE;
+  data = pn_file_read_text (file, name, PN_PACK_MAX_FILE_SIZE, &length, &problem);
+  if (data == NULL)
+    {
+      add_file_problem (loader, node, name, problem);
+      return FALSE;
+    }
+  *quiz = pn_gift_parse (data, length, name, NULL, document_ids, loader->diagnostics);
+
+  return TRUE;
+}
+
+static void
+add_quiz (Loader   *loader,
+          JsonNode *node,
+          PnQuiz   *quiz)
+{
+  PnQuiz *first = pn_pack_get_quiz (loader->pack, pn_quiz_get_id (quiz));
+
+  if (first != NULL)
+    {
+      report (loader, node, PN_SEVERITY_ERROR,
+              _("%s: the quiz id '%s' is already that of %s; this quiz was left out"),
+              pn_quiz_get_file (quiz), pn_quiz_get_id (quiz), pn_quiz_get_file (first));
+      g_object_unref (quiz);
+      return;
+    }
+
+  g_ptr_array_add (loader->pack->quizzes, quiz);
+}
+
 /* Terms and definitions are shown as plain text (popover, glossary page,
  * flashcards): in a French pack, with the text's apostrophes and spacing. */
 static void
@@ -446,6 +561,7 @@ parse_reserved_files (Loader   *loader,
   g_autoptr(GStrvBuilder) quiz_files = g_strv_builder_new ();
 
   g_clear_pointer (&loader->pack->quiz_files, g_strfreev);
+  g_ptr_array_set_size (loader->pack->quizzes, 0);
   if (glossary != NULL)
     {
       g_autoptr(PnJsonFile) json = load_pack_json_file (loader, glossary, "glossary");
@@ -470,22 +586,25 @@ parse_reserved_files (Loader   *loader,
       pn_json_file_check_type (loader->json, loader->diagnostics, quizzes, "quizzes", PN_JSON_ARRAY))
     {
       JsonArray *array = json_node_get_array (quizzes);
+      g_autoptr(GHashTable) document_ids = document_id_set (loader->pack);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
           g_autofree char *path = NULL;
-          g_autoptr(PnJsonFile) json = NULL;
+          PnQuiz *quiz;
 
           if (!pn_json_file_check_count (loader->json, loader->diagnostics, quizzes, "quizzes", i,
                                          PN_PACK_MAX_QUIZZES))
             break;
 
           path = pn_json_path_element ("quizzes", i);
-          json = load_pack_json_file (loader, element, path);
+          if (!read_quiz_file (loader, element, path, document_ids, &quiz))
+            continue;
 
-          if (json != NULL)
-            g_strv_builder_add (quiz_files, json_node_get_string (element));
+          g_strv_builder_add (quiz_files, json_node_get_string (element));
+          if (quiz != NULL)
+            add_quiz (loader, element, quiz);
         }
     }
 

@@ -14,6 +14,7 @@
 
 #include "pn-pack-check.h"
 #include "pn-pack-private.h"
+#include "pn-quiz-check.h"
 #include "pn-render.h"
 
 struct _PnPackCheck {
@@ -122,6 +123,28 @@ manifest_name_of (GFile *location)
   return g_file_get_basename (location);
 }
 
+/* The quotes of the quizzes' passages, looked for in the rendered pages, and
+ * the quizzes' texts through the safe passes. */
+static void
+check_quiz_quotes (PnPackCheck *self)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *quizzes = pn_pack_get_quizzes (self->pack);
+  GHashTableIter iter;
+  gpointer id;
+  gpointer page;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &id, &page))
+    g_hash_table_insert (texts, id, (gpointer) pn_rendered_page_get_text (page));
+
+  for (guint i = 0; i < quizzes->len; i++)
+    {
+      pn_quiz_check_quotes (g_ptr_array_index (quizzes, i), texts, self->diagnostics);
+      pn_quiz_check_texts (self->pack, g_ptr_array_index (quizzes, i), self->diagnostics);
+    }
+}
+
 /* A warning for each glossary entry that no text of the pack holds. */
 static void
 warn_unused_entries (PnPackCheck *self)
@@ -219,6 +242,7 @@ pn_pack_check_run_full (GFile               *location,
     return NULL;
 
   warn_unused_entries (self);
+  check_quiz_quotes (self);
 
   sort_diagnostics (self->diagnostics, manifest_name);
 

@@ -42,6 +42,7 @@ struct _PnPack {
   char *glossary_file;
   PnGlossary *glossary;     /* NULL when the pack has none or it could not be read */
   GStrv quiz_files;
+  GPtrArray *quizzes;       /* of PnQuiz, in manifest order */
 };
 
 typedef enum {

@@ -340,6 +340,7 @@ pn_pack_finalize (GObject *object)
   g_free (self->glossary_file);
   g_clear_object (&self->glossary);
   g_strfreev (self->quiz_files);
+  g_ptr_array_unref (self->quizzes);
 
   G_OBJECT_CLASS (pn_pack_parent_class)->finalize (object);
 }
@@ -358,6 +359,7 @@ pn_pack_init (PnPack *self)
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_source_free);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->quiz_files = g_new0 (char *, 1);
+  self->quizzes = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GFile *
@@ -481,4 +483,28 @@ pn_pack_get_quiz_files (PnPack *self)
 {
   g_return_val_if_fail (PN_IS_PACK (self), NULL);
   return (const char * const *) self->quiz_files;
+}
+
+GPtrArray *
+pn_pack_get_quizzes (PnPack *self)
+{
+  g_return_val_if_fail (PN_IS_PACK (self), NULL);
+  return self->quizzes;
+}
+
+PnQuiz *
+pn_pack_get_quiz (PnPack     *self,
+                  const char *id)
+{
+  g_return_val_if_fail (PN_IS_PACK (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->quizzes->len; i++)
+    {
+      PnQuiz *quiz = g_ptr_array_index (self->quizzes, i);
+
+      if (g_str_equal (pn_quiz_get_id (quiz), id))
+        return quiz;
+    }
+
+  return NULL;
 }

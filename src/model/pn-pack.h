@@ -11,6 +11,7 @@
 #include "pn-document.h"
 #include "pn-glossary.h"
 #include "pn-person.h"
+#include "pn-quiz.h"
 #include "pn-source.h"
 
 G_BEGIN_DECLS
@@ -23,8 +24,9 @@ G_BEGIN_DECLS
 #define PN_PACK_MAX_TEXT_SIZE (32 * 1024 * 1024)
 /* Most entries in the sources file. */
 #define PN_PACK_MAX_SOURCES 2000
-/* Most quiz files. */
+/* Most quiz files, and most bytes in all of them. */
 #define PN_PACK_MAX_QUIZZES 500
+#define PN_PACK_MAX_QUIZ_SIZE (32 * 1024 * 1024)
 /* Most authors of the pack or of one document, and affiliations of one person:
  * each document's header lists them all. */
 #define PN_PACK_MAX_AUTHORS 50
@@ -68,7 +70,12 @@ const PnSource *pn_pack_get_source    (PnPack *self, const char *id);
 const char *pn_pack_get_glossary_file (PnPack *self);     /* NULL when absent */
 /* The entries of the glossary file that could be read; NULL without a glossary. */
 PnGlossary *pn_pack_get_glossary      (PnPack *self);
-const char * const *pn_pack_get_quiz_files (PnPack *self); /* reserved; never NULL */
+/* The quiz files that could be read (JSON or GIFT), as the manifest names them; never NULL. */
+const char * const *pn_pack_get_quiz_files (PnPack *self);
+/* Of PnQuiz, in manifest order: the quizzes that could be read (each without
+ * the questions that could not). Never NULL. */
+GPtrArray  *pn_pack_get_quizzes       (PnPack *self);
+PnQuiz     *pn_pack_get_quiz          (PnPack *self, const char *id);
 /* Resolves a path relative to the pack root; NULL if it escapes the root
  * (absolute, "..", symlink out of the pack). */
 GFile      *pn_pack_resolve           (PnPack *self, const char *relative_path);

@@ -11,8 +11,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-diagnostic.h"
+#include "pn-file.h"
+#include "pn-gift-parse.h"
+#include "pn-gift-write.h"
 #include "pn-pack.h"
 #include "pn-pack-check.h"
+#include "pn-quiz-write.h"
 #include "pn-render.h"
 
 enum {
@@ -25,7 +29,9 @@ static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s\n  prisonnum-pack check PATH\n  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
-           "  prisonnum-pack glossary PATH\n\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
+           "  prisonnum-pack glossary PATH\n"
+           "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n\n"
+           "%s\n%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
            _("Usage:"),
            _("check     Checks the course pack in the folder PATH: one line per problem,\n"
              "          \"file:line:column: message\". Exit status 0 when the pack is valid\n"
@@ -37,6 +43,12 @@ print_usage (FILE *out)
              "          separated by tabs: id, term, total number of occurrences in the\n"
              "          pack's texts, then the number in each document (the first line\n"
              "          names the columns). Exit status 1 when the pack has no glossary."),
+           _("gift import  Writes the Moodle GIFT file FILE.gift as a quiz file of the\n"
+             "          pack (JSON) on standard output; the questions it cannot read are\n"
+             "          listed on standard error, and the exit status is then 1."),
+           _("gift export  Writes the quiz QUIZ-ID of the pack in PATH as GIFT, for\n"
+             "          Moodle; the questions GIFT cannot express are listed on standard\n"
+             "          error and left out."),
            _("Options:"),
            _("  -h, --help     Show this help"),
            _("  --version      Show the version"));
@@ -230,6 +242,78 @@ glossary (const char *path)
 }
 
 static int
+gift_import (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *data = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(PnQuiz) quiz = NULL;
+  PnDiagnostic *problem = NULL;
+  gsize length = 0;
+
+  /* Read within the limit: a larger file is refused before it is read. */
+  data = pn_file_read_text (file, name, PN_GIFT_MAX_SIZE, &length, &problem);
+  if (data == NULL)
+    {
+      g_autofree char *line = pn_diagnostic_to_string (problem);
+
+      fprintf (stderr, "%s\n", line);
+      pn_diagnostic_free (problem);
+      return EXIT_PROBLEMS;
+    }
+
+  quiz = pn_gift_parse (data, length, name, NULL, NULL, diagnostics);
+  print_diagnostics (stderr, diagnostics);
+  if (quiz == NULL)
+    return EXIT_PROBLEMS;
+
+  json = pn_quiz_to_json (quiz);
+  fputs (json, stdout);
+
+  return pn_diagnostics_has_errors (diagnostics) ? EXIT_PROBLEMS : EXIT_VALID;
+}
+
+static int
+gift_export (const char *path,
+             const char *quiz_id)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(GPtrArray) written = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load (path, diagnostics, stderr);
+  g_autofree char *gift = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  GPtrArray *quizzes;
+  PnQuiz *quiz;
+
+  if (pack == NULL)
+    {
+      print_diagnostics (stderr, diagnostics);
+      return EXIT_PROBLEMS;
+    }
+
+  quiz = pn_pack_get_quiz (pack, quiz_id);
+  if (quiz == NULL)
+    {
+      print_diagnostics (stderr, diagnostics);
+      quizzes = pn_pack_get_quizzes (pack);
+      for (guint i = 0; i < quizzes->len; i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
+                                pn_quiz_get_id (g_ptr_array_index (quizzes, i)));
+      fprintf (stderr, _("%s: no quiz with the id '%s'\n"), path, quiz_id);
+      fprintf (stderr, _("The quizzes of this pack are: %s\n"), ids->len > 0 ? ids->str : "—");
+      return EXIT_PROBLEMS;
+    }
+
+  gift = pn_gift_write (quiz, written);
+  print_diagnostics (stderr, written);
+  fputs (gift, stdout);
+
+  return EXIT_VALID;
+}
+
+static int
 usage_error (const char *message)
 {
   fprintf (stderr, "prisonnum-pack: %s\n\n", message);
@@ -305,6 +389,15 @@ main (int   argc,
       if (argc != 3)
         return usage_error (_("'glossary' takes one argument: the pack folder"));
       return glossary (argv[2]);
+    }
+
+  if (g_str_equal (argv[1], "gift"))
+    {
+      if (argc == 4 && g_str_equal (argv[2], "import"))
+        return gift_import (argv[3]);
+      if (argc == 5 && g_str_equal (argv[2], "export"))
+        return gift_export (argv[3], argv[4]);
+      return usage_error (_("'gift' takes 'import FILE.gift' or 'export PATH QUIZ-ID'"));
     }
 
   {

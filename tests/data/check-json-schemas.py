@@ -24,7 +24,7 @@ DIALECT = 'https://json-schema.org/draft/2020-12/schema'
 KNOWN_KEYWORDS = {
     '$schema', '$defs', '$ref', '$comment', 'title', 'description', 'type', 'const', 'enum',
     'required', 'properties', 'additionalProperties', 'items', 'minItems', 'maxItems',
-    'uniqueItems', 'minLength', 'pattern', 'anyOf', 'format',
+    'uniqueItems', 'minLength', 'pattern', 'anyOf', 'format', 'minimum', 'maximum',
 }
 TYPES = {
     'object': lambda v: isinstance(v, dict),
@@ -87,6 +87,11 @@ class MiniValidator:
             yield f'{path}: must be {json.dumps(schema["const"])}'
         if 'enum' in schema and value not in schema['enum']:
             yield f'{path}: {json.dumps(value, ensure_ascii=False)[:60]} is not one of the allowed values'
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if 'minimum' in schema and value < schema['minimum']:
+                yield f'{path}: {value} is below {schema["minimum"]}'
+            if 'maximum' in schema and value > schema['maximum']:
+                yield f'{path}: {value} is above {schema["maximum"]}'
         if isinstance(value, str):
             if len(value) < schema.get('minLength', 0):
                 yield f'{path}: is too short'
@@ -137,8 +142,6 @@ class Checker:
                 self.fail(f'{path}: "$schema" must be {DIALECT}')
             if not schema.get('description'):
                 self.fail(f'{path}: has no description')
-            if name == 'quiz' and 'DRAFT' not in schema.get('description', ''):
-                self.fail(f'{path}: a reserved format must say it is a DRAFT in its description')
             full = None
             if jsonschema is not None:
                 try:
@@ -317,8 +320,48 @@ def main():
     c.expect_invalid('glossary', {'entries': [entry], 'extra': 1}, 'a glossary with an unknown member')
     c.expect_invalid('glossary', {'entries': [mutate(entry, lambda e: e.update(id=f'e{i}')) for i in range(10001)]},
                      'a glossary of more than 10,000 entries')
-    c.expect_valid('quiz', {'id': 'quiz-1', 'title': 'Q', 'questions': [{}]}, 'a draft quiz')
-    c.expect_invalid('quiz', {'id': 'quiz-1', 'title': 'Q'}, 'a quiz without questions')
+    questions = [
+        {'id': 'q1', 'type': 'single', 'text': 'Qui ?', 'hint': 'Un économiste.', 'explanation': 'Voir.',
+         'passage': {'document': 'essai', 'quote': 'la subsomption totale'}, 'tags': ['durand'],
+         'answers': [{'text': 'Durand', 'correct': True, 'feedback': 'Oui.'}, {'text': 'Lordon', 'weight': -50}]},
+        {'id': 'q2', 'type': 'multiple', 'text': 'Lesquels ?',
+         'answers': [{'text': 'a', 'weight': 50}, {'text': 'b', 'weight': 50}, {'text': 'c', 'weight': -100}]},
+        {'id': 'q3', 'type': 'true_false', 'text': 'Vrai ?', 'answer': False, 'feedback_true': 'Non.'},
+        {'id': 'q4', 'type': 'short', 'text': 'Le mot ?', 'allow_typo': True, 'answers': [{'text': 'seigneurage'}]},
+        {'id': 'q5', 'type': 'numerical', 'text': 'Combien ?',
+         'answers': [{'value': 3, 'tolerance': 0.5}, {'min': 1, 'max': 5, 'weight': 25}, {'any': True, 'weight': 0}]},
+        {'id': 'q6', 'type': 'matching', 'text': 'Associez.', 'distractors': ['x'],
+         'pairs': [{'item': 'a', 'match': '1'}, {'item': 'b', 'match': '2'}]},
+        {'id': 'q7', 'type': 'ordering', 'text': 'Ordonnez.', 'steps': ['a', 'b']},
+        {'id': 'q8', 'type': 'cloze', 'text': 'Un {{1}}.', 'gaps': [{'type': 'choice', 'answers': [{'text': 'a', 'correct': True}, {'text': 'b'}]}]},
+        {'id': 'q9', 'type': 'open', 'text': 'Votre avis ?'},
+        {'id': 'q10', 'type': 'description', 'text': 'La suite.'},
+    ]
+    quiz = {'$schema': 'quiz.schema.json', 'id': 'quiz-1', 'title': 'Q', 'description': 'D', 'questions': questions}
+    c.expect_valid('quiz', quiz, 'a quiz with every type of question')
+    c.expect_valid('quiz', {'id': 'quiz-1', 'title': 'Q', 'questions': []}, 'an empty quiz')
+    bad_quizzes = {
+        'no questions': lambda q: q.pop('questions'),
+        'an id with a capital': lambda q: q.update(id='Quiz'),
+        'an unknown member': lambda q: q.update(extra=1),
+        'a question that is a number': lambda q: q['questions'].append(7),
+        'an unknown type': lambda q: q['questions'][0].update(type='essay'),
+        'a question without text': lambda q: q['questions'][8].pop('text'),
+        'a blank text': lambda q: q['questions'][8].update(text='  '),
+        'a single choice with one answer': lambda q: q['questions'][0]['answers'].pop(),
+        'a weight of 150': lambda q: q['questions'][1]['answers'][0].update(weight=150),
+        'a number without value or range': lambda q: q['questions'][4]['answers'].append({'weight': 10}),
+        'a matching question of one pair': lambda q: q['questions'][5]['pairs'].pop(),
+        'a distractor listed twice': lambda q: q['questions'][5].update(distractors=['x', 'x']),
+        'an ordering of one step': lambda q: q['questions'][6].update(steps=['a']),
+        'a gap of an unknown kind': lambda q: q['questions'][7]['gaps'][0].update(type='menu'),
+        'a passage without document': lambda q: q['questions'][0].update(passage={'quote': 'x'}),
+        'a member of another type': lambda q: q['questions'][8].update(answers=[]),
+        'true/false without answer': lambda q: q['questions'][2].pop('answer'),
+    }
+    for label, change in bad_quizzes.items():
+        c.expect_invalid('quiz', mutate(quiz, change), f'a quiz with {label}')
+    c.expect_invalid('quiz', [1, 2, 3], 'a quiz that is an array')
 
     if c.failures:
         print(f'FAIL: {len(c.failures)} problem(s)')

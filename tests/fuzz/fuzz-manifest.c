@@ -1,7 +1,7 @@
 /* fuzz-manifest.c: the pack manifest (pack.json, pn-pack)
  *
  * Each input is written as pack.json in a folder that also holds a document,
- * a sources file and a quiz file the manifest may name, and the pack is
+ * a sources file and quiz files (JSON and GIFT) the manifest may name, and the pack is
  * loaded as the app loads it; what loads is read through every getter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,7 +22,7 @@ static char *manifest_path;
 static void
 remove_pack_dir (void)
 {
-  const char *names[] = { "pack.json", "doc.md", "sources.json", "quiz.json", "glossary.json" };
+  const char *names[] = { "pack.json", "doc.md", "sources.json", "quiz.json", "quiz.gift", "glossary.json" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -40,7 +40,9 @@ set_up (void)
   struct { const char *name; const char *contents; } files[] = {
     { "doc.md", "# Titre\n\nUn texte, une [source](source:s1).\n" },
     { "sources.json", "[{ \"id\": \"s1\", \"type\": \"book\", \"title\": \"Un livre\" }]\n" },
-    { "quiz.json", "{}\n" },
+    { "quiz.json", "{ \"id\": \"q\", \"title\": \"Q\", \"questions\": [ { \"id\": \"a\", \"type\": \"true_false\", "
+                   "\"text\": \"Vrai ?\", \"answer\": true, \"passage\": { \"document\": \"doc\", \"quote\": \"Un texte\" } } ] }\n" },
+    { "quiz.gift", "::A::Vrai ?{T}\n\n::B::Qui ?{=Lordon ~Durand}\n" },
     { "glossary.json", "{}\n" },
   };
 
@@ -71,6 +73,7 @@ read_pack (PnPack *pack)
   g_assert_cmpuint (sources->len, <=, PN_PACK_MAX_SOURCES);
   g_assert_cmpuint (pn_pack_get_authors (pack)->len, <=, PN_PACK_MAX_AUTHORS);
   g_assert_cmpuint (g_strv_length ((GStrv) quizzes), <=, PN_PACK_MAX_QUIZZES);
+  g_assert_cmpuint (pn_pack_get_quizzes (pack)->len, <=, g_strv_length ((GStrv) quizzes));
 
   for (guint i = 0; i < documents->len; i++)
     {

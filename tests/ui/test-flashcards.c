@@ -326,8 +326,9 @@ test_flashcards_session (void)
   count.count = "1";
   wait_until (count_is_cb, &count, "the count to go down to 1");
   g_assert_cmpstr (pn_flashcards_page_get_screen (page), ==, "session");
-  /* The page waits for the card graded Again. */
+  /* The page waits for the card graded Again, the focus on « End Session ». */
   wait_for_label (GTK_WIDGET (page), "The next card comes back in 1 min");
+  wait_for_focus (window, find_button (GTK_WIDGET (page), "End Session"), "the focus on « End Session »");
 
   /* A minute later it is back; Good takes it to its second step (10 min),
    * Good again out of the session. */
@@ -730,6 +731,48 @@ test_flashcards_screenshots (void)
   g_settings_reset (settings, "color-scheme");
 }
 
+/* The cards left all wait for their step: « End Session » ends it there; they
+ * are still due today on the start screen. */
+static void
+test_flashcards_end_early (void)
+{
+  g_autoptr(GFile) pack = make_shots_pack ("end-early");
+  PnWindow *window = open_window (pack);
+  PnFlashcardsPage *page = find_page (window);
+  ScreenWait screen = { window, "session" };
+
+  pn_flashcards_page_set_clock (page, test_clock, NULL);
+  wait_until (reader_loaded_cb, window, "the text");
+  gtk_widget_activate (find_row (window, "flashcards"));
+  wait_until (page_mapped_cb, window, "the Flashcards page");
+  /* Control: nothing to end while a card is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.start", NULL);
+  wait_until (screen_shown_cb, &screen, "the session");
+  gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.finish", NULL);
+  g_assert_cmpstr (pn_flashcards_page_get_screen (page), ==, "session");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.reveal", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.grade", "i", 1);
+    }
+  g_assert_true (shows_label (GTK_WIDGET (page), "The next card comes back in 1 min"));
+  g_assert_cmpstr (row_count (window), ==, "3");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.finish", NULL);
+  screen.screen = "end";
+  wait_until (screen_shown_cb, &screen, "the end screen");
+  g_assert_true (shows_label (GTK_WIDGET (page), "3 reviews, 3 new cards learnt"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Again: 3"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "flashcards.back", NULL);
+  screen.screen = "start";
+  wait_until (screen_shown_cb, &screen, "the start screen");
+  g_assert_true (shows_label (GTK_WIDGET (page), "3 cards to review"));
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "Start Review"));
+  close_window (window);
+}
+
 /* The intervals and due times as the page writes them. */
 static void
 test_flashcards_text (void)
@@ -783,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/flashcards/restart", test_flashcards_restart);
   g_test_add_func ("/flashcards/store-fails", test_flashcards_store_fails);
   g_test_add_func ("/flashcards/preferences", test_flashcards_preferences);
+  g_test_add_func ("/flashcards/end-early", test_flashcards_end_early);
   g_test_add_func ("/flashcards/screenshots", test_flashcards_screenshots);
 
   return window_test_run ();

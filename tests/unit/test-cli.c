@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
+#include <json-glib/json-glib.h>
+
 #include "pn-test-util.h"
 
 typedef struct {
@@ -331,10 +335,155 @@ test_usage (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "prisonnum-pack render PATH DOC-ID"));
   g_assert_nonnull (strstr (help.out, "prisonnum-pack glossary PATH"));
+  g_assert_nonnull (strstr (help.out, "prisonnum-pack gift import FILE.gift"));
+  g_assert_nonnull (strstr (help.out, "prisonnum-pack gift export PATH QUIZ-ID"));
 
   run_tool (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "prisonnum-pack " PACKAGE_VERSION "\n");
+}
+
+/* GIFT */
+
+static char *
+gift_example (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "gift", name, NULL);
+}
+
+static void
+test_gift_import (void)
+{
+  g_autofree char *path = gift_example ("choix.gift");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *quiz;
+
+  run_tool (&run, "gift", "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  quiz = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (quiz, "id"), ==, "choix");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (quiz, "questions")), ==, 5);
+  g_assert_nonnull (strstr (run.out, "\"id\" : \"these-morozov\""));
+}
+
+/* The questions that cannot be read on stderr, the others on stdout. */
+static void
+test_gift_import_errors (void)
+{
+  g_autofree char *path = gift_example ("erreurs.gift");
+  g_auto(Run) run = { 0 };
+
+  run_tool (&run, "gift", "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_problem_lines (run.err);
+  g_assert_true (g_str_has_prefix (run.err, "erreurs.gift:3:1: unbalanced braces"));
+  g_assert_nonnull (strstr (run.err, "\nerreurs.gift:7:1: question 'nombre': 'trois' is not a number"));
+  g_assert_nonnull (strstr (run.out, "\"id\" : \"bonne-1\""));
+  g_assert_nonnull (strstr (run.out, "\"id\" : \"bonne-2\""));
+}
+
+/* Not UTF-8, 50 MB: a message, at once, nothing on stdout. */
+static void
+test_gift_import_bad_file (void)
+{
+  g_autofree char *dir = pn_test_make_dir ("latin1.gift", "::Q::Vrai ?{T}\n\n::R::\xe9t\xe9 ?{F}\n", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.gift", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.gift", NULL);
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) big = { 0 };
+  FILE *out = fopen (huge, "wb");
+  gint64 start;
+
+  /* 50 MB, sparse: nothing is written but the last byte. */
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, 50 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('{', out), ==, '{');
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  run_tool (&bad, "gift", "import", latin1, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_true (g_str_has_prefix (bad.err, "latin1.gift:3:"));
+  g_assert_nonnull (strstr (bad.err, "UTF-8"));
+
+  start = g_get_monotonic_time ();
+  run_tool (&big, "gift", "import", huge, NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (big.status, ==, 1);
+  g_assert_cmpstr (big.out, ==, "");
+  g_assert_nonnull (strstr (big.err, "huge.gift"));
+
+  pn_test_remove_dir (dir);
+}
+
+static void
+test_gift_export (void)
+{
+  g_autofree char *path = fixture ("good");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  run_tool (&run, "gift", "export", path, "quiz-1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "$CATEGORY: Le texte : vérifier sa lecture\n"));
+  g_assert_nonnull (strstr (run.out, "// [id:sujet]\n// hint: Cherchez le mot souligné.\n"
+                                     "// passage: texte: Il parle de seigneurage\n"));
+  g_assert_nonnull (strstr (run.out, "[markdown]De quoi parle le premier paragraphe ? {\n"
+                                     "\t=De seigneurage#Oui, il le nomme.\n"));
+  g_assert_nonnull (strstr (run.out, "{TRUE#Comptez les appels de note.\n"));
+
+  run_tool (&unknown, "gift", "export", path, "quiz-9", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_nonnull (strstr (unknown.err, "no quiz with the id 'quiz-9'"));
+  g_assert_nonnull (strstr (unknown.err, "The quizzes of this pack are: quiz-1\n"));
+
+  run_tool (&usage, "gift", "export", path, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "'gift' takes"));
+}
+
+/* A pack whose quizzes are bad: each problem at its line, the pack still checked whole. */
+static void
+test_check_quizzes (void)
+{
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md",
+                                                     "\"quizzes\": [\"q.json\", \"banque.gift\", \"gros.gift\"], ");
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest,
+                                           "doc.md", "# Titre\n\nLa mine et le bijoutier.\n",
+                                           "q.json",
+                                           "{ \"id\": \"q\", \"title\": \"Q\", \"questions\": [\n"
+                                           "  { \"id\": \"a\", \"type\": \"ordering\", \"text\": \"T\", \"steps\": [\"un\"] },\n"
+                                           "  { \"id\": \"b\", \"type\": \"open\", \"text\": \"T\",\n"
+                                           "    \"passage\": { \"document\": \"doc\", \"quote\": \"la mine et le forgeron\" } }\n"
+                                           "] }\n",
+                                           "banque.gift", "::A::Vrai ?{T}\n\n::B::Aucune ?{~a ~b}\n",
+                                           NULL);
+  g_autofree char *huge = g_build_filename (dir, "gros.gift", NULL);
+  g_auto(Run) run = { 0 };
+  FILE *out = fopen (huge, "wb");
+
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, 50 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', out), ==, '}');
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  run_tool (&run, "check", dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_problem_lines (run.out);
+  g_assert_nonnull (strstr (run.out, "q.json:2:1: question 'a': an ordering question needs at least two steps\n"));
+  g_assert_nonnull (strstr (run.out, "warning: q.json:4:1: question 'b': the quote of its passage is not in the text of 'doc'\n"));
+  g_assert_nonnull (strstr (run.out, "banque.gift:3:1: question 'b' has no correct answer"));
+  g_assert_nonnull (strstr (run.out, "pack.json:8:40: gros.gift: file is too large"));
+
+  pn_test_remove_dir (dir);
 }
 
 int
@@ -357,6 +506,11 @@ main (int   argc,
   g_test_add_func ("/cli/check-unused-entry", test_check_unused_entry);
   g_test_add_func ("/cli/render-glossary-modes", test_render_glossary_modes);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/check-quizzes", test_check_quizzes);
+  g_test_add_func ("/cli/gift-import", test_gift_import);
+  g_test_add_func ("/cli/gift-import-errors", test_gift_import_errors);
+  g_test_add_func ("/cli/gift-import-bad-file", test_gift_import_bad_file);
+  g_test_add_func ("/cli/gift-export", test_gift_export);
 
   return g_test_run ();
 }

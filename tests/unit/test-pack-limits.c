@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "pn-json-scan.h"
 #include "pn-pack.h"
 #include "pn-test-util.h"
@@ -137,21 +140,64 @@ quiz_list (guint n)
   return g_string_free (text, FALSE);
 }
 
-/* Quiz files are capped like documents, with one message. */
+/* Quiz files are capped like documents, with one message (the others say
+ * that the file, named again and again, repeats its quiz id). */
 static void
 test_quizzes_capped (void)
 {
   g_autofree char *quizzes = quiz_list (PN_PACK_MAX_QUIZZES + 100);
   g_autofree char *text = manifest ("[{ \"name\": \"A\" }]", quizzes, 1);
-  g_autofree char *dir = pn_test_make_dir ("pack.json", text, "doc.md", "# T\n", "q.json", "{}", NULL);
+  g_autofree char *dir = pn_test_make_dir ("pack.json", text, "doc.md", "# T\n", "q.json",
+                                           "{\"id\": \"q\", \"title\": \"Q\", \"questions\": [\n"
+                                           "{\"id\": \"a\", \"type\": \"open\", \"text\": \"T\"}]}", NULL);
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(PnPack) pack = pn_test_load (dir, diagnostics);
+  guint n_repeated = 0;
 
-  pn_test_dump (diagnostics);
+  for (guint i = 0; i < diagnostics->len; i++)
+    n_repeated += strstr (((PnDiagnostic *) g_ptr_array_index (diagnostics, i))->message,
+                          "the quiz id 'q' is already that of q.json") != NULL;
   g_assert_cmpuint (g_strv_length ((GStrv) pn_pack_get_quiz_files (pack)), ==, PN_PACK_MAX_QUIZZES);
-  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_cmpuint (pn_pack_get_quizzes (pack)->len, ==, 1);
+  g_assert_cmpuint (n_repeated, ==, PN_PACK_MAX_QUIZZES - 1);
+  g_assert_cmpuint (diagnostics->len, ==, 1 + (PN_PACK_MAX_QUIZZES - 1));
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 3,
                              "quizzes holds more than 500 entries");
+
+  pn_test_remove_dir (dir);
+}
+
+/* Quiz files of 7.5 MB each (sparse: made at once): past 32 MB in all, the
+ * next is not read, with one message; the ones before are read (and refused
+ * for their NUL bytes, at their own line). */
+static void
+test_quiz_bytes_capped (void)
+{
+  g_autofree char *text = manifest ("[{ \"name\": \"A\" }]",
+                                    "\"quizzes\": [\"a.json\", \"b.json\", \"c.json\", \"d.json\", \"e.gift\"],", 1);
+  g_autofree char *dir = pn_test_make_dir ("pack.json", text, "doc.md", "# T\n", NULL);
+  const char *names[] = { "a.json", "b.json", "c.json", "d.json", "e.gift" };
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      FILE *out = fopen (path, "wb");
+
+      g_assert_nonnull (out);
+      g_assert_cmpint (fseek (out, 15 * 512 * 1024 - 1, SEEK_SET), ==, 0);
+      g_assert_cmpint (fputc (' ', out), ==, ' ');
+      g_assert_cmpint (fclose (out), ==, 0);
+    }
+
+  pack = pn_test_load (dir, diagnostics);
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 3,
+                             "e.gift: the quiz files of a course pack may hold 32 MB in all");
+  g_assert_null (pn_test_find (diagnostics, "d.json: the quiz files"));
+  g_assert_nonnull (pn_test_find (diagnostics, "d.json"));
+  g_assert_cmpuint (pn_pack_get_quizzes (pack)->len, ==, 0);
 
   pn_test_remove_dir (dir);
 }
@@ -223,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/pack-limits/150000-authors", test_150000_authors);
   g_test_add_func ("/pack-limits/60000-authors", test_60000_authors);
   g_test_add_func ("/pack-limits/quizzes-capped", test_quizzes_capped);
+  g_test_add_func ("/pack-limits/quiz-bytes-capped", test_quiz_bytes_capped);
   g_test_add_func ("/pack-limits/million-quizzes", test_million_quizzes);
   g_test_add_func ("/pack-limits/repeated-keys-in-sources", test_repeated_keys_in_sources);
 

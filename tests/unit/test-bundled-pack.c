@@ -508,8 +508,8 @@ test_quizzes (void)
               continue;
             }
           g_assert_true (grade->graded);
-          /* Full marks; thirds (33.33333 %) add up to a hair below 1. */
-          if (!grade->correct || grade->score < 1.0 - 1e-6)
+          /* Full marks (thirds written 33.33333 % count as 1). */
+          if (!grade->correct || grade->score != 1.0)
             g_error ("the right answer to question '%s' scores %g", question->id, grade->score);
 
           /* Positive control: the other answer of a true/false, or an empty

@@ -221,9 +221,15 @@ grade_action (GtkWidget  *widget,
 
   if (!pn_flashcard_deck_grade (self->deck, (PnFsrsRating) rating, _pn_flashcards_page_now (self), &error))
     {
-      /* Not kept: the card stays, graded again once the store works. */
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+      /* Not kept: the card stays, graded again once the store works; the
+       * reader is told, not only the log. */
       g_message ("Cannot record the review: %s", error->message);
       gtk_widget_error_bell (widget);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("The grade could not be saved")));
       return;
     }
 

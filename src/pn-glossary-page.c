@@ -61,6 +61,7 @@ struct _PnGlossaryPage
   char              *query;
   GPtrArray         *trail;          /* of char *: entry pages shown, the current one last */
   guint              n_shown;
+  gboolean           list_stale;     /* a pack opened since the list was filled */
 };
 
 G_DEFINE_FINAL_TYPE (PnGlossaryPage, pn_glossary_page, GTK_TYPE_WIDGET)
@@ -139,6 +140,7 @@ fill_list (PnGlossaryPage *self)
 
   clear_list (self->list_box);
   self->n_shown = 0;
+  self->list_stale = FALSE;
   if (glossary == NULL)
     return;
 
@@ -528,7 +530,10 @@ session_opened_cb (PnGlossaryPage *self)
   g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-  fill_list (self);
+  /* The rows are made when the page is first shown, not while the text opens. */
+  self->list_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_list (self);
   gtk_stack_set_visible_child_name (self->stack,
                                     glossary != NULL && pn_glossary_get_n_entries (glossary) > 0
                                       ? "list" : "empty");
@@ -576,6 +581,16 @@ pn_glossary_page_finalize (GObject *object)
 }
 
 static void
+pn_glossary_page_map (GtkWidget *widget)
+{
+  PnGlossaryPage *self = PN_GLOSSARY_PAGE (widget);
+
+  if (self->list_stale)
+    fill_list (self);
+  GTK_WIDGET_CLASS (pn_glossary_page_parent_class)->map (widget);
+}
+
+static void
 pn_glossary_page_class_init (PnGlossaryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -584,6 +599,7 @@ pn_glossary_page_class_init (PnGlossaryPageClass *klass)
   object_class->dispose = pn_glossary_page_dispose;
   object_class->finalize = pn_glossary_page_finalize;
   widget_class->grab_focus = pn_glossary_page_grab_focus;
+  widget_class->map = pn_glossary_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-glossary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PnGlossaryPage, stack);
@@ -688,6 +704,8 @@ guint
 pn_glossary_page_get_n_shown (PnGlossaryPage *self)
 {
   g_return_val_if_fail (PN_IS_GLOSSARY_PAGE (self), 0);
+  if (self->list_stale)
+    fill_list (self);
   return self->n_shown;
 }
 

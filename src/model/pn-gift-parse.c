@@ -69,7 +69,7 @@ question_id (PnGiftParser *parser,
   g_autofree char *base = NULL;
   char *id;
 
-  if (wanted != NULL && g_regex_match_simple (PN_QUESTION_ID_PATTERN, wanted, 0, 0) && strlen (wanted) <= 64)
+  if (wanted != NULL && g_regex_match_simple (PN_QUESTION_ID_PATTERN, wanted, G_REGEX_DOLLAR_ENDONLY, 0) && strlen (wanted) <= 64)
     base = g_strdup (wanted);
   else if (title != NULL)
     base = pn_gift_make_id (title);

@@ -46,7 +46,9 @@ put_number (GString *out,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+  /* 15 significant digits: what a teacher typed comes back as typed
+   * (33.33333, not 33.333329999999997). */
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
 }
 
 static void

@@ -344,7 +344,7 @@ read_id (Parser     *parser,
       return FALSE;
     }
 
-  if (!g_regex_match_simple (ID_PATTERN, draft->id, 0, 0))
+  if (!g_regex_match_simple (ID_PATTERN, draft->id, G_REGEX_DOLLAR_ENDONLY, 0))
     {
       report (parser, node, PN_SEVERITY_ERROR,
               _("%s: '%s' is not a valid glossary id (lowercase letters, digits, '-' and '_', "

@@ -101,7 +101,7 @@ static gboolean
 matches (const char *pattern,
          const char *value)
 {
-  return value != NULL && g_regex_match_simple (pattern, value, 0, 0);
+  return value != NULL && g_regex_match_simple (pattern, value, G_REGEX_DOLLAR_ENDONLY, 0);
 }
 
 /* A problem at @node of the manifest. */

@@ -581,6 +581,9 @@ pn_quiz_grade (const PnQuizQuestion *question,
       break;
     }
 
+  /* Weights of 33.33333 % add up to 99.99999 %: full marks all the same. */
+  if (score > 0.999 && score < 1)
+    score = 1;
   grade->score = grade->graded ? CLAMP (score, 0, 1) : 0;
   /* Full marks, give or take the rounding of weights such as 33.333 %. */
   grade->correct = grade->graded && grade->score > 0.999;

@@ -503,7 +503,7 @@ read_question (Parser     *parser,
   if (id == NULL || type_name == NULL)
     return NULL;
 
-  if (!g_regex_match_simple (PN_QUESTION_ID_PATTERN, id, 0, 0) || strlen (id) > 64)
+  if (!g_regex_match_simple (PN_QUESTION_ID_PATTERN, id, G_REGEX_DOLLAR_ENDONLY, 0) || strlen (id) > 64)
     {
       report (parser, member (node, "id"), PN_SEVERITY_ERROR,
               _("%s.id: '%s' is not a valid question id (up to 64 letters, digits, '.', '-' and '_', "
@@ -589,7 +589,7 @@ pn_quiz_parse (PnJsonFile *json,
   if (id == NULL || questions == NULL ||
       !pn_json_file_check_type (json, parser.diagnostics, questions, "questions", PN_JSON_ARRAY))
     return NULL;
-  if (!g_regex_match_simple (PN_QUIZ_ID_PATTERN, id, 0, 0))
+  if (!g_regex_match_simple (PN_QUIZ_ID_PATTERN, id, G_REGEX_DOLLAR_ENDONLY, 0))
     {
       report (&parser, member (root, "id"), PN_SEVERITY_ERROR,
               _("id: '%s' is not a valid quiz id (lowercase letters, digits, '-' and '_', "

@@ -109,7 +109,7 @@ link_source (PnRenderContext *ctx,
 static gboolean
 is_plain_id (const char *id)
 {
-  return g_regex_match_simple ("^[A-Za-z0-9][A-Za-z0-9._:-]*$", id, 0, 0);
+  return g_regex_match_simple ("^[A-Za-z0-9][A-Za-z0-9._:-]*$", id, G_REGEX_DOLLAR_ENDONLY, 0);
 }
 
 static void

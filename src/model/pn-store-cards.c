@@ -80,19 +80,18 @@ read_card (sqlite3_stmt *statement,
     *introduced_at = sqlite3_column_int64 (statement, first + 8);
 }
 
-gboolean
-pn_store_get_card (PnStore         *self,
-                   const char      *pack_id,
-                   const char      *entry_id,
-                   PnCardDirection  direction,
-                   PnFsrsCard      *card,
-                   gint64          *introduced_at)
+/* The card's row: 1 read, 0 none, -1 the database could not be read (@error set). */
+static int
+lookup_card (PnStore          *self,
+             const char       *pack_id,
+             const char       *entry_id,
+             PnCardDirection   direction,
+             PnFsrsCard       *card,
+             gint64           *introduced_at,
+             GError          **error)
 {
   sqlite3_stmt *statement;
-  gboolean found;
-
-  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (pack_id != NULL && entry_id != NULL && card != NULL, FALSE);
+  int status;
 
   pn_fsrs_card_init (card, 0);
   if (introduced_at != NULL)
@@ -101,21 +100,40 @@ pn_store_get_card (PnStore         *self,
   statement = pn_store_prepare (self,
                                 "SELECT " CARD_COLUMNS " FROM cards "
                                 "WHERE pack_id = ?1 AND entry_id = ?2 AND direction = ?3",
-                                NULL);
+                                error);
   if (statement == NULL)
-    return FALSE;
+    return -1;
 
   sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, 2, entry_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (statement, 3, direction);
 
-  found = sqlite3_step (statement) == SQLITE_ROW;
-  if (found)
+  status = sqlite3_step (statement);
+  if (status == SQLITE_ROW)
     read_card (statement, 0, card, introduced_at);
 
   sqlite3_finalize (statement);
+  if (status != SQLITE_ROW && status != SQLITE_DONE)
+    {
+      g_set_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED, "%s", _("cannot read the flashcards"));
+      return -1;
+    }
 
-  return found;
+  return status == SQLITE_ROW;
+}
+
+gboolean
+pn_store_get_card (PnStore         *self,
+                   const char      *pack_id,
+                   const char      *entry_id,
+                   PnCardDirection  direction,
+                   PnFsrsCard      *card,
+                   gint64          *introduced_at)
+{
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL && entry_id != NULL && card != NULL, FALSE);
+
+  return lookup_card (self, pack_id, entry_id, direction, card, introduced_at, NULL) > 0;
 }
 
 static gboolean
@@ -215,7 +233,7 @@ pn_store_review_card (PnStore             *self,
   PnFsrsCard card;
   gint64 introduced_at = 0;
   int elapsed_days = 0;
-  gboolean known;
+  int known;
 
   g_return_val_if_fail (PN_IS_STORE (self), FALSE);
   g_return_val_if_fail (params != NULL && pack_id != NULL && entry_id != NULL, FALSE);
@@ -228,7 +246,13 @@ pn_store_review_card (PnStore             *self,
   if (!run (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  known = pn_store_get_card (self, pack_id, entry_id, direction, &card, &introduced_at);
+  /* A card that cannot be read is not taken for a new one (its history would go). */
+  known = lookup_card (self, pack_id, entry_id, direction, &card, &introduced_at, error);
+  if (known < 0)
+    {
+      run (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   if (!known)
     {
       pn_fsrs_card_init (&card, now);

@@ -13,9 +13,11 @@
 #include "pn-preferences-window.h"
 #include "pn-sidebar-row.h"
 #include "pn-store-cards.h"
+#include "pn-store-private.h"
 #include "window-test.h"
 
 #define PACK_ID "test-cards"
+#define RO_PACK_ID "test-cards-ro"
 
 /* Three entries make cards; the fourth has no definition and makes none. */
 static const char pack_json[] =
@@ -369,6 +371,71 @@ test_flashcards_session (void)
   }
   close_window (window);
   clock_offset = 0;
+}
+
+/* Sets the app's store to refuse writes (as a read-only database does) or
+ * to take them again. */
+static void
+set_store_read_only (gboolean read_only)
+{
+  PnStore *store = pn_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement = pn_store_prepare (store, read_only ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0",
+                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_true (pn_store_step_done (store, statement, &error));
+  g_assert_no_error (error);
+}
+
+/* A grade the store cannot keep: the reader is told, the card stays to be
+ * graded again, and once the store works the same grade is kept. */
+static void
+test_flashcards_store_fails (void)
+{
+  /* A pack of its own: the other tests' grades are not in its deck. */
+  g_auto(GStrv) parts = g_strsplit (pack_json, "\"id\": \"" PACK_ID "\"", 2);
+  g_autofree char *json = g_strjoinv ("\"id\": \"" RO_PACK_ID "\"", parts);
+  g_autoptr(GFile) pack = make_pack ("pack.json", json, "glossary.json", glossary_json, "texte.md", text_md, NULL);
+  PnWindow *window = open_window (pack);
+  PnFlashcardsPage *page = find_page (window);
+  GtkWidget *row = find_row (window, "flashcards");
+  CountWait count = { window, NULL };
+  ScreenWait screen = { window, "session" };
+  PnFsrsCard card;
+
+  clock_offset = 0;
+  pn_flashcards_page_set_clock (page, test_clock, NULL);
+  wait_until (reader_loaded_cb, window, "the text");
+  wait_until (window_active_cb, window, "the window to be active");
+  g_assert_cmpstr (row_count (window), ==, "3");
+  gtk_widget_grab_focus (row);
+  press (window, GDK_KEY_Return);
+  wait_until (page_mapped_cb, window, "the Flashcards page");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-previous-region", NULL);
+  wait_for_focus (window, find_button (GTK_WIDGET (page), "Start Review"), "the focus on « Start Review »");
+  press (window, GDK_KEY_Return);
+  wait_until (screen_shown_cb, &screen, "the session");
+  g_assert_true (shows_label (GTK_WIDGET (page), "1 of 3"));
+
+  set_store_read_only (TRUE);
+  review_card (window, GDK_KEY_4, NULL);
+  wait_for_label (GTK_WIDGET (window), "The grade could not be saved");
+  /* Nothing kept, nothing lost: the same card, its grades still offered. */
+  g_assert_false (pn_store_get_card (pn_application_get_store (app), RO_PACK_ID, "rente",
+                                     PN_CARD_TERM_TO_DEFINITION, &card, NULL));
+  g_assert_true (shows_label (GTK_WIDGET (page), "1 of 3"));
+  g_assert_cmpstr (row_count (window), ==, "3");
+  g_assert_true (gtk_widget_get_mapped (find_button (GTK_WIDGET (page), "Easy")));
+
+  /* The store works again: the same grade is kept (positive control). */
+  set_store_read_only (FALSE);
+  press (window, GDK_KEY_4);
+  count.count = "2";
+  wait_until (count_is_cb, &count, "the count to go down to 2");
+  g_assert_true (pn_store_get_card (pn_application_get_store (app), RO_PACK_ID, "rente",
+                                    PN_CARD_TERM_TO_DEFINITION, &card, NULL));
+  close_window (window);
 }
 
 /* After the session: the app restarted (a new window, the student data read
@@ -757,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/flashcards/row-only-with-cards", test_flashcards_row_only_with_cards);
   g_test_add_func ("/flashcards/session", test_flashcards_session);
   g_test_add_func ("/flashcards/restart", test_flashcards_restart);
+  g_test_add_func ("/flashcards/store-fails", test_flashcards_store_fails);
   g_test_add_func ("/flashcards/preferences", test_flashcards_preferences);
   g_test_add_func ("/flashcards/end-early", test_flashcards_end_early);
   g_test_add_func ("/flashcards/screenshots", test_flashcards_screenshots);

@@ -1,4 +1,4 @@
-/* test-bundled-pack.c: the essay shipped with the app and its glossary check clean and render whole
+/* test-bundled-pack.c: the essay shipped with the app, its glossary and its quizzes check clean and render whole
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 
 #include "pn-glossary-search.h"
 #include "pn-pack-check.h"
+#include "pn-quiz-check.h"
+#include "pn-quiz-grade.h"
 #include "pn-render-pango.h"
 #include "pn-render.h"
 #include "pn-test-util.h"
@@ -341,6 +343,205 @@ test_sources (void)
     }
 }
 
+/* The answer of @answers worth the most (the first of them), as the student
+ * would type or pick it: a typed answer's '*' (any characters) left out. */
+static char *
+best_answer_text (GPtrArray *answers)
+{
+  const PnQuizAnswer *best = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const PnQuizAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (best == NULL || answer->weight > best->weight)
+        best = answer;
+    }
+  g_assert_nonnull (best);
+  g_assert_cmpfloat (best->weight, ==, 100);
+  if (best->text == NULL)   /* numerical: the middle of its range */
+    return g_strdup_printf ("%g", (best->min + best->max) / 2);
+  for (const char *p = best->text; *p != '\0'; p++)
+    if (*p != '*')
+      g_string_append_c (text, *p);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What a student who knows the essay answers to @question. */
+static PnQuizResponse *
+right_response (const PnQuizQuestion *question)
+{
+  PnQuizResponse *response = pn_quiz_response_new ();
+
+  switch (question->type)
+    {
+    case PN_QUESTION_SINGLE:
+    case PN_QUESTION_MULTIPLE:
+      for (guint i = 0; i < question->answers->len; i++)
+        {
+          const PnQuizAnswer *answer = g_ptr_array_index (question->answers, i);
+
+          if (question->type == PN_QUESTION_MULTIPLE ? answer->weight > 0 : answer->weight == 100)
+            {
+              if (question->type == PN_QUESTION_SINGLE)
+                {
+                  response->choice = i;
+                  break;
+                }
+              pn_quiz_response_add_index (response, i);
+            }
+        }
+      break;
+    case PN_QUESTION_TRUE_FALSE:
+      response->choice = question->truth ? 1 : 0;
+      break;
+    case PN_QUESTION_SHORT:
+    case PN_QUESTION_NUMERICAL:
+      response->text = best_answer_text (question->answers);
+      break;
+    case PN_QUESTION_MATCHING:
+      {
+        g_autoptr(GPtrArray) options = pn_quiz_matching_options (question);
+
+        for (guint i = 0; i < question->pairs->len; i++)
+          {
+            const PnQuizPair *pair = g_ptr_array_index (question->pairs, i);
+            guint at;
+
+            if (pair->item == NULL)
+              continue;
+            g_assert_true (g_ptr_array_find_with_equal_func (options, pair->match, g_str_equal, &at));
+            pn_quiz_response_add_index (response, at);
+          }
+      }
+      break;
+    case PN_QUESTION_ORDERING:
+      for (guint i = 0; question->steps[i] != NULL; i++)
+        pn_quiz_response_add_index (response, i);
+      break;
+    case PN_QUESTION_CLOZE:
+      response->gaps = g_new0 (char *, question->gaps->len + 1);
+      for (guint i = 0; i < question->gaps->len; i++)
+        response->gaps[i] = best_answer_text (((PnQuizGap *) g_ptr_array_index (question->gaps, i))->answers);
+      break;
+    case PN_QUESTION_OPEN:
+    case PN_QUESTION_DESCRIPTION:
+    default:
+      response->text = g_strdup ("Une réponse.");
+      break;
+    }
+  return response;
+}
+
+/* The bundled quizzes: at least 30 questions, every type of question the
+ * reader asks, each explained and sent back to a passage of the essay that is
+ * found in its text; the right answer of each gets full marks, and a wrong
+ * one does not. */
+static void
+test_quizzes (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = load_bundled (diagnostics);
+  g_autoptr(PnRenderedPage) page = pn_render_page (pack, pn_pack_get_document (pack, "essai"));
+  const char *text = pn_rendered_page_get_text (page);
+  GPtrArray *quizzes = pn_pack_get_quizzes (pack);
+  guint per_type[PN_QUESTION_DESCRIPTION + 1] = { 0 };
+  guint n_questions = 0, n_partial = 0, n_negative = 0, n_typo = 0, n_distractors = 0;
+  guint n_several_gaps = 0, n_several_accepted = 0, n_feedback = 0, n_hints = 0;
+
+  g_assert_nonnull (text);
+  /* The quote search finds what is in the essay and only that. */
+  g_assert_cmpint (pn_quiz_find_quote (text, "le privilège de battre monnaie"), >=, 0);
+  g_assert_cmpint (pn_quiz_find_quote (text, "le privilège de battre la monnaie"), ==, -1);
+
+  g_assert_cmpuint (quizzes->len, >=, 1);
+  for (guint q = 0; q < quizzes->len; q++)
+    {
+      GPtrArray *questions = pn_quiz_get_questions (g_ptr_array_index (quizzes, q));
+
+      for (guint i = 0; i < questions->len; i++)
+        {
+          const PnQuizQuestion *question = g_ptr_array_index (questions, i);
+          g_autoptr(PnQuizResponse) right = NULL;
+          g_autoptr(PnQuizGrade) grade = NULL;
+
+          if (question->type == PN_QUESTION_DESCRIPTION)
+            continue;
+          n_questions++;
+          per_type[question->type]++;
+          if (question->explanation == NULL || question->explanation[0] == '\0')
+            g_error ("question '%s' has no explanation", question->id);
+          if (question->passage == NULL || question->passage->quote == NULL)
+            g_error ("question '%s' has no passage", question->id);
+          g_assert_cmpstr (question->passage->document, ==, "essai");
+          if (pn_quiz_find_quote (text, question->passage->quote) < 0)
+            g_error ("the quote of question '%s' is not in the essay: %s", question->id,
+                     question->passage->quote);
+          if (question->hint != NULL)
+            n_hints++;
+          n_typo += question->allow_typo;
+
+          for (guint a = 0; question->answers != NULL && a < question->answers->len; a++)
+            {
+              const PnQuizAnswer *answer = g_ptr_array_index (question->answers, a);
+
+              n_partial += answer->weight > 0 && answer->weight < 100;
+              n_negative += answer->weight < 0;
+              if ((question->type == PN_QUESTION_SINGLE || question->type == PN_QUESTION_MULTIPLE) &&
+                  answer->feedback == NULL)
+                g_error ("a choice of question '%s' has no feedback", question->id);
+              n_feedback += answer->feedback != NULL;
+            }
+          if (question->type == PN_QUESTION_SHORT && question->answers->len >= 2)
+            n_several_accepted++;
+          if (question->type == PN_QUESTION_CLOZE && question->gaps->len >= 2)
+            n_several_gaps++;
+          for (guint p = 0; question->type == PN_QUESTION_MATCHING && p < question->pairs->len; p++)
+            n_distractors += ((PnQuizPair *) g_ptr_array_index (question->pairs, p))->item == NULL;
+
+          right = right_response (question);
+          grade = pn_quiz_grade (question, right);
+          if (question->type == PN_QUESTION_OPEN)
+            {
+              g_assert_false (grade->graded);
+              continue;
+            }
+          g_assert_true (grade->graded);
+          /* Full marks (thirds written 33.33333 % count as 1). */
+          if (!grade->correct || grade->score != 1.0)
+            g_error ("the right answer to question '%s' scores %g", question->id, grade->score);
+
+          /* Positive control: the other answer of a true/false, or an empty
+           * response, does not get full marks. */
+          {
+            g_autoptr(PnQuizResponse) wrong = pn_quiz_response_new ();
+            g_autoptr(PnQuizGrade) low = NULL;
+
+            wrong->choice = question->type == PN_QUESTION_TRUE_FALSE ? !question->truth : -1;
+            low = pn_quiz_grade (question, wrong);
+            g_assert_false (low->correct);
+            g_assert_cmpfloat (low->score, <, 1.0);
+          }
+        }
+    }
+
+  pn_test_dump (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpuint (n_questions, >=, 30);
+  for (int type = PN_QUESTION_SINGLE; type <= PN_QUESTION_OPEN; type++)
+    if (per_type[type] == 0)
+      g_error ("no question of type %s", pn_question_type_to_string (type));
+  g_assert_cmpuint (n_partial, >=, 1);
+  g_assert_cmpuint (n_negative, >=, 1);
+  g_assert_cmpuint (n_typo, >=, 1);
+  g_assert_cmpuint (n_distractors, >=, 1);
+  g_assert_cmpuint (n_several_gaps, >=, 1);
+  g_assert_cmpuint (n_several_accepted, >=, 1);
+  g_assert_cmpuint (n_hints, >=, 5);
+  g_assert_cmpuint (n_feedback, >=, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/bundled-pack/essay", test_essay);
   g_test_add_func ("/bundled-pack/glossary", test_glossary);
   g_test_add_func ("/bundled-pack/glossary-occurs", test_glossary_occurs);
+  g_test_add_func ("/bundled-pack/quizzes", test_quizzes);
   g_test_add_func ("/bundled-pack/sources", test_sources);
   g_test_add_func ("/bundled-pack/title-apostrophes", test_title_apostrophes);
 

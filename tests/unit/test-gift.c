@@ -550,6 +550,25 @@ test_export_limits (void)
   assert_same_question (short_answer, question_at (again, 0));
 }
 
+/* Weights and numbers go out as the teacher wrote them, not with the
+ * binary double's seventeen digits. */
+static void
+test_export_numbers (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnQuiz) quiz = parse_text ("::Q1:: Trois ? {\n~%33.33333%a\n~%33.33333%b\n~%33.33333%c\n~%-100%d\n}\n\n"
+                                       "::Q2:: Pi ? {#3.141..3.142}\n", diagnostics);
+  g_autofree char *gift = NULL;
+
+  g_assert_nonnull (quiz);
+  gift = pn_gift_write (quiz, diagnostics);
+  pn_test_dump (diagnostics);
+  g_assert_nonnull (strstr (gift, "%33.33333%a"));
+  g_assert_nonnull (strstr (gift, "%-100%d"));
+  g_assert_null (strstr (gift, "33.3333299"));
+  g_assert_nonnull (strstr (gift, "=3.141..3.142"));
+}
+
 static void
 test_make_id (void)
 {
@@ -585,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/gift/html", test_html);
   g_test_add_func ("/gift/round-trip", test_round_trip);
   g_test_add_func ("/gift/export-limits", test_export_limits);
+  g_test_add_func ("/gift/export-numbers", test_export_numbers);
   g_test_add_func ("/gift/make-id", test_make_id);
 
   return g_test_run ();

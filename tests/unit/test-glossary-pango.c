@@ -226,6 +226,20 @@ test_pango_hostile (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, G, 0, "unknown source 'inconnue'");
 }
 
+/* Control characters written in a link's address (a character reference, or
+ * between pointy brackets): GMarkup takes none of them in an attribute, and a
+ * label given such markup shows nothing. */
+static void
+test_pango_control_in_address (void)
+{
+  g_autoptr(PnPack) pack = explanation_pack ();
+  g_autofree char *a = pango_of (pack, "[un](https://example.org/a&#1;b) [deux](<https://example.org/c\x02d>) "
+                                 "[trois](https://example.org/e&#x7f;f) [quatre](https://example.org/g%01h)", NULL);
+
+  g_assert_nonnull (strstr (a, "un"));
+  g_assert_nonnull (strstr (a, "quatre"));
+}
+
 /* Deep nesting, many marks, long text: shallow, well-formed markup. */
 static void
 test_pango_nesting (void)
@@ -295,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/glossary/pango", test_pango);
   g_test_add_func ("/glossary/pango-hostile", test_pango_hostile);
   g_test_add_func ("/glossary/pango-nesting", test_pango_nesting);
+  g_test_add_func ("/glossary/pango-control-in-address", test_pango_control_in_address);
   g_test_add_func ("/glossary/pango-lines", test_pango_lines);
 
   return g_test_run ();

@@ -200,6 +200,27 @@ test_entry_checks (void)
   g_assert_nonnull (pn_document_get_markdown (pn_pack_get_document (pack, "doc")));
 }
 
+/* An id ending in a line break is not an id: "$" of the pattern is the end of
+ * the id only, not the place before a last newline. */
+static void
+test_id_newline (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnPack) pack = glossary_test_load (
+    "{ \"entries\": [\n"
+    "  { \"id\": \"rente\\n\", \"term\": \"rente\", \"definition\": \"D.\" },\n"
+    "  { \"id\": \"profit\", \"term\": \"profit\", \"definition\": \"D.\" }\n"
+    "] }\n", diagnostics);
+  PnGlossary *glossary = pn_pack_get_glossary (pack);
+
+  pn_test_dump (diagnostics);
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, G, 2, "is not a valid glossary id");
+  g_assert_nonnull (glossary);
+  g_assert_cmpuint (pn_glossary_get_n_entries (glossary), ==, 1);
+  g_assert_null (pn_glossary_lookup (glossary, "rente\n"));
+  g_assert_nonnull (pn_glossary_lookup (glossary, "profit"));
+}
+
 /* A glossary of @n entries, one a line. */
 static char *
 many_entries (guint n)
@@ -503,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/glossary/valid", test_valid);
   g_test_add_func ("/glossary/broken-file", test_broken_file);
   g_test_add_func ("/glossary/entry-checks", test_entry_checks);
+  g_test_add_func ("/glossary/id-newline", test_id_newline);
   g_test_add_func ("/glossary/too-many", test_too_many);
   g_test_add_func ("/glossary/huge", test_huge);
   g_test_add_func ("/glossary/plain-text", test_plain_text);

@@ -579,7 +579,8 @@ test_document_ids (void)
     "  \"description\": \"\",\n"
     "  \"documents\": [\n"
     "    { \"id\": \"Bad Id\", \"title\": \"T\", \"file\": \"doc.md\" },\n"
-    "    { \"id\": \"ok_1\", \"title\": \"\", \"file\": \"doc.md\", \"language\": \"pas une langue\" }\n"
+    "    { \"id\": \"ok_1\", \"title\": \"\", \"file\": \"doc.md\", \"language\": \"pas une langue\" },\n"
+    "    { \"id\": \"nl\\n\", \"title\": \"T\", \"file\": \"doc.md\" }\n"
     "  ]\n"
     "}\n";
   g_autofree char *dir = pn_test_make_dir ("pack.json", manifest, "doc.md", "x\n", NULL);
@@ -590,6 +591,8 @@ test_document_ids (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 6, "'Bad Id' is not a valid document id");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 7, "documents[1].title must not be empty");
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 7, "is not a language tag");
+  /* "$" of a pattern is the end of the id, not the place before a last newline. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "pack.json", 8, "is not a valid document id");
   g_assert_cmpuint (pn_pack_get_documents (pack)->len, ==, 1);
   ok = pn_pack_get_document (pack, "ok_1");
   g_assert_cmpstr (pn_document_get_title (ok), ==, "ok_1");

@@ -110,6 +110,29 @@ test_multiple (void)
   g_assert_cmpuint (grade->feedback->len, ==, 2);
 }
 
+/* Three thirds written 33.33333 % are full marks, exactly 1; two of them are not. */
+static void
+test_multiple_thirds (void)
+{
+  g_autoptr(PnQuizQuestion) q = pn_quiz_question_new ("q", PN_QUESTION_MULTIPLE, "Lesquels ?");
+  g_autoptr(PnQuizResponse) three = indices (0, 1, 2, G_MININT);
+  g_autoptr(PnQuizResponse) two = indices (0, 1, G_MININT);
+  g_autoptr(PnQuizGrade) grade = NULL;
+  g_autoptr(PnQuizGrade) partial = NULL;
+
+  pn_quiz_question_add_answer (q, "a", 33.33333, NULL);
+  pn_quiz_question_add_answer (q, "b", 33.33333, NULL);
+  pn_quiz_question_add_answer (q, "c", 33.33333, NULL);
+  pn_quiz_question_add_answer (q, "d", -100, NULL);
+
+  grade = pn_quiz_grade (q, three);
+  g_assert_true (grade->correct);
+  g_assert_cmpfloat (grade->score, ==, 1.0);
+  partial = pn_quiz_grade (q, two);
+  g_assert_false (partial->correct);
+  g_assert_cmpfloat_with_epsilon (partial->score, 0.6666666, 1e-6);
+}
+
 static void
 test_true_false (void)
 {
@@ -359,6 +382,7 @@ main (int   argc,
 
   g_test_add_func ("/quiz-grade/single", test_single);
   g_test_add_func ("/quiz-grade/multiple", test_multiple);
+  g_test_add_func ("/quiz-grade/multiple-thirds", test_multiple_thirds);
   g_test_add_func ("/quiz-grade/true-false", test_true_false);
   g_test_add_func ("/quiz-grade/short", test_short);
   g_test_add_func ("/quiz-grade/short-rules", test_short_rules);

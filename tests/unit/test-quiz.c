@@ -186,6 +186,25 @@ test_header (void)
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "quiz.json", 2, "the quiz has no questions");
 }
 
+/* An id ending in a line break is no id (GRegex's $ matches before a last
+ * newline unless told not to); the same id without it is one (control). */
+static void
+test_id_newline (void)
+{
+  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+  g_autoptr(PnQuiz) quiz_nl = parse ("{ \"id\": \"a\\n\", \"title\": \"A\", \"questions\": [] }", diagnostics);
+  g_autoptr(PnQuiz) quiz = parse ("{ \"id\": \"a\", \"title\": \"A\", \"questions\": [\n"
+                                  "{ \"id\": \"q1\\n\", \"type\": \"open\", \"text\": \"T\" },\n"
+                                  "{ \"id\": \"q2\", \"type\": \"open\", \"text\": \"T\" } ] }", diagnostics);
+
+  pn_test_dump (diagnostics);
+  g_assert_null (quiz_nl);
+  g_assert_nonnull (quiz);
+  g_assert_null (pn_quiz_lookup (quiz, "q1\n"));
+  g_assert_nonnull (pn_quiz_lookup (quiz, "q2"));
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_ERROR, "quiz.json", 2, "is not a valid question id");
+}
+
 /* Each bad question is reported at its line and left out; the good ones stay. */
 static void
 test_bad_questions (void)
@@ -323,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/quiz/wrong-shape", test_wrong_shape);
   g_test_add_func ("/quiz/header", test_header);
   g_test_add_func ("/quiz/bad-questions", test_bad_questions);
+  g_test_add_func ("/quiz/id-newline", test_id_newline);
   g_test_add_func ("/quiz/find-quote", test_find_quote);
   g_test_add_func ("/quiz/pack", test_pack);
 

@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "pn-store.h"
+#include "pn-store-private.h"
 #include "pn-test-util.h"
 
 #define DAY 86400
@@ -260,6 +260,72 @@ test_damaged_rows (Fixture       *fixture,
   g_assert_cmpint (card.due, >, T0 + 9 * DAY);
 }
 
+/* Refuses every SELECT on the store's connection (writes still go through). */
+static int
+deny_select (gpointer    user_data,
+             int         action,
+             const char *a,
+             const char *b,
+             const char *c,
+             const char *d)
+{
+  return action == SQLITE_SELECT ? SQLITE_DENY : SQLITE_OK;
+}
+
+static sqlite3 *
+store_db (PnStore *store)
+{
+  sqlite3_stmt *statement = pn_store_prepare (store, "SELECT 1", NULL);
+  sqlite3 *db;
+
+  g_assert_nonnull (statement);
+  db = sqlite3_db_handle (statement);
+  sqlite3_finalize (statement);
+
+  return db;
+}
+
+/* A card that cannot be read while it is reviewed is not taken for a new
+ * one: the review fails, and the card's history is kept. */
+static void
+test_unreadable_card (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (fixture->path, &error);
+  g_autoptr(GArray) reviews = NULL;
+  PnFsrsCard before;
+  PnFsrsCard read;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = store_db (store);
+  review (store, fixture, "rente", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_GOOD, T0, NULL);
+  review (store, fixture, "rente", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_GOOD, T0 + 600, NULL);
+  review (store, fixture, "rente", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_GOOD, T0 + 3 * DAY, &before);
+  g_assert_cmpint (before.reps, ==, 3);
+
+  sqlite3_set_authorizer (db, deny_select, NULL);
+  g_assert_false (pn_store_review_card (store, &fixture->params, "pack", "rente", PN_CARD_TERM_TO_DEFINITION,
+                                        PN_FSRS_AGAIN, T0 + 9 * DAY, NULL, &error));
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  sqlite3_set_authorizer (db, NULL, NULL);
+
+  g_assert_true (pn_store_get_card (store, "pack", "rente", PN_CARD_TERM_TO_DEFINITION, &read, NULL));
+  g_assert_cmpint (read.reps, ==, 3);
+  g_assert_cmpint (read.due, ==, before.due);
+  g_assert_cmpint (read.state, ==, before.state);
+  reviews = pn_store_get_card_reviews (store, "pack", "rente", PN_CARD_TERM_TO_DEFINITION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 3);
+
+  /* Readable again: the same review goes through, on the card as it was. */
+  review (store, fixture, "rente", PN_CARD_TERM_TO_DEFINITION, PN_FSRS_AGAIN, T0 + 9 * DAY, &read);
+  g_assert_cmpint (read.reps, ==, 4);
+  g_assert_cmpint (read.lapses, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +337,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store-cards/cards-of-pack", Fixture, NULL, fixture_set_up, test_cards_of_pack, fixture_tear_down);
   g_test_add ("/store-cards/damaged-rows", Fixture, NULL, fixture_set_up, test_damaged_rows, fixture_tear_down);
+  g_test_add ("/store-cards/unreadable-card", Fixture, NULL, fixture_set_up, test_unreadable_card,
+              fixture_tear_down);
 
   return g_test_run ();
 }

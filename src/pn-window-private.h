@@ -78,6 +78,7 @@ void  _pn_window_find_init          (PnWindow      *self);
 void  _pn_window_class_sidebar_init     (PnWindowClass *klass);
 void  _pn_window_sidebar_init           (PnWindow      *self);
 void  _pn_window_sidebar_fill           (PnWindow      *self);
+GtkLayoutManager *_pn_window_content_layout_new (void);
 void  _pn_window_sidebar_update_current (PnWindow      *self);
 
 /* pn-window-flashcards.c */

@@ -1,4 +1,4 @@
-/* pn-window-sidebar.c: the window's sidebar (the pack's documents, then its own pages)
+/* pn-window-sidebar.c: the window's sidebar (the pack's documents, then its own pages) and when it folds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,54 @@
 
 #include "pn-sidebar-row.h"
 #include "pn-window-private.h"
+
+/* When the sidebar folds: the reading area asks for CONTENT_NATURAL_WIDTH, so
+ * the sidebar folds below the sidebar's width + CONTENT_NATURAL_WIDTH, yet the
+ * window can shrink to 360 px. */
+
+/* Below this width (sidebar + reading area) the sidebar folds over the text. */
+#define CONTENT_NATURAL_WIDTH   440
+
+static void
+content_measure (GtkWidget      *widget,
+                 GtkOrientation  orientation,
+                 int             for_size,
+                 int            *minimum,
+                 int            *natural,
+                 int            *minimum_baseline,
+                 int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int child_min = 0, child_nat = 0;
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+
+  *minimum = child_min;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (child_min, CONTENT_NATURAL_WIDTH);
+  else
+    *natural = child_nat;
+}
+
+static void
+content_allocate (GtkWidget *widget,
+                  int        width,
+                  int        height,
+                  int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+/* The layout of the window's content box (the reading area beside the sidebar). */
+GtkLayoutManager *
+_pn_window_content_layout_new (void)
+{
+  return gtk_custom_layout_new (NULL, content_measure, content_allocate);
+}
 
 /* Marks the row of the page shown (never by keyboard focus alone). */
 void

@@ -15,9 +15,6 @@
 /* An open that takes longer than this shows the loading page. */
 #define LOADING_PAGE_DELAY_MS   250
 
-/* Below this width (sidebar + reading area) the sidebar folds over the text. */
-#define CONTENT_NATURAL_WIDTH   440
-
 G_DEFINE_FINAL_TYPE (PnWindow, pn_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -487,43 +484,6 @@ pn_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pn_window_parent_class)->close_request (window);
 }
 
-/* Layout: the reading area asks for CONTENT_NATURAL_WIDTH, so the sidebar folds
- * below the sidebar's width + CONTENT_NATURAL_WIDTH, yet it can shrink to 360 px. */
-
-static void
-content_measure (GtkWidget      *widget,
-                 GtkOrientation  orientation,
-                 int             for_size,
-                 int            *minimum,
-                 int            *natural,
-                 int            *minimum_baseline,
-                 int            *natural_baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-  int child_min = 0, child_nat = 0;
-
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
-
-  *minimum = child_min;
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (child_min, CONTENT_NATURAL_WIDTH);
-  else
-    *natural = child_nat;
-}
-
-static void
-content_allocate (GtkWidget *widget,
-                  int        width,
-                  int        height,
-                  int        baseline)
-{
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
 static void
 flap_folded_changed_cb (PnWindow *self)
 {
@@ -706,8 +666,7 @@ pn_window_init (PnWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_widget_set_layout_manager (self->content_box,
-                                 gtk_custom_layout_new (NULL, content_measure, content_allocate));
+  gtk_widget_set_layout_manager (self->content_box, _pn_window_content_layout_new ());
 
   _pn_window_find_init (self);
   _pn_window_sidebar_init (self);

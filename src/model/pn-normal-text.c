@@ -330,8 +330,17 @@ is_elision (const char *word,
   return FALSE;
 }
 
-/* Before @at: nothing, a character outside words, or the apostrophe of an
- * elision (or of a quotation: no word before it). */
+/* A hyphen between two word characters joins a compound (« quasi-rente »,
+ * « post-extraction »): no word of it stands alone. */
+static inline gboolean
+is_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Before @at: nothing, a character outside words but the hyphen of a
+ * compound, or the apostrophe of an elision (or of a quotation: no word
+ * before it). */
 gboolean
 pn_normal_starts_word (const char *text,
              gsize       at)
@@ -343,13 +352,16 @@ pn_normal_starts_word (const char *text,
 
   if (at == 0)
     return TRUE;
-  if ((guchar) text[at - 1] < 0x80 && text[at - 1] != '\'')
+  if ((guchar) text[at - 1] < 0x80 && text[at - 1] != '\'' && text[at - 1] != '-')
     return !g_ascii_isalnum (text[at - 1]);
 
   apostrophe = g_utf8_find_prev_char (text, text + at);
   before = g_utf8_get_char (apostrophe);
   if (is_word_char (before))
     return FALSE;
+  if (is_hyphen (before))
+    return apostrophe == text ||
+           !is_word_char (g_utf8_get_char (g_utf8_find_prev_char (text, apostrophe)));
   if (before != '\'')
     return TRUE;
 
@@ -369,7 +381,7 @@ pn_normal_starts_word (const char *text,
 }
 
 /* After @at: the end, or a character outside words that is not an
- * apostrophe inside a word (« aujourd'hui »). */
+ * apostrophe inside a word (« aujourd'hui ») nor the hyphen of a compound. */
 gboolean
 pn_normal_ends_word (const char *text,
            gsize       length,
@@ -381,12 +393,18 @@ pn_normal_ends_word (const char *text,
     return TRUE;
 
   /* The common case: a letter goes on, or a space or punctuation ends the word. */
-  if ((guchar) text[at] < 0x80 && text[at] != '\'')
+  if ((guchar) text[at] < 0x80 && text[at] != '\'' && text[at] != '-')
     return !g_ascii_isalnum (text[at]);
 
   after = g_utf8_get_char (text + at);
   if (is_word_char (after))
     return FALSE;
+  if (is_hyphen (after))
+    {
+      const char *next = g_utf8_next_char (text + at);
+
+      return (gsize) (next - text) >= length || !is_word_char (g_utf8_get_char (next));
+    }
 
   return after != '\'' || at + 1 >= length || !is_word_char (g_utf8_get_char (text + at + 1));
 }

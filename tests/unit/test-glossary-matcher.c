@@ -91,8 +91,12 @@ test_whole_words (void)
   /* « rente » inside « parente », « rentes » is its listed plural. */
   assert_finds (glossary, "Une parente vit de ses rentes ; la rente.", "rente=[rentes] rente=[rente]");
   assert_finds (glossary, "rentesque, arrente", "");
-  /* A hyphen is outside words. */
-  assert_finds (glossary, "la quasi-rente", "rente=[rente]");
+  /* A hyphen between letters joins a compound: no term inside it, either
+   * side, whatever the hyphen; a dash between spaces, or a hyphen with no
+   * word beyond it, still ends the word. */
+  assert_finds (glossary, "la quasi-rente, la rente-monde, la quasi\xe2\x80\x91rente", "");
+  assert_finds (glossary, "la rente - puis la rente-", "rente=[rente] rente=[rente]");
+  assert_finds (glossary, "-rente", "rente=[rente]");
   assert_finds (glossary, "rente", "rente=[rente]");
 }
 

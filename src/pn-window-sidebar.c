@@ -90,11 +90,29 @@ _pn_window_sidebar_update_current (PnWindow *self)
                                       g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
 }
 
+/* A folded sidebar closes over the page it opened, and the keyboard goes to
+ * that page (not to the header's buttons, where Space would open it again). */
+static gboolean
+focus_page_cb (gpointer user_data)
+{
+  g_autoptr(PnWindow) self = user_data;
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  /* A page without a focus of its own takes the first control it holds. */
+  if (page != NULL && !adw_flap_get_reveal_flap (self->flap) &&
+      !gtk_widget_grab_focus (page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pn_window_close_folded_sidebar (PnWindow *self)
 {
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
+  if (!adw_flap_get_folded (self->flap))
+    return;
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  /* After the flap has let go of the focus it held. */
+  g_idle_add (focus_page_cb, g_object_ref (self));
 }
 
 /* Enter or a click on a row opens its page; moving the focus onto it does not. */

@@ -438,11 +438,20 @@ test_window_narrow (void)
   save_screenshot (GTK_WIDGET (window), "window-narrow-sidebar.png");
   {
     GtkWidget *sidebar = find_sidebar (GTK_WIDGET (window));
+    GtkWidget *row = GTK_WIDGET (find_row (window, "sources"));
 
-    g_signal_emit_by_name (sidebar, "row-activated", find_row (window, "sources"));
+    /* As Enter on the row does: the focus is on it. */
+    g_assert_true (gtk_widget_grab_focus (row));
+    g_signal_emit_by_name (sidebar, "row-activated", row);
   }
   g_assert_false (adw_flap_get_reveal_flap (flap));
   wait_until (sources_mapped_cb, window, "the sources page at 360 px");
+  {
+    /* The keyboard follows into the page, not left in the hidden sidebar. */
+    FocusWait focus = { GTK_WIDGET (window), GTK_WIDGET (pn_window_get_sources_page (window)) };
+
+    wait_until (focus_within_cb, &focus, "the keyboard to follow into the sources page");
+  }
   save_screenshot (GTK_WIDGET (window), "window-narrow-sources.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);

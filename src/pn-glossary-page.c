@@ -376,7 +376,10 @@ fill_explanation (PnGlossaryPage *self, PnPack *pack, const PnGlossaryEntry *ent
   g_autofree char *markup = NULL;
   gboolean has = entry->explanation != NULL && entry->explanation[0] != '\0';
 
-  if (has)
+  /* Rendered when the pack was read; an entry built in code is rendered here. */
+  if (has && entry->explanation_markup != NULL)
+    markup = g_strdup (entry->explanation_markup);
+  else if (has)
     markup = pn_render_markdown_pango (pack, entry->explanation, pn_pack_get_language (pack), diagnostics);
   /* The model's markup (escaped text, <a href> with vetted addresses, which
    * GtkLabel reads and Pango alone does not). */

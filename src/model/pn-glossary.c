@@ -57,6 +57,7 @@ pn_glossary_entry_free (PnGlossaryEntry *entry)
   g_strfreev (entry->forms);
   g_free (entry->definition);
   g_free (entry->explanation);
+  g_free (entry->explanation_markup);
   g_strfreev (entry->related);
   g_strfreev (entry->sources);
   g_free (entry);

@@ -33,6 +33,7 @@ typedef struct {
   gboolean case_sensitive; /* acronyms: forms match only in their own case */
   int line;                /* of the entry in the glossary file; 0 when built in code */
   int explanation_line;    /* of its explanation in the file; 0 when none or built in code */
+  char *explanation_markup; /* the explanation as Pango markup, made when the pack is read; NULL until then */
 } PnGlossaryEntry;
 
 /* A new entry; @forms, @related and @sources may be NULL (empty). Copies everything. */

@@ -509,6 +509,9 @@ pn_render_check_explanations (PnPack    *pack,
           diagnostic->message = message;
           pn_diagnostics_add (diagnostics, pn_diagnostic_copy (diagnostic));
         }
+      /* Kept, so that the glossary page does not render it again. */
+      g_free (((PnGlossaryEntry *) entry)->explanation_markup);
+      ((PnGlossaryEntry *) entry)->explanation_markup = g_steal_pointer (&markup);
     }
 }
 

@@ -36,7 +36,8 @@ char *pn_render_markdown_pango_full (PnPack     *pack,
 /* Renders the explanation of each entry of @pack's glossary as the entry page
  * will, and appends the passes' warnings (raw HTML, links to unknown sources,
  * entries or documents, addresses of other schemes...) to @diagnostics, each
- * at the line of its explanation in the glossary file and naming its entry. */
+ * at the line of its explanation in the glossary file and naming its entry.
+ * Each entry keeps its markup (PnGlossaryEntry.explanation_markup). */
 void  pn_render_check_explanations  (PnPack     *pack,
                                      GPtrArray  *diagnostics);
 

@@ -35,6 +35,18 @@ test_explanation_checks (void)
   g_assert_null (pn_test_find (diagnostics, "'rente'"));
   g_assert_cmpuint (diagnostics->len, ==, 5);
   g_assert_cmpint (pn_glossary_lookup (pn_pack_get_glossary (pack), "rente")->explanation_line, ==, 3);
+
+  /* The markup made then is kept for the entry page, the same as rendering it again. */
+  {
+    const PnGlossaryEntry *rente = pn_glossary_lookup (pn_pack_get_glossary (pack), "rente");
+    g_autoptr(GPtrArray) again_problems = pn_diagnostics_new ();
+    g_autofree char *again = pn_render_markdown_pango (pack, rente->explanation, pn_pack_get_language (pack),
+                                                       again_problems);
+
+    g_assert_nonnull (rente->explanation_markup);
+    g_assert_nonnull (strstr (rente->explanation_markup, "<a href=\"prisonnum://pack/"));
+    g_assert_cmpstr (rente->explanation_markup, ==, again);
+  }
 }
 
 /* The most entries, each with an explanation, all rendered when the pack is

@@ -339,7 +339,6 @@ pn_glossary_matcher_new (PnGlossary *glossary)
 
   self = g_object_new (PN_TYPE_GLOSSARY_MATCHER, NULL);
   self->entries = pn_glossary_get_entries (glossary);
-  self->n_entries = self->entries->len;
   g_array_append_val (nodes, root);
 
   for (guint i = 0; i < self->entries->len; i++)

@@ -30,7 +30,6 @@ struct _PnGlossaryMatcher {
   GObject parent_instance;
 
   GPtrArray *entries;   /* the glossary's (borrowed) */
-  guint n_entries;      /* when built */
   GArray *patterns;     /* of Pattern, the distinct forms */
 
   guint n_states;

@@ -69,32 +69,19 @@ pn_glossary_matcher_init (PnGlossaryMatcher *self)
   g_array_set_clear_func (self->patterns, pattern_clear);
 }
 
+static gpointer
+make_matcher (PnGlossary *glossary,
+              gpointer    user_data)
+{
+  return pn_glossary_matcher_new (glossary);
+}
+
 PnGlossaryMatcher *
 pn_glossary_get_matcher (PnGlossary *glossary)
 {
-  static const char key[] = "pn-glossary-matcher";
-
   g_return_val_if_fail (PN_IS_GLOSSARY (glossary), NULL);
 
-  for (;;)
-    {
-      PnGlossaryMatcher *old = g_object_get_data (G_OBJECT (glossary), key);
-      PnGlossaryMatcher *built;
-      GDestroyNotify old_destroy = NULL;
-
-      if (old != NULL && old->n_entries == pn_glossary_get_n_entries (glossary))
-        return old;
-
-      /* Two threads may build at once: the first to store its own wins. */
-      built = pn_glossary_matcher_new (glossary);
-      if (g_object_replace_data (G_OBJECT (glossary), key, old, built, g_object_unref, &old_destroy))
-        {
-          if (old != NULL && old_destroy != NULL)
-            old_destroy (old);
-          return built;
-        }
-      g_object_unref (built);
-    }
+  return pn_glossary_get_derived (glossary, "pn-glossary-matcher", make_matcher, NULL, g_object_unref);
 }
 
 guint

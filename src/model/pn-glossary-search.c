@@ -25,7 +25,6 @@ typedef struct {
 } Keys;
 
 typedef struct {
-  guint n_entries;         /* of the glossary when built */
   GPtrArray *keys;         /* of Keys, in file order */
   GHashTable *exact;       /* key -> entry, for entries that ignore case */
   GHashTable *bare;        /* the same key without accents -> entry */
@@ -115,17 +114,14 @@ index_form (Index                 *index,
   }
 }
 
-static Index *
-get_index (PnGlossary *self)
+static gpointer
+make_index (PnGlossary *self,
+            gpointer    user_data)
 {
-  Index *index = g_object_get_data (G_OBJECT (self), INDEX_KEY);
   GPtrArray *entries = pn_glossary_get_entries (self);
-
-  if (index != NULL && index->n_entries == entries->len)
-    return index;
+  Index *index;
 
   index = g_new0 (Index, 1);
-  index->n_entries = entries->len;
   index->keys = g_ptr_array_new_full (entries->len, (GDestroyNotify) keys_free);
   index->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->bare = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -151,10 +147,13 @@ get_index (PnGlossary *self)
         index_form (index, entry, entry->forms[j]);
     }
 
-  /* Replaces (and frees) a stale one. */
-  g_object_set_data_full (G_OBJECT (self), INDEX_KEY, index, (GDestroyNotify) index_free);
-
   return index;
+}
+
+static Index *
+get_index (PnGlossary *self)
+{
+  return pn_glossary_get_derived (self, INDEX_KEY, make_index, NULL, (GDestroyNotify) index_free);
 }
 
 /* Searching */

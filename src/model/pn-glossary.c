@@ -12,7 +12,22 @@ struct _PnGlossary {
   char *file;
   GPtrArray *entries;        /* of PnGlossaryEntry, owned */
   GHashTable *by_id;         /* id -> entry (borrowed) */
+  GMutex derived_lock;
+  GHashTable *derived;       /* key -> Derived, see pn_glossary_get_derived() */
 };
+
+typedef struct {
+  gpointer data;
+  GDestroyNotify destroy;
+} Derived;
+
+static void
+derived_free (Derived *derived)
+{
+  if (derived->destroy != NULL)
+    derived->destroy (derived->data);
+  g_free (derived);
+}
 
 G_DEFINE_FINAL_TYPE (PnGlossary, pn_glossary, G_TYPE_OBJECT)
 
@@ -68,6 +83,8 @@ pn_glossary_finalize (GObject *object)
 {
   PnGlossary *self = PN_GLOSSARY (object);
 
+  g_hash_table_unref (self->derived);
+  g_mutex_clear (&self->derived_lock);
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->entries);
   g_free (self->file);
@@ -86,6 +103,8 @@ pn_glossary_init (PnGlossary *self)
 {
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_glossary_entry_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->derived_lock);
+  self->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) derived_free);
 }
 
 PnGlossary *
@@ -111,6 +130,10 @@ pn_glossary_add (PnGlossary      *self,
     }
   g_ptr_array_add (self->entries, entry);
   g_hash_table_insert (self->by_id, entry->id, entry);
+  /* What was made from the entries no longer holds. */
+  g_mutex_lock (&self->derived_lock);
+  g_hash_table_remove_all (self->derived);
+  g_mutex_unlock (&self->derived_lock);
   return TRUE;
 }
 
@@ -141,4 +164,42 @@ pn_glossary_lookup (PnGlossary *self,
 {
   g_return_val_if_fail (PN_IS_GLOSSARY (self), NULL);
   return id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+gpointer
+pn_glossary_get_derived (PnGlossary         *self,
+                         const char         *key,
+                         PnGlossaryMakeFunc  make,
+                         gpointer            user_data,
+                         GDestroyNotify      destroy)
+{
+  Derived *found;
+  Derived *made;
+
+  g_return_val_if_fail (PN_IS_GLOSSARY (self), NULL);
+  g_return_val_if_fail (key != NULL && make != NULL, NULL);
+
+  g_mutex_lock (&self->derived_lock);
+  found = g_hash_table_lookup (self->derived, key);
+  g_mutex_unlock (&self->derived_lock);
+  if (found != NULL)
+    return found->data;
+
+  /* Made without the lock held: the automaton of a large glossary takes a while. */
+  made = g_new0 (Derived, 1);
+  made->data = make (self, user_data);
+  made->destroy = destroy;
+
+  g_mutex_lock (&self->derived_lock);
+  found = g_hash_table_lookup (self->derived, key);
+  if (found == NULL)
+    g_hash_table_insert (self->derived, g_strdup (key), made);
+  g_mutex_unlock (&self->derived_lock);
+
+  if (found != NULL)
+    {
+      derived_free (made);
+      return found->data;
+    }
+  return made->data;
 }

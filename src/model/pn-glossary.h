@@ -63,4 +63,17 @@ GPtrArray             *pn_glossary_get_entries (PnGlossary *self);
 const PnGlossaryEntry *pn_glossary_lookup      (PnGlossary *self,
                                                 const char *id);
 
+/* What is made from the entries once and kept with the glossary (the
+ * matcher's automaton, the links' tags, the search index), under @key: made
+ * by @make on first use, dropped when an entry is added. Safe from several
+ * threads once the entries are all added (two callers may both make it; one
+ * is kept, the other destroyed, and both get the one kept). */
+typedef gpointer (*PnGlossaryMakeFunc) (PnGlossary *self,
+                                        gpointer    user_data);
+gpointer               pn_glossary_get_derived (PnGlossary         *self,
+                                                const char         *key,
+                                                PnGlossaryMakeFunc  make,
+                                                gpointer            user_data,
+                                                GDestroyNotify      destroy);
+
 G_END_DECLS

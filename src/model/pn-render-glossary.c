@@ -95,63 +95,39 @@ char_offset (Segment *segment,
   return segment->cursor_char;
 }
 
-typedef struct {
-  char *pack_id;
-  guint n_entries;
-  GHashTable *anchors;
-} Anchors;
-
-static void
-anchors_free (Anchors *anchors)
+/* The opening tag of the links to each entry of @glossary (entry id -> tag),
+ * in the pack @user_data names. */
+static gpointer
+make_anchors (PnGlossary *glossary,
+              gpointer    user_data)
 {
-  g_free (anchors->pack_id);
-  g_hash_table_unref (anchors->anchors);
-  g_free (anchors);
+  const char *pack_id = user_data;
+  GPtrArray *entries = pn_glossary_get_entries (glossary);
+  GHashTable *anchors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *uri = pn_pack_uri_for_glossary (pack_id, entry->id);
+      g_autofree char *escaped_uri = pn_render_escape (uri);
+      g_autofree char *escaped_id = pn_render_escape (entry->id);
+
+      g_hash_table_insert (anchors, entry->id,
+                           g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">",
+                                            escaped_id, escaped_uri));
+    }
+  return anchors;
 }
 
-/* The opening tag of the links to each entry of @glossary, made once for
- * every page of the pack and kept with the glossary (entry id -> tag). */
+/* Those tags, made once for every page of the pack and kept with the glossary. */
 static GHashTable *
 anchors_for (PnGlossary *glossary,
              const char *pack_id)
 {
-  static const char key[] = "pn-render-glossary-anchors";
+  g_autofree char *key = g_strconcat ("pn-render-glossary-anchors:", pack_id, NULL);
 
-  for (;;)
-    {
-      Anchors *old = g_object_get_data (G_OBJECT (glossary), key);
-      GPtrArray *entries = pn_glossary_get_entries (glossary);
-      Anchors *made;
-      GDestroyNotify old_destroy = NULL;
-
-      if (old != NULL && old->n_entries == entries->len && g_str_equal (old->pack_id, pack_id))
-        return old->anchors;
-
-      made = g_new0 (Anchors, 1);
-      made->pack_id = g_strdup (pack_id);
-      made->n_entries = entries->len;
-      made->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-      for (guint i = 0; i < entries->len; i++)
-        {
-          const PnGlossaryEntry *entry = g_ptr_array_index (entries, i);
-          g_autofree char *uri = pn_pack_uri_for_glossary (pack_id, entry->id);
-          g_autofree char *escaped_uri = pn_render_escape (uri);
-          g_autofree char *escaped_id = pn_render_escape (entry->id);
-
-          g_hash_table_insert (made->anchors, entry->id,
-                               g_strdup_printf ("<a class=\"pn-term\" data-glossary=\"%s\" href=\"%s\">",
-                                                escaped_id, escaped_uri));
-        }
-
-      /* Two threads may make them at once: the first to store its own wins. */
-      if (g_object_replace_data (G_OBJECT (glossary), key, old, made, (GDestroyNotify) anchors_free, &old_destroy))
-        {
-          if (old != NULL && old_destroy != NULL)
-            old_destroy (old);
-          return made->anchors;
-        }
-      anchors_free (made);
-    }
+  return pn_glossary_get_derived (glossary, key, make_anchors, (gpointer) pack_id,
+                                  (GDestroyNotify) g_hash_table_unref);
 }
 
 static gboolean

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "pn-glossary-matcher.h"
+
 #include "glossary-test.h"
 #include "pn-glossary-parse.h"
 #include "pn-glossary-search.h"
@@ -515,6 +517,63 @@ test_fold_accents (void)
     }
 }
 
+static gpointer
+make_counted (PnGlossary *glossary,
+              gpointer    user_data)
+{
+  int *made = user_data;
+
+  g_atomic_int_inc (made);
+  return g_strdup_printf ("%u", pn_glossary_get_n_entries (glossary));
+}
+
+static gpointer
+derive_in_thread (gpointer data)
+{
+  gpointer *args = data;
+
+  return pn_glossary_get_derived (args[0], "counted", make_counted, args[1], g_free);
+}
+
+/* What is made from the entries is made once and shared (also by threads),
+ * and made again once an entry is added; the matcher follows. */
+static void
+test_derived (void)
+{
+  g_autoptr(PnGlossary) glossary = pn_glossary_new ("g.json");
+  int made = 0;
+  gpointer args[2] = { glossary, &made };
+  GThread *threads[4];
+  const char *first;
+  PnGlossaryMatcher *matcher;
+  g_autoptr(GArray) found = NULL;
+
+  g_assert_true (pn_glossary_add (glossary, pn_glossary_entry_new ("rente", "rente", NULL, "D.", NULL, NULL, NULL, FALSE)));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("derive", derive_in_thread, args);
+  first = g_thread_join (threads[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (g_thread_join (threads[i]) == first);
+  g_assert_cmpstr (first, ==, "1");
+  g_assert_cmpint (made, >=, 1);
+  made = 0;
+  g_assert_true (pn_glossary_get_derived (glossary, "counted", make_counted, &made, g_free) == first);
+  g_assert_cmpint (made, ==, 0);
+
+  matcher = pn_glossary_get_matcher (glossary);
+  g_assert_true (pn_glossary_get_matcher (glossary) == matcher);
+  found = pn_glossary_matcher_find (matcher, "la rente et le profit", -1);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* An entry added: made again, and the new matcher finds it. */
+  g_assert_true (pn_glossary_add (glossary, pn_glossary_entry_new ("profit", "profit", NULL, "D.", NULL, NULL, NULL, FALSE)));
+  g_assert_cmpstr (pn_glossary_get_derived (glossary, "counted", make_counted, &made, g_free), ==, "2");
+  g_assert_cmpint (made, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+  found = pn_glossary_matcher_find (pn_glossary_get_matcher (glossary), "la rente et le profit", -1);
+  g_assert_cmpuint (found->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/glossary/search", test_search);
   g_test_add_func ("/glossary/find-term", test_find_term);
   g_test_add_func ("/glossary/fold-accents", test_fold_accents);
+  g_test_add_func ("/glossary/derived", test_derived);
 
   return g_test_run ();
 }

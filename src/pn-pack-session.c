@@ -55,6 +55,7 @@ enum {
 
 enum {
   SIGNAL_OPENED,
+  SIGNAL_ANNOTATIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -343,6 +344,9 @@ pn_pack_session_class_init (PnPackSessionClass *klass)
   signals[SIGNAL_OPENED] =
     g_signal_new ("opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_ANNOTATIONS_CHANGED] =
+    g_signal_new ("annotations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -523,4 +527,13 @@ pn_pack_session_get_link_mode (PnPackSession *self)
   g_return_val_if_fail (PN_IS_PACK_SESSION (self), PN_GLOSSARY_LINK_ALL);
 
   return self->link_mode;
+}
+
+void
+pn_pack_session_annotations_changed (PnPackSession *self,
+                                     const char    *document_id)
+{
+  g_return_if_fail (PN_IS_PACK_SESSION (self));
+
+  g_signal_emit (self, signals[SIGNAL_ANNOTATIONS_CHANGED], 0, document_id);
 }

@@ -66,4 +66,11 @@ void               pn_pack_session_set_link_mode      (PnPackSession      *self,
                                                        PnGlossaryLinkMode  mode);
 PnGlossaryLinkMode pn_pack_session_get_link_mode      (PnPackSession *self);
 
+/* Notes: whoever changes the student's annotations of the open pack in the
+ * store (the reader's highlights, the Notes page, an import) calls this, and
+ * the session emits "annotations-changed" (const char *document_id, NULL when
+ * several documents changed) for the others to show them again. */
+void               pn_pack_session_annotations_changed (PnPackSession *self,
+                                                        const char    *document_id);
+
 G_END_DECLS

@@ -55,6 +55,9 @@ typedef struct {
   guint n_repeated;
   guint n_values;          /* commas and opening brackets: about one per value */
   guint n_surrogates;      /* strings holding one */
+  gboolean after_comma;    /* the last character but white space was ',' */
+  int comma_line;
+  int comma_column;
 } Scan;
 
 static void
@@ -371,6 +374,24 @@ scan_text (Scan *scan)
           scan->line++;
           scan->column = 1;
           continue;
+        }
+
+      /* json-glib would say "expected ']'": say what is wrong, at the comma. */
+      if ((c == ']' || c == '}') && scan->after_comma)
+        {
+          ERROR_AT (scan, scan->comma_line, scan->comma_column,
+                    _("trailing comma: remove this ',' (JSON allows none before '%c')"), c);
+          return FALSE;
+        }
+      if (c == ',')
+        {
+          scan->after_comma = TRUE;
+          scan->comma_line = scan->line;
+          scan->comma_column = scan->column;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        {
+          scan->after_comma = FALSE;
         }
 
       switch (c)

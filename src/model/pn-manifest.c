@@ -14,6 +14,7 @@
 #include "pn-file.h"
 #include "pn-gift-parse.h"
 #include "pn-glossary-parse.h"
+#include "pn-license.h"
 #include "pn-render-pango.h"
 #include "pn-manifest.h"
 #include "pn-quiz-parse.h"
@@ -681,7 +682,19 @@ parse_license (Loader   *loader,
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
+      g_autofree char *suggestion = NULL;
+      g_autofree char *hint = NULL;
+
       loader->pack->license = g_strdup (json_node_get_string (node));
+      if (pn_license_is_spdx (loader->pack->license, &suggestion))
+        return;
+      hint = suggestion != NULL ? g_strdup_printf ("'%s'", suggestion)
+                                : g_strdup (_("an identifier such as 'CC-BY-SA-4.0'"));
+      report (loader, node, PN_SEVERITY_WARNING,
+                _("license: '%s' is not an SPDX licence identifier; write %s (see "
+                  "https://spdx.org/licenses/); a text in the public domain is "
+                  "'LicenseRef-PublicDomain', your own work given to the public domain 'CC0-1.0'"),
+                loader->pack->license, hint);
       return;
     }
 

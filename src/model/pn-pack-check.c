@@ -178,6 +178,52 @@ warn_unused_entries (PnPackCheck *self)
     }
 }
 
+/* The headings a doc:ID#ANCHOR link names, looked for in its document once
+ * every document is rendered: a missing one would open the document's top. */
+static void
+check_doc_anchors (PnPackCheck *self)
+{
+  GPtrArray *documents = pn_pack_get_documents (self->pack);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PnDocument *document = g_ptr_array_index (documents, i);
+      PnRenderedPage *page = g_hash_table_lookup (self->pages, pn_document_get_id (document));
+      GPtrArray *links = page != NULL ? pn_rendered_page_get_doc_links (page) : NULL;
+
+      for (guint j = 0; links != NULL && j < links->len; j++)
+        {
+          const PnDocLink *link = g_ptr_array_index (links, j);
+          PnRenderedPage *target = g_hash_table_lookup (self->pages, link->doc_id);
+          g_autoptr(GPtrArray) ids = NULL;
+          g_autoptr(GString) listed = NULL;
+
+          if (target == NULL || pn_rendered_page_has_heading (target, link->anchor) ||
+              g_str_has_prefix (link->anchor, "fn-") || g_str_has_prefix (link->anchor, "fnref-"))
+            continue;
+
+          ids = pn_rendered_page_list_headings (target);
+          listed = g_string_new (NULL);
+          for (guint k = 0; k < ids->len && k < 10; k++)
+            g_string_append_printf (listed, "%s'%s'", k > 0 ? ", " : "", (const char *) g_ptr_array_index (ids, k));
+          if (ids->len > 10)
+            g_string_append (listed, ", …");
+          if (ids->len == 0)
+            pn_diagnostics_addf (self->diagnostics, PN_SEVERITY_WARNING, pn_document_get_file (document),
+                                 link->line, link->column,
+                                 _("document '%s' has no heading with the id '%s' (it has no headings): "
+                                   "the link opens the top of the document"),
+                                 link->doc_id, link->anchor);
+          else
+            pn_diagnostics_addf (self->diagnostics, PN_SEVERITY_WARNING, pn_document_get_file (document),
+                                 link->line, link->column,
+                                 _("document '%s' has no heading with the id '%s': the link opens the "
+                                   "top of the document (its headings' ids: %s)"),
+                                 link->doc_id, link->anchor, listed->str);
+        }
+    }
+}
+
 PnPackCheck *
 pn_pack_check_run (GFile         *location,
                    GCancellable  *cancellable,
@@ -243,6 +289,7 @@ pn_pack_check_run_full (GFile               *location,
 
   warn_unused_entries (self);
   check_quiz_quotes (self);
+  check_doc_anchors (self);
 
   sort_diagnostics (self->diagnostics, manifest_name);
 

@@ -70,6 +70,57 @@ unique_heading_id (PnRenderContext *ctx,
   return id;
 }
 
+/* @text as a reader compares titles: case, spacing, apostrophes and the
+ * encoding of accents aside. */
+static char *
+comparable (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *normal = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = normal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (c == 0x2019 || c == 0x2018)
+        c = '\'';
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A first-level heading that says the document's title again: the header
+ * above the text shows the title already. */
+static void
+warn_repeated_title (PnRenderContext *ctx,
+                     cmark_node      *heading,
+                     const char      *text)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *heading_text = NULL;
+
+  if (ctx->document == NULL || cmark_node_get_heading_level (heading) != 1)
+    return;
+
+  title = comparable (pn_document_get_title (ctx->document));
+  heading_text = comparable (text);
+  if (g_str_equal (title, heading_text))
+    pn_render_warn (ctx, heading, "%s",
+                    _("this heading repeats the document's title, which the reader shows above the "
+                      "text already: remove it, or start the text with a heading of its own"));
+}
+
 void
 pn_render_pass_headings (PnRenderContext *ctx,
                          cmark_node      *root,
@@ -85,6 +136,7 @@ pn_render_pass_headings (PnRenderContext *ctx,
 
       g_free (node_data->id);
       node_data->id = unique_heading_id (ctx, text);
+      warn_repeated_title (ctx, heading, text);
     }
 }
 

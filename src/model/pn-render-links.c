@@ -187,6 +187,14 @@ link_document (PnRenderContext *ctx,
       return;
     }
 
+  if (anchor != NULL && anchor[0] != '\0')
+    {
+      const int *location = g_hash_table_lookup (ctx->located, link);
+
+      g_ptr_array_add (ctx->doc_links, pn_doc_link_new (id, anchor, location != NULL ? location[0] : 0,
+                                                        location != NULL ? location[1] : 0));
+    }
+
   uri = pn_pack_uri_for_document (pn_pack_get_id (ctx->pack), id, anchor);
   make_pack_link (ctx, link, "pn-doc-link", "doc", id, uri);
 }

@@ -178,6 +178,7 @@ context_init (PnRenderContext    *ctx,
   ctx->heading_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->heading_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->anchor_links = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_render_anchor_link_free);
+  ctx->doc_links = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_doc_link_free);
   ctx->warned_html_lines = g_hash_table_new (NULL, NULL);
   ctx->raw_chunks = g_ptr_array_new_with_free_func (g_free);
   ctx->raw_token = g_strdup_printf ("pnraw%08x%08x", g_random_int (), g_random_int ());
@@ -195,6 +196,7 @@ context_clear (PnRenderContext *ctx)
   g_hash_table_unref (ctx->heading_ids);
   g_hash_table_unref (ctx->heading_counters);
   g_ptr_array_unref (ctx->anchor_links);
+  g_clear_pointer (&ctx->doc_links, g_ptr_array_unref);
   g_hash_table_unref (ctx->warned_html_lines);
   g_ptr_array_unref (ctx->raw_chunks);
   g_free (ctx->raw_token);
@@ -323,6 +325,7 @@ pn_render_pipeline_run_full (PnRenderPipeline   *self,
   pn_diagnostics_sort_from (diagnostics, 0);
   page = pn_rendered_page_new (html, g_string_free (text, FALSE), blocks, diagnostics);
   pn_rendered_page_set_terms (page, g_steal_pointer (&ctx.terms));
+  pn_rendered_page_set_anchors (page, g_hash_table_ref (ctx.heading_ids), g_steal_pointer (&ctx.doc_links));
   context_clear (&ctx);
 
   return page;

@@ -34,6 +34,7 @@ struct _PnRenderContext {
   GHashTable *heading_ids;        /* ids given to headings (owned strings) */
   GHashTable *heading_counters;   /* slug -> next number to try for it */
   GPtrArray *anchor_links;        /* #anchors to check once headings have ids */
+  GPtrArray *doc_links;           /* of PnDocLink: doc:ID#ANCHOR, for the pack check */
   GHashTable *warned_html_lines;  /* lines already warned about raw HTML */
   GPtrArray *raw_chunks;          /* of char *: paragraphs kept as plain text by the bounds */
   char *raw_token;                /* the placeholder prefix for them */

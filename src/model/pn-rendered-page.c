@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-rendered-page.h"
 
 struct _PnRenderedPage {
@@ -15,6 +17,8 @@ struct _PnRenderedPage {
   GHashTable *by_id;       /* id -> PnTextBlock (borrowed from blocks) */
   GPtrArray *diagnostics;  /* of PnDiagnostic */
   GPtrArray *terms;        /* of PnTermOccurrence */
+  GHashTable *heading_ids; /* set of strings, or NULL */
+  GPtrArray *doc_links;    /* of PnDocLink */
 };
 
 G_DEFINE_FINAL_TYPE (PnRenderedPage, pn_rendered_page, G_TYPE_OBJECT)
@@ -92,6 +96,8 @@ pn_rendered_page_finalize (GObject *object)
   g_ptr_array_unref (self->blocks);
   g_ptr_array_unref (self->diagnostics);
   g_ptr_array_unref (self->terms);
+  g_clear_pointer (&self->heading_ids, g_hash_table_unref);
+  g_clear_pointer (&self->doc_links, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_rendered_page_parent_class)->finalize (object);
 }
@@ -214,4 +220,91 @@ pn_rendered_page_set_terms (PnRenderedPage *self,
   g_ptr_array_unref (self->terms);
   self->terms = terms != NULL ? terms
                               : g_ptr_array_new_with_free_func ((GDestroyNotify) pn_term_occurrence_free);
+}
+
+PnDocLink *
+pn_doc_link_new (const char *doc_id,
+                 const char *anchor,
+                 int         line,
+                 int         column)
+{
+  PnDocLink *link = g_new0 (PnDocLink, 1);
+
+  link->doc_id = g_strdup (doc_id);
+  link->anchor = g_strdup (anchor);
+  link->line = line;
+  link->column = column;
+
+  return link;
+}
+
+void
+pn_doc_link_free (PnDocLink *link)
+{
+  if (link == NULL)
+    return;
+
+  g_free (link->doc_id);
+  g_free (link->anchor);
+  g_free (link);
+}
+
+void
+pn_rendered_page_set_anchors (PnRenderedPage *self,
+                              GHashTable     *heading_ids,
+                              GPtrArray      *doc_links)
+{
+  g_return_if_fail (PN_IS_RENDERED_PAGE (self));
+
+  g_clear_pointer (&self->heading_ids, g_hash_table_unref);
+  g_clear_pointer (&self->doc_links, g_ptr_array_unref);
+  self->heading_ids = heading_ids;
+  self->doc_links = doc_links;
+}
+
+gboolean
+pn_rendered_page_has_heading (PnRenderedPage *self,
+                              const char     *id)
+{
+  g_return_val_if_fail (PN_IS_RENDERED_PAGE (self), FALSE);
+
+  return self->heading_ids != NULL && id != NULL && g_hash_table_contains (self->heading_ids, id);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+pn_rendered_page_list_headings (PnRenderedPage *self)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer id;
+
+  g_return_val_if_fail (PN_IS_RENDERED_PAGE (self), ids);
+
+  if (self->heading_ids != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->heading_ids);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_ptr_array_add (ids, id);
+    }
+  g_ptr_array_sort (ids, compare_strings);
+
+  return ids;
+}
+
+GPtrArray *
+pn_rendered_page_get_doc_links (PnRenderedPage *self)
+{
+  g_return_val_if_fail (PN_IS_RENDERED_PAGE (self), NULL);
+
+  if (self->doc_links == NULL)
+    self->doc_links = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_doc_link_free);
+
+  return self->doc_links;
 }

@@ -40,6 +40,21 @@ PnTermOccurrence *pn_term_occurrence_new  (const char *entry_id,
 PnTermOccurrence *pn_term_occurrence_copy (const PnTermOccurrence *occurrence);
 void              pn_term_occurrence_free (PnTermOccurrence *occurrence);
 
+/* A link to a heading of another document, [text](doc:ID#ANCHOR), at @line
+ * and @column of the Markdown: checked once every document has its ids. */
+typedef struct {
+  char *doc_id;
+  char *anchor;
+  int line;
+  int column;
+} PnDocLink;
+
+PnDocLink        *pn_doc_link_new   (const char *doc_id,
+                                     const char *anchor,
+                                     int         line,
+                                     int         column);
+void              pn_doc_link_free  (PnDocLink  *link);
+
 #define PN_TYPE_RENDERED_PAGE (pn_rendered_page_get_type ())
 G_DECLARE_FINAL_TYPE (PnRenderedPage, pn_rendered_page, PN, RENDERED_PAGE, GObject)
 
@@ -69,5 +84,15 @@ void               pn_rendered_page_set_terms       (PnRenderedPage *self,
                                                      GPtrArray      *terms);
 /* Of PnDiagnostic, in reading order. */
 GPtrArray         *pn_rendered_page_get_diagnostics (PnRenderedPage *self);
+/* The ids of its headings (a set of strings, taken), and its links to
+ * other documents' headings (of PnDocLink, taken; NULL: none). */
+void               pn_rendered_page_set_anchors     (PnRenderedPage *self,
+                                                     GHashTable     *heading_ids,
+                                                     GPtrArray      *doc_links);
+gboolean           pn_rendered_page_has_heading     (PnRenderedPage *self,
+                                                     const char     *id);
+/* The heading ids in byte order (the strings borrowed: free the array only). */
+GPtrArray         *pn_rendered_page_list_headings   (PnRenderedPage *self);
+GPtrArray         *pn_rendered_page_get_doc_links   (PnRenderedPage *self);
 
 G_END_DECLS

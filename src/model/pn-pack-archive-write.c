@@ -1,0 +1,359 @@
+/* pn-pack-archive-write.c: writing a pack folder as a .prisonnum file, the
+ * same bytes for the same folder; unpacking one into a cache folder of its own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pn-pack-archive.h"
+
+/* Collecting the files */
+
+/* pack.json first (the MIME type's magic looks for its name there), then
+ * the others in byte order. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  gboolean x_manifest = g_str_equal (x, "pack.json");
+  gboolean y_manifest = g_str_equal (y, "pack.json");
+
+  if (x_manifest != y_manifest)
+    return x_manifest ? -1 : 1;
+
+  return strcmp (x, y);
+}
+
+/* Adds the regular files under @dir (as paths relative to the root, '/'
+ * separated) to @files: hidden names, links and earlier archives left out. */
+static gboolean
+collect_files (const char  *root,
+               const char  *relative,
+               GPtrArray   *files,
+               GError     **error)
+{
+  g_autofree char *dir_path = relative[0] != '\0' ? g_build_filename (root, relative, NULL) : g_strdup (root);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child_relative = relative[0] != '\0' ? g_strconcat (relative, "/", name, NULL)
+                                                            : g_strdup (name);
+      g_autofree char *child = g_build_filename (root, child_relative, NULL);
+      GStatBuf info;
+
+      if (name[0] == '.' || g_str_has_suffix (name, ".prisonnum") || g_str_has_suffix (name, "~"))
+        continue;
+      if (g_lstat (child, &info) != 0)
+        continue;
+      if (S_ISDIR (info.st_mode))
+        {
+          if (!collect_files (root, child_relative, files, error))
+            return FALSE;
+        }
+      else if (S_ISREG (info.st_mode))
+        {
+          g_ptr_array_add (files, g_steal_pointer (&child_relative));
+        }
+    }
+
+  return TRUE;
+}
+
+static gint64
+entry_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  gint64 value;
+  char *end = NULL;
+
+  if (epoch == NULL || epoch[0] == '\0')
+    return PN_PACK_ARCHIVE_EPOCH;
+
+  value = g_ascii_strtoll (epoch, &end, 10);
+  if (end == NULL || *end != '\0')
+    return PN_PACK_ARCHIVE_EPOCH;
+
+  /* A zip holds no time before 1980. */
+  return MAX (value, PN_PACK_ARCHIVE_EPOCH);
+}
+
+/* Writing */
+
+static gboolean
+write_failed (GError         **error,
+              struct archive  *archive,
+              const char      *archive_path,
+              const char      *entry)
+{
+  g_autofree char *display = g_path_get_basename (archive_path);
+
+  if (entry != NULL)
+    g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_WRITE,
+                 _("%s: '%s': cannot be written (%s)"), display, entry, archive_error_string (archive));
+  else
+    g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_WRITE,
+                 _("%s: cannot be written (%s)"), display, archive_error_string (archive));
+
+  return FALSE;
+}
+
+static gboolean
+write_entry (struct archive  *archive,
+             const char      *archive_path,
+             const char      *root,
+             const char      *relative,
+             gint64           time,
+             GError         **error)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  struct archive_entry *entry;
+  gboolean ok = TRUE;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+
+  entry = archive_entry_new ();
+  archive_entry_set_pathname_utf8 (entry, relative);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, (la_int64_t) length);
+  archive_entry_set_mtime (entry, (time_t) time, 0);
+  archive_entry_set_uid (entry, 0);
+  archive_entry_set_gid (entry, 0);
+
+  if (archive_write_header (archive, entry) != ARCHIVE_OK ||
+      (length > 0 && archive_write_data (archive, data, length) != (la_ssize_t) length) ||
+      archive_write_finish_entry (archive) != ARCHIVE_OK)
+    ok = write_failed (error, archive, archive_path, relative);
+
+  archive_entry_free (entry);
+
+  return ok;
+}
+
+static gboolean
+check_sizes (const char  *pack_dir,
+             GPtrArray   *files,
+             GError     **error)
+{
+  guint64 total = 0;
+
+  if (files->len > PN_PACK_ARCHIVE_MAX_ENTRIES)
+    {
+      g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_TOO_LARGE,
+                   _("%s: more than %d files; a course pack may hold %d"), pack_dir,
+                   PN_PACK_ARCHIVE_MAX_ENTRIES, PN_PACK_ARCHIVE_MAX_ENTRIES);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_build_filename (pack_dir, g_ptr_array_index (files, i), NULL);
+      GStatBuf info;
+
+      if (g_stat (path, &info) == 0)
+        total += (guint64) info.st_size;
+    }
+
+  if (total > PN_PACK_ARCHIVE_MAX_SIZE)
+    {
+      g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_TOO_LARGE,
+                   _("%s: the files add up to more than %d MB; a course pack may hold %d MB"), pack_dir,
+                   PN_PACK_ARCHIVE_MAX_SIZE / (1024 * 1024), PN_PACK_ARCHIVE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_archive (const char  *pack_dir,
+               const char  *archive_path,
+               const char  *temporary,
+               GPtrArray   *files,
+               GError     **error)
+{
+  struct archive *archive = archive_write_new ();
+  gint64 time = entry_time ();
+  gboolean ok = TRUE;
+
+  archive_write_set_format_zip (archive);
+  archive_write_set_options (archive, "zip:compression=deflate,zip:hdrcharset=UTF-8");
+  /* No padding to a block size. */
+  archive_write_set_bytes_per_block (archive, 0);
+  if (archive_write_open_filename (archive, temporary) != ARCHIVE_OK)
+    ok = write_failed (error, archive, archive_path, NULL);
+
+  for (guint i = 0; ok && i < files->len; i++)
+    ok = write_entry (archive, archive_path, pack_dir, g_ptr_array_index (files, i), time, error);
+
+  if (archive_write_close (archive) != ARCHIVE_OK && ok)
+    ok = write_failed (error, archive, archive_path, NULL);
+  archive_write_free (archive);
+
+  return ok;
+}
+
+gboolean
+pn_pack_archive_write (const char  *pack_dir,
+                       const char  *archive_path,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temporary = NULL;
+  int fd;
+
+  g_return_val_if_fail (pack_dir != NULL, FALSE);
+  g_return_val_if_fail (archive_path != NULL, FALSE);
+
+  if (!collect_files (pack_dir, "", files, error))
+    return FALSE;
+  g_ptr_array_sort (files, compare_names);
+  if (!check_sizes (pack_dir, files, error))
+    return FALSE;
+
+  /* Written beside, then renamed: a failed build leaves the old file whole. */
+  dir = g_path_get_dirname (archive_path);
+  base = g_path_get_basename (archive_path);
+  temporary = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp (temporary);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_WRITE,
+                   _("%s: cannot be written (%s)"), archive_path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!write_archive (pack_dir, archive_path, temporary, files, error))
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  if (g_chmod (temporary, 0644) != 0 || g_rename (temporary, archive_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temporary);
+      g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_WRITE,
+                   _("%s: cannot be written (%s)"), archive_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The cache */
+
+static char *
+file_sha256 (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  guint8 buffer[65536];
+  gssize n;
+
+  if (stream == NULL)
+    return NULL;
+
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+char *
+pn_pack_archive_unpack_cached (const char  *archive_path,
+                               const char  *cache_dir,
+                               GError     **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *temporary = NULL;
+  g_autofree char *unpacked = NULL;
+
+  g_return_val_if_fail (archive_path != NULL, NULL);
+  g_return_val_if_fail (cache_dir != NULL, NULL);
+
+  sha256 = file_sha256 (archive_path, error);
+  if (sha256 == NULL)
+    return NULL;
+
+  final = g_build_filename (cache_dir, sha256, NULL);
+  manifest = g_build_filename (final, "pack.json", NULL);
+  if (g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&final);
+
+  if (g_mkdir_with_parents (cache_dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make the folder “%s”: %s"), cache_dir, g_strerror (saved));
+      return NULL;
+    }
+
+  temporary = g_build_filename (cache_dir, ".unpack-XXXXXX", NULL);
+  if (g_mkdtemp (temporary) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make the folder “%s”: %s"), temporary, g_strerror (saved));
+      return NULL;
+    }
+
+  unpacked = g_build_filename (temporary, "pack", NULL);
+  if (!pn_pack_archive_extract (archive_path, unpacked, error))
+    {
+      pn_pack_archive_remove_tree (temporary);
+      return NULL;
+    }
+
+  /* A folder left half-made by an earlier run is replaced; one that another
+   * process finished meanwhile is kept, and ours dropped. */
+  if (g_file_test (final, G_FILE_TEST_EXISTS) && !g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+    pn_pack_archive_remove_tree (final);
+  if (g_rename (unpacked, final) != 0 && !g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+    {
+      int saved = errno;
+
+      pn_pack_archive_remove_tree (temporary);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make the folder “%s”: %s"), final, g_strerror (saved));
+      return NULL;
+    }
+  pn_pack_archive_remove_tree (temporary);
+
+  return g_steal_pointer (&final);
+}

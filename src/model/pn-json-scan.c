@@ -380,7 +380,7 @@ scan_text (Scan *scan)
       if ((c == ']' || c == '}') && scan->after_comma)
         {
           ERROR_AT (scan, scan->comma_line, scan->comma_column,
-                    _("trailing comma: remove this ',' (JSON allows none before '%c')"), c);
+                    _("invalid JSON: trailing comma: remove this ',' (JSON allows none before '%c')"), c);
           return FALSE;
         }
       if (c == ',')

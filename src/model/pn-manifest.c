@@ -15,6 +15,7 @@
 #include "pn-gift-parse.h"
 #include "pn-glossary-parse.h"
 #include "pn-license.h"
+#include "pn-pack-checksums.h"
 #include "pn-render-pango.h"
 #include "pn-manifest.h"
 #include "pn-quiz-parse.h"
@@ -708,10 +709,11 @@ parse_manifest (Loader   *loader,
 {
   static const char * const keys[] = {
     "$schema", "format", "id", "version", "title", "language", "authors", "license",
-    "description", "documents", "sources", "glossary", "quizzes", NULL
+    "description", "documents", "sources", "glossary", "quizzes", "checksums", NULL
   };
   PnPack *pack = loader->pack;
   JsonNode *authors;
+  JsonNode *checksums;
 
   if (!check_format (loader, root))
     return;
@@ -745,6 +747,10 @@ parse_manifest (Loader   *loader,
     pack->description = g_strdup ("");
   typeset_in (&pack->title, pack->language);
   typeset_in (&pack->description, pack->language);
+
+  checksums = json_object_get_member (json_node_get_object (root), "checksums");
+  if (checksums != NULL)
+    pack->checksums = pn_pack_checksums_parse (loader->json, checksums, loader->diagnostics);
 
   parse_documents (loader, root);
   parse_sources (loader, root);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pn-pack-check.h"
+#include "pn-pack-checksums.h"
 #include "pn-pack-private.h"
 #include "pn-quiz-check.h"
 #include "pn-render.h"
@@ -262,6 +263,8 @@ pn_pack_check_run_full (GFile               *location,
       g_propagate_error (error, g_steal_pointer (&load_error));
       return NULL;
     }
+
+  pn_pack_checksums_verify (self->pack, manifest_name, self->diagnostics);
 
   documents = pn_pack_get_documents (self->pack);
   for (guint i = 0; i < documents->len; i++)

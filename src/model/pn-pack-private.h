@@ -43,6 +43,7 @@ struct _PnPack {
   PnGlossary *glossary;     /* NULL when the pack has none or it could not be read */
   GStrv quiz_files;
   GPtrArray *quizzes;       /* of PnQuiz, in manifest order */
+  GPtrArray *checksums;     /* of PnPackChecksum, or NULL when pack.json lists none */
 };
 
 typedef enum {

@@ -341,6 +341,7 @@ pn_pack_finalize (GObject *object)
   g_clear_object (&self->glossary);
   g_strfreev (self->quiz_files);
   g_ptr_array_unref (self->quizzes);
+  g_clear_pointer (&self->checksums, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_pack_parent_class)->finalize (object);
 }
@@ -507,4 +508,12 @@ pn_pack_get_quiz (PnPack     *self,
     }
 
   return NULL;
+}
+
+GPtrArray *
+pn_pack_get_checksums (PnPack *self)
+{
+  g_return_val_if_fail (PN_IS_PACK (self), NULL);
+
+  return self->checksums;
 }

@@ -76,6 +76,9 @@ const char * const *pn_pack_get_quiz_files (PnPack *self);
  * the questions that could not). Never NULL. */
 GPtrArray  *pn_pack_get_quizzes       (PnPack *self);
 PnQuiz     *pn_pack_get_quiz          (PnPack *self, const char *id);
+/* Of PnPackChecksum (pn-pack-checksums.h): the SHA-256 of files that
+ * pack.json lists under "checksums", or NULL when it lists none. */
+GPtrArray  *pn_pack_get_checksums     (PnPack *self);
 /* Resolves a path relative to the pack root; NULL if it escapes the root
  * (absolute, "..", symlink out of the pack). */
 GFile      *pn_pack_resolve           (PnPack *self, const char *relative_path);

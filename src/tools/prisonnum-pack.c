@@ -1,4 +1,4 @@
-/* prisonnum-pack: the teachers' tool to check a course pack and render its documents
+/* prisonnum-pack: the teachers' tool to make, check, build and render a course pack
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,27 +15,40 @@
 #include "pn-gift-parse.h"
 #include "pn-gift-write.h"
 #include "pn-pack.h"
+#include "pn-pack-archive.h"
 #include "pn-pack-check.h"
 #include "pn-quiz-write.h"
 #include "pn-render.h"
+#include "prisonnum-pack.h"
 
 enum {
-  EXIT_VALID = 0,
-  EXIT_PROBLEMS = 1,
-  EXIT_USAGE = 2,
+  EXIT_VALID = PN_TOOL_EXIT_VALID,
+  EXIT_PROBLEMS = PN_TOOL_EXIT_PROBLEMS,
+  EXIT_USAGE = PN_TOOL_EXIT_USAGE,
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n  prisonnum-pack check PATH\n  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
+  fprintf (out, "%s\n  prisonnum-pack new DIR\n  prisonnum-pack check PATH [--strict]\n"
+           "  prisonnum-pack build DIR -o FILE.prisonnum [--strict]\n  prisonnum-pack info PATH\n"
+           "  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
            "  prisonnum-pack glossary PATH\n"
            "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n\n"
-           "%s\n%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
+           "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
            _("Usage:"),
-           _("check     Checks the course pack in the folder PATH: one line per problem,\n"
-             "          \"file:line:column: message\". Exit status 0 when the pack is valid\n"
-             "          (warnings alone do not count), 1 when it has errors."),
+           _("PATH is a pack folder (holding pack.json) or a .prisonnum file."),
+           _("new       Makes the folder DIR with an example pack to start from: two short\n"
+             "          texts, a glossary, a source and a quiz; README.md says what each is."),
+           _("check     Checks the course pack PATH: one line per problem,\n"
+             "          \"file:line:column: message\", warnings prefixed \"warning:\".\n"
+             "          Exit status 0 when the pack is valid (warnings alone do not count,\n"
+             "          unless --strict), 1 when it has errors."),
+           _("build     Checks the pack folder DIR, then writes it as one .prisonnum file\n"
+             "          to hand out: the same folder always gives the same bytes. Nothing\n"
+             "          is written when the pack has errors (or warnings, with --strict)."),
+           _("info      Shows the pack's title, id, version, languages, contents and\n"
+             "          the SHA-256 of each file (for pack.json's \"checksums\")."),
            _("render    Writes the HTML page the reader shows for document DOC-ID.\n"
              "          --glossary: which occurrences of the glossary's terms are links:\n"
              "          all (the default), the first of each term per section, or none."),
@@ -81,16 +94,20 @@ load (const char *path,
   return pack;
 }
 
-static int
-check (const char *path)
+int
+pn_tool_check_folder (const char *folder,
+                      const char *display,
+                      gboolean    strict,
+                      gboolean    say_valid)
 {
-  g_autoptr(GFile) location = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (folder);
   g_autoptr(GError) error = NULL;
   g_autoptr(PnPackCheck) result = pn_pack_check_run (location, NULL, &error);
   PnPack *pack;
   GPtrArray *diagnostics;
   guint n_documents;
   guint n_sources;
+  guint n_warnings;
 
   if (result == NULL)
     {
@@ -110,6 +127,18 @@ check (const char *path)
   if (pn_diagnostics_has_errors (diagnostics))
     return EXIT_PROBLEMS;
 
+  n_warnings = pn_diagnostics_count (diagnostics, PN_SEVERITY_WARNING);
+  if (strict && n_warnings > 0)
+    {
+      printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u warning, which --strict counts as a problem\n",
+                           "%s: %u warnings, which --strict counts as problems\n", n_warnings),
+              display, n_warnings);
+      return EXIT_PROBLEMS;
+    }
+
+  if (!say_valid)
+    return EXIT_VALID;
+
   n_documents = pn_pack_get_documents (pack)->len;
   n_sources = pn_pack_get_sources (pack)->len;
   {
@@ -121,10 +150,61 @@ check (const char *path)
                                                 n_sources);
 
     /* Translators: "PATH: valid (2 documents, 14 sources)" */
-    printf (_("%s: valid (%s, %s)\n"), path, documents, sources);
+    printf (_("%s: valid (%s, %s)\n"), display, documents, sources);
   }
 
   return EXIT_VALID;
+}
+
+char *
+pn_tool_open_path (const char  *path,
+                   FILE        *out,
+                   char       **temporary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+
+  *temporary = NULL;
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || !pn_pack_archive_is_archive (path))
+    return g_strdup (path);
+
+  dir = g_dir_make_tmp ("prisonnum-pack-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      fprintf (out, "%s: %s\n", path, error->message);
+      return NULL;
+    }
+
+  folder = g_build_filename (dir, "pack", NULL);
+  if (!pn_pack_archive_extract (path, folder, &error))
+    {
+      fprintf (out, "%s\n", error->message);
+      pn_pack_archive_remove_tree (dir);
+      return NULL;
+    }
+
+  *temporary = g_steal_pointer (&dir);
+
+  return g_steal_pointer (&folder);
+}
+
+static int
+check (const char *path,
+       gboolean    strict)
+{
+  g_autofree char *temporary = NULL;
+  g_autofree char *folder = pn_tool_open_path (path, stdout, &temporary);
+  int status;
+
+  if (folder == NULL)
+    return EXIT_PROBLEMS;
+
+  status = pn_tool_check_folder (folder, path, strict, TRUE);
+  if (temporary != NULL)
+    pn_pack_archive_remove_tree (temporary);
+
+  return status;
 }
 
 static void
@@ -348,9 +428,57 @@ main (int   argc,
 
   if (g_str_equal (argv[1], "check"))
     {
+      const char *path = NULL;
+      gboolean strict = FALSE;
+      guint n = 0;
+
+      for (int i = 2; i < argc; i++)
+        {
+          if (g_str_equal (argv[i], "--strict"))
+            strict = TRUE;
+          else if (n++ == 0)
+            path = argv[i];
+        }
+      if (n != 1)
+        return usage_error (_("'check' takes one argument: the pack folder or .prisonnum file"));
+      return check (path, strict);
+    }
+
+  if (g_str_equal (argv[1], "new"))
+    {
       if (argc != 3)
-        return usage_error (_("'check' takes one argument: the pack folder"));
-      return check (argv[2]);
+        return usage_error (_("'new' takes one argument: the folder to make"));
+      return pn_tool_new (argv[2]);
+    }
+
+  if (g_str_equal (argv[1], "build"))
+    {
+      const char *dir = NULL;
+      const char *output = NULL;
+      gboolean strict = FALSE;
+      guint n = 0;
+
+      for (int i = 2; i < argc; i++)
+        {
+          if (g_str_equal (argv[i], "--strict"))
+            strict = TRUE;
+          else if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
+            output = argv[++i];
+          else if (g_str_has_prefix (argv[i], "--output="))
+            output = argv[i] + strlen ("--output=");
+          else if (n++ == 0)
+            dir = argv[i];
+        }
+      if (n != 1 || output == NULL)
+        return usage_error (_("'build' takes the pack folder and -o FILE.prisonnum"));
+      return pn_tool_build (dir, output, strict);
+    }
+
+  if (g_str_equal (argv[1], "info"))
+    {
+      if (argc != 3)
+        return usage_error (_("'info' takes one argument: the pack folder or .prisonnum file"));
+      return pn_tool_info (argv[2]);
     }
 
   if (g_str_equal (argv[1], "render"))

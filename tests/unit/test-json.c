@@ -124,6 +124,41 @@ test_parse_error (void)
   g_assert_null (strchr (message, '`'));
 }
 
+/* A trailing comma is named as such, at the comma, in an array and in an
+ * object; a comma inside a string is not one. */
+static void
+test_trailing_comma (void)
+{
+  const char *texts[] = {
+    "{\n  \"a\": [1, 2,\n  ]\n}\n",
+    "{\n  \"a\": 1,\n  \"b\": 2,   }\n",
+  };
+  const int lines[] = { 2, 3 };
+  const int columns[] = { 13, 9 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+      g_autoptr(PnJsonFile) json = load_text (texts[i], diagnostics);
+      const PnDiagnostic *found;
+
+      g_assert_null (json);
+      found = pn_test_find (diagnostics, "trailing comma");
+      g_assert_nonnull (found);
+      g_assert_cmpint (found->line, ==, lines[i]);
+      g_assert_cmpint (found->column, ==, columns[i]);
+      g_assert_null (pn_test_find (diagnostics, "expected"));
+    }
+
+  {
+    g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
+    g_autoptr(PnJsonFile) json = load_text ("{ \"a\": \"x, ]\", \"b\": [1, 2] }\n", diagnostics);
+
+    g_assert_nonnull (json);
+    g_assert_cmpuint (diagnostics->len, ==, 0);
+  }
+}
+
 static void
 test_empty (void)
 {
@@ -605,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/json/positions", test_positions);
   g_test_add_func ("/json/parse-error", test_parse_error);
   g_test_add_func ("/json/empty", test_empty);
+  g_test_add_func ("/json/trailing-comma", test_trailing_comma);
   g_test_add_func ("/json/duplicate-key", test_duplicate_key);
   g_test_add_func ("/json/type-messages", test_type_messages);
   g_test_add_func ("/json/deep-nesting", test_deep_nesting);

@@ -486,6 +486,141 @@ test_check_quizzes (void)
   pn_test_remove_dir (dir);
 }
 
+
+/* Course pack archives and the example pack (issue 9) */
+
+static GBytes *
+read_all (const char *path)
+{
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+  return g_bytes_new_take (data, length);
+}
+
+/* new makes a pack that passes check --strict; it does not write into a
+ * folder that holds something. */
+static void
+test_new_passes_strict (void)
+{
+  g_autofree char *out = pn_test_make_dir (NULL, NULL);
+  g_autofree char *dir = g_build_filename (out, "course", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: valid (2 documents, 1 source)\n", dir);
+  g_auto(Run) made = { 0 };
+  g_auto(Run) checked = { 0 };
+  g_auto(Run) again = { 0 };
+
+  run_tool (&made, "new", dir, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  run_tool (&checked, "check", "--strict", dir, NULL);
+  g_assert_cmpint (checked.status, ==, 0);
+  g_assert_cmpstr (checked.out, ==, expected);
+
+  run_tool (&again, "new", dir, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "not empty"));
+
+  pn_test_remove_dir (out);
+}
+
+/* Two builds of the same folder are the same bytes; the archive checks
+ * like the folder, and info shows what it holds. */
+static void
+test_build_reproducible (void)
+{
+  g_autofree char *out = pn_test_make_dir (NULL, NULL);
+  g_autofree char *dir = g_build_filename (out, "course", NULL);
+  g_autofree char *first = g_build_filename (out, "first.prisonnum", NULL);
+  g_autofree char *second = g_build_filename (out, "second.prisonnum", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "pack.json", NULL);
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) second_bytes = NULL;
+  g_autofree char *manifest_sha256 = NULL;
+  g_autofree char *manifest_text = NULL;
+  g_auto(Run) made = { 0 };
+  g_auto(Run) built = { 0 };
+  g_auto(Run) rebuilt = { 0 };
+  g_auto(Run) checked = { 0 };
+  g_auto(Run) info = { 0 };
+
+  run_tool (&made, "new", dir, NULL);
+  run_tool (&built, "build", dir, "-o", first, NULL);
+  g_assert_cmpint (built.status, ==, 0);
+  g_assert_nonnull (strstr (built.out, ": built (7 files, "));
+  run_tool (&rebuilt, "build", "--output", second, dir, NULL);
+  g_assert_cmpint (rebuilt.status, ==, 0);
+
+  first_bytes = read_all (first);
+  second_bytes = read_all (second);
+  g_assert_true (g_bytes_equal (first_bytes, second_bytes));
+
+  run_tool (&checked, "check", first, "--strict", NULL);
+  g_assert_cmpint (checked.status, ==, 0);
+  g_assert_true (g_str_has_suffix (checked.out, "first.prisonnum: valid (2 documents, 1 source)\n"));
+
+  g_assert_true (g_file_get_contents (manifest, &manifest_text, NULL, NULL));
+  manifest_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, manifest_text, -1);
+  run_tool (&info, "info", first, NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_true (g_str_has_prefix (info.out, "Title: Lighthouses: an example course\nId: example-lighthouses\n"
+                                             "Version: 1.0.0\n"));
+  g_assert_nonnull (strstr (info.out, "\nLanguages: en\n"));
+  g_assert_nonnull (strstr (info.out, "\nDocuments: 2\n  first\tLights on the coast\ttexts/first.md\ten\n"));
+  g_assert_nonnull (strstr (info.out, "\nGlossary: 2 entries (glossary.json)\n"));
+  g_assert_nonnull (strstr (info.out, "\nQuizzes: 1\n  lights\tquiz.json\t2 questions\n"));
+  g_assert_nonnull (strstr (info.out, "\nSources: 1\n"));
+  g_assert_nonnull (strstr (info.out, manifest_sha256));
+  g_assert_nonnull (strstr (info.out, "\"checksums\": {"));
+
+  pn_test_remove_dir (out);
+}
+
+/* --strict makes warnings fail; without it they do not (the control). */
+static void
+test_check_strict (void)
+{
+  g_autofree char *path = fixture ("hostile");
+  g_auto(Run) lenient = { 0 };
+  g_auto(Run) strict = { 0 };
+
+  run_tool (&lenient, "check", path, NULL);
+  g_assert_cmpint (lenient.status, ==, 0);
+  run_tool (&strict, "check", "--strict", path, NULL);
+  g_assert_cmpint (strict.status, ==, 1);
+  assert_problem_lines (strict.out);
+  g_assert_nonnull (strstr (strict.out, "warnings, which --strict counts as problems\n"));
+  g_assert_null (strstr (strict.out, "valid"));
+}
+
+/* A pack with errors is not built; an archive that breaks a rule is named
+ * with its entry. */
+static void
+test_build_refuses_errors (void)
+{
+  g_autofree char *path = fixture ("bad-manifest");
+  g_autofree char *out = pn_test_make_dir ("evil.prisonnum", "PK\003\004 not really a zip", NULL);
+  g_autofree char *archive = g_build_filename (out, "bad.prisonnum", NULL);
+  g_autofree char *evil = g_build_filename (out, "evil.prisonnum", NULL);
+  g_auto(Run) built = { 0 };
+  g_auto(Run) checked = { 0 };
+  g_auto(Run) info = { 0 };
+
+  run_tool (&built, "build", path, "-o", archive, NULL);
+  g_assert_cmpint (built.status, ==, 1);
+  g_assert_nonnull (strstr (built.err, "not built"));
+  g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
+
+  run_tool (&checked, "check", evil, NULL);
+  g_assert_cmpint (checked.status, ==, 1);
+  g_assert_true (g_str_has_prefix (checked.out, "evil.prisonnum: "));
+  run_tool (&info, "info", evil, NULL);
+  g_assert_cmpint (info.status, ==, 1);
+
+  pn_test_remove_dir (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +646,10 @@ main (int   argc,
   g_test_add_func ("/cli/gift-import-errors", test_gift_import_errors);
   g_test_add_func ("/cli/gift-import-bad-file", test_gift_import_bad_file);
   g_test_add_func ("/cli/gift-export", test_gift_export);
+  g_test_add_func ("/cli/new-passes-strict", test_new_passes_strict);
+  g_test_add_func ("/cli/build-reproducible", test_build_reproducible);
+  g_test_add_func ("/cli/check-strict", test_check_strict);
+  g_test_add_func ("/cli/build-refuses-errors", test_build_refuses_errors);
 
   return g_test_run ();
 }

@@ -224,11 +224,28 @@ open_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkFileChooserNative *chooser;
 
+  GtkFileFilter *packs;
+  GtkFileFilter *all;
+
+  /* A .prisonnum file, or a pack folder's pack.json. */
   chooser = gtk_file_chooser_native_new (_("Open Course Pack"),
                                          parent,
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"),
                                          _("_Cancel"));
+  packs = gtk_file_filter_new ();
+  gtk_file_filter_set_name (packs, _("Course Packs"));
+  gtk_file_filter_add_mime_type (packs, "application/x-prisonnum-pack");
+  gtk_file_filter_add_pattern (packs, "*.prisonnum");
+  gtk_file_filter_add_pattern (packs, "pack.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), packs);
+  all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), packs);
+  g_object_unref (packs);
+  g_object_unref (all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
   g_application_hold (G_APPLICATION (self));

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pn-pack-archive.h"
 #include "pn-pack-check.h"
 #include "pn-pack-checksums.h"
 #include "pn-pack-private.h"
@@ -225,6 +226,39 @@ check_doc_anchors (PnPackCheck *self)
     }
 }
 
+/* A .prisonnum file is unpacked into a folder of its own in the user's
+ * cache (once: the folder is named from the archive's SHA-256), and that
+ * folder is read. NULL (@error set, naming the archive and the entry) when
+ * the archive cannot be unpacked; nothing is then left behind. */
+static GFile *
+unpack_archive (GFile   *location,
+                GError **error)
+{
+  g_autofree char *path = g_file_get_path (location);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", NULL);
+  g_autoptr(GError) archive_error = NULL;
+  g_autofree char *folder = NULL;
+
+  folder = pn_pack_archive_unpack_cached (path, cache, &archive_error);
+  if (folder == NULL)
+    {
+      g_set_error (error, PN_PACK_ERROR, PN_PACK_ERROR_UNREADABLE, "%s", archive_error->message);
+      return NULL;
+    }
+
+  return g_file_new_for_path (folder);
+}
+
+static gboolean
+is_archive (GFile *location)
+{
+  g_autofree char *path = g_file_get_path (location);
+
+  return path != NULL &&
+         g_file_query_file_type (location, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR &&
+         pn_pack_archive_is_archive (path);
+}
+
 PnPackCheck *
 pn_pack_check_run (GFile         *location,
                    GCancellable  *cancellable,
@@ -242,6 +276,7 @@ pn_pack_check_run_full (GFile               *location,
   g_autoptr(PnPackCheck) self = NULL;
   g_autofree char *manifest_name = NULL;
   g_autoptr(GError) load_error = NULL;
+  g_autoptr(GFile) unpacked = NULL;
   GPtrArray *documents;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
@@ -250,6 +285,14 @@ pn_pack_check_run_full (GFile               *location,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  if (is_archive (location))
+    {
+      unpacked = unpack_archive (location, error);
+      if (unpacked == NULL)
+        return NULL;
+      location = unpacked;
+    }
 
   self = g_object_new (PN_TYPE_PACK_CHECK, NULL);
   manifest_name = manifest_name_of (location);

@@ -63,6 +63,12 @@ pn_ui_test_init (int    *argc,
 
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Unpacked .prisonnum files go to the cache: not the user's. */
+  {
+    g_autofree char *cache_home = g_build_filename (data_home, "cache", NULL);
+
+    g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (!sandbox_works ())
     {

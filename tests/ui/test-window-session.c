@@ -9,6 +9,7 @@
 
 #include "pn-pack-check.h"
 #include "pn-sidebar-row.h"
+#include "pn-pack-archive.h"
 #include "window-test.h"
 
 /* The pack session: what the window shows comes from it, and it says so when it changes. */
@@ -367,6 +368,56 @@ test_window_async_open (void)
   close_window (window);
 }
 
+
+/* A .prisonnum file opens like its folder (unpacked once into the cache);
+ * one that cannot be unpacked shows why, naming the file, and leaves
+ * nothing in the cache. */
+static void
+test_window_archive (void)
+{
+  g_autofree char *good_path = g_build_filename (PN_TEST_PACKS_DIR, "good", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pn-test-archive-XXXXXX", &error);
+  g_autofree char *archive_path = g_build_filename (dir, "course.prisonnum", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.prisonnum", NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", NULL);
+  g_autoptr(GFile) archive = g_file_new_for_path (archive_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GDir) listing = NULL;
+  PnWindow *window;
+  PnPackSession *session;
+  g_autofree char *root = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (pn_pack_archive_write (good_path, archive_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (broken_path, "PK\003\004 this is no zip", -1, NULL));
+
+  window = open_window (archive);
+  session = pn_window_get_session (window);
+  wait_until (reader_loaded_cb, window, "the pack from its archive");
+  g_assert_null (pn_pack_session_get_error (session));
+  g_assert_cmpstr (pn_pack_get_id (pn_pack_session_get_pack (session)), ==, "test-good");
+  root = g_file_get_path (pn_pack_get_root (pn_pack_session_get_pack (session)));
+  g_assert_true (g_str_has_prefix (root, cache));
+
+  open_pack (window, broken);
+  g_assert_null (pn_pack_session_get_pack (session));
+  g_assert_nonnull (strstr (pn_pack_session_get_error (session), "broken.prisonnum: "));
+  wait_until (error_page_shown_cb, window, "the error page");
+
+  /* Only the good archive's folder: no temporary folder left. */
+  listing = g_dir_open (cache, 0, NULL);
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+
+  close_window (window);
+  pn_pack_archive_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/window/session", test_window_session);
   g_test_add_func ("/window/settings-bound", test_window_settings_bound);
   g_test_add_func ("/window/async-open", test_window_async_open);
+  g_test_add_func ("/window/archive", test_window_archive);
 
   return window_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "pn-pack-archive.h"
+#include "pn-pack-checksums.h"
 
 /* Collecting the files */
 
@@ -37,7 +38,7 @@ compare_names (gconstpointer a,
   return strcmp (x, y);
 }
 
-/* Adds the regular files under @dir (as paths relative to the root, '/'
+/* Adds the regular files under @relative (as paths relative to @root, '/'
  * separated) to @files: hidden names, links and earlier archives left out. */
 static gboolean
 collect_files (const char  *root,
@@ -75,6 +76,21 @@ collect_files (const char  *root,
     }
 
   return TRUE;
+}
+
+GPtrArray *
+pn_pack_archive_list_files (const char  *pack_dir,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (pack_dir != NULL, NULL);
+
+  if (!collect_files (pack_dir, "", files, error))
+    return NULL;
+  g_ptr_array_sort (files, compare_names);
+
+  return g_steal_pointer (&files);
 }
 
 static gint64
@@ -219,7 +235,7 @@ pn_pack_archive_write (const char  *pack_dir,
                        const char  *archive_path,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temporary = NULL;
@@ -228,9 +244,9 @@ pn_pack_archive_write (const char  *pack_dir,
   g_return_val_if_fail (pack_dir != NULL, FALSE);
   g_return_val_if_fail (archive_path != NULL, FALSE);
 
-  if (!collect_files (pack_dir, "", files, error))
+  files = pn_pack_archive_list_files (pack_dir, error);
+  if (files == NULL)
     return FALSE;
-  g_ptr_array_sort (files, compare_names);
   if (!check_sizes (pack_dir, files, error))
     return FALSE;
 
@@ -270,32 +286,12 @@ pn_pack_archive_write (const char  *pack_dir,
 
 /* The cache */
 
-static char *
-file_sha256 (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
-  guint8 buffer[65536];
-  gssize n;
-
-  if (stream == NULL)
-    return NULL;
-
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
-
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 char *
 pn_pack_archive_unpack_cached (const char  *archive_path,
                                const char  *cache_dir,
                                GError     **error)
 {
+  g_autoptr(GFile) archive = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *final = NULL;
   g_autofree char *manifest = NULL;
@@ -305,7 +301,8 @@ pn_pack_archive_unpack_cached (const char  *archive_path,
   g_return_val_if_fail (archive_path != NULL, NULL);
   g_return_val_if_fail (cache_dir != NULL, NULL);
 
-  sha256 = file_sha256 (archive_path, error);
+  archive = g_file_new_for_path (archive_path);
+  sha256 = pn_pack_checksums_compute (archive, error);
   if (sha256 == NULL)
     return NULL;
 

@@ -66,6 +66,14 @@ gboolean   pn_pack_archive_write     (const char  *pack_dir,
 /* Removes @path and everything in it; symbolic links are removed, never followed. */
 void       pn_pack_archive_remove_tree (const char *path);
 
+/* The files of the pack folder @pack_dir that its archive holds: regular
+ * files, as relative paths separated by '/', pack.json first, then in byte
+ * order; names starting with '.' (".git"), ending in '~' or in ".prisonnum",
+ * and symbolic links are left out. NULL with @error when the folder cannot
+ * be read. */
+GPtrArray *pn_pack_archive_list_files (const char  *pack_dir,
+                                       GError     **error);
+
 /* Whether @path names a .prisonnum file (by its name, or a zip by its first bytes). */
 gboolean   pn_pack_archive_is_archive (const char *path);
 

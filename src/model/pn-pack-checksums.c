@@ -8,11 +8,9 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
+#include "pn-pack-archive.h"
 #include "pn-pack-checksums.h"
 #include "pn-pack-private.h"
 
@@ -106,54 +104,6 @@ pn_pack_checksums_compute (GFile   *file,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-static void
-collect (GFile      *root,
-         const char *relative,
-         GPtrArray  *files,
-         guint       depth)
-{
-  g_autoptr(GFile) dir = relative[0] != '\0' ? g_file_resolve_relative_path (root, relative) : g_object_ref (root);
-  g_autofree char *dir_path = g_file_get_path (dir);
-  g_autoptr(GDir) listing = dir_path != NULL ? g_dir_open (dir_path, 0, NULL) : NULL;
-  const char *name;
-
-  if (listing == NULL || depth > 32)
-    return;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = relative[0] != '\0' ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
-      g_autofree char *child_path = g_build_filename (dir_path, name, NULL);
-      GStatBuf info;
-
-      if (name[0] == '.' || g_str_has_suffix (name, ".prisonnum") || g_str_has_suffix (name, "~") ||
-          g_lstat (child_path, &info) != 0)
-        continue;
-      if (S_ISDIR (info.st_mode))
-        collect (root, child, files, depth + 1);
-      else if (S_ISREG (info.st_mode))
-        g_ptr_array_add (files, g_steal_pointer (&child));
-    }
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-GPtrArray *
-pn_pack_checksums_list_files (GFile *root)
-{
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-
-  collect (root, "", files, 0);
-  g_ptr_array_sort (files, compare_paths);
-
-  return files;
-}
-
 void
 pn_pack_checksums_verify (PnPack     *pack,
                           const char *manifest_name,
@@ -197,8 +147,8 @@ pn_pack_checksums_verify (PnPack     *pack,
                                "is now %s)"), checksum->path, actual);
     }
 
-  files = pn_pack_checksums_list_files (pn_pack_get_root (pack));
-  for (guint i = 0; i < files->len; i++)
+  files = pn_pack_archive_list_files (pack->root_path, NULL);
+  for (guint i = 0; files != NULL && i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
 

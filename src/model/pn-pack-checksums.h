@@ -39,9 +39,4 @@ void        pn_pack_checksums_verify (PnPack     *pack,
 char       *pn_pack_checksums_compute (GFile     *file,
                                        GError   **error);
 
-/* The files of the pack folder @root that a build puts in the archive
- * (hidden files, links and .prisonnum files left out; pack.json included),
- * as sorted relative paths. */
-GPtrArray  *pn_pack_checksums_list_files (GFile  *root);
-
 G_END_DECLS

@@ -145,7 +145,8 @@ print_contents (PnPack *pack)
 static void
 print_checksums (PnPack *pack)
 {
-  g_autoptr(GPtrArray) files = pn_pack_checksums_list_files (pn_pack_get_root (pack));
+  g_autofree char *root = g_file_get_path (pn_pack_get_root (pack));
+  g_autoptr(GPtrArray) files = pn_pack_archive_list_files (root, NULL);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *checksums = pn_pack_get_checksums (pack);
   g_autoptr(GString) member = g_string_new ("  \"checksums\": {\n");
@@ -157,6 +158,9 @@ print_checksums (PnPack *pack)
 
       g_hash_table_insert (listed, checksum->path, checksum->sha256);
     }
+
+  if (files == NULL)
+    return;
 
   printf (_("Files: %u (SHA-256)\n"), files->len);
   for (guint i = 0; i < files->len; i++)

@@ -48,7 +48,7 @@ static const char glossary_json[] =
   "}\n";
 
 static const char text_md[] =
-  "# Le texte\n\nLa rente, le seigneurage et la plus-value.\n";
+  "# Première partie\n\nLa rente, le seigneurage et la plus-value.\n";
 
 /* The page's clock: the real one, moved on by the test. */
 static gint64 clock_offset;
@@ -650,7 +650,7 @@ make_shots_pack (const char *id)
     "] }\n";
 
   return make_pack ("pack.json", manifest, "glossary.json", glossary,
-                    "texte.md", "# Le texte\n\nLa rente, le seigneurage et la plus-value.\n", NULL);
+                    "texte.md", "# Première partie\n\nLa rente, le seigneurage et la plus-value.\n", NULL);
 }
 
 /* A session seen as a student sees it: front, answer, end, in the light and

@@ -113,6 +113,106 @@ entry_time (void)
 
 /* Writing */
 
+static void
+put16 (guint8 *p,
+       guint   value)
+{
+  p[0] = value & 0xff;
+  p[1] = (value >> 8) & 0xff;
+}
+
+static guint
+get16 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+static guint32
+get32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+/* libarchive writes each entry's MS-DOS time in the local time zone: the
+ * same folder would give other bytes in another zone. Every header gets the
+ * time in UTC instead (the "UT" extra field holds it in seconds already).
+ * The headers are found from the central directory, never by searching. */
+static gboolean
+set_dos_times (const char  *path,
+               gint64       time,
+               GError     **error)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  guint dos_time = (g_date_time_get_hour (utc) << 11) | (g_date_time_get_minute (utc) << 5) |
+                   (g_date_time_get_second (utc) / 2);
+  guint dos_date = ((g_date_time_get_year (utc) - 1980) << 9) | (g_date_time_get_month (utc) << 5) |
+                   g_date_time_get_day_of_month (utc);
+  guint8 tail[65536 + 22];
+  g_autofree guint8 *directory = NULL;
+  gboolean ok = FALSE;
+  GStatBuf info;
+  gsize tail_size;
+  gssize end = -1;
+  guint32 size;
+  guint32 offset;
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &info) != 0)
+    goto out;
+
+  tail_size = (gsize) MIN ((goffset) sizeof tail, info.st_size);
+  if (pread (fd, tail, tail_size, info.st_size - (goffset) tail_size) != (gssize) tail_size)
+    goto out;
+  for (gssize i = (gssize) tail_size - 22; i >= 0 && end < 0; i--)
+    {
+      if (memcmp (tail + i, "PK\005\006", 4) == 0)
+        end = i;
+    }
+  if (end < 0)
+    goto out;
+
+  size = get32 (tail + end + 12);
+  offset = get32 (tail + end + 16);
+  if ((goffset) offset + size > info.st_size)
+    goto out;
+  directory = g_malloc (MAX (size, 1));
+  if (pread (fd, directory, size, offset) != (gssize) size)
+    goto out;
+
+  for (guint32 at = 0; at + 46 <= size;)
+    {
+      guint8 local[4];
+      guint32 local_offset;
+
+      if (memcmp (directory + at, "PK\001\002", 4) != 0)
+        goto out;
+      put16 (directory + at + 12, dos_time);
+      put16 (directory + at + 14, dos_date);
+      put16 (local, dos_time);
+      put16 (local + 2, dos_date);
+      local_offset = get32 (directory + at + 42);
+      if (pwrite (fd, local, sizeof local, (goffset) local_offset + 10) != sizeof local)
+        goto out;
+      at += 46 + get16 (directory + at + 28) + get16 (directory + at + 30) + get16 (directory + at + 32);
+    }
+
+  ok = pwrite (fd, directory, size, offset) == (gssize) size;
+
+out:
+  if (!ok)
+    {
+      g_autofree char *display = g_path_get_basename (path);
+
+      g_set_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_WRITE,
+                   _("%s: cannot be written (%s)"), display, fd < 0 ? g_strerror (errno) : "zip");
+    }
+  if (fd >= 0)
+    close (fd);
+
+  return ok;
+}
+
 static gboolean
 write_failed (GError         **error,
               struct archive  *archive,
@@ -227,7 +327,7 @@ write_archive (const char  *pack_dir,
     ok = write_failed (error, archive, archive_path, NULL);
   archive_write_free (archive);
 
-  return ok;
+  return ok && set_dos_times (temporary, time, error);
 }
 
 gboolean

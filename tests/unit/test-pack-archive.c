@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <time.h>
 #include <utime.h>
 
 #include <archive.h>
@@ -489,6 +490,50 @@ test_write_reproducible (void)
   pn_test_remove_dir (out);
 }
 
+/* The bytes do not depend on the time zone, and SOURCE_DATE_EPOCH sets the
+ * time of every entry (2023-11-14 22:13:20 UTC here), written in UTC. */
+static void
+test_write_time_zone (void)
+{
+  g_autofree char *dir = pn_test_make_dir ("pack.json", MANIFEST, "a.md", "A", NULL);
+  g_autofree char *out = pn_test_make_dir (NULL, NULL);
+  g_autofree char *utc = g_build_filename (out, "utc.prisonnum", NULL);
+  g_autofree char *tokyo = g_build_filename (out, "tokyo.prisonnum", NULL);
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autoptr(GBytes) utc_bytes = NULL;
+  g_autoptr(GBytes) tokyo_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *data;
+  guint dos_time = (22 << 11) | (13 << 5) | 10;
+  guint dos_date = ((2023 - 1980) << 9) | (11 << 5) | 14;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+  g_setenv ("TZ", "UTC0", TRUE);
+  tzset ();
+  g_assert_true (pn_pack_archive_write (dir, utc, &error));
+  /* A POSIX zone: no time zone database needed. */
+  g_setenv ("TZ", "JST-9", TRUE);
+  tzset ();
+  g_assert_true (pn_pack_archive_write (dir, tokyo, &error));
+  g_assert_no_error (error);
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+
+  utc_bytes = read_bytes (utc);
+  tokyo_bytes = read_bytes (tokyo);
+  g_assert_true (g_bytes_equal (utc_bytes, tokyo_bytes));
+  data = g_bytes_get_data (utc_bytes, NULL);
+  g_assert_cmpuint (data[10] | (data[11] << 8), ==, dos_time);
+  g_assert_cmpuint (data[12] | (data[13] << 8), ==, dos_date);
+
+  pn_test_remove_dir (dir);
+  pn_test_remove_dir (out);
+}
+
 /* The good fixture, written and read back, loads as the folder does. */
 static void
 test_write_round_trip (void)
@@ -567,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/pack-archive/too-big", test_too_big);
   g_test_add_func ("/pack-archive/no-manifest", test_no_manifest);
   g_test_add_func ("/pack-archive/write-reproducible", test_write_reproducible);
+  g_test_add_func ("/pack-archive/write-time-zone", test_write_time_zone);
   g_test_add_func ("/pack-archive/write-round-trip", test_write_round_trip);
   g_test_add_func ("/pack-archive/cache-failure", test_cache_failure);
 

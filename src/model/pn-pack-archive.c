@@ -205,6 +205,15 @@ remember_name (Walk        *walk,
       if (seen != NULL && !seen->is_dir)
         return fail (error, walk, PN_PACK_ARCHIVE_ERROR_UNSAFE, name,
                      _("'%s' is a file in this archive, not a folder"), seen->name);
+      if (seen != NULL && (strlen (seen->name) != i || strncmp (seen->name, name, i) != 0))
+        {
+          g_autofree char *folder = g_strndup (name, i);
+
+          return fail (error, walk, PN_PACK_ARCHIVE_ERROR_UNSAFE, name,
+                       _("its folder '%s' has the same name as '%s' once case and the encoding of "
+                         "accents are ignored (many systems would make them one folder)"),
+                       folder, seen->name);
+        }
       if (seen == NULL)
         {
           seen = g_new0 (Seen, 1);
@@ -218,7 +227,8 @@ remember_name (Walk        *walk,
   seen = g_hash_table_lookup (walk->seen, key);
   if (seen != NULL)
     {
-      if (is_dir && seen->is_dir && !seen->explicit)
+      if (is_dir && seen->is_dir && !seen->explicit &&
+          strlen (seen->name) == length && strncmp (seen->name, name, length) == 0)
         {
           seen->explicit = TRUE;
           return TRUE;

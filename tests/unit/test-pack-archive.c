@@ -290,20 +290,27 @@ test_duplicates (void)
   const Entry same[] = { { "pack.json", MANIFEST }, { "a.md", "1" }, { "a.md", "2" } };
   /* "café" precomposed, then with a combining accent. */
   const Entry nfc[] = { { "pack.json", MANIFEST }, { "caf\xc3\xa9.md", "1" }, { "cafe\xcc\x81.md", "2" } };
-  const Entry cased[] = { { "pack.json", MANIFEST }, { "texts/Notes.md", "1" }, { "TEXTS/notes.md", "2" } };
+  const Entry cased[] = { { "pack.json", MANIFEST }, { "texts/Notes.md", "1" }, { "texts/NOTES.md", "2" } };
+  const Entry cased_folder[] = { { "pack.json", MANIFEST }, { "texts/a.md", "1" }, { "Texts/b.md", "2" } };
+  const Entry cased_entry[] = { { "pack.json", MANIFEST }, { "texts/a.md", "1" }, { "TEXTS/", NULL } };
   const Entry file_folder[] = { { "pack.json", MANIFEST }, { "texts", "1" }, { "texts/a.md", "2" } };
   const Entry folders[] = { { "pack.json", MANIFEST }, { "texts/a.md", "1" }, { "texts/", NULL } };
   const Entry distinct[] = { { "pack.json", MANIFEST }, { "caf\xc3\xa9.md", "1" }, { "cafe.md", "2" } };
   g_autoptr(GBytes) same_bytes = make_zip (same, 3, FALSE);
   g_autoptr(GBytes) nfc_bytes = make_zip (nfc, 3, FALSE);
   g_autoptr(GBytes) cased_bytes = make_zip (cased, 3, FALSE);
+  g_autoptr(GBytes) cased_folder_bytes = make_zip (cased_folder, 3, FALSE);
+  g_autoptr(GBytes) cased_entry_bytes = make_zip (cased_entry, 3, FALSE);
   g_autoptr(GBytes) file_folder_bytes = make_zip (file_folder, 3, FALSE);
   g_autoptr(GBytes) folders_bytes = make_zip (folders, 3, FALSE);
   g_autoptr(GBytes) distinct_bytes = make_zip (distinct, 3, FALSE);
 
   assert_refused (same_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE, "'a.md': the archive holds this name twice");
   assert_refused (nfc_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE, "the same name as 'caf\xc3\xa9.md'");
-  assert_refused (cased_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE, "'TEXTS/notes.md': the same name as 'texts/Notes.md'");
+  assert_refused (cased_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE, "'texts/NOTES.md': the same name as 'texts/Notes.md'");
+  assert_refused (cased_folder_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE,
+                  "'Texts/b.md': its folder 'Texts' has the same name as 'texts'");
+  assert_refused (cased_entry_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE, "'TEXTS/': the same name as 'texts'");
   assert_refused (file_folder_bytes, PN_PACK_ARCHIVE_ERROR_UNSAFE, "'texts' is a file in this archive");
   assert_accepted (folders_bytes);
   assert_accepted (distinct_bytes);

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -79,15 +80,48 @@ print_diagnostics (FILE      *out,
     }
 }
 
+/* The folder a .prisonnum named on the command line was unpacked into, removed at exit. */
+static char *unpacked_temporary;
+
+static void
+remove_unpacked (void)
+{
+  if (unpacked_temporary != NULL)
+    pn_pack_archive_remove_tree (unpacked_temporary);
+  g_clear_pointer (&unpacked_temporary, g_free);
+}
+
+/* The folder to read for @path (a .prisonnum is unpacked first), or NULL
+ * when it cannot be unpacked (why is printed on @out). */
+static char *
+open_path (const char *path,
+           FILE       *out)
+{
+  char *folder;
+
+  remove_unpacked ();
+  folder = pn_tool_open_path (path, out, &unpacked_temporary);
+  if (unpacked_temporary != NULL)
+    atexit (remove_unpacked);
+
+  return folder;
+}
+
 static PnPack *
 load (const char *path,
       GPtrArray  *diagnostics,
       FILE       *out)
 {
-  g_autoptr(GFile) location = g_file_new_for_commandline_arg (path);
+  g_autofree char *folder = open_path (path, out);
+  g_autoptr(GFile) location = NULL;
   g_autoptr(GError) error = NULL;
-  PnPack *pack = pn_pack_load (location, diagnostics, &error);
+  PnPack *pack;
 
+  if (folder == NULL)
+    return NULL;
+
+  location = g_file_new_for_commandline_arg (folder);
+  pack = pn_pack_load (location, diagnostics, &error);
   if (pack == NULL)
     fprintf (out, "%s\n", error->message);
 
@@ -269,12 +303,16 @@ count_terms (GPtrArray  *terms,
 static int
 glossary (const char *path)
 {
-  g_autoptr(GFile) location = g_file_new_for_commandline_arg (path);
+  g_autofree char *folder = open_path (path, stderr);
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (folder != NULL ? folder : path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PnPackCheck) result = pn_pack_check_run (location, NULL, &error);
+  g_autoptr(PnPackCheck) result = folder != NULL ? pn_pack_check_run (location, NULL, &error) : NULL;
   PnGlossary *glossary;
   GPtrArray *documents;
   GPtrArray *entries;
+
+  if (folder == NULL)
+    return EXIT_PROBLEMS;
 
   if (result == NULL)
     {

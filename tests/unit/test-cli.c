@@ -574,6 +574,16 @@ test_build_reproducible (void)
   g_assert_nonnull (strstr (info.out, manifest_sha256));
   g_assert_nonnull (strstr (info.out, "\"checksums\": {"));
 
+  /* The other commands read an archive too. */
+  {
+    g_auto(Run) rendered = { 0 };
+
+    run_tool (&rendered, "render", first, "second", NULL);
+    g_assert_cmpint (rendered.status, ==, 0);
+    g_assert_true (g_str_has_prefix (rendered.out, "<!DOCTYPE html>"));
+    g_assert_nonnull (strstr (rendered.out, "id=\"keeping-the-light\""));
+  }
+
   pn_test_remove_dir (out);
 }
 

@@ -208,3 +208,16 @@ pn_test_mutate (GRand *rand, GString *text, const char *alphabet)
         }
     }
 }
+
+GBytes *
+pn_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}

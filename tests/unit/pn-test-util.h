@@ -19,6 +19,8 @@ void                pn_test_write_file       (const char *dir,
                                               const char *path,
                                               const char *contents,
                                               gssize      length);
+/* The whole file at @path (a failed read fails the test). */
+GBytes             *pn_test_read_bytes       (const char *path);
 /* Removes @dir and everything in it (symbolic links are removed, not followed). */
 void                pn_test_remove_dir       (const char *dir);
 

@@ -489,17 +489,6 @@ test_check_quizzes (void)
 
 /* Course pack archives and the example pack (issue 9) */
 
-static GBytes *
-read_all (const char *path)
-{
-  char *data = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-
-  return g_bytes_new_take (data, length);
-}
-
 /* new makes a pack that passes check --strict; it does not write into a
  * folder that holds something. */
 static void
@@ -552,8 +541,8 @@ test_build_reproducible (void)
   run_tool (&rebuilt, "build", "--output", second, dir, NULL);
   g_assert_cmpint (rebuilt.status, ==, 0);
 
-  first_bytes = read_all (first);
-  second_bytes = read_all (second);
+  first_bytes = pn_test_read_bytes (first);
+  second_bytes = pn_test_read_bytes (second);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));
 
   run_tool (&checked, "check", first, "--strict", NULL);

@@ -433,19 +433,6 @@ test_no_manifest (void)
   assert_refused (garbage, PN_PACK_ARCHIVE_ERROR_UNREADABLE, "not a course pack archive");
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, length);
-}
-
 /* The same folder gives the same bytes, whatever the files' times; pack.json
  * comes first (the MIME magic looks for it); hidden files stay out. */
 static void
@@ -471,8 +458,8 @@ test_write_reproducible (void)
   g_assert_cmpint (g_chmod (touched, 0600), ==, 0);
   g_assert_true (pn_pack_archive_write (dir, second, &error));
 
-  first_bytes = read_bytes (first);
-  second_bytes = read_bytes (second);
+  first_bytes = pn_test_read_bytes (first);
+  second_bytes = pn_test_read_bytes (second);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));
   g_assert_cmpmem (g_bytes_get_data (first_bytes, NULL), 4, "PK\003\004", 4);
   g_assert_cmpmem ((const char *) g_bytes_get_data (first_bytes, NULL) + 30, 9, "pack.json", 9);
@@ -487,7 +474,7 @@ test_write_reproducible (void)
   pn_test_write_file (dir, "b.md", "B, edited", -1);
   g_assert_true (pn_pack_archive_write (dir, second, &error));
   g_clear_pointer (&second_bytes, g_bytes_unref);
-  second_bytes = read_bytes (second);
+  second_bytes = pn_test_read_bytes (second);
   g_assert_false (g_bytes_equal (first_bytes, second_bytes));
 
   g_assert_true (pn_pack_archive_extract (second, dest, &error));
@@ -530,8 +517,8 @@ test_write_time_zone (void)
   tzset ();
   g_unsetenv ("SOURCE_DATE_EPOCH");
 
-  utc_bytes = read_bytes (utc);
-  tokyo_bytes = read_bytes (tokyo);
+  utc_bytes = pn_test_read_bytes (utc);
+  tokyo_bytes = pn_test_read_bytes (tokyo);
   g_assert_true (g_bytes_equal (utc_bytes, tokyo_bytes));
   data = g_bytes_get_data (utc_bytes, NULL);
   g_assert_cmpuint (data[10] | (data[11] << 8), ==, dos_time);

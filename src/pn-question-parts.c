@@ -1,0 +1,137 @@
+/* pn-question-parts.c: pieces the answer widgets of a question share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pn-question-parts.h"
+#include "model/pn-render-pango.h"
+
+GArray *
+pn_question_shuffle (GRand    *rand,
+                     guint     n,
+                     gboolean  avoid_identity)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  gboolean identity = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (order, i);
+
+  /* Fisher–Yates, from the end. */
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+      guint tmp = g_array_index (order, guint, i - 1);
+
+      g_array_index (order, guint, i - 1) = g_array_index (order, guint, j);
+      g_array_index (order, guint, j) = tmp;
+    }
+
+  for (guint i = 0; i < n && identity; i++)
+    identity = g_array_index (order, guint, i) == i;
+  /* Steps already in order would give the answer away: turn them by one. */
+  if (avoid_identity && identity && n >= 2)
+    for (guint i = 0; i < n; i++)
+      g_array_index (order, guint, i) = (i + 1) % n;
+
+  return order;
+}
+
+static char *
+render (PnPack     *pack,
+        const char *markdown)
+{
+  if (pack == NULL || markdown == NULL || markdown[0] == '\0')
+    return NULL;
+  return pn_render_markdown_pango (pack, markdown, pn_pack_get_language (pack), NULL);
+}
+
+void
+pn_question_label_set_markdown (GtkLabel   *label,
+                                PnPack     *pack,
+                                const char *markdown)
+{
+  g_autofree char *markup = render (pack, markdown);
+
+  /* The model's markup is escaped text and vetted links, which GtkLabel reads. */
+  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
+    gtk_label_set_markup (label, markup);
+  else
+    gtk_label_set_text (label, markdown != NULL ? markdown : "");
+}
+
+GtkWidget *
+pn_question_label_new (PnPack     *pack,
+                       const char *markdown)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+  gtk_widget_set_hexpand (label, TRUE);
+  pn_question_label_set_markdown (GTK_LABEL (label), pack, markdown);
+
+  return label;
+}
+
+char *
+pn_question_plain_text (PnPack     *pack,
+                        const char *markdown)
+{
+  g_autofree char *markup = render (pack, markdown);
+  char *text = NULL;
+
+  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    {
+      g_strstrip (text);
+      return text;
+    }
+  return g_strdup (markdown != NULL ? markdown : "");
+}
+
+GtkWidget *
+pn_question_mark_new (void)
+{
+  GtkWidget *mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *words = gtk_label_new (NULL);
+
+  /* The words say it; the icon only repeats them. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (words), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (words), 0);
+  gtk_box_append (GTK_BOX (mark), icon);
+  gtk_box_append (GTK_BOX (mark), words);
+  gtk_widget_add_css_class (mark, "pn-question-mark");
+  gtk_widget_set_visible (mark, FALSE);
+
+  return mark;
+}
+
+void
+pn_question_mark_set (GtkWidget  *mark,
+                      gboolean    right,
+                      const char *words,
+                      GtkWidget  *described)
+{
+  GtkWidget *icon = gtk_widget_get_first_child (mark);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  const char *text = words != NULL ? words : right ? _("Correct") : _("Incorrect");
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), right ? "emblem-ok-symbolic" : "window-close-symbolic");
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (mark, right ? "error" : "success");
+  gtk_widget_add_css_class (mark, right ? "success" : "error");
+  gtk_widget_set_visible (mark, TRUE);
+  if (described != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (described),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}

@@ -1,0 +1,515 @@
+/* test-question-view.c: PnQuestionView for each type of question, in a real
+ * window (run under Xvfb): answers given through the widgets graded by
+ * pn_quiz_grade(), responses put back, the controls locked by the grade, the
+ * shuffle undone; ordering by its keyboard actions and by a drop, matching by
+ * its drop downs and by a drop; screenshots (light, dark, 360 px) when
+ * $PN_SCREENSHOT_DIR is set
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "model/pn-quiz-grade.h"
+#include "pn-question-view.h"
+#include "window-test.h"
+
+static PnPack *pack;
+
+/* Helpers */
+
+typedef struct {
+  GtkWindow *window;
+  PnQuestionView *view;
+} Shown;
+
+/* @question in a window @width wide (the view lives as long as the window). */
+static Shown
+show (const PnQuizQuestion *question,
+      guint32               seed,
+      int                   width)
+{
+  Shown shown;
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  shown.view = PN_QUESTION_VIEW (pn_question_view_new (pack, question, seed));
+  gtk_widget_set_margin_top (GTK_WIDGET (shown.view), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (shown.view), 18);
+  gtk_widget_set_margin_start (GTK_WIDGET (shown.view), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (shown.view), 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (shown.view));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_window_set_child (shown.window, scroller);
+  gtk_window_set_default_size (shown.window, width, 720);
+  gtk_window_present (shown.window);
+  wait_until (window_mapped_cb, shown.window, "the window to be mapped");
+
+  return shown;
+}
+
+static void
+unshow (Shown *shown)
+{
+  gtk_window_destroy (shown->window);
+}
+
+static GPtrArray *
+checks_of (PnQuestionView *view)
+{
+  return find_widgets (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON, NULL, FALSE);
+}
+
+/* The text a check button shows (its child label). */
+static const char *
+check_text (GtkWidget *check)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))));
+}
+
+static GtkWidget *
+check_showing (PnQuestionView *view,
+               const char     *text)
+{
+  g_autoptr(GPtrArray) checks = checks_of (view);
+
+  for (guint i = 0; i < checks->len; i++)
+    if (g_str_equal (check_text (g_ptr_array_index (checks, i)), text))
+      return g_ptr_array_index (checks, i);
+
+  g_error ("No check button shows “%s”", text);
+  return NULL;
+}
+
+static PnQuizGrade *
+grade_view (PnQuestionView *view)
+{
+  g_autoptr(PnQuizResponse) response = pn_question_view_get_response (view);
+
+  return pn_quiz_grade (pn_question_view_get_question (view), response);
+}
+
+static void
+assert_correct (PnQuestionView *view,
+                gboolean        correct)
+{
+  g_autoptr(PnQuizGrade) grade = grade_view (view);
+
+  g_assert_cmpint (grade->correct, ==, correct);
+}
+
+/* Every check button's sensitivity is @sensitive. */
+static void
+assert_checks_sensitive (PnQuestionView *view,
+                         gboolean        sensitive)
+{
+  g_autoptr(GPtrArray) checks = checks_of (view);
+
+  g_assert_cmpuint (checks->len, >, 0);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_cmpint (gtk_widget_get_sensitive (g_ptr_array_index (checks, i)), ==, sensitive);
+}
+
+/* Grades @view as it stands and shows the grade. */
+static void
+check_answer (PnQuestionView *view)
+{
+  g_autoptr(PnQuizGrade) grade = grade_view (view);
+
+  pn_question_view_set_grade (view, grade);
+}
+
+static void
+screenshot (Shown      *shown,
+            const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("question-%s.png", name);
+
+  save_screenshot (GTK_WIDGET (shown->window), file);
+}
+
+/* Single choice */
+
+static PnQuizQuestion *
+make_single (void)
+{
+  PnQuizQuestion *question = pn_quiz_question_new ("single", PN_QUESTION_SINGLE,
+                                                   "Which share of Meta's revenue is **advertising**?");
+
+  pn_quiz_question_add_answer (question, "About half", 0, "Far more than that.");
+  pn_quiz_question_add_answer (question, "99 percent", 100, "Yes: almost all.");
+  pn_quiz_question_add_answer (question, "75 percent", 25, "That is Google's threshold.");
+  pn_quiz_question_add_answer (question, "None", 0, NULL);
+  question->explanation = g_strdup ("Advertising makes *almost all* of Meta's revenue.");
+  question->hint = g_strdup ("Think of the essay's exclamation mark.");
+
+  return question;
+}
+
+static void
+test_single (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_single ();
+  Shown shown = show (question, 42, 600);
+  PnQuestionView *view = shown.view;
+  g_autoptr(PnQuizResponse) response = NULL;
+  g_autoptr(GPtrArray) checks = checks_of (view);
+
+  g_assert_cmpuint (checks->len, ==, 4);
+  g_assert_false (pn_question_view_get_answered (view));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check_showing (view, "None")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "None");
+
+  /* A wrong one, then the right one: one at a time, like radios. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "About half")), TRUE);
+  g_assert_true (pn_question_view_get_answered (view));
+  assert_correct (view, FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "99 percent")), TRUE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_showing (view, "About half"))));
+  response = pn_question_view_get_response (view);
+  g_assert_cmpint (response->choice, ==, 1);
+  assert_correct (view, TRUE);
+
+  /* The hint: hidden until asked for. */
+  g_assert_false (shows_label (GTK_WIDGET (view), "exclamation mark"));
+  pn_question_view_show_hint (view);
+  wait_for_label (GTK_WIDGET (view), "exclamation mark");
+  screenshot (&shown, "single");
+
+  /* The grade locks the buttons and says which is right, in words. */
+  assert_checks_sensitive (view, TRUE);
+  check_answer (view);
+  assert_checks_sensitive (view, FALSE);
+  g_assert_true (shows_label (GTK_WIDGET (view), "Correct"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Yes: almost all."));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Advertising makes almost all"));
+  g_assert_false (shows_label (GTK_WIDGET (view), "Far more than that."));
+  screenshot (&shown, "single-graded");
+  unshow (&shown);
+}
+
+/* The same seed gives the same order; the response is in the question's indices whatever the order. */
+static void
+test_single_shuffle (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_single ();
+  gboolean moved = FALSE;
+
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      Shown a = show (question, seed, 400);
+      Shown b = show (question, seed, 400);
+      g_autoptr(GPtrArray) checks_a = checks_of (a.view);
+      g_autoptr(GPtrArray) checks_b = checks_of (b.view);
+      g_autoptr(PnQuizResponse) response = pn_quiz_response_new ();
+      g_autoptr(PnQuizResponse) back = NULL;
+
+      for (guint i = 0; i < checks_a->len; i++)
+        {
+          const PnQuizAnswer *answer = g_ptr_array_index (question->answers, i);
+
+          g_assert_cmpstr (check_text (g_ptr_array_index (checks_a, i)), ==,
+                           check_text (g_ptr_array_index (checks_b, i)));
+          moved |= !g_str_equal (check_text (g_ptr_array_index (checks_a, i)), answer->text);
+        }
+
+      /* Set in one, read back from the other. */
+      response->choice = (int) (seed % 4);
+      pn_question_view_set_response (b.view, response);
+      back = pn_question_view_get_response (b.view);
+      g_assert_cmpint (back->choice, ==, response->choice);
+      g_assert_true (gtk_check_button_get_active (
+        GTK_CHECK_BUTTON (check_showing (b.view, ((PnQuizAnswer *) g_ptr_array_index (question->answers,
+                                                                                     response->choice))->text))));
+      unshow (&a);
+      unshow (&b);
+    }
+
+  g_assert_true (moved);
+}
+
+/* Multiple choice */
+
+static void
+test_multiple (void)
+{
+  g_autoptr(PnQuizQuestion) question =
+    pn_quiz_question_new ("multiple", PN_QUESTION_MULTIPLE, "Which are Big Tech's goods?");
+  Shown shown;
+  PnQuestionView *view;
+  g_autoptr(PnQuizResponse) response = NULL;
+  g_autoptr(PnQuizResponse) back = NULL;
+
+  pn_quiz_question_add_answer (question, "Advertising space", 50, NULL);
+  pn_quiz_question_add_answer (question, "Cloud services", 50, NULL);
+  pn_quiz_question_add_answer (question, "Coal", -100, "No mine of that kind.");
+  shown = show (question, 3, 600);
+  view = shown.view;
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "Cloud services")), TRUE);
+  assert_correct (view, FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "Advertising space")), TRUE);
+  assert_correct (view, TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "Coal")), TRUE);
+  assert_correct (view, FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "Advertising space")), FALSE);
+
+  /* The indices in the question's order. */
+  response = pn_question_view_get_response (view);
+  g_assert_cmpuint (response->indices->len, ==, 2);
+  g_assert_cmpint (g_array_index (response->indices, int, 0), ==, 1);
+  g_assert_cmpint (g_array_index (response->indices, int, 1), ==, 2);
+
+  /* Put back in a view shuffled otherwise. */
+  {
+    Shown other = show (question, 99, 600);
+
+    pn_question_view_set_response (other.view, response);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_showing (other.view, "Coal"))));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_showing (other.view, "Advertising space"))));
+    back = pn_question_view_get_response (other.view);
+    g_assert_cmpuint (back->indices->len, ==, 2);
+    g_assert_cmpint (g_array_index (back->indices, int, 1), ==, 2);
+    unshow (&other);
+  }
+
+  assert_checks_sensitive (view, TRUE);
+  check_answer (view);
+  assert_checks_sensitive (view, FALSE);
+  /* Each choice marked: the one missed, the one wrongly checked, the one right. */
+  g_assert_true (shows_label (GTK_WIDGET (view), "Missed"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "not to be checked"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "No mine of that kind."));
+  screenshot (&shown, "multiple-graded");
+  unshow (&shown);
+}
+
+/* True or false */
+
+static void
+test_true_false (void)
+{
+  g_autoptr(PnQuizQuestion) question =
+    pn_quiz_question_new ("tf", PN_QUESTION_TRUE_FALSE, "Morozov counts advertising in Big Tech's revenue.");
+  Shown shown;
+  PnQuestionView *view;
+  g_autoptr(PnQuizResponse) response = pn_quiz_response_new ();
+  g_autoptr(PnQuizResponse) back = NULL;
+
+  question->truth = FALSE;
+  question->feedback_false = g_strdup ("Right: that is his blind spot.");
+  shown = show (question, 1, 600);
+  view = shown.view;
+
+  g_assert_false (pn_question_view_get_answered (view));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "True")), TRUE);
+  assert_correct (view, FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_showing (view, "False")), TRUE);
+  assert_correct (view, TRUE);
+
+  response->choice = 1;
+  pn_question_view_set_response (view, response);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_showing (view, "True"))));
+  back = pn_question_view_get_response (view);
+  g_assert_cmpint (back->choice, ==, 1);
+  response->choice = 0;
+  pn_question_view_set_response (view, response);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_showing (view, "True"))));
+
+  assert_checks_sensitive (view, TRUE);
+  check_answer (view);
+  assert_checks_sensitive (view, FALSE);
+  g_assert_true (shows_label (GTK_WIDGET (view), "his blind spot"));
+  screenshot (&shown, "true-false-graded");
+  unshow (&shown);
+}
+
+/* Short answer and numerical */
+
+static void
+count_cb (gpointer  view,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static GtkWidget *
+entry_of (PnQuestionView *view)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (view), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static void
+test_short (void)
+{
+  g_autoptr(PnQuizQuestion) question =
+    pn_quiz_question_new ("short", PN_QUESTION_SHORT, "Who wrote *Le Monde diplomatique*'s article?");
+  Shown shown;
+  PnQuestionView *view;
+  GtkWidget *entry;
+  g_autoptr(PnQuizResponse) response = NULL;
+  guint activations = 0;
+
+  pn_quiz_question_add_answer (question, "Morozov", 100, "Yes, Evgeny Morozov.");
+  pn_quiz_question_add_answer (question, "Evgeny Morozov", 100, NULL);
+  shown = show (question, 1, 600);
+  view = shown.view;
+  entry = entry_of (view);
+  g_signal_connect (view, "activate-check", G_CALLBACK (count_cb), &activations);
+
+  g_assert_false (pn_question_view_get_answered (view));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lordon");
+  g_assert_true (pn_question_view_get_answered (view));
+  assert_correct (view, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "morozov");
+  assert_correct (view, TRUE);
+  response = pn_question_view_get_response (view);
+  g_assert_cmpstr (response->text, ==, "morozov");
+
+  /* Enter asks for the check. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (activations, ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_false (pn_question_view_get_answered (view));
+  pn_question_view_set_response (view, response);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "morozov");
+  g_assert_true (pn_question_view_get_answered (view));
+
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  check_answer (view);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (activations, ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (view), "Yes, Evgeny Morozov."));
+  screenshot (&shown, "short-graded");
+  unshow (&shown);
+
+  /* A wrong answer is told the accepted one. */
+  shown = show (question, 1, 600);
+  gtk_editable_set_text (GTK_EDITABLE (entry_of (shown.view)), "Durand");
+  check_answer (shown.view);
+  g_assert_true (shows_label (GTK_WIDGET (shown.view), "Accepted answer: Morozov"));
+  unshow (&shown);
+}
+
+static void
+test_numerical (void)
+{
+  g_autoptr(PnQuizQuestion) question =
+    pn_quiz_question_new ("numerical", PN_QUESTION_NUMERICAL, "How many hours?");
+  Shown shown;
+  PnQuestionView *view;
+  GtkWidget *entry;
+
+  pn_quiz_question_add_number (question, 3, 4, TRUE, 100, "Between three and four.");
+  shown = show (question, 1, 600);
+  view = shown.view;
+  entry = entry_of (view);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
+  g_assert_false (pn_question_view_get_answered (view));
+  g_assert_true (shows_label (GTK_WIDGET (view), "This is not a number"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "5");
+  g_assert_true (pn_question_view_get_answered (view));
+  g_assert_false (shows_label (GTK_WIDGET (view), "This is not a number"));
+  assert_correct (view, FALSE);
+  /* The French decimal comma. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "3,5");
+  assert_correct (view, TRUE);
+
+  check_answer (view);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Between three and four."));
+  screenshot (&shown, "numerical-graded");
+  unshow (&shown);
+}
+
+/* Open questions and descriptions */
+
+static void
+test_open (void)
+{
+  g_autoptr(PnQuizQuestion) question =
+    pn_quiz_question_new ("open", PN_QUESTION_OPEN, "What would a users' strike look like?");
+  Shown shown;
+  PnQuestionView *view;
+  GtkTextView *text_view;
+  g_autoptr(PnQuizResponse) response = NULL;
+  g_autoptr(PnQuizResponse) back = pn_quiz_response_new ();
+
+  question->explanation = g_strdup ("The essay names the fediverse.");
+  shown = show (question, 1, 600);
+  view = shown.view;
+  text_view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (text_view);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (text_view), !=, GTK_WRAP_NONE);
+  g_assert_true (pn_question_view_get_answered (view));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "Leave, together,\nfor the fediverse.", -1);
+  response = pn_question_view_get_response (view);
+  g_assert_cmpstr (response->text, ==, "Leave, together,\nfor the fediverse.");
+
+  back->text = g_strdup ("Another answer");
+  pn_question_view_set_response (view, back);
+  g_clear_pointer (&response, pn_quiz_response_free);
+  response = pn_question_view_get_response (view);
+  g_assert_cmpstr (response->text, ==, "Another answer");
+
+  g_assert_false (shows_label (GTK_WIDGET (view), "names the fediverse"));
+  g_assert_true (gtk_text_view_get_editable (text_view));
+  pn_question_view_set_grade (view, NULL);
+  g_assert_false (gtk_text_view_get_editable (text_view));
+  g_assert_true (shows_label (GTK_WIDGET (view), "names the fediverse"));
+  screenshot (&shown, "open-graded");
+  unshow (&shown);
+}
+
+static void
+test_description (void)
+{
+  g_autoptr(PnQuizQuestion) question =
+    pn_quiz_question_new ("description", PN_QUESTION_DESCRIPTION, "The next questions are about *Lordon*.");
+  Shown shown = show (question, 1, 600);
+  g_autoptr(PnQuizResponse) response = pn_question_view_get_response (shown.view);
+
+  g_assert_true (pn_question_view_get_answered (shown.view));
+  g_assert_true (shows_label (GTK_WIDGET (shown.view), "about Lordon"));
+  g_assert_null (find_widget (GTK_WIDGET (shown.view), GTK_TYPE_CHECK_BUTTON));
+  g_assert_null (find_widget (GTK_WIDGET (shown.view), GTK_TYPE_ENTRY));
+  unshow (&shown);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) location = NULL;
+
+  pn_ui_test_init (&argc, &argv);
+  adw_init ();
+
+  dir = g_build_filename (g_getenv ("PN_SOURCE_ROOT"), "data", "pack", NULL);
+  location = g_file_new_for_path (dir);
+  pack = pn_pack_load (location, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/question-view/single", test_single);
+  g_test_add_func ("/question-view/single-shuffle", test_single_shuffle);
+  g_test_add_func ("/question-view/multiple", test_multiple);
+  g_test_add_func ("/question-view/true-false", test_true_false);
+  g_test_add_func ("/question-view/short", test_short);
+  g_test_add_func ("/question-view/numerical", test_numerical);
+  g_test_add_func ("/question-view/open", test_open);
+  g_test_add_func ("/question-view/description", test_description);
+
+  return g_test_run ();
+}

@@ -487,6 +487,236 @@ test_description (void)
   unshow (&shown);
 }
 
+/* Ordering */
+
+static PnQuizQuestion *
+make_ordering (void)
+{
+  PnQuizQuestion *question = pn_quiz_question_new ("ordering", PN_QUESTION_ORDERING, "Put the argument in order.");
+  const char *steps[] = { "Advertising space is sold.", "It is valuable when targeted.",
+                          "Targeting needs *raw data*.", "Extracting data is labour.", NULL };
+
+  g_strfreev (question->steps);
+  question->steps = g_strdupv ((char **) steps);
+  question->explanation = g_strdup ("From the commodity to the labour.");
+
+  return question;
+}
+
+static GArray *
+order_of (PnQuestionView *view)
+{
+  PnQuizResponse *response = pn_question_view_get_response (view);
+  GArray *order = g_array_ref (response->indices);
+
+  pn_quiz_response_free (response);
+  return order;
+}
+
+static guint
+position_of_step (GArray *order,
+                  int     step)
+{
+  for (guint i = 0; i < order->len; i++)
+    if (g_array_index (order, int, i) == step)
+      return i;
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+rows_of (PnQuestionView *view)
+{
+  return find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
+}
+
+static GtkWidget *
+focused (PnQuestionView *view)
+{
+  return gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view)));
+}
+
+typedef struct {
+  PnQuestionView *view;
+  GArray *before;
+} OrderWait;
+
+static gboolean
+order_changed_cb (gpointer data)
+{
+  OrderWait *wait = data;
+  g_autoptr(GArray) now = order_of (wait->view);
+
+  for (guint i = 0; i < now->len; i++)
+    if (g_array_index (now, int, i) != g_array_index (wait->before, int, i))
+      return TRUE;
+  return FALSE;
+}
+
+/* Emits the "drop" of the drop target on @widget with @value, as GTK does at the end of a drag. */
+static gboolean
+drop_on (GtkWidget    *widget,
+         const GValue *value)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", value, 1.0, 1.0, &taken);
+          return taken;
+        }
+    }
+  g_error ("No drop target");
+  return FALSE;
+}
+
+static void
+test_ordering_keyboard (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_ordering ();
+  Shown shown = show (question, 5, 600);
+  PnQuestionView *view = shown.view;
+  g_autoptr(GPtrArray) rows = rows_of (view);
+  g_autoptr(GArray) order = order_of (view);
+  g_autofree char *name = NULL;
+
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_true (pn_question_view_get_answered (view));
+  /* Shuffled: never already right. */
+  assert_correct (view, FALSE);
+  screenshot (&shown, "ordering");
+
+  /* Each step brought up to its place with Alt+Up's action on the focused row; the focus follows it. */
+  for (int step = 0; step < 4; step++)
+    {
+      guint position;
+
+      g_clear_pointer (&order, g_array_unref);
+      order = order_of (view);
+      position = position_of_step (order, step);
+      gtk_widget_grab_focus (g_ptr_array_index (rows, position));
+      while (position > (guint) step)
+        {
+          g_assert_true (gtk_widget_activate_action (focused (view), "order.move-up", NULL));
+          position--;
+          g_assert_true (focused (view) == g_ptr_array_index (rows, position));
+        }
+    }
+  assert_correct (view, TRUE);
+  name = g_strdup_printf ("Position 3 of 4: %s", "Targeting needs raw data.");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (rows, 2)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  /* Alt+Down on the first, then its « Move Up » button back. */
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 0));
+  g_assert_true (gtk_widget_activate_action (focused (view), "order.move-down", NULL));
+  assert_correct (view, FALSE);
+  g_clear_pointer (&order, g_array_unref);
+  order = order_of (view);
+  g_assert_cmpint (g_array_index (order, int, 1), ==, 0);
+  {
+    g_autoptr(GPtrArray) ups = find_widgets (g_ptr_array_index (rows, 1), GTK_TYPE_BUTTON, NULL, FALSE);
+
+    g_assert_cmpuint (ups->len, ==, 2);
+    g_signal_emit_by_name (g_ptr_array_index (ups, 0), "clicked");
+  }
+  assert_correct (view, TRUE);
+
+  /* A real Alt+Down through the X server, where there is XTest. */
+  {
+    OrderWait wait = { view, NULL };
+
+    gtk_widget_grab_focus (g_ptr_array_index (rows, 2));
+    wait.before = order_of (view);
+    if (pn_ui_test_press_key (shown.window, GDK_KEY_Down, GDK_ALT_MASK))
+      {
+        wait_until (order_changed_cb, &wait, "Alt+Down to move the step");
+        g_clear_pointer (&order, g_array_unref);
+        order = order_of (view);
+        g_assert_cmpint (g_array_index (order, int, 3), ==, 2);
+        gtk_widget_grab_focus (g_ptr_array_index (rows, 3));
+        g_assert_true (gtk_widget_activate_action (focused (view), "order.move-up", NULL));
+      }
+    else
+      g_test_message ("No XTest: Alt+Down tried through its action only");
+    g_array_unref (wait.before);
+  }
+  assert_correct (view, TRUE);
+  unshow (&shown);
+}
+
+static void
+test_ordering_drop (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_ordering ();
+  Shown shown = show (question, 11, 600);
+  PnQuestionView *view = shown.view;
+  g_autoptr(GPtrArray) rows = rows_of (view);
+  g_autoptr(GArray) before = order_of (view);
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(PnQuizResponse) response = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  /* The last row dropped on the first: it goes first, the others down by one. */
+  g_value_init (&value, GTK_TYPE_LIST_BOX_ROW);
+  g_value_set_object (&value, g_ptr_array_index (rows, 3));
+  g_assert_true (drop_on (g_ptr_array_index (rows, 0), &value));
+  after = order_of (view);
+  g_assert_cmpint (g_array_index (after, int, 0), ==, g_array_index (before, int, 3));
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpint (g_array_index (after, int, i), ==, g_array_index (before, int, i - 1));
+
+  /* Sorted by drops alone. */
+  for (int step = 0; step < 4; step++)
+    {
+      g_autoptr(GArray) order = order_of (view);
+
+      g_value_set_object (&value, g_ptr_array_index (rows, position_of_step (order, step)));
+      drop_on (g_ptr_array_index (rows, step), &value);
+    }
+  assert_correct (view, TRUE);
+
+  /* Put back in another view. */
+  response = pn_question_view_get_response (view);
+  {
+    Shown other = show (question, 12, 600);
+    g_autoptr(GArray) back = NULL;
+
+    pn_question_view_set_response (other.view, response);
+    back = order_of (other.view);
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpint (g_array_index (back, int, i), ==, (int) i);
+    unshow (&other);
+  }
+
+  /* Wrong again, then graded: locked, marked, the right order shown. */
+  g_value_set_object (&value, g_ptr_array_index (rows, 0));
+  g_assert_true (drop_on (g_ptr_array_index (rows, 2), &value));
+  buttons = find_widgets (GTK_WIDGET (view), GTK_TYPE_BUTTON, NULL, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (buttons, 1)));
+  check_answer (view);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (buttons, i)));
+  g_clear_pointer (&before, g_array_unref);
+  before = order_of (view);
+  g_assert_false (drop_on (g_ptr_array_index (rows, 0), &value));
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 1));
+  gtk_widget_activate_action (g_ptr_array_index (rows, 1), "order.move-up", NULL);
+  g_clear_pointer (&after, g_array_unref);
+  after = order_of (view);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (g_array_index (after, int, i), ==, g_array_index (before, int, i));
+  g_assert_true (shows_label (GTK_WIDGET (view), "The right order:"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Incorrect: this is step"));
+  screenshot (&shown, "ordering-graded");
+  unshow (&shown);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -510,6 +740,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/question-view/numerical", test_numerical);
   g_test_add_func ("/question-view/open", test_open);
   g_test_add_func ("/question-view/description", test_description);
+  g_test_add_func ("/question-view/ordering-keyboard", test_ordering_keyboard);
+  g_test_add_func ("/question-view/ordering-drop", test_ordering_drop);
 
   return g_test_run ();
 }

@@ -94,6 +94,72 @@ pn_question_plain_text (PnPack     *pack,
   return g_strdup (markdown != NULL ? markdown : "");
 }
 
+/* Drop downs: a label per item, cut short on the button, wrapped in the list. */
+
+static void
+setup_item_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  in_list)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (in_list)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  in_list)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+item_factory (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), GINT_TO_POINTER (in_list));
+
+  return factory;
+}
+
+GtkWidget *
+pn_question_drop_down_new (const char * const *items)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+  g_autoptr(GtkListItemFactory) button_factory = item_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = item_factory (TRUE);
+
+  /* Translators: the first entry of a drop down of answers, standing for none */
+  gtk_string_list_append (model, _("Choose…"));
+  for (guint i = 0; items[i] != NULL; i++)
+    gtk_string_list_append (model, items[i]);
+
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), list_factory);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
+
+  return drop_down;
+}
+
 GtkWidget *
 pn_question_mark_new (void)
 {

@@ -30,6 +30,12 @@ void       pn_question_label_set_markdown (GtkLabel   *label,
 char      *pn_question_plain_text     (PnPack     *pack,
                                        const char *markdown);
 
+/* A drop down offering « Choose… » (position 0, no answer) then @items
+ * (plain text, in the order given: item i at position i + 1); long items
+ * wrap in the list and are cut short on the button, so that they never
+ * widen the window. */
+GtkWidget *pn_question_drop_down_new  (const char * const *items);
+
 /* A hidden mark (icon and words), shown by pn_question_mark_set(). */
 GtkWidget *pn_question_mark_new       (void);
 /* Shows @mark as right or wrong, in @words (NULL: « Correct » or

@@ -717,6 +717,143 @@ test_ordering_drop (void)
   unshow (&shown);
 }
 
+/* Matching */
+
+static PnQuizQuestion *
+make_matching (void)
+{
+  PnQuizQuestion *question = pn_quiz_question_new ("matching", PN_QUESTION_MATCHING,
+                                                   "Match each application with the service it replaces.");
+
+  pn_quiz_question_add_pair (question, "Mastodon", "Twitter");
+  pn_quiz_question_add_pair (question, "PeerTube", "YouTube");
+  pn_quiz_question_add_pair (question, "Pixelfed", "Instagram");
+  pn_quiz_question_add_pair (question, NULL, "Amazon");
+
+  return question;
+}
+
+static GPtrArray *
+drop_downs_of (PnQuestionView *view)
+{
+  return find_widgets (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL, FALSE);
+}
+
+/* Selects @text in @drop_down's list. */
+static void
+choose (GtkWidget  *drop_down,
+        const char *text)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), text))
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+          return;
+        }
+    }
+  g_error ("No “%s” in the drop down", text);
+}
+
+static void
+test_matching (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_matching ();
+  Shown shown = show (question, 8, 600);
+  PnQuestionView *view = shown.view;
+  g_autoptr(GPtrArray) drop_downs = drop_downs_of (view);
+  g_autoptr(PnQuizResponse) response = NULL;
+  GListModel *model;
+
+  g_assert_cmpuint (drop_downs->len, ==, 3);
+  /* « Choose… », the three matches and the distractor. */
+  model = gtk_drop_down_get_model (g_ptr_array_index (drop_downs, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (drop_downs, 1)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Match for: PeerTube");
+  g_assert_false (pn_question_view_get_answered (view));
+  screenshot (&shown, "matching");
+
+  choose (g_ptr_array_index (drop_downs, 0), "Twitter");
+  g_assert_true (pn_question_view_get_answered (view));
+  choose (g_ptr_array_index (drop_downs, 1), "Amazon");
+  choose (g_ptr_array_index (drop_downs, 2), "Instagram");
+  assert_correct (view, FALSE);
+  choose (g_ptr_array_index (drop_downs, 1), "YouTube");
+  assert_correct (view, TRUE);
+
+  /* The indices are those of pn_quiz_matching_options(): the matches in order, then the distractors. */
+  response = pn_question_view_get_response (view);
+  g_assert_cmpuint (response->indices->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (g_array_index (response->indices, int, i), ==, (int) i);
+
+  {
+    Shown other = show (question, 9, 600);
+    g_autoptr(PnQuizResponse) back = NULL;
+
+    pn_question_view_set_response (other.view, response);
+    back = pn_question_view_get_response (other.view);
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpint (g_array_index (back->indices, int, i), ==, (int) i);
+    unshow (&other);
+  }
+
+  choose (g_ptr_array_index (drop_downs, 2), "Amazon");
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (drop_downs, 0)));
+  check_answer (view);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (drop_downs, i)));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Right match: Instagram"));
+  g_assert_false (shows_label (GTK_WIDGET (view), "Right match: Twitter"));
+  screenshot (&shown, "matching-graded");
+  unshow (&shown);
+}
+
+static void
+test_matching_drop (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_matching ();
+  Shown shown = show (question, 8, 600);
+  PnQuestionView *view = shown.view;
+  g_autoptr(GPtrArray) rows = rows_of (view);
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *matches[] = { "Twitter", "YouTube", "Instagram" };
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_value_init (&value, G_TYPE_STRING);
+
+  /* Something that is none of the answers is refused. */
+  g_value_set_string (&value, "Facebook");
+  g_assert_false (drop_on (g_ptr_array_index (rows, 0), &value));
+  g_assert_false (pn_question_view_get_answered (view));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_value_set_string (&value, matches[2 - i]);
+      g_assert_true (drop_on (g_ptr_array_index (rows, i), &value));
+    }
+  g_assert_true (pn_question_view_get_answered (view));
+  assert_correct (view, FALSE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_value_set_string (&value, matches[i]);
+      g_assert_true (drop_on (g_ptr_array_index (rows, i), &value));
+    }
+  assert_correct (view, TRUE);
+
+  /* Once graded, drops change nothing. */
+  check_answer (view);
+  g_value_set_string (&value, "Amazon");
+  g_assert_false (drop_on (g_ptr_array_index (rows, 0), &value));
+  assert_correct (view, TRUE);
+  unshow (&shown);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -726,6 +863,14 @@ main (int argc, char *argv[])
 
   pn_ui_test_init (&argc, &argv);
   adw_init ();
+  /* The app's style sheet, as AdwApplication loads it from its resources. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/example/Prisonnum/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   dir = g_build_filename (g_getenv ("PN_SOURCE_ROOT"), "data", "pack", NULL);
   location = g_file_new_for_path (dir);
@@ -742,6 +887,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/question-view/description", test_description);
   g_test_add_func ("/question-view/ordering-keyboard", test_ordering_keyboard);
   g_test_add_func ("/question-view/ordering-drop", test_ordering_drop);
+  g_test_add_func ("/question-view/matching", test_matching);
+  g_test_add_func ("/question-view/matching-drop", test_matching_drop);
 
   return g_test_run ();
 }

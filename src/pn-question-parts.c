@@ -40,8 +40,8 @@ pn_question_shuffle (GRand    *rand,
   return order;
 }
 
-static char *
-render (PnPack     *pack,
+char *
+pn_question_render (PnPack     *pack,
         const char *markdown)
 {
   if (pack == NULL || markdown == NULL || markdown[0] == '\0')
@@ -49,15 +49,25 @@ render (PnPack     *pack,
   return pn_render_markdown_pango (pack, markdown, pn_pack_get_language (pack), NULL);
 }
 
+char *
+pn_question_strip_links (const char *markup)
+{
+  g_autoptr(GRegex) links = g_regex_new ("</?a(\\s[^>]*)?>", G_REGEX_OPTIMIZE, 0, NULL);
+
+  return g_regex_replace_literal (links, markup, -1, 0, "", 0, NULL);
+}
+
 void
 pn_question_label_set_markdown (GtkLabel   *label,
                                 PnPack     *pack,
                                 const char *markdown)
 {
-  g_autofree char *markup = render (pack, markdown);
+  g_autofree char *markup = pn_question_render (pack, markdown);
+  g_autofree char *unlinked = markup != NULL ? pn_question_strip_links (markup) : NULL;
 
-  /* The model's markup is escaped text and vetted links, which GtkLabel reads. */
-  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
+  /* The model's markup is escaped text and vetted links, which GtkLabel reads
+   * (Pango alone does not know <a>). */
+  if (unlinked != NULL && pango_parse_markup (unlinked, -1, 0, NULL, NULL, NULL, NULL))
     gtk_label_set_markup (label, markup);
   else
     gtk_label_set_text (label, markdown != NULL ? markdown : "");
@@ -83,10 +93,11 @@ char *
 pn_question_plain_text (PnPack     *pack,
                         const char *markdown)
 {
-  g_autofree char *markup = render (pack, markdown);
+  g_autofree char *markup = pn_question_render (pack, markdown);
+  g_autofree char *unlinked = markup != NULL ? pn_question_strip_links (markup) : NULL;
   char *text = NULL;
 
-  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+  if (unlinked != NULL && pango_parse_markup (unlinked, -1, 0, NULL, &text, NULL, NULL))
     {
       g_strstrip (text);
       return text;

@@ -19,6 +19,12 @@ GArray    *pn_question_shuffle        (GRand      *rand,
                                        guint       n,
                                        gboolean    avoid_identity);
 
+/* @markdown as Pango markup for a GtkLabel (links as <a href>), or NULL. */
+char      *pn_question_render         (PnPack     *pack,
+                                       const char *markdown);
+/* @markup without its <a> tags, as pango_parse_markup() takes it. */
+char      *pn_question_strip_links    (const char *markup);
+
 /* A wrapping, left-aligned label showing @markdown (NULL: ""). */
 GtkWidget *pn_question_label_new      (PnPack     *pack,
                                        const char *markdown);

@@ -150,20 +150,24 @@ add_choices (PnQuestionView *self,
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = pn_question_label_new (pack, texts[i]);
       GtkWidget *mark = pn_question_mark_new ();
       g_autofree char *plain = pn_question_plain_text (pack, texts[i]);
 
-      /* The check button takes the keyboard, not the row. */
+      /* The check button takes the keyboard, not the row. The mark goes under
+       * the choice's text, where a narrow window has room for it, outside the
+       * button so that locking the button does not dim it. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
-      gtk_widget_set_margin_top (line, 6);
-      gtk_widget_set_margin_bottom (line, 6);
-      gtk_widget_set_margin_start (line, 8);
-      gtk_widget_set_margin_end (line, 12);
-      gtk_widget_set_hexpand (check, TRUE);
+      gtk_widget_set_margin_top (content, 6);
+      gtk_widget_set_margin_bottom (content, 6);
+      gtk_widget_set_margin_start (content, 8);
+      gtk_widget_set_margin_end (content, 12);
+      gtk_widget_set_halign (mark, GTK_ALIGN_START);
+      gtk_widget_set_margin_start (mark, 32);
+      gtk_widget_set_margin_bottom (mark, 4);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
       if (radio && group != NULL)
@@ -172,9 +176,9 @@ add_choices (PnQuestionView *self,
         group = GTK_CHECK_BUTTON (check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (changed_cb), self);
 
-      gtk_box_append (GTK_BOX (line), check);
-      gtk_box_append (GTK_BOX (line), mark);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
+      gtk_box_append (GTK_BOX (content), check);
+      gtk_box_append (GTK_BOX (content), mark);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
       g_ptr_array_add (self->buttons, check);
       g_ptr_array_add (self->marks, mark);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "model/pn-quiz-grade.h"
@@ -854,6 +856,229 @@ test_matching_drop (void)
   unshow (&shown);
 }
 
+/* Cloze */
+
+static PnQuizQuestion *
+make_cloze (void)
+{
+  PnQuizQuestion *question = pn_quiz_question_new ("cloze", PN_QUESTION_CLOZE,
+    "Value is measured by the labour of {{1}} and of {{2}}, crystallised in *advertising* {{3}}.");
+  PnQuizGap *gap;
+
+  gap = pn_quiz_question_add_gap (question, PN_QUIZ_GAP_TEXT);
+  pn_quiz_gap_add_answer (gap, "production", 100, NULL);
+  gap = pn_quiz_question_add_gap (question, PN_QUIZ_GAP_TEXT);
+  pn_quiz_gap_add_answer (gap, "transaction", 100, NULL);
+  pn_quiz_gap_add_answer (gap, "transactions", 100, NULL);
+  gap = pn_quiz_question_add_gap (question, PN_QUIZ_GAP_CHOICE);
+  pn_quiz_gap_add_answer (gap, "space", 100, "Yes, space sold to advertisers.");
+  pn_quiz_gap_add_answer (gap, "time", 0, NULL);
+  pn_quiz_gap_add_answer (gap, "land", 0, NULL);
+
+  return question;
+}
+
+static void
+test_cloze (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_cloze ();
+  Shown shown = show (question, 4, 600);
+  PnQuestionView *view = shown.view;
+  g_autoptr(GPtrArray) entries = find_widgets (GTK_WIDGET (view), GTK_TYPE_ENTRY, NULL, FALSE);
+  g_autoptr(GPtrArray) drop_downs = drop_downs_of (view);
+  g_autoptr(GPtrArray) italic = find_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, "advertising", TRUE);
+  g_autoptr(GPtrArray) stops = find_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, ".", TRUE);
+  g_autoptr(PnQuizResponse) response = NULL;
+  guint activations = 0;
+
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (drop_downs->len, ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (entries, 1)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Gap 2 of 3");
+  /* The passage's emphasis kept on its word; the full stop against the last gap. */
+  g_assert_cmpuint (italic->len, ==, 1);
+  g_assert_nonnull (gtk_label_get_attributes (g_ptr_array_index (italic, 0)));
+  g_assert_cmpuint (stops->len, ==, 1);
+  g_assert_true (gtk_widget_get_parent (g_ptr_array_index (stops, 0)) ==
+                 gtk_widget_get_parent (g_ptr_array_index (drop_downs, 0)));
+  g_assert_false (pn_question_view_get_answered (view));
+  screenshot (&shown, "cloze");
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Production");
+  g_assert_true (pn_question_view_get_answered (view));
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "transactions");
+  assert_correct (view, FALSE);
+  choose (g_ptr_array_index (drop_downs, 0), "space");
+  assert_correct (view, TRUE);
+  response = pn_question_view_get_response (view);
+  g_assert_cmpstr (response->gaps[2], ==, "space");
+
+  g_signal_connect (view, "activate-check", G_CALLBACK (count_cb), &activations);
+  g_signal_emit_by_name (g_ptr_array_index (entries, 1), "activate");
+  g_assert_cmpuint (activations, ==, 1);
+
+  {
+    Shown other = show (question, 5, 600);
+
+    pn_question_view_set_response (other.view, response);
+    assert_correct (other.view, TRUE);
+    unshow (&other);
+  }
+
+  choose (g_ptr_array_index (drop_downs, 0), "land");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "consumption");
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (drop_downs, 0)));
+  check_answer (view);
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (drop_downs, 0)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (g_ptr_array_index (entries, 0))));
+  g_signal_emit_by_name (g_ptr_array_index (entries, 1), "activate");
+  g_assert_cmpuint (activations, ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (view), "Accepted answers:"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Gap 1: production"));
+  g_assert_false (shows_label (GTK_WIDGET (view), "Gap 2:"));
+  screenshot (&shown, "cloze-graded");
+  unshow (&shown);
+}
+
+/* The bundled pack */
+
+/* A response the model calls right (FALSE for questions not graded or too loose to write one). */
+static gboolean
+right_response (const PnQuizQuestion *question,
+                PnQuizResponse       *response)
+{
+  GPtrArray *answers = question->answers;
+  int best = -1;
+  GStrvBuilder *gaps;
+
+  for (guint i = 0; answers != NULL && i < answers->len; i++)
+    {
+      const PnQuizAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (!answer->any && (best < 0 || answer->weight > ((PnQuizAnswer *) g_ptr_array_index (answers, best))->weight))
+        best = (int) i;
+    }
+
+  switch (question->type)
+    {
+    case PN_QUESTION_SINGLE:
+      response->choice = best;
+      return TRUE;
+    case PN_QUESTION_MULTIPLE:
+      for (guint i = 0; i < answers->len; i++)
+        if (((PnQuizAnswer *) g_ptr_array_index (answers, i))->weight > 0)
+          pn_quiz_response_add_index (response, (int) i);
+      return TRUE;
+    case PN_QUESTION_TRUE_FALSE:
+      response->choice = question->truth ? 1 : 0;
+      return TRUE;
+    case PN_QUESTION_SHORT:
+      response->text = g_strdup (((PnQuizAnswer *) g_ptr_array_index (answers, best))->text);
+      return strchr (response->text, '*') == NULL;
+    case PN_QUESTION_NUMERICAL:
+      {
+        const PnQuizAnswer *answer = g_ptr_array_index (answers, best);
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+        response->text = g_strdup (g_ascii_dtostr (number, sizeof number, (answer->min + answer->max) / 2));
+        return TRUE;
+      }
+    case PN_QUESTION_MATCHING:
+      {
+        int n = 0;
+
+        for (guint i = 0; i < question->pairs->len; i++)
+          if (((PnQuizPair *) g_ptr_array_index (question->pairs, i))->item != NULL)
+            pn_quiz_response_add_index (response, n++);
+        return TRUE;
+      }
+    case PN_QUESTION_ORDERING:
+      for (guint i = 0; question->steps[i] != NULL; i++)
+        pn_quiz_response_add_index (response, (int) i);
+      return TRUE;
+    case PN_QUESTION_CLOZE:
+      gaps = g_strv_builder_new ();
+      for (guint i = 0; i < question->gaps->len; i++)
+        {
+          const PnQuizGap *gap = g_ptr_array_index (question->gaps, i);
+          const PnQuizAnswer *top = NULL;
+
+          for (guint j = 0; j < gap->answers->len; j++)
+            {
+              const PnQuizAnswer *answer = g_ptr_array_index (gap->answers, j);
+
+              if (top == NULL || answer->weight > top->weight)
+                top = answer;
+            }
+          g_strv_builder_add (gaps, top->text);
+        }
+      response->gaps = g_strv_builder_end (gaps);
+      g_strv_builder_unref (gaps);
+      return TRUE;
+    case PN_QUESTION_OPEN:
+    case PN_QUESTION_DESCRIPTION:
+    default:
+      return FALSE;
+    }
+}
+
+/* Every question of the bundled pack, at 360 px: it fits, the right answer put back grades right;
+ * one screenshot per type, graded, in light and dark style. */
+static void
+test_pack_questions (void)
+{
+  GPtrArray *quizzes = pn_pack_get_quizzes (pack);
+  gboolean shot[PN_QUESTION_DESCRIPTION + 1] = { FALSE };
+  guint n = 0;
+
+  g_assert_nonnull (quizzes);
+  for (guint q = 0; q < quizzes->len; q++)
+    {
+      GPtrArray *questions = pn_quiz_get_questions (g_ptr_array_index (quizzes, q));
+
+      for (guint i = 0; i < questions->len; i++)
+        {
+          const PnQuizQuestion *question = g_ptr_array_index (questions, i);
+          g_autoptr(PnQuizResponse) response = pn_quiz_response_new ();
+          gboolean graded = right_response (question, response);
+          Shown shown = show (question, 1000 + i, 360);
+          g_autoptr(PnQuizGrade) grade = NULL;
+
+          /* Nothing in it forces the window wider than a phone. */
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown.view)), <=, 360);
+          pn_question_view_set_response (shown.view, response);
+          grade = grade_view (shown.view);
+          if (graded)
+            {
+              if (!grade->correct)
+                g_error ("%s: the right answer, put back, is not graded right", question->id);
+            }
+          pn_question_view_show_hint (shown.view);
+          pn_question_view_set_grade (shown.view, pn_quiz_question_is_graded (question) ? grade : NULL);
+
+          if (!shot[question->type])
+            {
+              g_autofree char *name = g_strdup_printf ("narrow-%s", pn_question_type_to_string (question->type));
+              g_autofree char *dark = g_strdup_printf ("dark-%s", pn_question_type_to_string (question->type));
+
+              shot[question->type] = TRUE;
+              screenshot (&shown, name);
+              adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+              screenshot (&shown, dark);
+              adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+            }
+          unshow (&shown);
+          n++;
+        }
+    }
+
+  g_test_message ("%u questions of the bundled pack shown", n);
+  g_assert_cmpuint (n, >=, 30);
+  for (guint t = 0; t <= PN_QUESTION_OPEN; t++)
+    if (!shot[t])
+      g_test_message ("No question of type %s in the pack", pn_question_type_to_string (t));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -889,6 +1114,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/question-view/ordering-drop", test_ordering_drop);
   g_test_add_func ("/question-view/matching", test_matching);
   g_test_add_func ("/question-view/matching-drop", test_matching_drop);
+  g_test_add_func ("/question-view/cloze", test_cloze);
+  g_test_add_func ("/question-view/pack", test_pack_questions);
 
   return g_test_run ();
 }

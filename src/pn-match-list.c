@@ -157,8 +157,7 @@ add_item (PnMatchList      *self,
           const char      **shown)
 {
   guint item = self->items->len;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = pn_question_label_new (self->pack, pair->item);
   GtkWidget *drop_down = pn_question_drop_down_new (shown);
   GtkWidget *mark = pn_question_mark_new ();
@@ -167,26 +166,22 @@ add_item (PnMatchList      *self,
   /* Translators: the name of an item's drop down in a matching question */
   g_autofree char *name = g_strdup_printf (_("Match for: %s"), plain);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_margin_top (line, 8);
-  gtk_widget_set_margin_bottom (line, 8);
-  gtk_widget_set_margin_start (line, 12);
-  gtk_widget_set_margin_end (line, 12);
+  if (item > 0)
+    gtk_box_append (GTK_BOX (self->list), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_add_css_class (row, "pn-match-item");
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_hexpand (drop_down, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_halign (mark, GTK_ALIGN_START);
   g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (selected_cb), self);
 
-  gtk_box_append (GTK_BOX (line), label);
-  gtk_box_append (GTK_BOX (line), drop_down);
-  gtk_box_append (GTK_BOX (line), mark);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), drop_down);
+  gtk_box_append (GTK_BOX (row), mark);
   g_object_set_data (G_OBJECT (row), "pn-item", GUINT_TO_POINTER (item));
   g_signal_connect (target, "drop", G_CALLBACK (row_drop_cb), self);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-  gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+  gtk_box_append (GTK_BOX (self->list), row);
 
   g_ptr_array_add (self->items, (gpointer) pair);
   g_ptr_array_add (self->drop_downs, drop_down);
@@ -345,7 +340,8 @@ pn_match_list_init (PnMatchList *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->help = gtk_label_new (_("Choose each item's answer, or drag an answer onto an item."));
   self->chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  self->list = gtk_list_box_new ();
+  /* A card, not a GtkListBox: its keyboard handling would not reach the drop downs. */
+  self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_label_set_wrap (GTK_LABEL (self->help), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->help), 0);
@@ -354,8 +350,7 @@ pn_match_list_init (PnMatchList *self)
   gtk_widget_set_layout_manager (self->chips, pn_flow_layout_new (6, 6));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chips), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Answers to drag"), -1);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_widget_add_css_class (self->list, "card");
 
   gtk_box_append (GTK_BOX (self->box), self->help);
   gtk_box_append (GTK_BOX (self->box), self->chips);

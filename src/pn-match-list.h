@@ -1,6 +1,6 @@
 /* pn-match-list.h: the items of a matching question, each with its answer
  *
- * A boxed list with a row per item (the pairs that have one, in order) and
+ * A card with a row per item (the pairs that have one, in order) and
  * a drop down of the answers (matches and distractors, shuffled with the
  * question view's GRand) named « Match for: ITEM ». Above it, the answers as
  * chips that can be dragged onto an item. After pn_match_list_set_grade()

@@ -130,7 +130,8 @@ label_by_question (PnQuestionView *self,
                                   -1);
 }
 
-/* One check button per choice, in a boxed list; @texts in shown order, Markdown
+/* One check button per choice, in a card (a box, not a GtkListBox, whose own
+ * arrow keys would not reach the buttons); @texts in shown order, Markdown
  * (or plain text when @pack is NULL). Grouped as radios when @radio. */
 static void
 add_choices (PnQuestionView *self,
@@ -139,28 +140,30 @@ add_choices (PnQuestionView *self,
              guint           n,
              gboolean        radio)
 {
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = g_object_new (GTK_TYPE_BOX,
+                                  "orientation", GTK_ORIENTATION_VERTICAL,
+                                  "accessible-role", radio ? GTK_ACCESSIBLE_ROLE_RADIO_GROUP
+                                                           : GTK_ACCESSIBLE_ROLE_GROUP,
+                                  NULL);
   GtkCheckButton *group = NULL;
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "card");
+  gtk_widget_add_css_class (list, "pn-question-choices");
   /* Read as one group under the question. */
   label_by_question (self, list);
 
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = pn_question_label_new (pack, texts[i]);
       GtkWidget *mark = pn_question_mark_new ();
       g_autofree char *plain = pn_question_plain_text (pack, texts[i]);
 
-      /* The check button takes the keyboard, not the row. The mark goes under
-       * the choice's text, where a narrow window has room for it, outside the
-       * button so that locking the button does not dim it. */
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
+      /* The mark goes under the choice's text, where a narrow window has
+       * room for it, outside the button so that locking it does not dim it. */
+      if (i > 0)
+        gtk_box_append (GTK_BOX (list), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
       gtk_widget_set_margin_top (content, 6);
       gtk_widget_set_margin_bottom (content, 6);
       gtk_widget_set_margin_start (content, 8);
@@ -178,8 +181,7 @@ add_choices (PnQuestionView *self,
 
       gtk_box_append (GTK_BOX (content), check);
       gtk_box_append (GTK_BOX (content), mark);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_box_append (GTK_BOX (list), content);
       g_ptr_array_add (self->buttons, check);
       g_ptr_array_add (self->marks, mark);
     }
@@ -491,6 +493,27 @@ pn_question_view_show_hint (PnQuestionView *self)
   gtk_widget_set_visible (self->hint_box, TRUE);
 }
 
+/* The first widget under @widget, in tree order, that takes the keyboard
+ * (gtk_widget_child_focus() would move on from a focus already inside). */
+static GtkWidget *
+first_focusable (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return NULL;
+  /* A list box hands its focus to a row: the row, then. */
+  if (gtk_widget_get_focusable (widget) && !GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_focusable (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 pn_question_view_focus_answer (PnQuestionView *self)
 {
@@ -501,12 +524,19 @@ pn_question_view_focus_answer (PnQuestionView *self)
     if (_pn_question_view_is_active (self, i) && gtk_widget_grab_focus (g_ptr_array_index (self->buttons, i)))
       return;
 
-  if (self->entry != NULL)
+  if (self->buttons->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->buttons, 0));
+  else if (self->entry != NULL)
     gtk_widget_grab_focus (self->entry);
   else if (self->text_view != NULL)
     gtk_widget_grab_focus (self->text_view);
   else
-    gtk_widget_child_focus (self->answer_box, GTK_DIR_TAB_FORWARD);
+    {
+      GtkWidget *first = first_focusable (self->answer_box);
+
+      if (first != NULL)
+        gtk_widget_grab_focus (first);
+    }
 }
 
 GtkWidget *

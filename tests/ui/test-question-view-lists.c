@@ -229,6 +229,19 @@ make_matching (void)
   return question;
 }
 
+/* The items' rows, which take the drops. */
+static GPtrArray *
+items_of (PnQuestionView *view)
+{
+  g_autoptr(GPtrArray) boxes = find_widgets (GTK_WIDGET (view), GTK_TYPE_BOX, NULL, FALSE);
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (boxes, i), "pn-match-item"))
+      g_ptr_array_add (items, g_ptr_array_index (boxes, i));
+  return items;
+}
+
 static void
 test_matching (void)
 {
@@ -290,7 +303,7 @@ test_matching_drop (void)
   g_autoptr(PnQuizQuestion) question = make_matching ();
   Shown shown = show (question, 8, 600);
   PnQuestionView *view = shown.view;
-  g_autoptr(GPtrArray) rows = rows_of (view);
+  g_autoptr(GPtrArray) rows = items_of (view);
   g_auto(GValue) value = G_VALUE_INIT;
   const char *matches[] = { "Twitter", "YouTube", "Instagram" };
 
@@ -408,6 +421,53 @@ test_cloze (void)
   unshow (&shown);
 }
 
+typedef struct {
+  GtkWindow *window;
+  GtkWidget *within;
+} FocusIn;
+
+static gboolean
+focus_in_cb (gpointer data)
+{
+  FocusIn *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->window));
+
+  return focus != NULL && (focus == wait->within || gtk_widget_is_ancestor (focus, wait->within));
+}
+
+/* Real keys: Tab from one item's drop down to the next; Down from one step to the next. */
+static void
+test_lists_keyboard (void)
+{
+  g_autoptr(PnQuizQuestion) matching = make_matching ();
+  g_autoptr(PnQuizQuestion) ordering = make_ordering ();
+  Shown shown = show (matching, 8, 600);
+  g_autoptr(GPtrArray) drop_downs = drop_downs_of (shown.view);
+  g_autoptr(GPtrArray) rows = NULL;
+  FocusIn wait = { shown.window, g_ptr_array_index (drop_downs, 1) };
+
+  pn_question_view_focus_answer (shown.view);
+  g_assert_true (focus_in_cb (&(FocusIn) { shown.window, g_ptr_array_index (drop_downs, 0) }));
+  if (!pn_ui_test_press_key (shown.window, GDK_KEY_Tab, 0))
+    {
+      g_test_skip ("No XTest here: no real keys");
+      unshow (&shown);
+      return;
+    }
+  wait_until (focus_in_cb, &wait, "Tab to reach the second item's drop down");
+  unshow (&shown);
+
+  shown = show (ordering, 5, 600);
+  rows = rows_of (shown.view);
+  pn_question_view_focus_answer (shown.view);
+  g_assert_true (focus_in_cb (&(FocusIn) { shown.window, g_ptr_array_index (rows, 0) }));
+  wait.window = shown.window;
+  wait.within = g_ptr_array_index (rows, 1);
+  pn_ui_test_press_key (shown.window, GDK_KEY_Down, 0);
+  wait_until (focus_in_cb, &wait, "Down to reach the second step");
+  unshow (&shown);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,6 +478,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/question-view/matching", test_matching);
   g_test_add_func ("/question-view/matching-drop", test_matching_drop);
   g_test_add_func ("/question-view/cloze", test_cloze);
+  g_test_add_func ("/question-view/lists-keyboard", test_lists_keyboard);
 
   return g_test_run ();
 }

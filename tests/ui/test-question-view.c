@@ -74,6 +74,48 @@ test_single (void)
   unshow (&shown);
 }
 
+typedef struct {
+  GtkWidget *widget;
+} ActiveWait;
+
+static gboolean
+active_cb (gpointer data)
+{
+  return gtk_check_button_get_active (data);
+}
+
+static gboolean
+focus_is_cb (gpointer data)
+{
+  ActiveWait *wait = data;
+
+  return gtk_widget_is_focus (wait->widget);
+}
+
+/* Real keys through the X server: Down moves between the choices, Space picks one. */
+static void
+test_single_keyboard (void)
+{
+  g_autoptr(PnQuizQuestion) question = make_single ();
+  Shown shown = show (question, 42, 600);
+  g_autoptr(GPtrArray) checks = checks_of (shown.view);
+  ActiveWait wait = { g_ptr_array_index (checks, 1) };
+
+  pn_question_view_focus_answer (shown.view);
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (checks, 0)));
+  if (!pn_ui_test_press_key (shown.window, GDK_KEY_Down, 0))
+    {
+      g_test_skip ("No XTest here: no real keys");
+      unshow (&shown);
+      return;
+    }
+  wait_until (focus_is_cb, &wait, "Down to reach the second choice");
+  pn_ui_test_press_key (shown.window, GDK_KEY_space, 0);
+  wait_until (active_cb, g_ptr_array_index (checks, 1), "Space to pick the second choice");
+  g_assert_true (pn_question_view_get_answered (shown.view));
+  unshow (&shown);
+}
+
 /* The same seed gives the same order; the response is in the question's indices whatever the order. */
 static void
 test_single_shuffle (void)
@@ -468,6 +510,15 @@ test_pack_questions (void)
 
           /* Nothing in it forces the window wider than a phone. */
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown.view)), <=, 360);
+          /* The keyboard goes to the first control of the answer. */
+          pn_question_view_focus_answer (shown.view);
+          if (question->type != PN_QUESTION_DESCRIPTION)
+            {
+              GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (shown.window));
+
+              g_assert_nonnull (focus);
+              g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (shown.view)));
+            }
           pn_question_view_set_response (shown.view, response);
           grade = grade_view (shown.view);
           if (graded)
@@ -507,6 +558,7 @@ main (int argc, char *argv[])
   question_view_test_init (&argc, &argv);
 
   g_test_add_func ("/question-view/single", test_single);
+  g_test_add_func ("/question-view/single-keyboard", test_single_keyboard);
   g_test_add_func ("/question-view/single-shuffle", test_single_shuffle);
   g_test_add_func ("/question-view/multiple", test_multiple);
   g_test_add_func ("/question-view/true-false", test_true_false);

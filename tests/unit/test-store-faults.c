@@ -25,6 +25,7 @@
 
 #include "pn-store-private.h"
 #include "pn-test-util.h"
+#include "store-test.h"
 
 /* A message for the log, from the test or from its subprocess (whose
  * standard output is not the log's). */
@@ -35,17 +36,6 @@ static char *
 note_id (guint64 index)
 {
   return g_strdup_printf ("urn:uuid:00000000-0000-4000-8000-%012" G_GINT64_MODIFIER "x", index);
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 static char *
@@ -342,7 +332,7 @@ check_moved_aside (const char *path,
   g_assert_cmpuint (length, >, offset + strlen (garbage));
   memcpy (contents + offset, garbage, strlen (garbage));
   g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
-  before = checksum_file (path);
+  before = store_test_checksum_file (path);
 
   store = pn_store_open (path, &error);
   g_assert_no_error (error);
@@ -353,7 +343,7 @@ check_moved_aside (const char *path,
   g_assert_nonnull (strstr (pn_store_get_notice (store), path));
 
   /* Every byte of it there, under its new name; a new database in its place. */
-  after = checksum_file (aside);
+  after = store_test_checksum_file (aside);
   g_assert_cmpstr (before, ==, after);
   notes = pn_store_get_annotations (store, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -474,7 +464,7 @@ check_read_only_folder (const char *dir,
   g_clear_object (&store);
 
   make_read_only (dir, mounted);
-  before = checksum_file (path);
+  before = store_test_checksum_file (path);
 
   store = pn_store_open (path, &error);
   g_assert_no_error (error);
@@ -491,7 +481,7 @@ check_read_only_folder (const char *dir,
   NOTE ("%s", error->message);
   g_clear_error (&error);
   g_clear_object (&store);
-  after = checksum_file (path);
+  after = store_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
 
   /* The older one is read through the newest tables, migrated in memory only. */

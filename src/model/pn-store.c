@@ -354,7 +354,6 @@ back_up (PnStore  *self,
   /* VACUUM INTO refuses a file that exists: it replaces nothing. */
   sqlite3_bind_text (statement, 1, backup, -1, SQLITE_TRANSIENT);
   status = sqlite3_step (statement);
-  sqlite3_finalize (statement);
   if (status != SQLITE_DONE)
     {
       int code = error_code (self);
@@ -363,10 +362,12 @@ back_up (PnStore  *self,
                    _("%s: cannot make a copy at %s before updating it (%s); it was left as it is"),
                    self->path, backup,
                    code == PN_STORE_ERROR_FULL ? _("the disk is full") : sqlite3_errmsg (self->db));
+      sqlite3_finalize (statement);
       /* Only the half copy made just now, under a name that was free. */
       g_unlink (backup);
       return FALSE;
     }
+  sqlite3_finalize (statement);
 
   g_message ("Student data at %s backed up to %s before updating it", self->path, backup);
   self->backup_path = g_steal_pointer (&backup);

@@ -218,9 +218,9 @@ test_markdown (void)
   /* The document note comes first in its document, as given. */
   g_assert_true (strstr (markdown, "### Note sur tout le document") > texte);
 
-  /* Without the pack: its ids stand for the titles. */
-  assert_contains (bare, "## notes\n");
-  assert_contains (bare, "## texte\n");
+  /* Without the pack: its ids stand for the titles, with the pack's. */
+  assert_contains (bare, "## notes (test-good)\n");
+  assert_contains (bare, "## texte (test-good)\n");
 }
 
 static void

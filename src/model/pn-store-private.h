@@ -37,6 +37,7 @@ gboolean      pn_store_step_done    (PnStore       *self,
                                      GError       **error);
 /* The statement of @sql, prepared once and kept by the store (for the calls
  * made many times in a row, e.g. in an import): reset, its bindings cleared.
+ * Like the store itself, for one thread at a time.
  * Never finalize it; step it with pn_store_step_cached(), or read its row
  * and leave it (the next use resets it). */
 sqlite3_stmt *pn_store_prepare_cached (PnStore      *self,

@@ -15,6 +15,7 @@
 #include "pn-file.h"
 #include "pn-gift-parse.h"
 #include "pn-gift-write.h"
+#include "pn-notes-command.h"
 #include "pn-pack.h"
 #include "pn-pack-archive.h"
 #include "pn-pack-check.h"
@@ -35,8 +36,10 @@ print_usage (FILE *out)
            "  prisonnum-pack build DIR -o FILE.prisonnum [--strict]\n  prisonnum-pack info PATH\n"
            "  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
            "  prisonnum-pack glossary PATH\n"
-           "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n\n"
-           "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
+           "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n"
+           "  prisonnum-pack notes export --format markdown|w3c [--pack ID] [--db PATH]\n"
+           "  prisonnum-pack notes import FILE [--db PATH]\n\n"
+           "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n",
            _("Usage:"),
            _("PATH is a pack folder (holding pack.json) or a .prisonnum file."),
            _("new       Makes the folder DIR with an example pack to start from: two short\n"
@@ -62,9 +65,9 @@ print_usage (FILE *out)
              "          listed on standard error, and the exit status is then 1."),
            _("gift export  Writes the quiz QUIZ-ID of the pack in PATH as GIFT, for\n"
              "          Moodle; the questions GIFT cannot express are listed on standard\n"
-             "          error and left out."),
-           _("Options:"),
-           _("  -h, --help     Show this help"),
+             "          error and left out."));
+  pn_notes_command_print_usage (out);
+  fprintf (out, "\n%s\n%s\n%s\n", _("Options:"), _("  -h, --help     Show this help"),
            _("  --version      Show the version"));
 }
 
@@ -565,6 +568,9 @@ main (int   argc,
         return gift_export (argv[3], argv[4]);
       return usage_error (_("'gift' takes 'import FILE.gift' or 'export PATH QUIZ-ID'"));
     }
+
+  if (g_str_equal (argv[1], "notes"))
+    return pn_notes_command_run (argc - 1, argv + 1);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command '%s'"), argv[1]);

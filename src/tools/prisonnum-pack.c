@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -448,6 +449,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* libarchive gives a zip's UTF-8 names in the locale's encoding: in a
+   * locale that cannot spell them (plain "C"), take UTF-8 for characters. */
+  if (!g_str_equal (nl_langinfo (CODESET), "UTF-8"))
+    setlocale (LC_CTYPE, "C.UTF-8");
   /* PRISONNUM_LOCALEDIR: the catalogues of a build tree (the tests use it). */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PRISONNUM_LOCALEDIR") ? g_getenv ("PRISONNUM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

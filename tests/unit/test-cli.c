@@ -566,6 +566,28 @@ test_build_reproducible (void)
   g_assert_nonnull (strstr (info.out, manifest_sha256));
   g_assert_nonnull (strstr (info.out, "\"checksums\": {"));
 
+  /* In the plain C locale too, the archive's UTF-8 names are read. */
+  {
+    g_autofree char *accented = g_build_filename (dir, "caf\xc3\xa9.md", NULL);
+    g_autofree char *third = g_build_filename (out, "third.prisonnum", NULL);
+    const char *tool = g_getenv ("PN_PACK_TOOL");
+    const char *argv[] = { tool, "check", third, NULL };
+    const char *envp[] = { "LC_ALL=C", "LANGUAGE=", NULL };
+    g_auto(Run) accented_build = { 0 };
+    g_autofree char *c_out = NULL;
+    int wait_status = 0;
+
+    g_assert_true (g_file_set_contents (accented, "Not listed.\n", -1, NULL));
+    run_tool (&accented_build, "build", dir, "-o", third, NULL);
+    g_assert_cmpint (accented_build.status, ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, (char **) envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &c_out, NULL, &wait_status, NULL));
+    g_test_message ("LC_ALL=C: %s", c_out);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    g_assert_true (g_str_has_suffix (c_out, "third.prisonnum: valid (2 documents, 1 source)\n"));
+    remove (accented);
+  }
+
   /* The other commands read an archive too. */
   {
     g_auto(Run) rendered = { 0 };

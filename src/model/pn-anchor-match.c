@@ -21,6 +21,9 @@
 /* The locations edlib gives with the fewest errors: a few at one place
  * (ends one code point apart), one per place a repeated quote is at. */
 #define MAX_LOCATIONS 256
+/* A search of more code points than this (the whole text, not a window)
+ * reads them from an array made once per text rather than from UTF-8. */
+#define DECODED_SEARCH 65536
 
 struct _PnAnchorAlphabet {
   guint8 low[256];               /* symbols of the code points below 256 */
@@ -104,6 +107,16 @@ pn_anchor_alphabet_free (PnAnchorAlphabet *alphabet)
   g_free (alphabet);
 }
 
+/* The text's code points, made once (threads may share the text). */
+static const gunichar *
+decoded (PnAnchorText *self)
+{
+  if (g_once_init_enter (&self->chars))
+    g_once_init_leave (&self->chars, g_utf8_to_ucs4_fast (self->text, self->n_bytes, NULL));
+
+  return self->chars;
+}
+
 gboolean
 pn_anchor_find_approximate (PnAnchorText           *self,
                             const PnAnchorAlphabet *alphabet,
@@ -132,8 +145,15 @@ pn_anchor_find_approximate (PnAnchorText           *self,
     query[i] = (char) symbol_of (alphabet, quote[i]);
 
   target = g_malloc (n_target);
+  if (n_target > DECODED_SEARCH)
+    {
+      const gunichar *chars = decoded (self) + from;
+
+      for (gint64 i = 0; i < n_target; i++)
+        target[i] = (char) (chars[i] < 256 ? alphabet->low[chars[i]] : symbol_of (alphabet, chars[i]));
+    }
   p = self->text + pn_anchor_text_byte_at (self, from);
-  for (gint64 i = 0; i < n_target; i++)
+  for (gint64 i = n_target > DECODED_SEARCH ? n_target : 0; i < n_target; i++)
     {
       guchar byte = (guchar) *p;
 

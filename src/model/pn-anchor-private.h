@@ -16,13 +16,19 @@ G_BEGIN_DECLS
  * selectors carry 32 code points; a longer one, from elsewhere, is cut). */
 #define PN_ANCHOR_MAX_CONTEXT 64
 
+typedef struct _PnAnchorIndex PnAnchorIndex;
+
 struct _PnAnchorText {
   char *text;          /* valid UTF-8, NUL-terminated */
   gsize n_bytes;
   gint64 length;       /* code points */
   gsize *marks;        /* marks[i]: the byte offset of code point i * PN_ANCHOR_STEP */
   char *hash;
+  gunichar *chars;     /* all of the code points, made the first time the whole text is searched */
+  PnAnchorIndex *index; /* its pieces, made the first time a quote is looked for far (pn-anchor-index.c) */
 };
+
+void pn_anchor_index_free (PnAnchorIndex *index);
 
 /* The byte offset of code point @offset (clamped to [0, length]). */
 gsize  pn_anchor_text_byte_at  (PnAnchorText *self,
@@ -57,6 +63,26 @@ gboolean pn_anchor_find_approximate (PnAnchorText           *self,
                                      gint64                  from,
                                      gint64                  to,
                                      GArray                 *spans);
+
+/* The same in the whole text, through the index of its pieces: only
+ * around the places where a piece of the quote is found whole, when the
+ * text is long (see pn-anchor-index.c). */
+gboolean pn_anchor_find_far         (PnAnchorText           *self,
+                                     const PnAnchorAlphabet *alphabet,
+                                     const gunichar         *quote,
+                                     gint64                  n_quote,
+                                     const char             *exact,
+                                     gsize                   exact_bytes,
+                                     int                     max_errors,
+                                     GArray                 *spans);
+
+/* The byte offsets (gsize, ascending) of the whole text where @exact is,
+ * through the index; FALSE when the index cannot tell (a short text or
+ * quote: the caller reads the text). */
+gboolean pn_anchor_find_exact_far   (PnAnchorText           *self,
+                                     const char             *exact,
+                                     gsize                   exact_bytes,
+                                     GArray                 *bytes);
 
 /* How alike @context (@n code points) is to the text just before
  * (@before TRUE: the text ending at byte @at) or just after (starting at

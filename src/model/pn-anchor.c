@@ -32,14 +32,17 @@
  *
  * The search is bounded so that 10,000 annotations re-anchor in a fraction
  * of a second in a text of a megabyte: the exact matches in a window of
- * WINDOW code points each side of the old position, then edlib in pieces of
- * that window from the old position outwards (edlib gives the best matches
- * of what it is given only: a piece of its own lets an edited quote be
- * found near even when the same words are whole further on), then the
- * whole text only when something outside the window could still rank
- * better (its nearness is 0 there, so a candidate ranking 0.8 or more ends
- * the search). edlib is never asked for more errors than could still pass
- * the floor and beat the best candidate so far.
+ * WINDOW code points each side of the old position, and edlib within NEAR
+ * code points of it; then, unless something there ranks 0.8 or more (which
+ * nothing outside the window can beat: its nearness is 0 there), the exact
+ * matches in the whole text (through an index of its pieces), the rest of
+ * the window with edlib in pieces from the old position outwards (edlib
+ * gives the best matches of what it is given only: a piece of its own lets
+ * an edited quote be found near even when the same words are whole further
+ * on) unless the quote was found whole in its whole context, and, when the
+ * quote is nowhere whole, the approximate matches far from the old place
+ * (pn-anchor-index.c). edlib is never asked for more errors than could
+ * still pass the floor and beat the best candidate so far.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,6 +119,8 @@ pn_anchor_text_free (PnAnchorText *self)
 
   g_free (self->text);
   g_free (self->marks);
+  g_free (self->chars);
+  pn_anchor_index_free (self->index);
   g_free (self->hash);
   g_free (self);
 }
@@ -368,6 +373,29 @@ find_exact (Search *s,
     }
 }
 
+/* Every exact match of the quote in the text, through its index when it
+ * can tell. */
+static void
+find_exact_everywhere (Search *s)
+{
+  g_autoptr(GArray) bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  if (!pn_anchor_find_exact_far (s->text, s->exact, s->exact_bytes, bytes))
+    {
+      find_exact (s, 0, s->text->length);
+      return;
+    }
+
+  for (guint i = 0; i < bytes->len; i++)
+    {
+      gsize byte = g_array_index (bytes, gsize, i);
+      gint64 offset = pn_anchor_text_offset_of (s->text, byte);
+
+      s->any_exact = TRUE;
+      consider (s, offset, offset + s->n_quote, byte, byte + s->exact_bytes, 0);
+    }
+}
+
 /* The most errors a candidate may have and still pass the floor, and rank
  * above the best so far when its nearness is @nearness at the most (1 in
  * the window, 0 outside); -1 when none can. */
@@ -400,20 +428,29 @@ useful_errors (const Search *s,
   return (int) MIN (e, (double) s->max_errors);
 }
 
+/* The approximate matches in the code points [@from, @to), or (@far) in
+ * the whole text through its index. */
 static void
-find_approximate (Search *s,
-                  gint64  from,
-                  gint64  to,
-                  int     max_errors)
+find_approximate (Search   *s,
+                  gint64    from,
+                  gint64    to,
+                  int       max_errors,
+                  gboolean  far)
 {
   g_autoptr(GArray) spans = NULL;
+  gboolean found;
 
   if (s->alphabet == NULL || max_errors <= 0)
     return;
 
   spans = g_array_new (FALSE, FALSE, sizeof (PnAnchorSpan));
-  if (!pn_anchor_find_approximate (s->text, s->alphabet, s->quote, s->n_quote,
-                                   max_errors, from, to, spans))
+  if (far)
+    found = pn_anchor_find_far (s->text, s->alphabet, s->quote, s->n_quote,
+                                s->exact, s->exact_bytes, max_errors, spans);
+  else
+    found = pn_anchor_find_approximate (s->text, s->alphabet, s->quote, s->n_quote,
+                                        max_errors, from, to, spans);
+  if (!found)
     return;
 
   for (guint i = 0; i < spans->len; i++)
@@ -428,14 +465,20 @@ find_approximate (Search *s,
 }
 
 /* The approximate matches starting in the window, piece by piece outwards
- * from the old position, while a piece could still hold a better one. */
+ * from the old position (@nearest: the first piece only; else the others),
+ * while a piece could still hold a better one. */
 static void
-find_approximate_near (Search *s)
+find_approximate_near (Search   *s,
+                       gboolean  nearest)
 {
   gint64 left = s->old_start - NEAR, right = s->old_start + NEAR;
   gboolean left_done = FALSE, right_done = FALSE;
 
-  find_approximate (s, left, right + s->n_quote + s->max_errors, useful_errors (s, 1.0));
+  if (nearest)
+    {
+      find_approximate (s, left, right + s->n_quote + s->max_errors, useful_errors (s, 1.0), FALSE);
+      return;
+    }
   while (!left_done || !right_done)
     {
       if (!right_done)
@@ -445,7 +488,7 @@ find_approximate_near (Search *s)
 
           right_done = distance >= WINDOW || right >= s->text->length || errors <= 0;
           if (!right_done)
-            find_approximate (s, right, right + PIECE + s->n_quote + s->max_errors, errors);
+            find_approximate (s, right, right + PIECE + s->n_quote + s->max_errors, errors, FALSE);
           right += PIECE;
         }
       if (!left_done)
@@ -455,7 +498,7 @@ find_approximate_near (Search *s)
 
           left_done = distance >= WINDOW || left <= 0 || errors <= 0;
           if (!left_done)
-            find_approximate (s, left - PIECE, left + s->n_quote + s->max_errors, errors);
+            find_approximate (s, left - PIECE, left + s->n_quote + s->max_errors, errors, FALSE);
           left -= PIECE;
         }
     }
@@ -534,15 +577,24 @@ search_run (Search *s)
       gint64 to = s->old_start + s->n_quote + WINDOW + s->max_errors;
 
       find_exact (s, from, to);
-      find_approximate_near (s);
+      find_approximate_near (s, TRUE);
       /* Outside the window nothing is near: 0.8 at the most. */
       if (s->found && s->rank >= 1.0 - WEIGHT_POSITION)
         return;
+      /* The quote whole in its whole context elsewhere (a text moved by
+       * more than the window: a section added before) is taken before
+       * reading the rest of the window for an edited copy. */
+      find_exact_everywhere (s);
+      if (!(s->found && s->errors == 0 && s->match >= 1.0))
+        find_approximate_near (s, FALSE);
+      if (!s->any_exact && !(s->found && s->rank >= 1.0 - WEIGHT_POSITION))
+        find_approximate (s, 0, s->text->length, useful_errors (s, 0.0), TRUE);
+      return;
     }
 
-  find_exact (s, 0, s->text->length);
+  find_exact_everywhere (s);
   if (!s->any_exact)
-    find_approximate (s, 0, s->text->length, useful_errors (s, 0.0));
+    find_approximate (s, 0, s->text->length, useful_errors (s, 0.0), TRUE);
 }
 
 void

@@ -351,6 +351,102 @@ test_moved_paragraph (void)
   pn_text_selectors_clear (&whole);
 }
 
+/* Sentences of words drawn at random (seeded): a long text that does not
+ * repeat itself. */
+static void
+append_sentences (GString *text,
+                  GRand   *rand,
+                  guint    n)
+{
+  static const char * const words[] = {
+    "le", "travail", "des", "détenus", "annote", "trie", "corrige", "les", "images",
+    "données", "prison", "numérique", "salaire", "atelier", "plateforme", "tâche",
+    "contrat", "droit", "peine", "remise", "entreprise", "serveur", "écran", "heure",
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint n_words = g_rand_int_range (rand, 6, 14);
+
+      for (guint w = 0; w < n_words; w++)
+        g_string_append_printf (text, "%s%s", w > 0 ? " " : "",
+                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append (text, i % 7 == 6 ? ".\n\n" : ". ");
+    }
+}
+
+static void
+test_far (void)
+{
+  const char *paragraph =
+    "Le greffe tient un registre où chaque heure de clic est notée, "
+    "puis payée au tarif de la cantine, sans bulletin ni cotisation.";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GString) gone = g_string_new (NULL);
+  g_autoptr(GString) head = g_string_new (NULL);
+  g_autoptr(GString) middle = g_string_new (NULL);
+  g_autoptr(GString) tail = g_string_new (NULL);
+  g_autofree char *edited = replace_once (paragraph, "au tarif de la cantine", "au tarif de cantine");
+  PnTextSelectors selectors = { 0 };
+  PnAnchorResult result;
+  g_autofree char *found = NULL;
+
+  /* Far from each other in a text of more than 65,536 code points: found
+   * through the index of its pieces, not by reading it all. */
+  append_sentences (head, rand, 200);
+  append_sentences (middle, rand, 1600);
+  append_sentences (tail, rand, 200);
+  g_string_append_printf (before, "%s%s\n\n%s%s", head->str, paragraph, middle->str, tail->str);
+  g_assert_cmpint (g_utf8_strlen (before->str, -1), >, 100000);
+  selectors_of (before->str, "chaque heure de clic est notée, puis payée au tarif de la cantine", &selectors);
+
+  /* The paragraph moved to the end of the text, and edited. */
+  g_string_append_printf (after, "%s%s%s\n\n%s", head->str, middle->str, edited, tail->str);
+  found = locate_in (after->str, &selectors, &result);
+  g_assert_cmpint (result.method, ==, PN_ANCHOR_APPROXIMATE);
+  g_assert_cmpstr (found, ==, "chaque heure de clic est notée, puis payée au tarif de cantine");
+  g_assert_cmpint (result.start, ==, offset_of (after->str, "chaque heure de clic"));
+
+  /* Taken out: detached. */
+  g_string_append_printf (gone, "%s%s%s", head->str, middle->str, tail->str);
+  g_assert_null (locate_in (gone->str, &selectors, &result));
+  g_assert_cmpint (result.method, ==, PN_ANCHOR_DETACHED);
+
+  pn_text_selectors_clear (&selectors);
+}
+
+static void
+test_far_repeated (void)
+{
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new ("Avant-propos très long. ");
+  PnTextSelectors selectors = { 0 };
+  PnAnchorResult result;
+  g_autofree char *found = NULL;
+  const char *quote = "l’atelier pénitentiaire, où l’on apprenait la discipline";
+
+  /* The essay 80 times: each piece of the quote is found 80 times, too
+   * often to say where it is; the whole text is searched then. */
+  for (int i = 0; i < 80; i++)
+    g_string_append (before, essay);
+  selectors_of (before->str, quote, &selectors);
+  for (int i = 0; i < 30000; i++)
+    g_string_append_c (after, 'x');
+  for (int i = 0; i < 80; i++)
+    {
+      g_autofree char *copy = replace_once (essay, "la discipline", "une discipline");
+
+      g_string_append (after, copy);
+    }
+  found = locate_in (after->str, &selectors, &result);
+  g_assert_cmpint (result.method, ==, PN_ANCHOR_APPROXIMATE);
+  g_assert_cmpstr (found, ==, "l’atelier pénitentiaire, où l’on apprenait une discipline");
+
+  pn_text_selectors_clear (&selectors);
+}
+
 static void
 test_code_points (void)
 {
@@ -613,6 +709,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/anchor/repeated", test_repeated);
   g_test_add_func ("/anchor/removed", test_removed);
   g_test_add_func ("/anchor/moved-paragraph", test_moved_paragraph);
+  g_test_add_func ("/anchor/far", test_far);
+  g_test_add_func ("/anchor/far-repeated", test_far_repeated);
   g_test_add_func ("/anchor/code-points", test_code_points);
   g_test_add_func ("/anchor/empty", test_empty);
   g_test_add_func ("/anchor/quote-only", test_quote_only);

@@ -99,13 +99,24 @@ pn_anchor_index_free (PnAnchorIndex *index)
   g_free (index);
 }
 
+/* Made once per text: threads sharing it may each make one at the same
+ * time, the first one kept (atomics the sanitizers see, unlike GOnce's). */
 static const PnAnchorIndex *
 get_index (PnAnchorText *self)
 {
-  if (g_once_init_enter (&self->index))
-    g_once_init_leave (&self->index, index_new (self));
+  PnAnchorIndex *index = g_atomic_pointer_get (&self->index);
 
-  return self->index;
+  if (index == NULL)
+    {
+      index = index_new (self);
+      if (!g_atomic_pointer_compare_and_exchange (&self->index, NULL, index))
+        {
+          pn_anchor_index_free (index);
+          index = g_atomic_pointer_get (&self->index);
+        }
+    }
+
+  return index;
 }
 
 gboolean

@@ -107,14 +107,24 @@ pn_anchor_alphabet_free (PnAnchorAlphabet *alphabet)
   g_free (alphabet);
 }
 
-/* The text's code points, made once (threads may share the text). */
+/* The text's code points, made once (threads sharing the text may each
+ * make them at the same time: the first kept). */
 static const gunichar *
 decoded (PnAnchorText *self)
 {
-  if (g_once_init_enter (&self->chars))
-    g_once_init_leave (&self->chars, g_utf8_to_ucs4_fast (self->text, self->n_bytes, NULL));
+  gunichar *chars = g_atomic_pointer_get (&self->chars);
 
-  return self->chars;
+  if (chars == NULL)
+    {
+      chars = g_utf8_to_ucs4_fast (self->text, self->n_bytes, NULL);
+      if (!g_atomic_pointer_compare_and_exchange (&self->chars, NULL, chars))
+        {
+          g_free (chars);
+          chars = g_atomic_pointer_get (&self->chars);
+        }
+    }
+
+  return chars;
 }
 
 gboolean

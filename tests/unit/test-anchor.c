@@ -319,6 +319,40 @@ test_removed (void)
   pn_text_selectors_clear (&kept);
 }
 
+/* The floor: a quote much rewritten keeps its place when its context is
+ * still around it, and is detached when that is gone too. */
+static void
+test_floor (void)
+{
+  const char *text =
+    "Au début du chapitre, on lit ceci : le registre des heures reste fermé "
+    "aux détenus eux-mêmes, selon le rapport de la commission.";
+  const char *in_context =
+    "Au début du chapitre, on lit ceci : le relevé des heures reste fermé "
+    "aux détenus eux-mêmes, selon le rapport de la commission.";
+  const char *elsewhere =
+    "Une tout autre page, sans rapport : le relevé des heures, voilà ce que "
+    "personne ne consulte jamais plus.";
+  PnTextSelectors selectors = { 0 };
+  PnAnchorResult result;
+  g_autofree char *found = NULL;
+
+  selectors_of (text, "registre des heures", &selectors);
+
+  found = locate_in (in_context, &selectors, &result);
+  g_assert_cmpint (result.method, ==, PN_ANCHOR_APPROXIMATE);
+  g_assert_cmpstr (found, ==, "relevé des heures");
+  g_assert_cmpfloat (result.score, >=, 0.65);
+
+  /* The same words, in a context unlike the old one. */
+  g_assert_null (locate_in (elsewhere, &selectors, &result));
+  g_assert_cmpint (result.method, ==, PN_ANCHOR_DETACHED);
+  g_assert_cmpfloat (result.score, <, 0.65);
+  g_assert_cmpfloat (result.score, >, 0.0);
+
+  pn_text_selectors_clear (&selectors);
+}
+
 static void
 test_moved_paragraph (void)
 {
@@ -444,6 +478,58 @@ test_far_repeated (void)
   g_assert_cmpint (result.method, ==, PN_ANCHOR_APPROXIMATE);
   g_assert_cmpstr (found, ==, "l’atelier pénitentiaire, où l’on apprenait une discipline");
 
+  pn_text_selectors_clear (&selectors);
+}
+
+typedef struct {
+  PnAnchorText *text;
+  const PnTextSelectors *selectors;
+  PnAnchorResult result;
+} Job;
+
+static gpointer
+locate_job (gpointer data)
+{
+  Job *job = data;
+
+  pn_anchor_text_locate (job->text, job->selectors, &job->result);
+  return NULL;
+}
+
+/* One text, shared by threads that make its index at once. */
+static void
+test_threads (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  PnTextSelectors selectors = { 0 };
+  PnAnchorText *text;
+  Job jobs[4];
+  GThread *threads[4];
+
+  append_sentences (before, rand, 300);
+  g_string_append (before, "Le greffe tient un registre où chaque heure de clic est notée. ");
+  append_sentences (before, rand, 2000);
+  selectors_of (before->str, "un registre où chaque heure de clic est notée", &selectors);
+  /* 20,000 code points taken out before it: far beyond the window. */
+  g_string_append (after, g_utf8_offset_to_pointer (before->str, 20000));
+  g_string_append (after, "Fin.");
+  text = pn_anchor_text_new (after->str, -1);
+
+  for (int i = 0; i < 4; i++)
+    {
+      jobs[i] = (Job) { text, &selectors, { 0 } };
+      threads[i] = g_thread_new ("anchor", locate_job, &jobs[i]);
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpint (jobs[i].result.method, ==, PN_ANCHOR_EXACT);
+      g_assert_cmpint (jobs[i].result.start, ==, selectors.start - 20000);
+    }
+
+  pn_anchor_text_free (text);
   pn_text_selectors_clear (&selectors);
 }
 
@@ -708,9 +794,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/anchor/edit-inside", test_edit_inside);
   g_test_add_func ("/anchor/repeated", test_repeated);
   g_test_add_func ("/anchor/removed", test_removed);
+  g_test_add_func ("/anchor/floor", test_floor);
   g_test_add_func ("/anchor/moved-paragraph", test_moved_paragraph);
   g_test_add_func ("/anchor/far", test_far);
   g_test_add_func ("/anchor/far-repeated", test_far_repeated);
+  g_test_add_func ("/anchor/threads", test_threads);
   g_test_add_func ("/anchor/code-points", test_code_points);
   g_test_add_func ("/anchor/empty", test_empty);
   g_test_add_func ("/anchor/quote-only", test_quote_only);

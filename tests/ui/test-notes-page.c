@@ -1,0 +1,693 @@
+/* test-notes-page.c: the Notes page in a real window (run under Xvfb): the
+ * annotations of the store grouped by document with the count on the
+ * sidebar row, the search (accents and case ignored), the colour and tag
+ * filters, the sort, the keyboard (Enter opens the text at the passage), the
+ * text edited under the notes (one follows its words, one is listed under
+ * Detached, then re-attached), export then import duplicating nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pn-anchor.h"
+#include "pn-annotation-export.h"
+#include "pn-diagnostic.h"
+#include "pn-note-row.h"
+#include "pn-notes-page.h"
+#include "pn-sidebar-row.h"
+#include "pn-store-annotations.h"
+#include "window-test.h"
+
+#define EDIT_PACK_ID "test-notes-edit"
+
+/* Each test its own pack id: they share the student store. */
+static const char pack_json[] =
+  "{\n"
+  "  \"format\": 1,\n"
+  "  \"id\": \"%s\",\n"
+  "  \"version\": \"1.0.0\",\n"
+  "  \"title\": \"Notes on a harbour\",\n"
+  "  \"language\": \"en\",\n"
+  "  \"authors\": [{ \"name\": \"Camille Martin\" }],\n"
+  "  \"license\": \"CC-BY-SA-4.0\",\n"
+  "  \"description\": \"Two short texts to annotate.\",\n"
+  "  \"documents\": [\n"
+  "    { \"id\": \"harbour\", \"title\": \"The Harbour\", \"file\": \"harbour.md\" },\n"
+  "    { \"id\": \"market\", \"title\": \"The Market\", \"file\": \"market.md\" }\n"
+  "  ]\n"
+  "}\n";
+
+static const char harbour_md[] =
+  "# The Harbour\n\n"
+  "The summer was long that year. The boats came back at night with the tide, and the town waited for them.\n\n"
+  "An old café stood on the quay, where the sailors talked until morning about everything and nothing.\n";
+
+static const char market_md[] =
+  "# The Market\n\n"
+  "Every morning the market opens before dawn, under the plane trees of the square.\n\n"
+  "Prices rise when the harvest fails, and nobody in the town can say who decides them.\n";
+
+static GFile *
+make_notes_pack (const char *id)
+{
+  g_autofree char *json = g_strdup_printf (pack_json, id);
+
+  return make_pack ("pack.json", json, "harbour.md", harbour_md, "market.md", market_md, NULL);
+}
+
+static PnStore *
+window_store (PnWindow *window)
+{
+  return pn_pack_session_get_store (pn_window_get_session (window));
+}
+
+/* An annotation on the words @quote of @doc_id's page text, as the reader makes one. */
+static PnAnnotation *
+annotation_on (PnWindow          *window,
+               const char        *doc_id,
+               PnAnnotationKind   kind,
+               PnAnnotationColor  color,
+               const char        *quote,
+               const char        *note,
+               const char       **tags,
+               gint64             date)
+{
+  PnPackSession *session = pn_window_get_session (window);
+  const char *text = pn_pack_session_get_page_text (session, doc_id);
+  PnAnnotation *a = pn_annotation_new (pn_pack_get_id (pn_window_get_pack (window)), doc_id, kind);
+
+  g_assert_nonnull (text);
+  a->color = color;
+  g_free (a->note);
+  a->note = g_strdup (note != NULL ? note : "");
+  if (tags != NULL)
+    pn_annotation_set_tags (a, tags);
+  a->created_at = a->updated_at = date;
+  if (quote != NULL)
+    {
+      PnAnchorText *anchor = pn_anchor_text_new (text, -1);
+      const char *at = strstr (text, quote);
+      gint64 start;
+
+      g_assert_nonnull (at);
+      start = g_utf8_pointer_to_offset (text, at);
+      pn_anchor_text_make_selectors (anchor, start, start + g_utf8_strlen (quote, -1), &a->selectors);
+      a->content_hash = g_strdup (pn_anchor_text_get_hash (anchor));
+      pn_anchor_text_free (anchor);
+    }
+  return a;
+}
+
+static void
+add_annotation (PnWindow *window, PnAnnotation *annotation)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pn_store_add_annotation (window_store (window), annotation, &error));
+  g_assert_no_error (error);
+  pn_pack_session_annotations_changed (pn_window_get_session (window), annotation->document_id);
+  pn_annotation_free (annotation);
+}
+
+/* Five: three highlights (two yellow, one green), a bookmark, a document note. */
+static void
+add_five (PnWindow *window)
+{
+  const char *exam[] = { "exam", NULL };
+  const char *economics[] = { "exam", "economics", NULL };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_YELLOW,
+                                         "The boats came back at night", "Ask about the **tides**", exam,
+                                         now - 500));
+  add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_GREEN,
+                                         "An old café stood on the quay", "Un café d'été, en français", NULL,
+                                         now - 100));
+  add_annotation (window, annotation_on (window, "market", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_YELLOW,
+                                         "Prices rise when the harvest fails", "", economics, now - 400));
+  add_annotation (window, annotation_on (window, "market", PN_ANNOTATION_BOOKMARK, PN_ANNOTATION_YELLOW,
+                                         "Every morning", NULL, NULL, now - 300));
+  add_annotation (window, annotation_on (window, "market", PN_ANNOTATION_DOCUMENT_NOTE, PN_ANNOTATION_YELLOW,
+                                         NULL, "Read before Monday", NULL, now - 200));
+}
+
+static PnNotesPage *
+notes_page (PnWindow *window)
+{
+  return pn_window_get_notes_page (window);
+}
+
+static gboolean
+notes_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (notes_page (data)));
+}
+
+static void
+show_notes (PnWindow *window)
+{
+  GtkWidget *row = find_row (window, "notes");
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  wait_until (notes_mapped_cb, window, "the Notes page");
+  g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (row)));
+}
+
+static gboolean
+transitions_done_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+screenshot (PnWindow *window, const char *name)
+{
+  wait_until (transitions_done_cb, window, "the pages to settle");
+  save_screenshot (GTK_WIDGET (window), name);
+}
+
+/* The group headings the page shows, in order. */
+static GPtrArray *
+headings (PnNotesPage *page)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL, TRUE);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "heading"))
+      g_ptr_array_add (found, (gpointer) gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return found;
+}
+
+/* The rows shown, in order. */
+static GPtrArray *
+shown_rows (PnNotesPage *page)
+{
+  return find_widgets (GTK_WIDGET (page), PN_TYPE_NOTE_ROW, NULL, TRUE);
+}
+
+typedef struct {
+  PnNotesPage *page;
+  guint n;
+} ShownWait;
+
+static gboolean
+n_shown_is_cb (gpointer data)
+{
+  ShownWait *wait = data;
+
+  return pn_notes_page_get_n_shown (wait->page) == wait->n;
+}
+
+/* Types @text in the search as a person would (the list follows
+ * GtkSearchEntry's search-changed), and waits for @n rows. */
+static void
+type_search (PnNotesPage *page, const char *text, guint n)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  ShownWait wait = { page, n };
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_until (n_shown_is_cb, &wait, "the notes to follow the search");
+}
+
+static const char *
+row_quote (GtkWidget *row)
+{
+  const PnAnnotation *a = pn_note_row_get_annotation (PN_NOTE_ROW (row));
+
+  return a->selectors.exact != NULL ? a->selectors.exact : "";
+}
+
+/* The page lists what the store holds, grouped by document in the pack's
+ * order, with the count on the sidebar row; search, colour and tag filters,
+ * each against a positive control; the sort by date. */
+static void
+test_notes_list (void)
+{
+  g_autoptr(GFile) pack = make_notes_pack ("test-notes-list");
+  PnWindow *window = open_window (pack);
+  PnNotesPage *page = notes_page (window);
+  GtkWidget *row = find_row (window, "notes");
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Prisonnum");
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  wait_until (reader_loaded_cb, window, "the text");
+  /* The row is there before any note, with nothing counted. */
+  g_assert_nonnull (row);
+  g_assert_null (pn_sidebar_row_get_count (PN_SIDEBAR_ROW (row)));
+  show_notes (window);
+  g_assert_true (shows_label (GTK_WIDGET (page), "No Notes Yet"));
+  screenshot (window, "notes-empty.png");
+
+  add_five (window);
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 5);
+  g_assert_cmpstr (pn_sidebar_row_get_count (PN_SIDEBAR_ROW (row)), ==, "5");
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 5);
+  g_assert_false (shows_label (GTK_WIDGET (page), "No Notes Yet"));
+
+  /* Grouped by document, in the pack's order, under their titles. */
+  titles = headings (page);
+  g_assert_cmpuint (titles->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "The Harbour");
+  g_assert_cmpstr (g_ptr_array_index (titles, 1), ==, "The Market");
+  /* By position: the document note first, then the bookmark, then the highlight. */
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "The boats came back at night");
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 1)), ==, "An old café stood on the quay");
+  g_assert_cmpint (pn_note_row_get_annotation (g_ptr_array_index (rows, 2))->kind, ==, PN_ANNOTATION_DOCUMENT_NOTE);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 3)), ==, "Every morning");
+  g_assert_true (shows_label (GTK_WIDGET (page), "“Prices rise when the harvest fails”"));
+  /* The note's Markdown rendered; the tags and the swatch's name. */
+  {
+    g_autoptr(GPtrArray) notes = find_widgets (g_ptr_array_index (rows, 0), GTK_TYPE_LABEL, "Ask about the tides", TRUE);
+
+    g_assert_cmpuint (notes->len, ==, 1);
+    g_assert_nonnull (strstr (gtk_label_get_label (g_ptr_array_index (notes, 0)), "<b>tides</b>"));
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  screenshot (window, "notes-list.png");
+
+  /* The search: « ETE » finds « été » in a note (accents and case); a word of
+   * a quote and a tag are found too; nothing known, nothing shown. */
+  type_search (page, "ETE", 1);
+  rows = shown_rows (page);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "An old café stood on the quay");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  type_search (page, "harvest", 1);
+  type_search (page, "ECONOMICS", 1);
+  type_search (page, "exam", 2);
+  type_search (page, "zeppelin", 0);
+  g_assert_true (shows_label (GTK_WIDGET (page), "No Note Found"));
+  type_search (page, "", 5);
+
+  /* The colour: green alone, yellow's two, then every one again. */
+  pn_notes_page_set_color_filter (page, PN_ANNOTATION_GREEN);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 1);
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "An old café stood on the quay");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* Only the Harbour's group is left. */
+  g_clear_pointer (&titles, g_ptr_array_unref);
+  titles = headings (page);
+  g_assert_cmpuint (titles->len, ==, 1);
+  pn_notes_page_set_color_filter (page, PN_ANNOTATION_YELLOW);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 2);
+  pn_notes_page_set_color_filter (page, PN_ANNOTATION_PURPLE);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 0);
+  pn_notes_page_set_color_filter (page, -1);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 5);
+
+  /* The tag: « economics » alone, « exam » two. */
+  pn_notes_page_set_tag_filter (page, "economics");
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 1);
+  pn_notes_page_set_tag_filter (page, "exam");
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 2);
+  pn_notes_page_set_tag_filter (page, NULL);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 5);
+
+  /* By date, newest first within each document. */
+  g_settings_set_string (settings, "notes-sort", "date");
+  rows = shown_rows (page);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "An old café stood on the quay");
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 1)), ==, "The boats came back at night");
+  g_assert_cmpint (pn_note_row_get_annotation (g_ptr_array_index (rows, 2))->kind, ==, PN_ANNOTATION_DOCUMENT_NOTE);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 4)), ==, "Prices rise when the harvest fails");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_settings_reset (settings, "notes-sort");
+  rows = shown_rows (page);
+  g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "The boats came back at night");
+
+  close_window (window);
+}
+
+typedef struct {
+  gboolean done;
+  gboolean found;
+} ShownResult;
+
+static void
+occurrence_shown_cb (PnReaderView *view, gboolean found, ShownResult *shown)
+{
+  shown->done = TRUE;
+  shown->found = found;
+}
+
+static gboolean
+shown_cb (gpointer data)
+{
+  return ((ShownResult *) data)->done;
+}
+
+static gboolean
+window_active_cb (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static gboolean
+focus_is_cb (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return gtk_root_get_focus (GTK_ROOT (wait->window)) == wait->widget;
+}
+
+static gboolean
+focus_in_text_cb (gpointer data)
+{
+  PnWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *reader = GTK_WIDGET (pn_window_get_reader_view (window));
+
+  return focus != NULL && (focus == reader || gtk_widget_is_ancestor (focus, reader));
+}
+
+/* From the keyboard: Ctrl+F in the page, Enter goes down to the first note,
+ * Down to the next one, Enter opens the text at it, which flashes. */
+static void
+test_notes_keyboard (void)
+{
+  g_autoptr(GFile) pack = make_notes_pack ("test-notes-keyboard");
+  PnWindow *window = open_window (pack);
+  PnNotesPage *page = notes_page (window);
+  PnReaderView *view = pn_window_get_reader_view (window);
+  GtkWidget *entry;
+  g_autoptr(GPtrArray) rows = NULL;
+  ShownResult shown = { FALSE, FALSE };
+  FocusWait focus;
+  g_autofree char *flashed = NULL;
+
+  wait_until (reader_loaded_cb, window, "the text");
+  add_five (window);
+  show_notes (window);
+  wait_until (window_active_cb, window, "the window to be active");
+  entry = find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 5);
+
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 4));
+  if (!pn_ui_test_press_ctrl_key (GTK_WINDOW (window), GDK_KEY_f))
+    {
+      g_test_skip ("No XTest to press keys with");
+      close_window (window);
+      return;
+    }
+  focus = (FocusWait) { GTK_WIDGET (window), entry };
+  wait_until (focus_within_cb, &focus, "Ctrl+F to reach the page's search");
+
+  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  focus = (FocusWait) { GTK_WIDGET (window), g_ptr_array_index (rows, 0) };
+  wait_until (focus_is_cb, &focus, "Enter to go down to the first note");
+  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  focus = (FocusWait) { GTK_WIDGET (window), g_ptr_array_index (rows, 1) };
+  wait_until (focus_is_cb, &focus, "Down to the second note");
+  /* Down again leaves the Harbour's list for the Market's. */
+  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  focus = (FocusWait) { GTK_WIDGET (window), g_ptr_array_index (rows, 2) };
+  wait_until (focus_is_cb, &focus, "Down to the next document's first note");
+  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Up, 0));
+  focus = (FocusWait) { GTK_WIDGET (window), g_ptr_array_index (rows, 1) };
+  wait_until (focus_is_cb, &focus, "Up back to the second note");
+
+  g_signal_connect (view, "occurrence-shown", G_CALLBACK (occurrence_shown_cb), &shown);
+  g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  wait_until (shown_cb, &shown, "the passage to be shown");
+  g_signal_handlers_disconnect_by_func (view, occurrence_shown_cb, &shown);
+  g_assert_true (shown.found);
+  g_assert_cmpstr (pn_reader_view_get_document_id (view), ==, "harbour");
+  wait_until (focus_in_text_cb, window, "the focus in the text at the passage");
+  /* The flash is over those very words. */
+  flashed = eval_js (window, "(() => { const t = document.querySelector('.pn-flash-target');"
+                             "  return t ? t.textContent : 'none'; })()");
+  g_assert_nonnull (strstr (flashed, "An old café stood on the quay"));
+
+  close_window (window);
+}
+
+/* The pack's text edited under the notes: the one whose words are still there
+ * follows them, the one whose words are gone is listed under Detached (in the
+ * store too, never deleted), and is re-attached by selecting new words. */
+static void
+test_notes_detached (void)
+{
+  static const char json[] =
+    "{\n"
+    "  \"format\": 1,\n"
+    "  \"id\": \"" EDIT_PACK_ID "\",\n"
+    "  \"version\": \"1.0.0\",\n"
+    "  \"title\": \"An edited chapter\",\n"
+    "  \"language\": \"en\",\n"
+    "  \"authors\": [{ \"name\": \"Camille Martin\" }],\n"
+    "  \"license\": \"CC-BY-SA-4.0\",\n"
+    "  \"description\": \"A text changed between two editions.\",\n"
+    "  \"documents\": [{ \"id\": \"chapter\", \"title\": \"The Chapter\", \"file\": \"chapter.md\" }]\n"
+    "}\n";
+  static const char first_md[] =
+    "# The Chapter\n\n"
+    "The first paragraph stays as it is in both editions of the text.\n\n"
+    "A sentence that the teacher will remove entirely from the second edition, quite long.\n\n"
+    "The last words are kept too, whatever else changes around them.\n";
+  static const char second_md[] =
+    "# The Chapter\n\n"
+    "A new opening paragraph, added in the second edition to explain the context better.\n\n"
+    "The first paragraph stays as it is in both editions of the text.\n\n"
+    "The last words are kept too, whatever else changes around them.\n";
+  g_autoptr(GFile) pack = make_pack ("pack.json", json, "chapter.md", first_md, NULL);
+  g_autoptr(GFile) chapter = g_file_get_child (pack, "chapter.md");
+  g_autoptr(GError) error = NULL;
+  PnWindow *window = open_window (pack);
+  PnNotesPage *page = notes_page (window);
+  g_autofree char *kept_id = NULL;
+  g_autofree char *gone_id = NULL;
+  g_autoptr(PnAnnotation) kept = NULL;
+  g_autoptr(PnAnnotation) gone = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *text;
+  gint64 start;
+
+  wait_until (reader_loaded_cb, window, "the first edition");
+  kept = annotation_on (window, "chapter", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_BLUE,
+                        "The last words are kept too", "This stays.", NULL, 1700000000);
+  gone = annotation_on (window, "chapter", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_PINK,
+                        "A sentence that the teacher will remove entirely", "My note on the **removed** words.",
+                        NULL, 1700000100);
+  kept_id = g_strdup (kept->id);
+  gone_id = g_strdup (gone->id);
+  add_annotation (window, g_steal_pointer (&kept));
+  add_annotation (window, g_steal_pointer (&gone));
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 2);
+  g_assert_cmpuint (pn_notes_page_get_n_detached (page), ==, 0);
+  close_window (window);
+
+  /* The second edition: a paragraph added before, the sentence removed. */
+  g_file_replace_contents (chapter, second_md, strlen (second_md), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                           &error);
+  g_assert_no_error (error);
+  window = open_window (pack);
+  page = notes_page (window);
+  wait_until (reader_loaded_cb, window, "the second edition");
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 2);
+  g_assert_cmpuint (pn_notes_page_get_n_detached (page), ==, 1);
+
+  /* In the store: the kept one at its words' new place, the other detached, its note kept. */
+  text = pn_pack_session_get_page_text (pn_window_get_session (window), "chapter");
+  start = g_utf8_pointer_to_offset (text, strstr (text, "The last words are kept too"));
+  kept = pn_store_get_annotation (window_store (window), kept_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (kept->detached);
+  g_assert_cmpint (kept->selectors.start, ==, start);
+  gone = pn_store_get_annotation (window_store (window), gone_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (gone->detached);
+  g_assert_cmpstr (gone->note, ==, "My note on the **removed** words.");
+
+  /* On the page: Detached first, with its quote and note, then the document. */
+  show_notes (window);
+  titles = headings (page);
+  g_assert_cmpuint (titles->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Detached");
+  g_assert_cmpstr (g_ptr_array_index (titles, 1), ==, "The Chapter");
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (pn_note_row_get_detached (g_ptr_array_index (rows, 0)));
+  g_assert_cmpstr (pn_note_row_get_annotation (g_ptr_array_index (rows, 0))->id, ==, gone_id);
+  g_assert_false (pn_note_row_get_detached (g_ptr_array_index (rows, 1)));
+  g_assert_true (shows_label (GTK_WIDGET (page), "“A sentence that the teacher will remove entirely”"));
+  g_assert_true (shows_label (GTK_WIDGET (page), "Re-attach…"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  screenshot (window, "notes-detached.png");
+
+  /* Re-attached to words the student selected: no longer detached. */
+  start = g_utf8_pointer_to_offset (text, strstr (text, "A new opening paragraph"));
+  g_assert_true (pn_notes_page_reattach (page, gone_id, start, start + 23, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pn_notes_page_get_n_detached (page), ==, 0);
+  g_clear_pointer (&gone, pn_annotation_free);
+  gone = pn_store_get_annotation (window_store (window), gone_id, &error);
+  g_assert_false (gone->detached);
+  g_assert_cmpstr (gone->selectors.exact, ==, "A new opening paragraph");
+  g_assert_cmpstr (gone->note, ==, "My note on the **removed** words.");
+  g_clear_pointer (&titles, g_ptr_array_unref);
+  titles = headings (page);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "The Chapter");
+  /* Nothing selected: refused, nothing changed. */
+  g_assert_false (pn_notes_page_reattach (page, gone_id, start, start, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  close_window (window);
+}
+
+static gsize
+count_of (const char *haystack, const char *needle)
+{
+  gsize n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Export then import through the page's own calls: nothing duplicated; a
+ * note deleted comes back; a file that is not notes is refused with its name. */
+static void
+test_notes_transfer (void)
+{
+  g_autoptr(GFile) pack = make_notes_pack ("test-notes-transfer");
+  PnWindow *window = open_window (pack);
+  PnNotesPage *page = notes_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pn-test-notes-XXXXXX", &error);
+  g_autofree char *md_path = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "notes.json", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GPtrArray) problems = pn_diagnostics_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *markdown = NULL;
+  guint added = 99, skipped = 99;
+
+  g_assert_no_error (error);
+  wait_until (reader_loaded_cb, window, "the text");
+  add_five (window);
+
+  g_assert_true (pn_notes_page_export (page, PN_NOTES_FORMAT_MARKDOWN, md, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (md_path, &markdown, NULL, NULL));
+  g_assert_cmpuint (count_of (markdown, "The boats came back at night"), >=, 1);
+  g_assert_nonnull (strstr (markdown, "The Market"));
+
+  g_assert_true (pn_notes_page_export (page, PN_NOTES_FORMAT_W3C, json, &error));
+  g_assert_no_error (error);
+
+  /* Everything is there already: all skipped, none added. */
+  g_assert_true (pn_notes_page_import (page, json, &added, &skipped, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (skipped, ==, 5);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 5);
+
+  /* One deleted: the import brings it back, the others skipped. */
+  stored = pn_store_get_annotations (window_store (window), "test-notes-transfer", "harbour", &error);
+  g_assert_no_error (error);
+  g_assert_true (pn_store_delete_annotation (window_store (window),
+                                             ((PnAnnotation *) g_ptr_array_index (stored, 0))->id, &error));
+  pn_pack_session_annotations_changed (pn_window_get_session (window), "harbour");
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 4);
+  g_assert_true (pn_notes_page_import (page, json, &added, &skipped, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (skipped, ==, 4);
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 5);
+  g_assert_cmpstr (pn_sidebar_row_get_count (PN_SIDEBAR_ROW (find_row (window, "notes"))), ==, "5");
+
+  /* Not notes at all: refused, named, nothing added. */
+  g_assert_true (g_file_set_contents (bad_path, "{ \"not\": [1, 2,\n", -1, NULL));
+  g_assert_false (pn_notes_page_import (page, bad, &added, &skipped, problems, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "bad.json"));
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 5);
+
+  close_window (window);
+}
+
+/* For people: several colours and a detached note, light, dark, 360 px. */
+static void
+test_notes_screenshots (void)
+{
+  g_autoptr(GFile) pack = make_notes_pack ("test-notes-screenshots");
+  PnWindow *window = open_window (pack);
+  PnAnnotation *lost;
+  const char *tags[] = { "to check", NULL };
+
+  if (g_getenv ("PN_SCREENSHOT_DIR") == NULL)
+    {
+      close_window (window);
+      g_test_skip ("PN_SCREENSHOT_DIR not set");
+      return;
+    }
+  wait_until (reader_loaded_cb, window, "the text");
+  add_five (window);
+  add_annotation (window, annotation_on (window, "market", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_PURPLE,
+                                         "under the plane trees", "Which trees? See the *glossary*.", NULL,
+                                         1700000000));
+  add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_UNDERLINE,
+                                         "the town waited for them", NULL, NULL, 1700000000));
+  /* Words of an earlier edition, found nowhere in this one. */
+  lost = annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_ORANGE,
+                        "The summer was long", "Kept from the first edition.", tags, 1700000000);
+  g_free (lost->selectors.exact);
+  lost->selectors.exact = g_strdup ("The winter of that year was short, wet and very quiet in the port");
+  g_free (lost->selectors.prefix);
+  lost->selectors.prefix = g_strdup ("zzzz ");
+  g_free (lost->selectors.suffix);
+  lost->selectors.suffix = g_strdup (" qqqq");
+  g_clear_pointer (&lost->content_hash, g_free);
+  lost->detached = TRUE;
+  add_annotation (window, lost);
+  show_notes (window);
+  screenshot (window, "notes-light.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot (window, "notes-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+
+  window = open_window_sized (pack, 360, 700);
+  wait_until (reader_loaded_cb, window, "the text");
+  show_notes (window);
+  screenshot (window, "notes-narrow.png");
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  window_test_init (&argc, &argv);
+
+  g_test_add_func ("/notes-page/list", test_notes_list);
+  g_test_add_func ("/notes-page/keyboard", test_notes_keyboard);
+  g_test_add_func ("/notes-page/detached", test_notes_detached);
+  g_test_add_func ("/notes-page/transfer", test_notes_transfer);
+  g_test_add_func ("/notes-page/screenshots", test_notes_screenshots);
+
+  return window_test_run ();
+}

@@ -103,6 +103,15 @@
   });
   window.addEventListener('scroll', hide, { passive: true });
 
+  /* The app lets go of the words (they were highlighted). */
+  bridge.expose('clearSelection', () => {
+    const sel = window.getSelection();
+    if (sel)
+      sel.removeAllRanges();
+    hide();
+    return true;
+  });
+
   /* For the app's tests: selects [start, end) of the page text (code points). */
   bridge.expose('selectText', (args) => {
     const range = globalThis.pnText ? globalThis.pnText.range(Number(args.start), Number(args.end), '') : null;

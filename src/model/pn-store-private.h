@@ -57,6 +57,22 @@ int           pn_store_changes      (PnStore       *self);
 /* Seconds since the epoch, for updated_at columns. */
 gint64        pn_store_now          (void);
 
+/* Safety (pn-store-safety.c). "PATH.WHAT-YYYYMMDD-HHMMSS" (UTC), with "-2",
+ * "-3"… when that name, or its -wal or -shm, is taken. */
+char         *pn_store_name_beside      (const char  *path,
+                                         const char  *what);
+/* Moves the database @path and its -wal and -shm to @target (and @target-wal,
+ * @target-shm), replacing nothing. */
+gboolean      pn_store_move_aside       (const char  *path,
+                                         const char  *target,
+                                         GError     **error);
+/* FALSE when the folder of @path, or @path itself, cannot be written. */
+gboolean      pn_store_can_write_beside (const char  *path);
+/* TRUE for SQLite's codes of a file that is not a (sound) database. */
+gboolean      pn_store_is_corruption    (int          code);
+/* The PnStoreError for a SQLite result code. */
+int           pn_store_error_code_for   (int          sqlite_code);
+
 /* For the tests: opens (creating) the database at @path and migrates it up to
  * @version only, so that a database of an older version can be built. */
 PnStore      *pn_store_open_at_version (const char  *path,
@@ -71,5 +87,6 @@ extern const char pn_store_positions_v1[];
 extern const char pn_store_positions_v2[];
 extern const char pn_store_cards_v1[];
 extern const char pn_store_quiz_v1[];
+extern const char pn_store_annotations_v1[];
 
 G_END_DECLS

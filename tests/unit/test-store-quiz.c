@@ -446,19 +446,19 @@ test_failed_write (Fixture       *fixture,
 
   response->text = g_strdup ("perdue");
   g_assert_false (pn_store_record_quiz_answer (store, attempt, "q2", response, &grade, T0 + 2, &error));
-  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, fixture->path));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
   /* Rewriting an answer already there fails the same way and keeps the old one. */
   g_assert_false (pn_store_record_quiz_answer (store, attempt, "q1", response, &grade, T0 + 3, &error));
-  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (pn_store_finish_quiz_attempt (store, attempt, T0 + 4, NULL, &error));
-  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_cmpint (pn_store_start_quiz_attempt (store, "pack", "bases", 2, FALSE, T0 + 5, &error), ==, 0);
-  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   /* Reading still works. */
   answers = pn_store_get_quiz_answers (store, attempt, &error);

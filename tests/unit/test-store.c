@@ -216,32 +216,59 @@ test_too_new (Fixture       *fixture,
   g_assert_cmpstr (mode, ==, "delete");
 }
 
+/* A file that is not a database is moved aside, as it was, and a new one
+ * started; the student is told where both are. */
 static void
 test_not_a_database (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->path);
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *aside = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PnStore) store = NULL;
+  g_autoptr(PnStore) again = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *notice;
+  const char *name;
+  guint n_aside = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (fixture->path, "This is not SQLite, just some text that is long enough.",
                                       -1, NULL));
-
   before = checksum_file (fixture->path);
 
   store = pn_store_open (fixture->path, &error);
-  g_assert_null (store);
-  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (pn_store_set_position (store, "pack", "doc", "a", 0.5, &error));
+  g_assert_no_error (error);
 
-  /* Never overwritten, nor a journal left beside it. */
-  after = checksum_file (fixture->path);
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "student.db.corrupt-"))
+      {
+        n_aside++;
+        aside = g_build_filename (folder, name, NULL);
+      }
+  g_assert_cmpuint (n_aside, ==, 1);
+
+  /* The bytes are all there under the new name. */
+  after = checksum_file (aside);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  notice = pn_store_get_notice (store);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, fixture->path));
+  g_assert_nonnull (strstr (notice, aside));
+
+  /* Reopened, the new database is sound: nothing more is moved. */
+  g_clear_object (&store);
+  again = pn_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (pn_store_get_notice (again));
+  g_assert_true (pn_store_get_position (again, "pack", "doc", NULL, NULL));
 }
 
 /* Student data is keyed by the pack id: a copy of the pack elsewhere (moved,
@@ -350,6 +377,23 @@ check_new_database (PnStore *store)
     g_assert_no_error (error);
     g_assert_cmpfloat_with_epsilon (finished->score, 1.0, 1e-9);
   }
+
+  /* The annotation tables take a highlight with tags (version 5 on). */
+  {
+    g_autoptr(PnAnnotation) highlight = pn_annotation_new ("new", "doc", PN_ANNOTATION_HIGHLIGHT);
+    g_autoptr(PnAnnotation) read = NULL;
+
+    highlight->selectors.exact = g_strdup ("mot");
+    highlight->selectors.start = 3;
+    highlight->selectors.end = 6;
+    pn_annotation_set_tags (highlight, (const char *[]) { "t", NULL });
+    g_assert_true (pn_store_add_annotation (store, highlight, &error));
+    g_assert_no_error (error);
+    read = pn_store_get_annotation (store, highlight->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (read->selectors.exact, ==, "mot");
+    g_assert_cmpstrv (read->tags, ((const char *[]) { "t", NULL }));
+  }
 }
 
 static void
@@ -446,6 +490,37 @@ check_version_4 (PnStore *store)
   check_new_database (store);
 }
 
+static void
+check_version_5 (PnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_auto(GStrv) tags = NULL;
+  const PnAnnotation *first;
+  const PnAnnotation *second;
+
+  check_positions (store, "pack-v5", "essai");
+
+  annotations = pn_store_get_annotations (store, "pack-v5", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 2);
+  first = annotations->pdata[0];
+  second = annotations->pdata[1];
+  g_assert_cmpstr (first->id, ==, "urn:uuid:00000000-0000-4000-8000-000000000001");
+  g_assert_cmpint (first->kind, ==, PN_ANNOTATION_DOCUMENT_NOTE);
+  g_assert_cmpstr (first->note, ==, "Sur tout");
+  g_assert_cmpstr (second->selectors.exact, ==, "la rente");
+  g_assert_cmpstr (second->selectors.prefix, ==, "de ");
+  g_assert_cmpint (second->selectors.start, ==, 10);
+  g_assert_cmpint (second->selectors.end, ==, 18);
+  g_assert_cmpint (second->color, ==, PN_ANNOTATION_GREEN);
+  g_assert_true (second->detached);
+  g_assert_cmpstrv (second->tags, ((const char *[]) { "examen", "ricardo", NULL }));
+  tags = pn_store_get_annotation_tags (store, "pack-v5", &error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "examen", "ricardo", NULL }));
+  check_new_database (store);
+}
+
 /* versions[v]: what a database at version v holds. A new migration adds its line. */
 static const VersionData versions[] = {
   { NULL, check_new_database },
@@ -470,6 +545,16 @@ static const VersionData versions[] = {
     "INSERT INTO quiz_answers VALUES (7, 'pack-v4', 'bases', 'q1', '{\"choice\":0}', 1, 0, 0, 4004);"
     "INSERT INTO quiz_answers VALUES (7, 'pack-v4', 'bases', 'q2', '{\"text\":\"la rente\"}', 1, 0.5, 0, 4005);",
     check_version_4 },
+  { "INSERT INTO positions VALUES ('pack-v5', 'intro', 'partie-2', 0.5, 5000);"
+    "INSERT INTO positions VALUES ('pack-v5', 'essai', NULL, 0.25, 5001);"
+    "INSERT INTO packs VALUES ('pack-v5', 'essai', 5002);"
+    "INSERT INTO annotations VALUES ('urn:uuid:00000000-0000-4000-8000-000000000002', 'pack-v5', 'intro',"
+    "  'highlight', 'green', '', 'la rente', 'de ', ' foncière', 10, 18, 'h', 1, 5003, 5004);"
+    "INSERT INTO annotations VALUES ('urn:uuid:00000000-0000-4000-8000-000000000001', 'pack-v5', 'intro',"
+    "  'document-note', 'yellow', 'Sur tout', NULL, NULL, NULL, NULL, NULL, NULL, 0, 5005, 5005);"
+    "INSERT INTO annotation_tags VALUES ('urn:uuid:00000000-0000-4000-8000-000000000002', 0, 'examen');"
+    "INSERT INTO annotation_tags VALUES ('urn:uuid:00000000-0000-4000-8000-000000000002', 1, 'ricardo');",
+    check_version_5 },
 };
 
 static void
@@ -517,7 +602,29 @@ test_migrate_every_version (Fixture       *fixture,
       store = pn_store_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpint (pn_store_get_schema_version (store), ==, latest);
+      g_assert_null (pn_store_get_notice (store));
+      g_assert_false (pn_store_is_read_only (store));
       versions[from].check (store);
+
+      /* A copy at the old version was made beside it first, with its data. */
+      if (from == 0)
+        {
+          g_assert_null (pn_store_get_backup_path (store));
+        }
+      else
+        {
+          const char *backup = pn_store_get_backup_path (store);
+          g_autofree char *prefix = g_strdup_printf ("%s.v%d-backup-", path, from);
+          g_autofree char *version = NULL;
+          g_autofree char *positions = NULL;
+
+          g_assert_nonnull (backup);
+          g_assert_true (g_str_has_prefix (backup, prefix));
+          version = query (backup, "PRAGMA user_version");
+          g_assert_cmpint (atoi (version), ==, from);
+          positions = query (backup, "SELECT anchor FROM positions WHERE doc_id = 'intro'");
+          g_assert_cmpstr (positions, ==, "partie-2");
+        }
     }
 
   /* The newest, reopened, keeps its own data too. */

@@ -119,6 +119,51 @@ row_activated_cb (PnNotesPage *self, GtkListBoxRow *row, GtkListBox *list)
                    a->selectors.start, a->selectors.end);
 }
 
+/* The first (@last FALSE) or last row shown in @list, or NULL. */
+static GtkWidget *
+list_end_row (GtkWidget *list, gboolean last)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (PN_IS_NOTE_ROW (row) && gtk_widget_get_visible (row))
+      {
+        found = row;
+        if (!last)
+          break;
+      }
+  return found;
+}
+
+/* The arrows go on from one document's list to the next one's, as if the
+ * page held one list. */
+static gboolean
+list_keynav_failed_cb (PnNotesPage *self, GtkDirectionType direction, GtkWidget *list)
+{
+  GtkWidget *group = gtk_widget_get_parent (list);
+  gboolean down = direction == GTK_DIR_DOWN;
+
+  if (direction != GTK_DIR_DOWN && direction != GTK_DIR_UP)
+    return FALSE;
+  for (GtkWidget *other = down ? gtk_widget_get_next_sibling (group) : gtk_widget_get_prev_sibling (group);
+       other != NULL;
+       other = down ? gtk_widget_get_next_sibling (other) : gtk_widget_get_prev_sibling (other))
+    {
+      GtkWidget *other_list = g_object_get_data (G_OBJECT (other), GROUP_LIST_KEY);
+      GtkWidget *row = other_list != NULL && gtk_widget_get_visible (other) ? list_end_row (other_list, !down) : NULL;
+
+      if (row != NULL)
+        {
+          gtk_widget_grab_focus (row);
+          return TRUE;
+        }
+    }
+  /* Up from the first note: to the search. */
+  if (!down)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;   /* the last note: the focus stays */
+}
+
 /* A group: a heading (and an explanation), then a boxed list. */
 static GtkWidget *
 new_group (PnNotesPage *self, const char *title, const char *explanation)
@@ -150,6 +195,7 @@ new_group (PnNotesPage *self, const char *title, const char *explanation)
   gtk_widget_set_valign (list, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "keynav-failed", G_CALLBACK (list_keynav_failed_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), list);
   g_object_set_data (G_OBJECT (box), GROUP_LIST_KEY, list);
 
@@ -313,12 +359,10 @@ first_shown_row (PnNotesPage *self)
        group = gtk_widget_get_next_sibling (group))
     {
       GtkWidget *list = g_object_get_data (G_OBJECT (group), GROUP_LIST_KEY);
+      GtkWidget *row = list != NULL && gtk_widget_get_visible (group) ? list_end_row (list, FALSE) : NULL;
 
-      if (!gtk_widget_get_visible (group) || list == NULL)
-        continue;
-      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-        if (PN_IS_NOTE_ROW (row) && gtk_widget_get_visible (row))
-          return row;
+      if (row != NULL)
+        return row;
     }
   return NULL;
 }
@@ -479,6 +523,7 @@ static void
 pn_notes_page_dispose (GObject *object)
 {
   PnNotesPage *self = PN_NOTES_PAGE (object);
+  GtkWidget *child;
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -490,6 +535,9 @@ pn_notes_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_NOTES_PAGE);
+  /* The template's box itself has no name to be disposed by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (pn_notes_page_parent_class)->dispose (object);
 }
@@ -584,8 +632,7 @@ pn_notes_page_init (PnNotesPage *self)
   for (int c = 0; c < PN_ANNOTATION_N_COLORS; c++)
     gtk_string_list_append (self->color_model, pn_note_color_name ((PnAnnotationColor) c));
   gtk_string_list_append (self->tag_model, _("Any Tag"));
-  /* Typing while a note has the focus searches, as in GNOME's lists. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->stack));
+  /* No key capture by the search: it would take Enter from the notes (Ctrl+F goes there). */
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

@@ -92,6 +92,10 @@ void  _pn_window_glossary_sidebar_fill  (PnWindow      *self);
 void  _pn_window_show_glossary          (PnWindow      *self,
                                          const char    *entry_id);
 
+/* pn-window-notes.c */
+void  _pn_window_class_notes_init       (PnWindowClass *klass);
+void  _pn_window_notes_init             (PnWindow      *self);
+
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);
 

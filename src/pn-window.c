@@ -660,6 +660,7 @@ pn_window_class_init (PnWindowClass *klass)
   _pn_window_class_actions_init (klass);
   _pn_window_class_find_init (klass);
   _pn_window_class_sidebar_init (klass);
+  _pn_window_class_notes_init (klass);
 }
 
 static void

@@ -1,11 +1,11 @@
 /* pn-notes-page-data.c: the Notes page's annotations, from the store,
- * anchored in the pack's texts as they are now; re-attaching a detached one
+ * anchored in the pack's texts as they are now
  *
  * A note made on another edition of a text (its content hash differs) is
  * found again as pn_anchor_annotation() does it; when its place moved, or it
  * could not be placed, the store is told (the annotation is never deleted:
  * a detached one keeps its quote and note, listed under Detached until the
- * student re-attaches it by selecting text).
+ * student re-attaches it by selecting text in the reader).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -159,59 +159,4 @@ _pn_notes_page_load (PnNotesPage *self)
       pn_pack_session_annotations_changed (self->session, NULL);
       self->changing = FALSE;
     }
-}
-
-gboolean
-pn_notes_page_reattach (PnNotesPage  *self,
-                        const char   *id,
-                        gint64        start,
-                        gint64        end,
-                        GError      **error)
-{
-  PnStore *store;
-  PnAnchorText *text;
-  g_autoptr(PnAnnotation) annotation = NULL;
-
-  g_return_val_if_fail (PN_IS_NOTES_PAGE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  store = _pn_notes_page_store (self);
-  if (store == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("Your notes are not available"));
-      return FALSE;
-    }
-  annotation = pn_store_get_annotation (store, id, error);
-  if (annotation == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("This note is no longer there"));
-      return FALSE;
-    }
-  text = _pn_notes_page_text (self, annotation->document_id);
-  if (text == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("The document of this note is no longer in the course pack"));
-      return FALSE;
-    }
-  start = CLAMP (start, 0, pn_anchor_text_get_length (text));
-  end = CLAMP (end, 0, pn_anchor_text_get_length (text));
-  if (end <= start)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Select the words to attach the note to"));
-      return FALSE;
-    }
-
-  pn_anchor_text_make_selectors (text, start, end, &annotation->selectors);
-  g_free (annotation->content_hash);
-  annotation->content_hash = g_strdup (pn_anchor_text_get_hash (text));
-  annotation->detached = FALSE;
-  annotation->updated_at = g_get_real_time () / G_USEC_PER_SEC;
-  if (!pn_store_update_annotation (store, annotation, error))
-    return FALSE;
-
-  pn_pack_session_annotations_changed (self->session, annotation->document_id);
-  return TRUE;
 }

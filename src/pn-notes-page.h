@@ -49,15 +49,6 @@ void       pn_notes_page_set_tag_filter   (PnNotesPage   *self,
 /* The keyboard focus in the search entry. */
 void       pn_notes_page_start_search     (PnNotesPage   *self);
 
-/* The student selected [@start, @end) of the page text of the annotation
- * @id's document to attach it there: new selectors, no longer detached,
- * written to the store; "annotations-changed" follows. */
-gboolean   pn_notes_page_reattach         (PnNotesPage   *self,
-                                           const char    *id,
-                                           gint64         start,
-                                           gint64         end,
-                                           GError       **error);
-
 /* What « Export… » writes: every annotation of the pack, to @file. */
 gboolean   pn_notes_page_export           (PnNotesPage   *self,
                                            PnNotesFormat  format,

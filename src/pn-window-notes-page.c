@@ -4,7 +4,8 @@
  * sidebar whenever a pack is open (so that an empty page can tell how to make
  * a note, and import some). A note opens the text at its passage, which
  * flashes; « Re-attach… » opens the text and waits for the passage to be
- * selected.
+ * selected (the window's annotation controller, pn-window-notes.c, stores
+ * the new place on "reattach-requested").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,7 +46,7 @@ pn_window_notes_update_count (PnWindow *self)
 }
 
 void
-_pn_window_notes_sidebar_fill (PnWindow *self)
+_pn_window_notes_page_sidebar_fill (PnWindow *self)
 {
   self->notes_row = NULL;
   if (pn_pack_session_get_pack (self->session) == NULL)
@@ -105,30 +106,8 @@ page_reattach_started_cb (PnWindow    *self,
   pn_window_add_toast (self, adw_toast_new (_("Select the passage this note belongs to, then choose « Attach Note Here »")));
 }
 
-/* From the text: the passage selected for a detached note. */
-static void
-reader_reattach_requested_cb (PnWindow     *self,
-                              const char   *id,
-                              gint64        start,
-                              gint64        end,
-                              PnReaderView *reader)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pn_notes_page_reattach (self->notes_page, id, start, end, &error))
-    {
-      pn_window_add_toast (self, adw_toast_new (_("Note attached")));
-    }
-  else
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      pn_window_add_toast (self, adw_toast_new (escaped));
-    }
-}
-
 void
-_pn_window_notes_init (PnWindow *self)
+_pn_window_notes_page_init (PnWindow *self)
 {
   GtkStackPage *page;
 
@@ -143,8 +122,6 @@ _pn_window_notes_init (PnWindow *self)
                            G_CALLBACK (page_passage_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notes_page, "reattach-started",
                            G_CALLBACK (page_reattach_started_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader_view, "reattach-requested",
-                           G_CALLBACK (reader_reattach_requested_cb), self, G_CONNECT_SWAPPED);
 
   _pn_window_watch_history_buttons (self, GTK_WIDGET (self->notes_page));
 }

@@ -96,16 +96,14 @@ void  _pn_window_glossary_sidebar_fill  (PnWindow      *self);
 void  _pn_window_show_glossary          (PnWindow      *self,
                                          const char    *entry_id);
 
-<<<<<<< HEAD
 /* pn-window-notes-page.c */
-void  _pn_window_notes_init             (PnWindow      *self);
-void  _pn_window_notes_sidebar_fill     (PnWindow      *self);
+void  _pn_window_notes_page_init        (PnWindow      *self);
+void  _pn_window_notes_page_sidebar_fill (PnWindow     *self);
 void  _pn_window_show_notes             (PnWindow      *self);
-=======
+
 /* pn-window-notes.c */
 void  _pn_window_class_notes_init       (PnWindowClass *klass);
 void  _pn_window_notes_init             (PnWindow      *self);
->>>>>>> wp-notesreader
 
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);

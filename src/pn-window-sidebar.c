@@ -201,7 +201,7 @@ _pn_window_sidebar_fill (PnWindow *self)
   gtk_list_box_append (self->sidebar_list, self->sources_row);
   _pn_window_glossary_sidebar_fill (self);
   _pn_window_flashcards_fill_sidebar (self);
-  _pn_window_notes_sidebar_fill (self);
+  _pn_window_notes_page_sidebar_fill (self);
   gtk_list_box_invalidate_headers (self->sidebar_list);
 }
 

@@ -509,6 +509,7 @@ pn_window_constructed (GObject *object)
   _pn_window_bind_settings (self);
   _pn_window_glossary_init (self);
   _pn_window_notes_init (self);
+  _pn_window_notes_page_init (self);
 
   g_signal_connect_object (self->session, "opened",
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);

@@ -436,9 +436,34 @@ test_notes_keyboard (void)
   close_window (window);
 }
 
+static gboolean
+none_detached_cb (gpointer data)
+{
+  return pn_notes_page_get_n_detached (data) == 0;
+}
+
+/* The button showing a label that says exactly @text. */
+static GtkWidget *
+button_labelled (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
+      {
+        GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
+
+        if (button != NULL)
+          return button;
+      }
+  g_error ("No button labelled “%s”", text);
+  return NULL;
+}
+
 /* The pack's text edited under the notes: the one whose words are still there
  * follows them, the one whose words are gone is listed under Detached (in the
- * store too, never deleted), and is re-attached by selecting new words. */
+ * store too, never deleted), and is re-attached by selecting new words:
+ * « Re-attach… » opens the text, the words selected there become its place. */
 static void
 test_notes_detached (void)
 {
@@ -530,24 +555,27 @@ test_notes_detached (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
   screenshot (window, "notes-detached.png");
 
-  /* Re-attached to words the student selected: no longer detached. */
+  /* « Re-attach… » opens the text; the words then selected (« Attach Note
+   * Here » in the reader) become its place: no longer detached. */
+  gtk_widget_activate (button_labelled (GTK_WIDGET (page), "Re-attach…"));
+  wait_until (reader_mapped_cb, window, "the text, to select the new place");
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "chapter");
+  wait_until (reader_loaded_cb, window, "the text");
   start = g_utf8_pointer_to_offset (text, strstr (text, "A new opening paragraph"));
-  g_assert_true (pn_notes_page_reattach (page, gone_id, start, start + 23, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pn_notes_page_get_n_detached (page), ==, 0);
+  g_signal_emit_by_name (pn_window_get_reader_view (window), "reattach-requested", gone_id, start, start + 23);
+  wait_until (none_detached_cb, page, "the note to be attached again");
   g_clear_pointer (&gone, pn_annotation_free);
   gone = pn_store_get_annotation (window_store (window), gone_id, &error);
+  g_assert_no_error (error);
   g_assert_false (gone->detached);
   g_assert_cmpstr (gone->selectors.exact, ==, "A new opening paragraph");
   g_assert_cmpstr (gone->note, ==, "My note on the **removed** words.");
+  show_notes (window);
   g_clear_pointer (&titles, g_ptr_array_unref);
   titles = headings (page);
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "The Chapter");
-  /* Nothing selected: refused, nothing changed. */
-  g_assert_false (pn_notes_page_reattach (page, gone_id, start, start, &error));
-  g_assert_nonnull (error);
-  g_clear_error (&error);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 2);
 
   close_window (window);
 }

@@ -169,8 +169,20 @@ transitions_done_cb (gpointer data)
 static void
 screenshot (PnWindow *window, const char *name)
 {
+  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
+
   wait_until (transitions_done_cb, window, "the pages to settle");
   save_screenshot (GTK_WIDGET (window), name);
+  /* The screen too, as the X server shows it. */
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/screen-%s", dir, name);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      wait_for_paint (GTK_WIDGET (window));
+      if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+        g_test_message ("Could not take %s", path);
+    }
 }
 
 /* The group headings the page shows, in order. */
@@ -661,6 +673,7 @@ static void
 test_notes_screenshots (void)
 {
   g_autoptr(GFile) pack = make_notes_pack ("test-notes-screenshots");
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Prisonnum");
   PnWindow *window = open_window (pack);
   PnAnnotation *lost;
   const char *tags[] = { "to check", NULL };
@@ -693,10 +706,15 @@ test_notes_screenshots (void)
   show_notes (window);
   screenshot (window, "notes-light.png");
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (window, "notes-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_window (window);
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  window = open_window (pack);
+  wait_until (reader_loaded_cb, window, "the text");
+  show_notes (window);
+  screenshot (window, "notes-dark.png");
+  close_window (window);
+  g_settings_reset (settings, "color-scheme");
 
   window = open_window_sized (pack, 360, 700);
   wait_until (reader_loaded_cb, window, "the text");

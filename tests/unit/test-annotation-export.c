@@ -7,7 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "annotation-test.h"
+#include "store-test.h"
 #include "pn-annotation-export.h"
 #include "pn-annotation-private.h"
 #include "pn-store.h"
@@ -135,7 +135,7 @@ test_w3c_round_trip (void)
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (back->len, ==, annotations->len);
   for (guint i = 0; i < back->len; i++)
-    annotation_test_assert_same (back->pdata[i], annotations->pdata[i]);
+    store_test_assert_same_annotation (back->pdata[i], annotations->pdata[i]);
 }
 
 /* Into a store and again: the second time adds nothing. */
@@ -356,7 +356,7 @@ test_import_single_and_array (void)
   from_single = pn_annotations_from_w3c (single, -1, "one.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (from_single->len, ==, 1);
-  annotation_test_assert_same (from_single->pdata[0], annotations->pdata[2]);
+  store_test_assert_same_annotation (from_single->pdata[0], annotations->pdata[2]);
 }
 
 int

@@ -7,7 +7,7 @@
 
 #include <sqlite3.h>
 
-#include "annotation-test.h"
+#include "store-test.h"
 #include "pn-store-private.h"
 #include "pn-test-util.h"
 
@@ -80,7 +80,7 @@ test_add_get (Fixture       *fixture,
   read = pn_store_get_annotation (fixture->store, highlight->id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (read);
-  annotation_test_assert_same (read, highlight);
+  store_test_assert_same_annotation (read, highlight);
 
   /* Unknown: NULL, no error. */
   missing = pn_store_get_annotation (fixture->store, "urn:uuid:nothing", &error);
@@ -128,7 +128,7 @@ test_update_delete (Fixture       *fixture,
   g_assert_true (pn_store_update_annotation (fixture->store, highlight, &error));
   g_assert_no_error (error);
   read = pn_store_get_annotation (fixture->store, highlight->id, &error);
-  annotation_test_assert_same (read, highlight);
+  store_test_assert_same_annotation (read, highlight);
 
   /* Tags replaced, not added to. */
   g_clear_pointer (&read, pn_annotation_free);
@@ -167,7 +167,7 @@ test_update_delete (Fixture       *fixture,
   g_assert_true (pn_store_add_annotation (fixture->store, highlight, &error));
   g_assert_no_error (error);
   read = pn_store_get_annotation (fixture->store, highlight->id, &error);
-  annotation_test_assert_same (read, highlight);
+  store_test_assert_same_annotation (read, highlight);
 }
 
 static void
@@ -208,13 +208,13 @@ test_list_order_and_tags (Fixture       *fixture,
   g_assert_cmpstr (((PnAnnotation *) all->pdata[1])->id, ==, doc_note->id);
   g_assert_cmpstr (((PnAnnotation *) all->pdata[2])->id, ==, early->id);
   g_assert_cmpstr (((PnAnnotation *) all->pdata[3])->id, ==, late->id);
-  annotation_test_assert_same (all->pdata[3], late);
-  annotation_test_assert_same (all->pdata[1], doc_note);
+  store_test_assert_same_annotation (all->pdata[3], late);
+  store_test_assert_same_annotation (all->pdata[1], doc_note);
   g_assert_null (((PnAnnotation *) all->pdata[1])->selectors.exact);
 
   intro = pn_store_get_annotations (fixture->store, "pack", "intro", &error);
   g_assert_cmpuint (intro->len, ==, 1);
-  annotation_test_assert_same (intro->pdata[0], bookmark);
+  store_test_assert_same_annotation (intro->pdata[0], bookmark);
 
   /* NULL pack: every pack's. */
   everything = pn_store_get_annotations (fixture->store, NULL, NULL, &error);
@@ -347,7 +347,7 @@ test_read_only_error (Fixture       *fixture,
 
   read = pn_store_get_annotation (fixture->store, kept->id, &error);
   g_assert_no_error (error);
-  annotation_test_assert_same (read, kept);
+  store_test_assert_same_annotation (read, kept);
 }
 
 int

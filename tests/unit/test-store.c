@@ -12,6 +12,7 @@
 #include "pn-pack.h"
 #include "pn-store-private.h"
 #include "pn-test-util.h"
+#include "store-test.h"
 
 static int
 latest_version (void)
@@ -174,17 +175,6 @@ test_committed_at_once (Fixture       *fixture,
   g_assert_cmpstr (seen, ==, "essai");
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /* A database from a newer version of the app is refused and left as it is. */
 static void
 test_too_new (Fixture       *fixture,
@@ -203,14 +193,14 @@ test_too_new (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
-  before = checksum_file (fixture->path);
+  before = store_test_checksum_file (fixture->path);
 
   store = pn_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "99"));
 
-  after = checksum_file (fixture->path);
+  after = store_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
   mode = query (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "delete");
@@ -237,7 +227,7 @@ test_not_a_database (Fixture       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (fixture->path, "This is not SQLite, just some text that is long enough.",
                                       -1, NULL));
-  before = checksum_file (fixture->path);
+  before = store_test_checksum_file (fixture->path);
 
   store = pn_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -255,7 +245,7 @@ test_not_a_database (Fixture       *fixture,
   g_assert_cmpuint (n_aside, ==, 1);
 
   /* The bytes are all there under the new name. */
-  after = checksum_file (aside);
+  after = store_test_checksum_file (aside);
   g_assert_cmpstr (before, ==, after);
 
   notice = pn_store_get_notice (store);

@@ -1,14 +1,14 @@
-/* annotation-test.c: what the tests of the annotations' store and export share
+/* store-test.c: what the tests of the student's store share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "annotation-test.h"
+#include "store-test.h"
 
 void
-annotation_test_assert_same (const PnAnnotation *a,
-                             const PnAnnotation *b)
+store_test_assert_same_annotation (const PnAnnotation *a,
+                                   const PnAnnotation *b)
 {
   g_assert_cmpstr (a->id, ==, b->id);
   g_assert_cmpstr (a->pack_id, ==, b->pack_id);
@@ -26,4 +26,15 @@ annotation_test_assert_same (const PnAnnotation *a,
   g_assert_cmpint (a->detached, ==, b->detached);
   g_assert_cmpint (a->created_at, ==, b->created_at);
   g_assert_cmpint (a->updated_at, ==, b->updated_at);
+}
+
+char *
+store_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pn-anchor.h"
 #include "pn-color-row.h"
 #include "pn-highlight-popover.h"
@@ -177,6 +179,22 @@ find_button_labelled (GtkWidget *root, const char *label)
   return button;
 }
 
+/* The widget whose tooltip is @tooltip. */
+static GtkWidget *
+find_widget_named (GtkWidget *root, const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_widget_named (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkTextBuffer *
 find_text_buffer (GtkWidget *root)
 {
@@ -310,6 +328,8 @@ test_highlight_note_restart_edition (void)
   GtkWidget *popover, *colors;
   PnAnnotation *a;
   g_autofree char *id = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *answer = NULL;
   gint64 old_start;
 
   g_assert_cmpuint (before->len, ==, 0);
@@ -347,7 +367,20 @@ test_highlight_note_restart_edition (void)
   id = g_strdup (a->id);
   old_start = a->selectors.start;
   g_assert_cmpint (a->color, ==, PN_ANNOTATION_GREEN);
-  g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", id);
+  /* Opened from the keyboard: Enter on it (a real key, the page's own event). */
+  gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
+  wait_until (popover_hidden_cb, notes, "the new highlight's popover to close");
+  gtk_widget_grab_focus (GTK_WIDGET (pn_reader_view_get_web_view (pn_window_get_reader_view (window))));
+  script = g_strdup_printf ("(() => { const s = document.querySelector('span.pn-hl[data-annotation=\"%s\"][tabindex]');"
+                            "  if (!s) return 'none'; s.focus(); return document.activeElement === s ? 'focused' : 'not'; })()",
+                            id);
+  answer = eval_js (window, script);
+  g_assert_cmpstr (answer, ==, "focused");
+  if (!pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0))
+    {
+      g_test_message ("No XTest: the highlight opened by its signal, not by a key");
+      g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", id);
+    }
   wait_until (popover_visible_cb, notes, "the highlight popover");
   g_assert_cmpstr (pn_highlight_popover_get_id (pn_annotation_controller_get_popover (notes)), ==, id);
   gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (pn_annotation_controller_get_popover (notes))), NOTE, -1);
@@ -401,6 +434,135 @@ test_highlight_note_restart_edition (void)
   g_assert_false (a->detached);
 }
 
+#define BM_PACK_ID "test-notes-more"
+
+static gboolean
+n_bookmarks_is_cb (gpointer data)
+{
+  PnWindow *window = g_object_get_data (data, "window");
+  guint want = GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+  g_autofree char *path = pn_store_default_path ();
+  g_autoptr(PnStore) store = pn_store_open (path, NULL);
+  g_autoptr(GPtrArray) all = store ? pn_store_get_annotations (store, BM_PACK_ID, "text", NULL) : NULL;
+  g_autofree char *marked = eval_js (window, "String(document.querySelectorAll('.pn-bookmark-marker').length)");
+  g_autofree char *expected = g_strdup_printf ("%u", want);
+  guint n = 0;
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    n += ((PnAnnotation *) g_ptr_array_index (all, i))->kind == PN_ANNOTATION_BOOKMARK;
+  return n == want && g_strcmp0 (marked, expected) == 0;
+}
+
+static void
+wait_bookmarks (PnWindow *window, guint n)
+{
+  g_autoptr(GObject) wait = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (wait, "window", window);
+  g_object_set_data (wait, "want", GUINT_TO_POINTER (n));
+  wait_until (n_bookmarks_is_cb, wait, n ? "a bookmark in the store and in the text" : "no bookmark");
+}
+
+static guint
+n_stored_kind (PnAnnotationKind kind)
+{
+  g_autofree char *path = pn_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  g_autoptr(GPtrArray) all = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  all = pn_store_get_annotations (store, BM_PACK_ID, "text", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    n += ((PnAnnotation *) g_ptr_array_index (all, i))->kind == kind;
+  return n;
+}
+
+static gboolean
+highlights_are_cb (gpointer data)
+{
+  return n_stored_kind (PN_ANNOTATION_HIGHLIGHT) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  GtkWindow **dialog = data;
+
+  *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return *dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (*dialog));
+}
+
+static gboolean
+document_note_saved_cb (gpointer data)
+{
+  return n_stored_kind (PN_ANNOTATION_DOCUMENT_NOTE) == 1;
+}
+
+/* Ctrl+D adds a bookmark at the top of the text and removes it again; the
+ * document's free note is saved from its dialog; a highlight deleted comes
+ * back with Undo in the toast. */
+static void
+test_bookmark_document_note_undo (void)
+{
+  g_autofree char *json = g_strdup (pack_json);
+  g_autoptr(GFile) pack = NULL;
+  PnWindow *window;
+  PnAnnotationController *notes;
+  GtkWindow *dialog = NULL;
+  GtkWidget *popover;
+
+  /* Another pack id: annotations of its own in the store. */
+  char *at = strstr (json, "\"" PACK_ID "\"");
+  g_autofree char *head = g_strndup (json, at - json);
+  g_autofree char *tail = g_strdup (at + strlen (PACK_ID) + 2);
+
+  g_free (json);
+  json = g_strconcat (head, "\"" BM_PACK_ID "\"", tail, NULL);
+  pack = make_pack ("pack.json", json, "text.md", text_md, NULL);
+
+  window = open_window (pack);
+  wait_until (reader_loaded_cb, window, "the text");
+  notes = pn_window_get_annotation_controller (window);
+  g_assert_cmpuint (n_stored_kind (PN_ANNOTATION_BOOKMARK), ==, 0);
+
+  /* A highlight, deleted, then back with Undo. */
+  select_words (window, PHRASE, PHRASE);
+  popover = selection_popover (window);
+  g_signal_emit_by_name (find_button_labelled (popover, "Add Note…"), "clicked");
+  wait_until (popover_visible_cb, notes, "the new highlight's popover");
+  wait_until (highlights_are_cb, GUINT_TO_POINTER (1), "the highlight in the store");
+  g_signal_emit_by_name (find_widget_named (GTK_WIDGET (pn_annotation_controller_get_popover (notes)),
+                                            "Delete Highlight"), "clicked");
+  wait_until (highlights_are_cb, GUINT_TO_POINTER (0), "the highlight deleted");
+  wait_painted (window, "");
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
+  wait_until (highlights_are_cb, GUINT_TO_POINTER (1), "the highlight back");
+  wait_painted (window, PHRASE);
+
+  gtk_widget_grab_focus (GTK_WIDGET (pn_reader_view_get_web_view (pn_window_get_reader_view (window))));
+  if (!pn_ui_test_press_ctrl_key (GTK_WINDOW (window), GDK_KEY_d))
+    {
+      g_test_message ("No XTest: the bookmark toggled by its action, not by Ctrl+D");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL);
+    }
+  wait_bookmarks (window, 1);
+  maybe_shot ("notes-bookmark.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL);
+  wait_bookmarks (window, 0);
+
+  /* The document's free note, saved at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.document-note", NULL);
+  wait_until (dialog_shown_cb, &dialog, "the document note's dialog");
+  gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (dialog)), "Read before the exam.", -1);
+  maybe_shot ("notes-document-note.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_until (document_note_saved_cb, NULL, "the document note in the store");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +570,7 @@ main (int   argc,
   window_test_init (&argc, &argv);
 
   g_test_add_func ("/notes-reader/highlight-note-restart-edition", test_highlight_note_restart_edition);
+  g_test_add_func ("/notes-reader/bookmark-document-note-undo", test_bookmark_document_note_undo);
 
   return window_test_run ();
 }

@@ -65,8 +65,8 @@ paint (PnReaderView *self)
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "json", "s", self->annotations_json ? self->annotations_json : "[]");
-  g_variant_dict_insert (&args, "highlightLabel", "s", _("Highlight"));
-  g_variant_dict_insert (&args, "notedLabel", "s", _("Highlight with a note"));
+  g_variant_dict_insert (&args, "highlightLabel", "s", _("Highlighted passage"));
+  g_variant_dict_insert (&args, "notedLabel", "s", _("Highlighted passage with a note"));
   g_variant_dict_insert (&args, "noteLabel", "s", _("Note"));
   g_variant_dict_insert (&args, "bookmarkLabel", "s", _("Bookmark"));
   pn_page_bridge_call (self->bridge, "setAnnotations", g_variant_dict_end (&args), NULL,
@@ -226,6 +226,8 @@ request_highlight (PnReaderView *self, PnAnnotationColor color, gboolean with_no
 
   if (start < 0 || end <= start)
     return;
+  /* The highlight popover of a new note opens where the words were. */
+  self->annotation_rect = self->selection_rect;
   clear_page_selection (self);
   g_signal_emit (self, signals[PN_READER_VIEW_SIGNAL_HIGHLIGHT_REQUESTED], 0,
                  pn_annotation_color_to_string (color), start, end, with_note);
@@ -314,6 +316,7 @@ pn_reader_view_selection_actions (PnReaderView *self, const PnPageMessage *messa
 
   self->selection_start = message->start;
   self->selection_end = message->end;
+  self->selection_rect = message->rect;
   if (message->start >= 0 && self->doc_id != NULL && !self->test_page)
     {
       actions |= PN_SELECTION_CAN_HIGHLIGHT | PN_SELECTION_CAN_COPY;

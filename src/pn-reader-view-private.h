@@ -65,6 +65,7 @@ struct _PnReaderView {
   gint64 selection_end;
   char *reattach_id;           /* the detached note the next selection may take */
   PnPageRect annotation_rect;  /* the highlight opened last */
+  PnPageRect selection_rect;
   PnAnnotationColor highlight_color;
   GPtrArray *adopted;          /* popovers of others pointed at highlights */
 

@@ -48,6 +48,17 @@
     painted = new Map();
   }
 
+  const BLOCK = /^(P|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|THEAD|TBODY|TR|TD|TH|FIGURE|FIGCAPTION|DIV|SECTION|ARTICLE|HEADER|FOOTER|HR|BODY)$/;
+
+  /* White space between blocks (the source's line breaks): not words. */
+  function betweenBlocks (node) {
+    const prev = node.previousSibling;
+    const next = node.nextSibling;
+    const isBlock = (n) => n && n.nodeType === Node.ELEMENT_NODE && BLOCK.test(n.tagName);
+    return isBlock(prev) || isBlock(next) || (!prev && !next && node.parentElement &&
+                                              /^(UL|OL|DL|TABLE|THEAD|TBODY|TR|ARTICLE|SECTION|BODY)$/.test(node.parentElement.tagName));
+  }
+
   /* The text nodes with words of @range in it (after the splits, each is
    * wholly inside it). */
   function piecesOf (range) {
@@ -65,7 +76,7 @@
         continue;
       if (node.parentElement && node.parentElement.closest('sup.footnote-ref, .footnote-backref, [data-footnote-backref]'))
         continue;
-      if (/^\s*$/.test(node.data) && node.parentElement && /^(TR|TBODY|THEAD|TABLE|UL|OL|DL)$/.test(node.parentElement.tagName))
+      if (/^\s*$/.test(node.data) && betweenBlocks(node))
         continue;
       pieces.push(node);
     }

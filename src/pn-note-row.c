@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-color-row.h"
 #include "pn-note-row.h"
 #include "pn-render-pango.h"
 #include "pn-text.h"
@@ -42,22 +43,6 @@ enum {
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
-
-const char *
-pn_note_color_name (PnAnnotationColor color)
-{
-  switch (color)
-    {
-    case PN_ANNOTATION_YELLOW:    return _("Yellow");
-    case PN_ANNOTATION_GREEN:     return _("Green");
-    case PN_ANNOTATION_BLUE:      return _("Blue");
-    case PN_ANNOTATION_PINK:      return _("Pink");
-    case PN_ANNOTATION_ORANGE:    return _("Orange");
-    case PN_ANNOTATION_PURPLE:    return _("Purple");
-    case PN_ANNOTATION_UNDERLINE: return _("Underline");
-    default:                      return _("Yellow");
-    }
-}
 
 /* The quote on one line of words: the text's own line breaks (between
  * blocks) as spaces. */
@@ -125,7 +110,7 @@ update_accessible (PnNoteRow *self, const char *quote, const char *meta)
         g_string_append (name, _("Underlined"));
       else
         /* Translators: said by a screen reader, %s is a colour (« Yellow highlight ») */
-        g_string_append_printf (name, _("%s highlight"), pn_note_color_name (a->color));
+        g_string_append_printf (name, _("%s highlight"), pn_color_row_color_name (a->color));
       break;
     }
   if (quote[0] != '\0')
@@ -157,9 +142,9 @@ fill (PnNoteRow *self, PnPack *pack, const char *detached_from, gboolean can_rea
     {
       swatch_class = g_strconcat ("pn-hl-", color, NULL);
       gtk_widget_add_css_class (self->swatch, swatch_class);
-      gtk_widget_set_tooltip_text (self->swatch, pn_note_color_name (a->color));
+      gtk_widget_set_tooltip_text (self->swatch, pn_color_row_color_name (a->color));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pn_note_color_name (a->color), -1);
+                                      pn_color_row_color_name (a->color), -1);
     }
   else
     {

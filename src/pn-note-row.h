@@ -27,9 +27,6 @@ const PnAnnotation *pn_note_row_get_annotation (PnNoteRow          *self);
 /* The quote, note and tags, accents and case folded (pn_text_fold_accents()). */
 const char         *pn_note_row_get_search_key (PnNoteRow          *self);
 
-/* The colour's name as the student reads it (« Yellow », « Underline »). */
-const char         *pn_note_color_name         (PnAnnotationColor   color);
-
 /* Signals:
  *   "reattach" ()   the « Re-attach… » button of a detached row
  */

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-color-row.h"
 #include "pn-note-row.h"
 #include "pn-notes-page-private.h"
 #include "pn-text.h"
@@ -630,7 +631,7 @@ pn_notes_page_init (PnNotesPage *self)
 
   gtk_string_list_append (self->color_model, _("Any Colour"));
   for (int c = 0; c < PN_ANNOTATION_N_COLORS; c++)
-    gtk_string_list_append (self->color_model, pn_note_color_name ((PnAnnotationColor) c));
+    gtk_string_list_append (self->color_model, pn_color_row_color_name ((PnAnnotationColor) c));
   gtk_string_list_append (self->tag_model, _("Any Tag"));
   /* No key capture by the search: it would take Enter from the notes (Ctrl+F goes there). */
   gtk_stack_set_visible_child_name (self->stack, "empty");

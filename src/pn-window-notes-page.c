@@ -103,7 +103,7 @@ page_reattach_started_cb (PnWindow    *self,
   _pn_window_show_document (self, doc_id);
   pn_reader_view_begin_reattach (self->reader_view, id);
   gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
-  pn_window_add_toast (self, adw_toast_new (_("Select the passage this note belongs to, then choose « Attach Note Here »")));
+  pn_window_add_toast (self, adw_toast_new (_("Select the passage this note belongs to, then choose “Attach Note Here”")));
 }
 
 void

@@ -28,35 +28,11 @@ glossary_mapped_cb (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (pn_window_get_glossary_page (data)));
 }
 
-static gboolean
-transitions_done_cb (gpointer data)
-{
-  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
-
-  for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* Once the pages have stopped sliding and fading. */
+/* Once the pages have stopped sliding and fading; the screen too, with the popovers. */
 static void
 screenshot (PnWindow *window, const char *name)
 {
-  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
-
-  wait_until (transitions_done_cb, window, "the pages to settle");
-  save_screenshot (GTK_WIDGET (window), name);
-  /* The screen too, with the popovers (their own surfaces). */
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/screen-%s", dir, name);
-      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
-
-      wait_for_paint (GTK_WIDGET (window));
-      if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
-        g_test_message ("Could not take %s", path);
-    }
+  save_settled_screenshots (GTK_WIDGET (window), name);
 }
 
 typedef struct {
@@ -112,24 +88,6 @@ type_search (PnGlossaryPage *page, const char *text, guint n)
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   wait_until (n_shown_is_cb, &wait, "the glossary list to follow the search");
-}
-
-/* The button showing a label that says exactly @text. */
-static GtkWidget *
-button_labelled (GtkWidget *root, const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
-      {
-        GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
-
-        if (button != NULL)
-          return button;
-      }
-  g_error ("No button labelled “%s”", text);
-  return NULL;
 }
 
 static GtkWidget *

@@ -155,34 +155,10 @@ show_notes (PnWindow *window)
   g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (row)));
 }
 
-static gboolean
-transitions_done_cb (gpointer data)
-{
-  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
-
-  for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 screenshot (PnWindow *window, const char *name)
 {
-  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
-
-  wait_until (transitions_done_cb, window, "the pages to settle");
-  save_screenshot (GTK_WIDGET (window), name);
-  /* The screen too, as the X server shows it. */
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/screen-%s", dir, name);
-      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
-
-      wait_for_paint (GTK_WIDGET (window));
-      if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
-        g_test_message ("Could not take %s", path);
-    }
+  save_settled_screenshots (GTK_WIDGET (window), name);
 }
 
 /* The group headings the page shows, in order. */
@@ -452,24 +428,6 @@ static gboolean
 none_detached_cb (gpointer data)
 {
   return pn_notes_page_get_n_detached (data) == 0;
-}
-
-/* The button showing a label that says exactly @text. */
-static GtkWidget *
-button_labelled (GtkWidget *root, const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
-      {
-        GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
-
-        if (button != NULL)
-          return button;
-      }
-  g_error ("No button labelled “%s”", text);
-  return NULL;
 }
 
 /* The pack's text edited under the notes: the one whose words are still there

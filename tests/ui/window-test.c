@@ -188,6 +188,36 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("Screenshot: %s", path);
 }
 
+gboolean
+stacks_settled_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+save_settled_screenshots (GtkWidget  *window,
+                          const char *name)
+{
+  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
+
+  pn_ui_test_wait_until (stacks_settled_cb, window, "the pages to settle");
+  save_screenshot (window, name);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/screen-%s", dir, name);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      wait_for_paint (window);
+      if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+        g_test_message ("Could not take %s", path);
+    }
+}
+
 /* Windows */
 
 gboolean
@@ -439,6 +469,24 @@ focus_in_reader_cb (gpointer data)
 
   return focus != NULL &&
          gtk_widget_is_ancestor (focus, GTK_WIDGET (pn_window_get_reader_view (window)));
+}
+
+GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
+      {
+        GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
+
+        if (button != NULL)
+          return button;
+      }
+  g_error ("No button labelled “%s”", text);
+  return NULL;
 }
 
 GtkWidget *

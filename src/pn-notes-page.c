@@ -508,6 +508,38 @@ pn_notes_page_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
 }
 
+/* The drop downs' items as labels that may be cut short (« Toutes les
+ * étiquettes… »), so that both fit side by side at 360 px. */
+static void
+item_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+item_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *text = string != NULL ? gtk_string_object_get_string (string) : "";
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+}
+
+static void
+set_short_factory (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, factory);
+}
+
 /* GObject */
 
 static void
@@ -633,6 +665,8 @@ pn_notes_page_init (PnNotesPage *self)
   for (int c = 0; c < PN_ANNOTATION_N_COLORS; c++)
     gtk_string_list_append (self->color_model, pn_color_row_color_name ((PnAnnotationColor) c));
   gtk_string_list_append (self->tag_model, _("Any Tag"));
+  set_short_factory (self->color_drop_down);
+  set_short_factory (self->tag_drop_down);
   /* No key capture by the search: it would take Enter from the notes (Ctrl+F goes there). */
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

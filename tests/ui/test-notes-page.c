@@ -626,6 +626,28 @@ test_notes_transfer (void)
   close_window (window);
 }
 
+/* At 360 px, in the language of the run (the French words are longer), the
+ * page with its filters fits: the window is not made wider. */
+static void
+test_notes_narrow (void)
+{
+  g_autoptr(GFile) pack = make_notes_pack ("test-notes-narrow");
+  PnWindow *window = open_window_sized (pack, 360, 700);
+  PnNotesPage *page = notes_page (window);
+
+  wait_until (reader_loaded_cb, window, "the text");
+  add_five (window);
+  show_notes (window);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 5);
+  /* The tag filter is there (the notes have tags), beside the colour one. */
+  g_assert_true (shows_label (GTK_WIDGET (page), _("Any Tag")));
+  g_assert_true (shows_label (GTK_WIDGET (page), _("Any Colour")));
+  wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  screenshot (window, "notes-narrow-filters.png");
+  close_window (window);
+}
+
 /* For people: several colours and a detached note, light, dark, 360 px. */
 static void
 test_notes_screenshots (void)
@@ -691,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/notes-page/keyboard", test_notes_keyboard);
   g_test_add_func ("/notes-page/detached", test_notes_detached);
   g_test_add_func ("/notes-page/transfer", test_notes_transfer);
+  g_test_add_func ("/notes-page/narrow", test_notes_narrow);
   g_test_add_func ("/notes-page/screenshots", test_notes_screenshots);
 
   return window_test_run ();

@@ -305,17 +305,24 @@ test_notes_list (void)
   pn_notes_page_set_tag_filter (page, NULL);
   g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 5);
 
-  /* By date, newest first within each document. */
-  g_settings_set_string (settings, "notes-sort", "date");
+  /* By date, newest first within each document: the menu's « Sort by Date »
+   * (its action) sets the setting, which the list follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notes-view.notes-sort", "s", "date"));
+  {
+    g_autofree char *sort = g_settings_get_string (settings, "notes-sort");
+
+    g_assert_cmpstr (sort, ==, "date");
+  }
   rows = shown_rows (page);
   g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "An old café stood on the quay");
   g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 1)), ==, "The boats came back at night");
   g_assert_cmpint (pn_note_row_get_annotation (g_ptr_array_index (rows, 2))->kind, ==, PN_ANNOTATION_DOCUMENT_NOTE);
   g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 4)), ==, "Prices rise when the harvest fails");
   g_clear_pointer (&rows, g_ptr_array_unref);
-  g_settings_reset (settings, "notes-sort");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notes-view.notes-sort", "s", "position"));
   rows = shown_rows (page);
   g_assert_cmpstr (row_quote (g_ptr_array_index (rows, 0)), ==, "The boats came back at night");
+  g_settings_reset (settings, "notes-sort");
 
   close_window (window);
 }
@@ -616,14 +623,48 @@ test_notes_transfer (void)
   g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 5);
   g_assert_cmpstr (pn_sidebar_row_get_count (PN_SIDEBAR_ROW (find_row (window, "notes"))), ==, "5");
 
+  /* A file with a new note and an item that is not one: the note added, the
+   * item reported with the file's name and its line. */
+  {
+    static const char mixed[] =
+      "[\n"
+      "  { \"type\": \"Annotation\", \"id\": \"urn:uuid:6f1c1d3e-8a7b-4c55-9d2e-3a1b2c3d4e5f\",\n"
+      "    \"body\": { \"type\": \"TextualBody\", \"value\": \"From another computer\" },\n"
+      "    \"target\": { \"source\": \"prisonnum://pack/test-notes-transfer/doc/market\",\n"
+      "      \"selector\": { \"type\": \"TextQuoteSelector\", \"exact\": \"before dawn\" } } },\n"
+      "  42\n"
+      "]\n";
+    g_autofree char *mixed_path = g_build_filename (dir, "mixed.json", NULL);
+    g_autoptr(GFile) mixed_file = g_file_new_for_path (mixed_path);
+    g_autofree char *message = NULL;
+
+    g_assert_true (g_file_set_contents (mixed_path, mixed, -1, NULL));
+    g_assert_true (pn_notes_page_import (page, mixed_file, &added, &skipped, problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+    g_assert_cmpuint (skipped, ==, 0);
+    g_assert_cmpuint (problems->len, ==, 1);
+    message = pn_diagnostic_to_located_message (g_ptr_array_index (problems, 0));
+    g_assert_nonnull (strstr (message, "mixed.json:6"));
+    g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 6);
+  }
+
   /* Not notes at all: refused, named, nothing added. */
   g_assert_true (g_file_set_contents (bad_path, "{ \"not\": [1, 2,\n", -1, NULL));
   g_assert_false (pn_notes_page_import (page, bad, &added, &skipped, problems, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "bad.json"));
-  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 5);
+  g_assert_cmpuint (pn_notes_page_get_n_annotations (page), ==, 6);
 
   close_window (window);
+}
+
+static gboolean
+menu_shown_cb (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
 /* At 360 px, in the language of the run (the French words are longer), the
@@ -685,6 +726,14 @@ test_notes_screenshots (void)
   add_annotation (window, lost);
   show_notes (window);
   screenshot (window, "notes-light.png");
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (notes_page (window)), GTK_TYPE_MENU_BUTTON));
+
+    gtk_menu_button_popup (menu);
+    wait_until (menu_shown_cb, menu, "the page's menu");
+    screenshot (window, "notes-menu.png");
+    gtk_menu_button_popdown (menu);
+  }
 
   close_window (window);
 

@@ -48,6 +48,24 @@ struct _PnNotesPage
   gboolean              changing;     /* the page itself tells the session of a change */
 };
 
+/* A group of rows of the page (a box: heading, list) holds its list under this key. */
+#define PN_NOTES_GROUP_LIST_KEY "pn-notes-group-list"
+
+/* pn-notes-page.c */
+/* The first (@last FALSE) or last row shown in @list, or NULL. */
+GtkWidget    *_pn_notes_page_list_end_row (GtkWidget   *list,
+                                           gboolean     last);
+
+/* pn-notes-page-filter.c */
+void          _pn_notes_page_class_filter_init (GtkWidgetClass *widget_class);
+void          _pn_notes_page_filter_init   (PnNotesPage *self);
+/* Shows the rows (and groups) that match, the count, the page's state. */
+void          _pn_notes_page_apply_filters (PnNotesPage *self);
+/* The tag drop down from self->tags, the tag chosen kept when still there. */
+void          _pn_notes_page_fill_tags     (PnNotesPage *self);
+/* No search, every colour and tag (a pack opened). */
+void          _pn_notes_page_clear_filters (PnNotesPage *self);
+
 /* pn-notes-page-data.c */
 PnStore      *_pn_notes_page_store  (PnNotesPage *self);
 PnPack       *_pn_notes_page_pack   (PnNotesPage *self);

@@ -17,10 +17,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pn-color-row.h"
 #include "pn-note-row.h"
 #include "pn-notes-page-private.h"
-#include "pn-text.h"
 
 G_DEFINE_FINAL_TYPE (PnNotesPage, pn_notes_page, GTK_TYPE_WIDGET)
 
@@ -37,9 +35,6 @@ enum {
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
-
-/* A group of rows: its box (heading and list), the list. */
-#define GROUP_LIST_KEY "pn-notes-group-list"
 
 /* Sorting */
 
@@ -120,9 +115,8 @@ row_activated_cb (PnNotesPage *self, GtkListBoxRow *row, GtkListBox *list)
                    a->selectors.start, a->selectors.end);
 }
 
-/* The first (@last FALSE) or last row shown in @list, or NULL. */
-static GtkWidget *
-list_end_row (GtkWidget *list, gboolean last)
+GtkWidget *
+_pn_notes_page_list_end_row (GtkWidget *list, gboolean last)
 {
   GtkWidget *found = NULL;
 
@@ -150,8 +144,8 @@ list_keynav_failed_cb (PnNotesPage *self, GtkDirectionType direction, GtkWidget 
        other != NULL;
        other = down ? gtk_widget_get_next_sibling (other) : gtk_widget_get_prev_sibling (other))
     {
-      GtkWidget *other_list = g_object_get_data (G_OBJECT (other), GROUP_LIST_KEY);
-      GtkWidget *row = other_list != NULL && gtk_widget_get_visible (other) ? list_end_row (other_list, !down) : NULL;
+      GtkWidget *other_list = g_object_get_data (G_OBJECT (other), PN_NOTES_GROUP_LIST_KEY);
+      GtkWidget *row = other_list != NULL && gtk_widget_get_visible (other) ? _pn_notes_page_list_end_row (other_list, !down) : NULL;
 
       if (row != NULL)
         {
@@ -198,7 +192,7 @@ new_group (PnNotesPage *self, const char *title, const char *explanation)
   g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (list, "keynav-failed", G_CALLBACK (list_keynav_failed_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), list);
-  g_object_set_data (G_OBJECT (box), GROUP_LIST_KEY, list);
+  g_object_set_data (G_OBJECT (box), PN_NOTES_GROUP_LIST_KEY, list);
 
   gtk_box_append (self->groups_box, box);
   return list;
@@ -215,7 +209,27 @@ append_row (PnNotesPage *self, GtkWidget *list, const PnAnnotation *a, const cha
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
-static void apply_filters (PnNotesPage *self);
+/* The keyboard on the row of annotation @id, if it is shown. */
+static void
+focus_note (PnNotesPage *self, const char *id)
+{
+  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+       group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      GtkWidget *list = g_object_get_data (G_OBJECT (group), PN_NOTES_GROUP_LIST_KEY);
+
+      for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (PN_IS_NOTE_ROW (row) && gtk_widget_get_visible (row) && gtk_widget_get_visible (group) &&
+            g_strcmp0 (pn_note_row_get_annotation (PN_NOTE_ROW (row))->id, id) == 0)
+          {
+            gtk_widget_grab_focus (row);
+            return;
+          }
+    }
+}
 
 static void
 build_rows (PnNotesPage *self)
@@ -225,6 +239,14 @@ build_rows (PnNotesPage *self)
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GtkWidget *child;
   GtkWidget *detached_list = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus_row = focus != NULL ? gtk_widget_get_ancestor (focus, PN_TYPE_NOTE_ROW) : NULL;
+  g_autofree char *focus_id = NULL;
+
+  /* The keyboard stays on the note it was on, when it is still listed. */
+  if (focus_row != NULL && gtk_widget_is_ancestor (focus_row, GTK_WIDGET (self)))
+    focus_id = g_strdup (pn_note_row_get_annotation (PN_NOTE_ROW (focus_row))->id);
 
   self->rows_stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
@@ -269,177 +291,9 @@ build_rows (PnNotesPage *self)
           append_row (self, list, a, NULL);
         }
     }
-  apply_filters (self);
-}
-
-/* Filters */
-
-static gboolean
-row_matches (PnNotesPage *self, PnNoteRow *row)
-{
-  const PnAnnotation *a = pn_note_row_get_annotation (row);
-
-  if (self->color >= 0 && (a->kind != PN_ANNOTATION_HIGHLIGHT || (int) a->color != self->color))
-    return FALSE;
-  if (self->tag != NULL && !pn_annotation_has_tag (a, self->tag))
-    return FALSE;
-  if (self->query != NULL && strstr (pn_note_row_get_search_key (row), self->query) == NULL)
-    return FALSE;
-  return TRUE;
-}
-
-static void
-update_count (PnNotesPage *self)
-{
-  guint n = self->annotations != NULL ? self->annotations->len : 0;
-  g_autofree char *text = NULL;
-
-  if (self->n_shown == n)
-    text = g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
-  else
-    /* Translators: how many of the pack's notes the search and filters leave */
-    text = g_strdup_printf (ngettext ("%u of %u note", "%u of %u notes", n), self->n_shown, n);
-  gtk_label_set_text (self->count_label, text);
-}
-
-static void
-apply_filters (PnNotesPage *self)
-{
-  guint n = self->annotations != NULL ? self->annotations->len : 0;
-
-  self->n_shown = 0;
-  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
-       group != NULL;
-       group = gtk_widget_get_next_sibling (group))
-    {
-      GtkWidget *list = g_object_get_data (G_OBJECT (group), GROUP_LIST_KEY);
-      guint shown = 0;
-
-      for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
-           row != NULL;
-           row = gtk_widget_get_next_sibling (row))
-        {
-          gboolean match;
-
-          if (!PN_IS_NOTE_ROW (row))
-            continue;
-          match = row_matches (self, PN_NOTE_ROW (row));
-          gtk_widget_set_visible (row, match);
-          shown += match;
-        }
-      gtk_widget_set_visible (group, shown > 0);
-      self->n_shown += shown;
-    }
-
-  update_count (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n > 0);
-  gtk_widget_set_visible (self->filter_box, n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_drop_down), self->tags != NULL && self->tags[0] != NULL);
-  gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : self->n_shown == 0 ? "no-match" : "list");
-}
-
-static void
-search_changed_cb (PnNotesPage *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  g_clear_pointer (&self->query, g_free);
-  if (text[0] != '\0')
-    self->query = pn_text_fold_accents (text);
-  if (!self->rows_stale)
-    apply_filters (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-}
-
-/* The first row shown, or NULL. */
-static GtkWidget *
-first_shown_row (PnNotesPage *self)
-{
-  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
-       group != NULL;
-       group = gtk_widget_get_next_sibling (group))
-    {
-      GtkWidget *list = g_object_get_data (G_OBJECT (group), GROUP_LIST_KEY);
-      GtkWidget *row = list != NULL && gtk_widget_get_visible (group) ? list_end_row (list, FALSE) : NULL;
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
-}
-
-/* Enter in the search: the keyboard goes down to the first note found
- * (arrows move on, Enter opens it). */
-static void
-search_activate_cb (PnNotesPage *self)
-{
-  GtkWidget *row = first_shown_row (self);
-
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
-}
-
-static void
-stop_search_cb (PnNotesPage *self)
-{
-  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-color_selected_cb (PnNotesPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->color_drop_down);
-
-  /* Item 0: every colour; then the colours in their order. */
-  self->color = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
-  if (!self->rows_stale)
-    apply_filters (self);
-}
-
-static void
-tag_selected_cb (PnNotesPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->tag_drop_down);
-
-  g_clear_pointer (&self->tag, g_free);
-  if (selected != 0 && selected != GTK_INVALID_LIST_POSITION && self->tags != NULL &&
-      selected - 1 < g_strv_length (self->tags))
-    self->tag = g_strdup (self->tags[selected - 1]);
-  if (!self->rows_stale)
-    apply_filters (self);
-}
-
-static void
-clear_filters_cb (PnNotesPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  pn_notes_page_set_search (self, NULL);
-  pn_notes_page_set_color_filter (self, -1);
-  pn_notes_page_set_tag_filter (self, NULL);
-  pn_notes_page_start_search (self);
-}
-
-/* The tag drop down: every tag used, the one chosen kept if still there. */
-static void
-fill_tags (PnNotesPage *self)
-{
-  g_autofree char *keep = g_strdup (self->tag);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->tag_model));
-  guint selected = 0;
-
-  g_signal_handlers_block_by_func (self->tag_drop_down, tag_selected_cb, self);
-  gtk_string_list_splice (self->tag_model, 0, n_items, NULL);
-  gtk_string_list_append (self->tag_model, _("Any Tag"));
-  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
-    {
-      gtk_string_list_append (self->tag_model, self->tags[i]);
-      if (g_strcmp0 (self->tags[i], keep) == 0)
-        selected = i + 1;
-    }
-  gtk_drop_down_set_selected (self->tag_drop_down, selected);
-  g_signal_handlers_unblock_by_func (self->tag_drop_down, tag_selected_cb, self);
-  tag_selected_cb (self);
+  _pn_notes_page_apply_filters (self);
+  if (focus_id != NULL)
+    focus_note (self, focus_id);
 }
 
 /* Reloading */
@@ -450,7 +304,7 @@ pn_notes_page_reload (PnNotesPage *self)
   g_return_if_fail (PN_IS_NOTES_PAGE (self));
 
   _pn_notes_page_load (self);
-  fill_tags (self);
+  _pn_notes_page_fill_tags (self);
   /* The rows are made when the page is shown, not while the text opens. */
   self->rows_stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -462,12 +316,7 @@ static void
 session_opened_cb (PnNotesPage *self)
 {
   g_hash_table_remove_all (self->texts);
-  g_clear_pointer (&self->query, g_free);
-  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-  g_clear_pointer (&self->tag, g_free);
-  gtk_drop_down_set_selected (self->color_drop_down, 0);
+  _pn_notes_page_clear_filters (self);
   pn_notes_page_reload (self);
 }
 
@@ -506,38 +355,6 @@ pn_notes_page_grab_focus (GtkWidget *widget)
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->search_entry)))
     return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
-}
-
-/* The drop downs' items as labels that may be cut short (« Toutes les
- * étiquettes… »), so that both fit side by side at 360 px. */
-static void
-item_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-item_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  const char *text = string != NULL ? gtk_string_object_get_string (string) : "";
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
-}
-
-static void
-set_short_factory (GtkDropDown *drop_down)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (item_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), NULL);
-  gtk_drop_down_set_factory (drop_down, factory);
 }
 
 /* GObject */
@@ -633,14 +450,9 @@ pn_notes_page_class_init (PnNotesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnNotesPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PnNotesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PnNotesPage, groups_box);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, color_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tag_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_shortcut_cb, NULL);
+  _pn_notes_page_class_filter_init (widget_class);
   _pn_notes_page_class_transfer_init (widget_class);
 
   signals[SIGNAL_PASSAGE_ACTIVATED] =
@@ -661,12 +473,7 @@ pn_notes_page_init (PnNotesPage *self)
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pn_anchor_text_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (self->color_model, _("Any Colour"));
-  for (int c = 0; c < PN_ANNOTATION_N_COLORS; c++)
-    gtk_string_list_append (self->color_model, pn_color_row_color_name ((PnAnnotationColor) c));
-  gtk_string_list_append (self->tag_model, _("Any Tag"));
-  set_short_factory (self->color_drop_down);
-  set_short_factory (self->tag_drop_down);
+  _pn_notes_page_filter_init (self);
   /* No key capture by the search: it would take Enter from the notes (Ctrl+F goes there). */
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -731,45 +538,4 @@ pn_notes_page_get_n_shown (PnNotesPage *self)
   if (self->rows_stale)
     build_rows (self);
   return self->n_shown;
-}
-
-void
-pn_notes_page_set_search (PnNotesPage *self, const char *text)
-{
-  g_return_if_fail (PN_IS_NOTES_PAGE (self));
-
-  /* search-changed comes later (GtkSearchEntry's delay): the list now. */
-  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-  search_changed_cb (self);
-}
-
-void
-pn_notes_page_set_color_filter (PnNotesPage *self, int color)
-{
-  g_return_if_fail (PN_IS_NOTES_PAGE (self));
-  g_return_if_fail (color >= -1 && color < PN_ANNOTATION_N_COLORS);
-
-  gtk_drop_down_set_selected (self->color_drop_down, (guint) (color + 1));
-}
-
-void
-pn_notes_page_set_tag_filter (PnNotesPage *self, const char *tag)
-{
-  guint selected = 0;
-
-  g_return_if_fail (PN_IS_NOTES_PAGE (self));
-
-  for (guint i = 0; tag != NULL && self->tags != NULL && self->tags[i] != NULL; i++)
-    if (g_strcmp0 (self->tags[i], tag) == 0)
-      selected = i + 1;
-  gtk_drop_down_set_selected (self->tag_drop_down, selected);
-}
-
-void
-pn_notes_page_start_search (PnNotesPage *self)
-{
-  g_return_if_fail (PN_IS_NOTES_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

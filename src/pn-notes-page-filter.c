@@ -130,6 +130,22 @@ stop_search_cb (PnNotesPage *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* GTK 4.8's drop down leaves its button unnamed for a screen reader: it is
+ * named after the filter and its choice (« Colour: Green »). */
+static void
+name_drop_down (GtkDropDown *drop_down, const char *filter)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *name = NULL;
+
+  if (!GTK_IS_BUTTON (button))
+    return;
+  /* Translators: a filter of the Notes page and what it is set to, « Colour: Green » */
+  name = g_strdup_printf (_("%s: %s"), filter, item != NULL ? gtk_string_object_get_string (item) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 color_selected_cb (PnNotesPage *self)
 {
@@ -137,6 +153,7 @@ color_selected_cb (PnNotesPage *self)
 
   /* Item 0: every colour; then the colours in their order. */
   self->color = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+  name_drop_down (self->color_drop_down, _("Colour"));
   if (!self->rows_stale)
     _pn_notes_page_apply_filters (self);
 }
@@ -150,6 +167,7 @@ tag_selected_cb (PnNotesPage *self)
   if (selected != 0 && selected != GTK_INVALID_LIST_POSITION && self->tags != NULL &&
       selected - 1 < g_strv_length (self->tags))
     self->tag = g_strdup (self->tags[selected - 1]);
+  name_drop_down (self->tag_drop_down, _("Tag"));
   if (!self->rows_stale)
     _pn_notes_page_apply_filters (self);
 }
@@ -238,6 +256,8 @@ _pn_notes_page_filter_init (PnNotesPage *self)
   gtk_string_list_append (self->tag_model, _("Any Tag"));
   set_short_factory (self->color_drop_down);
   set_short_factory (self->tag_drop_down);
+  name_drop_down (self->color_drop_down, _("Colour"));
+  name_drop_down (self->tag_drop_down, _("Tag"));
 }
 
 void

@@ -262,6 +262,24 @@ test_notes_list (void)
 
     g_assert_cmpuint (notes->len, ==, 1);
     g_assert_nonnull (strstr (gtk_label_get_label (g_ptr_array_index (notes, 0)), "<b>tides</b>"));
+    g_assert_true (shows_label (g_ptr_array_index (rows, 0), "exam · "));
+  }
+  /* For a screen reader: the swatch says its colour, the row what it is. */
+  {
+    GtkWidget *green = g_ptr_array_index (rows, 1);
+    g_autoptr(GPtrArray) boxes = find_widgets (green, GTK_TYPE_BOX, NULL, TRUE);
+    GtkWidget *swatch = NULL;
+    g_autofree char *wrong = NULL;
+
+    for (guint i = 0; i < boxes->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (boxes, i), "pn-note-swatch"))
+        swatch = g_ptr_array_index (boxes, i);
+    g_assert_nonnull (swatch);
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Green"));
+    /* A positive control: another colour is told apart. */
+    wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Yellow");
+    g_assert_nonnull (wrong);
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (green), GTK_ACCESSIBLE_PROPERTY_LABEL));
   }
   g_clear_pointer (&rows, g_ptr_array_unref);
   screenshot (window, "notes-list.png");

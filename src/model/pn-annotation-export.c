@@ -236,8 +236,12 @@ pn_annotations_to_markdown (GPtrArray  *annotations,
       if (previous == NULL || g_strcmp0 (previous->annotation->pack_id, annotation->pack_id) != 0 ||
           g_strcmp0 (previous->annotation->document_id, annotation->document_id) != 0)
         {
-          g_autofree char *document = pn_quiz_export_escape (document_title (pack, annotation->pack_id,
-                                                                             annotation->document_id));
+          const char *title = document_title (pack, annotation->pack_id, annotation->document_id);
+          /* Documents of other packs (several packs exported at once) say which. */
+          g_autofree char *heading = pack == NULL || g_strcmp0 (pn_pack_get_id (pack), annotation->pack_id) != 0
+                                     ? g_strdup_printf ("%s (%s)", title, annotation->pack_id)
+                                     : g_strdup (title);
+          g_autofree char *document = pn_quiz_export_escape (heading);
 
           g_string_append_printf (out, "## %s\n\n", document);
         }

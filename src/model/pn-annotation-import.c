@@ -304,16 +304,19 @@ read_bodies (Reader       *reader,
           continue;
         }
 
+      if (note->len > PN_ANNOTATION_MAX_NOTE)
+        break;
       if (note->len > 0 && value[0] != '\0')
         g_string_append (note, "\n\n");
       g_string_append (note, value);
-      if (note->len > PN_ANNOTATION_MAX_NOTE)
-        {
-          pn_json_file_report (reader->file, reader->problems, PN_SEVERITY_WARNING, item,
-                               _("an annotation whose note is longer than %d bytes was left out"),
-                               PN_ANNOTATION_MAX_NOTE);
-          return FALSE;
-        }
+    }
+
+  if (note->len > PN_ANNOTATION_MAX_NOTE)
+    {
+      pn_json_file_report (reader->file, reader->problems, PN_SEVERITY_WARNING, item,
+                           _("an annotation whose note is longer than %d bytes was left out"),
+                           PN_ANNOTATION_MAX_NOTE);
+      return FALSE;
     }
 
   g_free (annotation->note);

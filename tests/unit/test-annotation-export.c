@@ -218,9 +218,9 @@ test_markdown (void)
   /* The document note comes first in its document, as given. */
   g_assert_true (strstr (markdown, "### Note sur tout le document") > texte);
 
-  /* Without the pack: its ids stand for the titles. */
-  assert_contains (bare, "## notes\n");
-  assert_contains (bare, "## texte\n");
+  /* Without the pack: its ids stand for the titles, with the pack's. */
+  assert_contains (bare, "## notes (test-good)\n");
+  assert_contains (bare, "## texte (test-good)\n");
 }
 
 static void
@@ -328,6 +328,36 @@ test_import_items (void)
   g_assert_cmpint (note->created_at, >, 1764590400);
 }
 
+/* Texts over their bounds: the annotation is left out, not cut; the others stay. */
+static void
+test_import_bounds (void)
+{
+  g_autofree char *long_note = g_strnfill (PN_ANNOTATION_MAX_NOTE + 1, 'n');
+  g_autofree char *long_quote = g_strnfill (PN_ANNOTATION_MAX_QUOTE + 1, 'q');
+  g_autofree char *long_tag = g_strnfill (PN_ANNOTATION_MAX_TAG + 1, 't');
+  g_autofree char *json = g_strdup_printf (
+    "[\n"
+    "{\"bodyValue\": \"%s\", \"target\": \"prisonnum://pack/p/doc/d\"},\n"
+    "{\"body\": [{\"value\": \"a\"}, {\"value\": \"%s\"}], \"target\": \"prisonnum://pack/p/doc/d\"},\n"
+    "{\"target\": {\"source\": \"prisonnum://pack/p/doc/d\",\n"
+    "  \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"%s\"}}},\n"
+    "{\"body\": {\"value\": \"%s\", \"purpose\": \"tagging\"}, \"target\": \"prisonnum://pack/p/doc/d\"},\n"
+    "{\"bodyValue\": \"kept\", \"target\": \"prisonnum://pack/p/doc/d\"}\n"
+    "]\n", long_note, long_note, long_quote, long_tag);
+  g_autoptr(GPtrArray) problems = pn_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) annotations = pn_annotations_from_w3c (json, -1, "big.json", problems, &error);
+
+  g_assert_no_error (error);
+  pn_test_dump (problems);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  g_assert_cmpstr (((PnAnnotation *) annotations->pdata[0])->note, ==, "kept");
+  pn_test_assert_diagnostic (problems, PN_SEVERITY_WARNING, "big.json", 2, "note is longer");
+  pn_test_assert_diagnostic (problems, PN_SEVERITY_WARNING, "big.json", 3, "note is longer");
+  pn_test_assert_diagnostic (problems, PN_SEVERITY_WARNING, "big.json", 5, "quote is longer");
+  pn_test_assert_diagnostic (problems, PN_SEVERITY_WARNING, "big.json", 6, "tag longer");
+}
+
 static void
 test_import_single_and_array (void)
 {
@@ -371,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/annotation-export/markdown", test_markdown);
   g_test_add_func ("/annotation-export/import-refused", test_import_refused);
   g_test_add_func ("/annotation-export/import-items", test_import_items);
+  g_test_add_func ("/annotation-export/import-bounds", test_import_bounds);
   g_test_add_func ("/annotation-export/import-single-and-array", test_import_single_and_array);
 
   return g_test_run ();

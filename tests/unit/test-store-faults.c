@@ -562,6 +562,9 @@ check_full_disk (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "student.db", NULL);
   g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autofree char *older = g_build_filename (dir, "older.db", NULL);
+  g_autofree char *older_before = NULL;
+  g_autofree char *older_after = NULL;
   g_autofree char *room = g_malloc0 (256 * 1024);
   g_autofree char *big_note = g_strnfill (8 * 1024, 'n');
   g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -573,6 +576,14 @@ check_full_disk (const char *dir)
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (filler, room, 256 * 1024, NULL));
+  /* A database of version 4 too, to be migrated once the disk is full. */
+  {
+    g_autoptr(PnStore) old = pn_store_open_at_version (older, 4, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pn_store_set_position (old, "fault", "texte", "partie", 0.5, &error));
+  }
+  older_before = store_test_checksum_file (older);
 
   /* Saves until the disk is full. */
   for (i = 0; i < 1000; i++)
@@ -605,6 +616,15 @@ check_full_disk (const char *dir)
   notes = pn_store_get_annotations (again, "fault", NULL, &error);
   g_assert_cmpuint (notes->len, ==, saved->len);
   g_clear_object (&again);
+
+  /* No room for its copy: the older database is not migrated, and left as it was. */
+  g_assert_null (pn_store_open (older, &error));
+  NOTE ("opening a database to migrate: %s", error->message);
+  g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, older));
+  g_clear_error (&error);
+  older_after = store_test_checksum_file (older);
+  g_assert_cmpstr (older_before, ==, older_after);
 
   /* Room made: the same store saves again. */
   g_assert_cmpint (g_unlink (filler), ==, 0);

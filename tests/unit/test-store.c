@@ -261,6 +261,49 @@ test_not_a_database (Fixture       *fixture,
   g_assert_true (pn_store_get_position (again, "pack", "doc", NULL, NULL));
 }
 
+/* Damaged twice in a row (within the same second, most likely): two files
+ * aside, each with its own bytes; neither replaced the other. */
+static void
+test_damaged_twice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *contents[] = { "First damaged file, not SQLite at all, long enough to be read.",
+                             "Second damaged file, not SQLite either, also long enough here." };
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnStore) store = NULL;
+
+      g_assert_true (g_file_set_contents (fixture->path, contents[i], -1, NULL));
+      store = pn_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (pn_store_get_notice (store));
+      g_clear_object (&store);
+      g_assert_cmpint (g_remove (fixture->path), ==, 0);
+    }
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "student.db.corrupt-"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_autofree char *kept = NULL;
+
+        g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+        g_test_message ("%s: %s", name, kept);
+        g_hash_table_add (seen, g_steal_pointer (&kept));
+      }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+  g_assert_true (g_hash_table_contains (seen, contents[0]));
+  g_assert_true (g_hash_table_contains (seen, contents[1]));
+}
+
 /* Student data is keyed by the pack id: a copy of the pack elsewhere (moved,
  * updated) finds the same reading position. */
 static void
@@ -694,6 +737,7 @@ main (int   argc,
   g_test_add ("/store/committed-at-once", Fixture, NULL, fixture_set_up, test_committed_at_once, fixture_tear_down);
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
   g_test_add ("/store/not-a-database", Fixture, NULL, fixture_set_up, test_not_a_database, fixture_tear_down);
+  g_test_add ("/store/damaged-twice", Fixture, NULL, fixture_set_up, test_damaged_twice, fixture_tear_down);
   g_test_add ("/store/keyed-by-pack-id", Fixture, NULL, fixture_set_up, test_keyed_by_pack_id, fixture_tear_down);
   g_test_add ("/store/migrate-every-version", Fixture, NULL, fixture_set_up, test_migrate_every_version, fixture_tear_down);
   g_test_add ("/store/failed-migration-rolls-back", Fixture, NULL, fixture_set_up, test_failed_migration_rolls_back, fixture_tear_down);

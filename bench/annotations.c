@@ -27,9 +27,14 @@
 #include <string.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "pn-anchor.h"
 #include "pn-pack-private.h"
 #include "pn-render.h"
+#include "pn-store.h"
+#include "pn-store-annotations.h"
 
 #define TEXT_SIZE (1024 * 1024)
 #define N_ANNOTATIONS 10000
@@ -238,6 +243,148 @@ time_anchoring (GPtrArray    *annotations,
   return best;
 }
 
+/* Removes @folder and the files in it (the store's database, its journal
+ * and copies). */
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}
+
+/* Opening the store and reading all of the annotations, the best of RUNS. */
+static double
+time_store (const char *path,
+            guint      *n_read,
+            double     *open_time)
+{
+  double best = G_MAXDOUBLE;
+
+  *open_time = G_MAXDOUBLE;
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = cpu_seconds ();
+      g_autoptr(PnStore) store = pn_store_open (path, &error);
+      double opened = cpu_seconds ();
+      g_autoptr(GPtrArray) read = store != NULL ? pn_store_get_annotations (store, "prison-numerique", NULL, &error) : NULL;
+
+      best = MIN (best, cpu_seconds () - start);
+      *open_time = MIN (*open_time, opened - start);
+      if (read == NULL)
+        {
+          fprintf (stderr, "store: %s\n", error->message);
+          exit (1);
+        }
+      *n_read = read->len;
+    }
+
+  return best;
+}
+
+/* The floor: plain SQLite opening the file and reading the same rows and
+ * tags, each column as text or integer, into nothing. */
+static double
+time_sqlite (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, pack_id, document_id, kind, color, note, exact, prefix, suffix, start_offset, "
+    "end_offset, content_hash, detached, created_at, updated_at FROM annotations "
+    "WHERE pack_id = 'prison-numerique' ORDER BY document_id, start_offset",
+    "SELECT annotation_id, tag FROM annotation_tags ORDER BY annotation_id, position",
+  };
+  double best = G_MAXDOUBLE;
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      double start = cpu_seconds ();
+      sqlite3 *db = NULL;
+      gsize bytes = 0;
+
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        {
+          fprintf (stderr, "sqlite: %s\n", sqlite3_errmsg (db));
+          exit (1);
+        }
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          sqlite3_stmt *statement = NULL;
+
+          sqlite3_prepare_v2 (db, queries[q], -1, &statement, NULL);
+          while (sqlite3_step (statement) == SQLITE_ROW)
+            for (int c = 0; c < sqlite3_column_count (statement); c++)
+              {
+                const unsigned char *text = sqlite3_column_text (statement, c);
+
+                bytes += text != NULL ? strlen ((const char *) text) : 0;
+              }
+          sqlite3_finalize (statement);
+        }
+      sqlite3_close (db);
+      best = MIN (best, cpu_seconds () - start);
+      if (bytes == 0)
+        printf ("?");
+    }
+
+  return best;
+}
+
+/* The store with @annotations (every fifth tagged), opened and read, beside
+ * plain SQLite. */
+static void
+bench_store (GPtrArray *annotations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("bench-annotations-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) tagged = g_ptr_array_new_with_free_func ((GDestroyNotify) pn_annotation_free);
+  const char *tags[] = { "examen", "définition", NULL };
+  double store_time, sqlite_time, open_time;
+  guint added = 0, skipped = 0, n_read = 0;
+
+  if (folder == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      exit (1);
+    }
+  path = g_build_filename (folder, "student.db", NULL);
+  {
+    g_autoptr(PnStore) store = pn_store_open (path, &error);
+
+    for (guint i = 0; i < annotations->len; i++)
+      {
+        PnAnnotation *a = pn_annotation_copy (g_ptr_array_index (annotations, i));
+
+        if (i % 5 == 0)
+          pn_annotation_set_tags (a, tags);
+        g_ptr_array_add (tagged, a);
+      }
+    if (store == NULL || !pn_store_import_annotations (store, tagged, &added, &skipped, &error))
+      {
+        fprintf (stderr, "store: %s\n", error->message);
+        exit (1);
+      }
+  }
+
+  store_time = time_store (path, &n_read, &open_time);
+  sqlite_time = time_sqlite (path);
+  printf ("annotations-store-sqlite: %.1f ms (plain SQLite reading the same rows and tags; the floor)\n",
+          sqlite_time * 1e3);
+  printf ("annotations-store-open: %.1f ms (%u annotations, the store opened (%.1f ms) and all of them read; "
+          "goal < 50 ms)\n", store_time * 1e3, n_read, open_time * 1e3);
+  printf ("ratio %.2f (opening the store and reading / plain SQLite)\n", store_time / sqlite_time);
+
+  remove_folder (folder);
+}
+
 static double
 share (guint n)
 {
@@ -302,6 +449,9 @@ main (int   argc,
           share (changed.wrong));
   printf ("ratio %.1f (re-anchoring in the edited text / reading the selectors)\n", edited_time / floor_time);
 
+  bench_store (annotations);
+
   pn_anchor_text_free (text);
+
   return 0;
 }

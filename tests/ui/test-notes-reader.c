@@ -20,7 +20,6 @@
 #include "pn-highlight-popover.h"
 #include "pn-selection-popover.h"
 #include "pn-store-annotations.h"
-#include "pn-web-shell.h"
 #include "window-test.h"
 
 #define PACK_ID "test-notes"
@@ -60,42 +59,6 @@ static const char text_removed_md[] =
   "Nobody asks why. This is the end of the first part.\n\n"
   "The second part tells how the mill was built, long ago, by the lord.\n";
 
-typedef struct {
-  gboolean done;
-  char *result;
-} AppEval;
-
-static void
-app_eval_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  AppEval *eval = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-
-  g_assert_no_error (error);
-  eval->result = jsc_value_is_null (value) || jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
-  eval->done = TRUE;
-}
-
-static gboolean
-app_eval_done (gpointer data)
-{
-  return ((AppEval *) data)->done;
-}
-
-/* @script in the app's own script world (pnBridge, pnText). */
-static char *
-app_js (PnWindow *window, const char *script)
-{
-  WebKitWebView *view = pn_reader_view_get_web_view (pn_window_get_reader_view (window));
-  AppEval eval = { FALSE, NULL };
-
-  webkit_web_view_evaluate_javascript (view, script, -1, pn_web_shell_get_world (pn_web_shell_get_default ()),
-                                       NULL, NULL, app_eval_done_cb, &eval);
-  wait_until (app_eval_done, &eval, "a script in the app's world");
-  return eval.result;
-}
-
 static gboolean
 flag_cb (gpointer data)
 {
@@ -132,7 +95,7 @@ maybe_shot (const char *name)
 static gboolean
 page_text_ready_cb (gpointer data)
 {
-  g_autofree char *ready = app_js (data, "globalThis.pnText && pnText.text() !== null ? 'yes' : 'no'");
+  g_autofree char *ready = eval_in_app_world (data, "globalThis.pnText && pnText.text() !== null ? 'yes' : 'no'");
 
   return g_strcmp0 (ready, "yes") == 0;
 }
@@ -155,7 +118,7 @@ select_words (PnWindow *window, const char *from, const char *to)
   g_autofree char *answer = NULL;
 
   wait_until (page_text_ready_cb, window, "the page text in the page");
-  answer = app_js (window, script);
+  answer = eval_in_app_world (window, script);
   g_assert_cmpstr (answer, ==, "selected");
 }
 
@@ -563,6 +526,65 @@ test_bookmark_document_note_undo (void)
   close_window (window);
 }
 
+/* For a person to look at ($PN_TEST_SCREENSHOTS): the selection popover, a
+ * highlight with its note marker, the highlight popover; at 360 px in the
+ * light style, then wide in the dark one. */
+static void
+take_screenshots (const char *pack_id, int width, gboolean dark, const char *suffix)
+{
+  g_autofree char *json = g_strdup (pack_json);
+  char *at = strstr (json, "\"" PACK_ID "\"");
+  g_autofree char *head = g_strndup (json, at - json);
+  g_autofree char *tail = g_strdup (at + strlen (PACK_ID) + 2);
+  g_autofree char *manifest = g_strdup_printf ("%s\"%s\"%s", head, pack_id, tail);
+  g_autoptr(GFile) pack = make_pack ("pack.json", manifest, "text.md", text_md, NULL);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PnWindow *window;
+  PnAnnotationController *notes;
+  GtkWidget *popover;
+  g_autofree char *name = NULL;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_window_sized (pack, width, 700);
+  wait_until (reader_loaded_cb, window, "the text");
+  notes = pn_window_get_annotation_controller (window);
+
+  select_words (window, "Nobody asks why.", "Nobody asks why.");
+  popover = selection_popover (window);
+  g_signal_emit_by_name (pn_color_row_get_button (PN_COLOR_ROW (find_widget (popover, PN_TYPE_COLOR_ROW)),
+                                                  PN_ANNOTATION_PINK), "clicked");
+  wait_painted (window, "Nobody asks why.");
+  select_words (window, PHRASE, PHRASE);
+  selection_popover (window);
+  name = g_strdup_printf ("notes-selection-%s.png", suffix);
+  maybe_shot (name);
+  g_signal_emit_by_name (find_button_labelled (selection_popover (window), "Add Note…"), "clicked");
+  wait_until (popover_visible_cb, notes, "the new highlight's popover");
+  gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (pn_annotation_controller_get_popover (notes))), NOTE, -1);
+  g_free (name);
+  name = g_strdup_printf ("notes-popover-%s.png", suffix);
+  maybe_shot (name);
+  gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
+  wait_until (n_marked_cb, window, "the note's marker");
+  g_free (name);
+  name = g_strdup_printf ("notes-marker-%s.png", suffix);
+  maybe_shot (name);
+  close_window (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (void)
+{
+  if (g_getenv ("PN_TEST_SCREENSHOTS") == NULL)
+    {
+      g_test_skip ("Screenshots only with $PN_TEST_SCREENSHOTS");
+      return;
+    }
+  take_screenshots ("test-notes-narrow", 360, FALSE, "narrow");
+  take_screenshots ("test-notes-dark", 1000, TRUE, "dark");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +593,7 @@ main (int   argc,
 
   g_test_add_func ("/notes-reader/highlight-note-restart-edition", test_highlight_note_restart_edition);
   g_test_add_func ("/notes-reader/bookmark-document-note-undo", test_bookmark_document_note_undo);
+  g_test_add_func ("/notes-reader/screenshots", test_screenshots);
 
   return window_test_run ();
 }

@@ -450,6 +450,17 @@ highlights_are_cb (gpointer data)
 }
 
 static gboolean
+save_error_shown_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (data, GTK_TYPE_LABEL, NULL, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "The note could not be saved: "))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 dialog_shown_cb (gpointer data)
 {
   GtkWindow **dialog = data;
@@ -504,6 +515,39 @@ test_bookmark_document_note_undo (void)
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
   wait_until (highlights_are_cb, GUINT_TO_POINTER (1), "the highlight back");
   wait_painted (window, PHRASE);
+
+  /* A note whose save fails (the highlight deleted behind the popover's
+   * back, by another connection): the text stays, with the error shown. */
+  {
+    g_autofree char *path = pn_store_default_path ();
+    g_autoptr(PnStore) other = pn_store_open (path, NULL);
+    g_autoptr(GPtrArray) all = pn_store_get_annotations (other, BM_PACK_ID, "text", NULL);
+    g_autofree char *hid = NULL;
+    g_autofree char *kept = NULL;
+    PnHighlightPopover *hp;
+    GtkTextBuffer *buffer;
+    GtkTextIter from, to;
+
+    for (guint i = 0; i < all->len; i++)
+      if (((PnAnnotation *) g_ptr_array_index (all, i))->kind == PN_ANNOTATION_HIGHLIGHT)
+        hid = g_strdup (((PnAnnotation *) g_ptr_array_index (all, i))->id);
+    g_assert_nonnull (hid);
+    g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", hid);
+    wait_until (popover_visible_cb, notes, "the highlight popover");
+    hp = pn_annotation_controller_get_popover (notes);
+    g_assert_true (pn_store_delete_annotation (other, hid, NULL));
+    buffer = find_text_buffer (GTK_WIDGET (hp));
+    gtk_text_buffer_set_text (buffer, "Kept even so.", -1);
+    gtk_popover_popdown (GTK_POPOVER (hp));
+    wait_until (save_error_shown_cb, hp, "the save error in the popover");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hp)));
+    g_assert_true (pn_highlight_popover_has_unsaved_note (hp));
+    gtk_text_buffer_get_bounds (buffer, &from, &to);
+    kept = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
+    g_assert_cmpstr (kept, ==, "Kept even so.");
+    maybe_shot ("notes-save-error.png");
+    gtk_popover_popdown (GTK_POPOVER (hp));
+  }
 
   gtk_widget_grab_focus (GTK_WIDGET (pn_reader_view_get_web_view (pn_window_get_reader_view (window))));
   if (!pn_ui_test_press_ctrl_key (GTK_WINDOW (window), GDK_KEY_d))

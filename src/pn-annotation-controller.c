@@ -305,7 +305,7 @@ on_note_changed (PnHighlightPopover *popover, const char *id, const char *note, 
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
       if (!gtk_widget_get_visible (GTK_WIDGET (popover)) && self->view != NULL &&
           gtk_widget_get_mapped (GTK_WIDGET (self->view)) &&
-          g_strcmp0 (pn_reader_view_get_document_id (self->view), a ? a->document_id : NULL) == 0)
+          g_strcmp0 (pn_reader_view_get_document_id (self->view), self->doc_id) == 0)
         pn_reader_view_popup_at_annotation (self->view, GTK_POPOVER (popover));
       return;
     }

@@ -461,6 +461,16 @@ save_error_shown_cb (gpointer data)
 }
 
 static gboolean
+kept_note_saved_cb (gpointer data)
+{
+  g_autofree char *path = pn_store_default_path ();
+  g_autoptr(PnStore) store = pn_store_open (path, NULL);
+  g_autoptr(PnAnnotation) a = store ? pn_store_get_annotation (store, data, NULL) : NULL;
+
+  return a != NULL && g_strcmp0 (a->note, "Kept even so.") == 0;
+}
+
+static gboolean
 dialog_shown_cb (gpointer data)
 {
   GtkWindow **dialog = data;
@@ -524,6 +534,7 @@ test_bookmark_document_note_undo (void)
     g_autoptr(GPtrArray) all = pn_store_get_annotations (other, BM_PACK_ID, "text", NULL);
     g_autofree char *hid = NULL;
     g_autofree char *kept = NULL;
+    g_autoptr(PnAnnotation) saved = NULL;
     PnHighlightPopover *hp;
     GtkTextBuffer *buffer;
     GtkTextIter from, to;
@@ -535,6 +546,8 @@ test_bookmark_document_note_undo (void)
     g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", hid);
     wait_until (popover_visible_cb, notes, "the highlight popover");
     hp = pn_annotation_controller_get_popover (notes);
+    saved = pn_store_get_annotation (other, hid, NULL);
+    g_assert_nonnull (saved);
     g_assert_true (pn_store_delete_annotation (other, hid, NULL));
     buffer = find_text_buffer (GTK_WIDGET (hp));
     gtk_text_buffer_set_text (buffer, "Kept even so.", -1);
@@ -546,7 +559,11 @@ test_bookmark_document_note_undo (void)
     kept = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
     g_assert_cmpstr (kept, ==, "Kept even so.");
     maybe_shot ("notes-save-error.png");
+    /* The highlight back: the note kept in the editor is saved when it closes. */
+    g_assert_true (pn_store_add_annotation (other, saved, NULL));
     gtk_popover_popdown (GTK_POPOVER (hp));
+    wait_until (popover_hidden_cb, notes, "the popover to close");
+    wait_until (kept_note_saved_cb, hid, "the kept note saved");
   }
 
   gtk_widget_grab_focus (GTK_WIDGET (pn_reader_view_get_web_view (pn_window_get_reader_view (window))));

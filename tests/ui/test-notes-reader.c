@@ -270,6 +270,15 @@ note_saved_cb (gpointer data)
 }
 
 static gboolean
+tagged_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) annotations = stored ();
+  PnAnnotation *a = stored_with_quote (annotations, PHRASE);
+
+  return a != NULL && pn_annotation_has_tag (a, data);
+}
+
+static gboolean
 n_marked_cb (gpointer data)
 {
   PnWindow *window = data;
@@ -288,7 +297,10 @@ test_highlight_note_restart_edition (void)
   g_autoptr(GPtrArray) after = NULL;
   PnWindow *window;
   PnAnnotationController *notes;
-  GtkWidget *popover, *colors;
+  GtkWidget *popover, *colors, *entry;
+  GtkEntryCompletion *completion;
+  GtkTreeIter iter;
+  g_autofree char *known = NULL;
   PnAnnotation *a;
   g_autofree char *id = NULL;
   g_autofree char *script = NULL;
@@ -347,6 +359,13 @@ test_highlight_note_restart_edition (void)
   wait_until (popover_visible_cb, notes, "the highlight popover");
   g_assert_cmpstr (pn_highlight_popover_get_id (pn_annotation_controller_get_popover (notes)), ==, id);
   gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (pn_annotation_controller_get_popover (notes))), NOTE, -1);
+  /* A tag, typed and Enter. */
+  entry = find_widget (GTK_WIDGET (pn_annotation_controller_get_popover (notes)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), " exam ");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (tagged_cb, "exam", "the tag in the store");
+  g_assert_true (shows_label (GTK_WIDGET (pn_annotation_controller_get_popover (notes)), "exam"));
   maybe_shot ("notes-highlight-popover.png");
   /* Closed: the note is saved at once, in the file. */
   gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
@@ -354,6 +373,24 @@ test_highlight_note_restart_edition (void)
   wait_until (note_saved_cb, NULL, "the note in the store");
   wait_until (n_marked_cb, window, "the note's marker in the text");
   maybe_shot ("notes-marker.png");
+  /* The other highlight's popover completes tags from those used. */
+  a = NULL;
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = stored ();
+  for (guint i = 0; i < after->len; i++)
+    if (g_strcmp0 (((PnAnnotation *) g_ptr_array_index (after, i))->id, id) != 0)
+      a = g_ptr_array_index (after, i);
+  g_assert_nonnull (a);
+  g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", a->id);
+  wait_until (popover_visible_cb, notes, "the other highlight's popover");
+  g_assert_cmpstr (pn_highlight_popover_get_id (pn_annotation_controller_get_popover (notes)), ==, a->id);
+  completion = gtk_entry_get_completion (GTK_ENTRY (entry));
+  g_assert_true (gtk_tree_model_get_iter_first (gtk_entry_completion_get_model (completion), &iter));
+  gtk_tree_model_get (gtk_entry_completion_get_model (completion), &iter, 0, &known, -1);
+  g_assert_cmpstr (known, ==, "exam");
+  gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
+  wait_until (popover_hidden_cb, notes, "the popover to close");
+
   close_window (window);
 
   /* A restart: the same words painted, from the store. */

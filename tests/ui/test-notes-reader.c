@@ -7,7 +7,8 @@
  * the highlight on the same words (the page says which words its wrappers
  * cover) and the note is in the store file; the pack's text edited under it
  * (a word inserted before the passage), the highlight follows; the passage
- * removed, it is detached: not painted, still in the store.
+ * removed, it is detached: not painted, still in the store; then attached
+ * to other words.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -418,7 +419,6 @@ test_highlight_note_restart_edition (void)
   window = open_window (removed);
   wait_until (reader_loaded_cb, window, "the text without the passage");
   wait_painted (window, "end of the first part.The second part");
-  close_window (window);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = stored ();
   g_assert_cmpuint (after->len, ==, 2);
@@ -426,9 +426,28 @@ test_highlight_note_restart_edition (void)
   g_assert_nonnull (a);
   g_assert_true (a->detached);
   g_assert_cmpstr (a->note, ==, NOTE);
+
+  /* Attached again by selecting other words (as the Notes page asks). */
+  select_words (window, "nobody works", "nobody works");
+  popover = selection_popover (window);
+  g_assert_false (shows_label (popover, "Attach Note Here"));
+  pn_reader_view_begin_reattach (pn_window_get_reader_view (window), id);
+  select_words (window, "nobody works", "nobody works");
+  popover = selection_popover (window);
+  g_signal_emit_by_name (find_button_labelled (popover, "Attach Note Here"), "clicked");
+  wait_painted (window, "end of the first part.The second part|nobody works");
+  close_window (window);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = stored ();
+  a = stored_with_quote (after, "nobody works");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->id, ==, id);
+  g_assert_false (a->detached);
+  g_assert_cmpstr (a->note, ==, NOTE);
   /* The other one, over two paragraphs, stays where it was. */
-  a = g_ptr_array_index (after, 0) == stored_with_quote (after, PHRASE) ? g_ptr_array_index (after, 1)
-                                                                         : g_ptr_array_index (after, 0);
+  g_assert_cmpuint (after->len, ==, 2);
+  a = g_strcmp0 (((PnAnnotation *) g_ptr_array_index (after, 0))->id, id) == 0 ? g_ptr_array_index (after, 1)
+                                                                                : g_ptr_array_index (after, 0);
   g_assert_true (g_str_has_prefix (a->selectors.exact, "end of the first part."));
   g_assert_true (g_str_has_suffix (a->selectors.exact, "The second part"));
   g_assert_false (a->detached);

@@ -304,7 +304,8 @@ on_note_changed (PnHighlightPopover *popover, const char *id, const char *note, 
       pn_highlight_popover_set_save_error (popover, message);
       g_signal_emit (self, signals[SIGNAL_PROBLEM], 0, message);
       if (!gtk_widget_get_visible (GTK_WIDGET (popover)) && self->view != NULL &&
-          g_strcmp0 (pn_reader_view_get_document_id (self->view), a ? a->document_id : NULL) == 0)
+          gtk_widget_get_mapped (GTK_WIDGET (self->view)) &&
+          g_strcmp0 (pn_reader_view_get_document_id (self->view), self->doc_id) == 0)
         pn_reader_view_popup_at_annotation (self->view, GTK_POPOVER (popover));
       return;
     }
@@ -645,8 +646,9 @@ pn_annotation_controller_dispose (GObject *object)
 
   if (self->popover != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->popover, self);
+      /* A note typed a moment ago is saved before the window goes. */
       pn_highlight_popover_flush (self->popover);
+      g_signal_handlers_disconnect_by_data (self->popover, self);
       g_clear_object (&self->popover);
     }
   if (self->view != NULL)

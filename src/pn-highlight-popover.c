@@ -145,6 +145,15 @@ pn_highlight_popover_has_unsaved_note (PnHighlightPopover *self)
   return self->dirty;
 }
 
+/* A web link in a note opens in the browser (GTK's own handler); the pack's
+ * own addresses lead nowhere from here. */
+static gboolean
+on_note_link (GtkLabel *label, const char *uri, PnHighlightPopover *self)
+{
+  return !(g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
+           g_str_has_prefix (uri, "mailto:"));
+}
+
 static void
 on_closed (GtkPopover *popover, PnHighlightPopover *self)
 {
@@ -314,6 +323,7 @@ pn_highlight_popover_init (PnHighlightPopover *self)
   gtk_entry_completion_set_popup_single_match (completion, FALSE);
   gtk_entry_set_completion (self->tag_entry, completion);
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (on_buffer_changed), self);
+  g_signal_connect (self->note_label, "activate-link", G_CALLBACK (on_note_link), self);
 }
 
 static void

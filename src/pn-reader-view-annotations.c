@@ -108,7 +108,6 @@ on_document_loaded (PnReaderView *self, gpointer user_data)
   self->text_generation++;
   /* What was given for this document before it was laid out. */
   self->paint_wanted = self->annotations_doc != NULL && g_strcmp0 (self->annotations_doc, self->doc_id) == 0;
-  g_clear_pointer (&self->reattach_id, g_free);
   if (self->doc_id != NULL && !self->test_page)
     send_text (self);
   else
@@ -373,15 +372,19 @@ static void
 highlight_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   PnReaderView *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
 
-  request_highlight (self, self->highlight_color, g_strcmp0 (g_action_get_name (G_ACTION (action)),
-                                                              "annotation-note") == 0);
+  if (g_strcmp0 (name, "annotation-copy") == 0)
+    on_copy (NULL, self);
+  else
+    request_highlight (self, self->highlight_color, g_strcmp0 (name, "annotation-note") == 0);
 }
 
 void
 pn_reader_view_annotations_context_menu (PnReaderView *self, WebKitContextMenu *menu, WebKitHitTestResult *hit)
 {
-  static const char * const names[] = { "annotation-note", "annotation-highlight" };
+  static const char * const names[] = { "annotation-copy", "annotation-note", "annotation-highlight" };
+  const char *labels[] = { _("Copy with Citation"), _("Add Note…"), _("Highlight") };
 
   if (!webkit_hit_test_result_context_is_selection (hit) || self->selection_text == NULL ||
       self->selection_start < 0 || self->test_page)
@@ -393,8 +396,8 @@ pn_reader_view_annotations_context_menu (PnReaderView *self, WebKitContextMenu *
       g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
 
       g_signal_connect_object (action, "activate", G_CALLBACK (highlight_action), self, 0);
-      webkit_context_menu_prepend (menu, webkit_context_menu_item_new_from_gaction (
-                                           G_ACTION (action), i == 0 ? _("Add Note…") : _("Highlight"), NULL));
+      webkit_context_menu_prepend (menu, webkit_context_menu_item_new_from_gaction (G_ACTION (action), labels[i],
+                                                                                    NULL));
     }
 }
 

@@ -11,9 +11,11 @@
  * highlight, or Enter on it (its first piece is a Tab stop), posts
  * "annotation" {id, rect}.
  *
- * Painting many is one pass: every range is found before the DOM changes,
- * then the text nodes are split at every boundary (the ranges follow the
- * splits), the pieces of each range listed, and only then wrapped.
+ * Painting many is one pass: every range's ends are found before the DOM
+ * changes (text.js keeps how the page text lines up with the DOM's for the
+ * page), then the text nodes are split at every end, the pieces of each
+ * range listed, and only then wrapped; no live Range is left for the DOM to
+ * keep up to date.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,9 +39,7 @@
       const parent = el.parentNode;
       if (!parent)
         continue;
-      while (el.firstChild)
-        parent.insertBefore(el.firstChild, el);
-      parent.removeChild(el);
+      el.replaceWith(...el.childNodes);
       parents.add(parent);
     }
     for (const parent of parents)
@@ -59,33 +59,58 @@
                                               /^(UL|OL|DL|TABLE|THEAD|TBODY|TR|ARTICLE|SECTION|BODY)$/.test(node.parentElement.tagName));
   }
 
-  /* The text nodes with words of @range in it (after the splits, each is
-   * wholly inside it). */
-  function piecesOf (range) {
-    const pieces = [];
-    const root = range.commonAncestorContainer;
-    if (root.nodeType === Node.TEXT_NODE)
-      return range.startOffset < range.endOffset ? [root] : [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!range.intersectsNode(node) || node.data.length === 0)
-        continue;
-      if (node === range.startContainer && range.startOffset >= node.data.length)
-        continue;
-      if (node === range.endContainer && range.endOffset === 0)
-        continue;
-      if (node.parentElement && node.parentElement.closest('sup.footnote-ref, .footnote-backref, [data-footnote-backref]'))
-        continue;
-      if (/^\s*$/.test(node.data) && betweenBlocks(node))
-        continue;
-      pieces.push(node);
+  function skipped (node) {
+    if (node.data.length === 0)
+      return true;
+    if (node.parentElement && node.parentElement.closest('sup.footnote-ref, .footnote-backref, [data-footnote-backref]'))
+      return true;
+    return /^\s*$/.test(node.data) && betweenBlocks(node);
+  }
+
+  /* Splits the text nodes at @offsets (a Map node -> offsets), and says
+   * where each offset now starts: a Map node -> [{at, node}] by offset. */
+  function splitAll (offsets) {
+    const pieces = new Map();
+    for (const [node, list] of offsets) {
+      const sorted = Array.from(new Set(list)).filter((o) => o > 0 && o < node.data.length).sort((x, y) => x - y);
+      const out = [{ at: 0, node: node }];
+      let cur = node;
+      let prev = 0;
+      for (const o of sorted) {
+        cur = cur.splitText(o - prev);
+        out.push({ at: o, node: cur });
+        prev = o;
+      }
+      pieces.set(node, out);
     }
     return pieces;
   }
 
-  function splitAt (node, offset) {
-    if (node.nodeType === Node.TEXT_NODE && offset > 0 && offset < node.data.length)
-      node.splitText(offset);
+  /* The piece of @node starting at @offset (@ending: the one ending there). */
+  function pieceAt (pieces, node, offset, ending) {
+    const list = pieces.get(node);
+    let found = list[0].node;
+    for (const p of list) {
+      if (ending ? p.at < offset : p.at <= offset)
+        found = p.node;
+      else
+        break;
+    }
+    return found;
+  }
+
+  /* The text nodes from @first to @last, in document order. */
+  function piecesBetween (first, last) {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    walker.currentNode = first;
+    for (let node = first; node; node = walker.nextNode()) {
+      if (!skipped(node))
+        out.push(node);
+      if (node === last)
+        return out;
+    }
+    return [];   /* @last was not after @first: nothing rather than too much */
   }
 
   function marker (cls, label) {
@@ -97,36 +122,33 @@
   }
 
   function paint (items, labels) {
+    const t0 = performance.now();
     unpaint();
-    const cache = new Map();
     const found = [];
     let missing = 0;
     for (const item of items) {
-      const range = globalThis.pnText ? globalThis.pnText.range(item.start, item.end, '', cache) : null;
+      const range = globalThis.pnText ? globalThis.pnText.bounds(item.start, item.end, '') : null;
       if (range)
         found.push({ item: item, range: range });
       else
         missing++;
     }
-    /* Each node split from its end first, so that its earlier offsets stay
-     * put (the live ranges follow the splits). */
-    const cuts = new Map();
+    /* Every boundary a text node edge, then the pieces of each listed
+     * before anything is wrapped (no live Range to keep up to date). */
+    const offsets = new Map();
     const cut = (node, offset) => {
-      if (!cuts.has(node))
-        cuts.set(node, []);
-      cuts.get(node).push(offset);
+      if (!offsets.has(node))
+        offsets.set(node, []);
+      offsets.get(node).push(offset);
     };
     for (const f of found) {
-      cut(f.range.startContainer, f.range.startOffset);
-      cut(f.range.endContainer, f.range.endOffset);
+      cut(f.range.startNode, f.range.startOffset);
+      cut(f.range.endNode, f.range.endOffset);
     }
-    for (const [node, offsets] of cuts) {
-      offsets.sort((a, b) => b - a);
-      for (const offset of offsets)
-        splitAt(node, offset);
-    }
+    const pieces = splitAll(offsets);
     for (const f of found)
-      f.pieces = piecesOf(f.range);
+      f.pieces = piecesBetween(pieceAt(pieces, f.range.startNode, f.range.startOffset, false),
+                               pieceAt(pieces, f.range.endNode, f.range.endOffset, true));
 
     for (const f of found) {
       const item = f.item;
@@ -158,7 +180,7 @@
         last.appendChild(marker('pn-note-marker', labels.note));
       painted.set(item.id, { kind: item.kind, color: item.color, note: item.note });
     }
-    return { painted: painted.size, missing: missing };
+    return { painted: painted.size, missing: missing, ms: performance.now() - t0 };
   }
 
   function parseItems (json) {

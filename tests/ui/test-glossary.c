@@ -11,7 +11,6 @@
 #include "pn-glossary-search.h"
 #include "pn-sidebar-row.h"
 #include "pn-text.h"
-#include "pn-web-shell.h"
 #include "window-test.h"
 
 static guint
@@ -260,42 +259,6 @@ test_glossary_entry (void)
 
 
 /* The text and its popovers */
-
-typedef struct {
-  gboolean done;
-  char *result;
-} AppEval;
-
-static void
-app_eval_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  AppEval *eval = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-
-  g_assert_no_error (error);
-  eval->result = jsc_value_is_null (value) || jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
-  eval->done = TRUE;
-}
-
-static gboolean
-app_eval_done (gpointer data)
-{
-  return ((AppEval *) data)->done;
-}
-
-/* @script in the app's own script world (where pnBridge and pnText live). */
-static char *
-eval_in_app_world (PnWindow *window, const char *script)
-{
-  WebKitWebView *view = pn_reader_view_get_web_view (pn_window_get_reader_view (window));
-  AppEval eval = { FALSE, NULL };
-
-  webkit_web_view_evaluate_javascript (view, script, -1, pn_web_shell_get_world (pn_web_shell_get_default ()),
-                                       NULL, NULL, app_eval_done_cb, &eval);
-  wait_until (app_eval_done, &eval, "a script in the app's world");
-  return eval.result;
-}
 
 static gboolean
 widget_visible_cb (gpointer data)

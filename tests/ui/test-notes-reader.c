@@ -7,7 +7,8 @@
  * the highlight on the same words (the page says which words its wrappers
  * cover) and the note is in the store file; the pack's text edited under it
  * (a word inserted before the passage), the highlight follows; the passage
- * removed, it is detached: not painted, still in the store.
+ * removed, it is detached: not painted, still in the store; then attached
+ * to other words.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,6 @@
 #include "pn-highlight-popover.h"
 #include "pn-selection-popover.h"
 #include "pn-store-annotations.h"
-#include "pn-web-shell.h"
 #include "window-test.h"
 
 #define PACK_ID "test-notes"
@@ -60,42 +60,6 @@ static const char text_removed_md[] =
   "Nobody asks why. This is the end of the first part.\n\n"
   "The second part tells how the mill was built, long ago, by the lord.\n";
 
-typedef struct {
-  gboolean done;
-  char *result;
-} AppEval;
-
-static void
-app_eval_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  AppEval *eval = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-
-  g_assert_no_error (error);
-  eval->result = jsc_value_is_null (value) || jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
-  eval->done = TRUE;
-}
-
-static gboolean
-app_eval_done (gpointer data)
-{
-  return ((AppEval *) data)->done;
-}
-
-/* @script in the app's own script world (pnBridge, pnText). */
-static char *
-app_js (PnWindow *window, const char *script)
-{
-  WebKitWebView *view = pn_reader_view_get_web_view (pn_window_get_reader_view (window));
-  AppEval eval = { FALSE, NULL };
-
-  webkit_web_view_evaluate_javascript (view, script, -1, pn_web_shell_get_world (pn_web_shell_get_default ()),
-                                       NULL, NULL, app_eval_done_cb, &eval);
-  wait_until (app_eval_done, &eval, "a script in the app's world");
-  return eval.result;
-}
-
 static gboolean
 flag_cb (gpointer data)
 {
@@ -132,7 +96,7 @@ maybe_shot (const char *name)
 static gboolean
 page_text_ready_cb (gpointer data)
 {
-  g_autofree char *ready = app_js (data, "globalThis.pnText && pnText.text() !== null ? 'yes' : 'no'");
+  g_autofree char *ready = eval_in_app_world (data, "globalThis.pnText && pnText.text() !== null ? 'yes' : 'no'");
 
   return g_strcmp0 (ready, "yes") == 0;
 }
@@ -155,7 +119,7 @@ select_words (PnWindow *window, const char *from, const char *to)
   g_autofree char *answer = NULL;
 
   wait_until (page_text_ready_cb, window, "the page text in the page");
-  answer = app_js (window, script);
+  answer = eval_in_app_world (window, script);
   g_assert_cmpstr (answer, ==, "selected");
 }
 
@@ -307,6 +271,15 @@ note_saved_cb (gpointer data)
 }
 
 static gboolean
+tagged_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) annotations = stored ();
+  PnAnnotation *a = stored_with_quote (annotations, PHRASE);
+
+  return a != NULL && pn_annotation_has_tag (a, data);
+}
+
+static gboolean
 n_marked_cb (gpointer data)
 {
   PnWindow *window = data;
@@ -325,7 +298,10 @@ test_highlight_note_restart_edition (void)
   g_autoptr(GPtrArray) after = NULL;
   PnWindow *window;
   PnAnnotationController *notes;
-  GtkWidget *popover, *colors;
+  GtkWidget *popover, *colors, *entry;
+  GtkEntryCompletion *completion;
+  GtkTreeIter iter;
+  g_autofree char *known = NULL;
   PnAnnotation *a;
   g_autofree char *id = NULL;
   g_autofree char *script = NULL;
@@ -384,6 +360,13 @@ test_highlight_note_restart_edition (void)
   wait_until (popover_visible_cb, notes, "the highlight popover");
   g_assert_cmpstr (pn_highlight_popover_get_id (pn_annotation_controller_get_popover (notes)), ==, id);
   gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (pn_annotation_controller_get_popover (notes))), NOTE, -1);
+  /* A tag, typed and Enter. */
+  entry = find_widget (GTK_WIDGET (pn_annotation_controller_get_popover (notes)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), " exam ");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (tagged_cb, "exam", "the tag in the store");
+  g_assert_true (shows_label (GTK_WIDGET (pn_annotation_controller_get_popover (notes)), "exam"));
   maybe_shot ("notes-highlight-popover.png");
   /* Closed: the note is saved at once, in the file. */
   gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
@@ -391,6 +374,24 @@ test_highlight_note_restart_edition (void)
   wait_until (note_saved_cb, NULL, "the note in the store");
   wait_until (n_marked_cb, window, "the note's marker in the text");
   maybe_shot ("notes-marker.png");
+  /* The other highlight's popover completes tags from those used. */
+  a = NULL;
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = stored ();
+  for (guint i = 0; i < after->len; i++)
+    if (g_strcmp0 (((PnAnnotation *) g_ptr_array_index (after, i))->id, id) != 0)
+      a = g_ptr_array_index (after, i);
+  g_assert_nonnull (a);
+  g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", a->id);
+  wait_until (popover_visible_cb, notes, "the other highlight's popover");
+  g_assert_cmpstr (pn_highlight_popover_get_id (pn_annotation_controller_get_popover (notes)), ==, a->id);
+  completion = gtk_entry_get_completion (GTK_ENTRY (entry));
+  g_assert_true (gtk_tree_model_get_iter_first (gtk_entry_completion_get_model (completion), &iter));
+  gtk_tree_model_get (gtk_entry_completion_get_model (completion), &iter, 0, &known, -1);
+  g_assert_cmpstr (known, ==, "exam");
+  gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
+  wait_until (popover_hidden_cb, notes, "the popover to close");
+
   close_window (window);
 
   /* A restart: the same words painted, from the store. */
@@ -418,7 +419,6 @@ test_highlight_note_restart_edition (void)
   window = open_window (removed);
   wait_until (reader_loaded_cb, window, "the text without the passage");
   wait_painted (window, "end of the first part.The second part");
-  close_window (window);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = stored ();
   g_assert_cmpuint (after->len, ==, 2);
@@ -426,9 +426,28 @@ test_highlight_note_restart_edition (void)
   g_assert_nonnull (a);
   g_assert_true (a->detached);
   g_assert_cmpstr (a->note, ==, NOTE);
+
+  /* Attached again by selecting other words (as the Notes page asks). */
+  select_words (window, "nobody works", "nobody works");
+  popover = selection_popover (window);
+  g_assert_false (shows_label (popover, "Attach Note Here"));
+  pn_reader_view_begin_reattach (pn_window_get_reader_view (window), id);
+  select_words (window, "nobody works", "nobody works");
+  popover = selection_popover (window);
+  g_signal_emit_by_name (find_button_labelled (popover, "Attach Note Here"), "clicked");
+  wait_painted (window, "end of the first part.The second part|nobody works");
+  close_window (window);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = stored ();
+  a = stored_with_quote (after, "nobody works");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->id, ==, id);
+  g_assert_false (a->detached);
+  g_assert_cmpstr (a->note, ==, NOTE);
   /* The other one, over two paragraphs, stays where it was. */
-  a = g_ptr_array_index (after, 0) == stored_with_quote (after, PHRASE) ? g_ptr_array_index (after, 1)
-                                                                         : g_ptr_array_index (after, 0);
+  g_assert_cmpuint (after->len, ==, 2);
+  a = g_strcmp0 (((PnAnnotation *) g_ptr_array_index (after, 0))->id, id) == 0 ? g_ptr_array_index (after, 1)
+                                                                                : g_ptr_array_index (after, 0);
   g_assert_true (g_str_has_prefix (a->selectors.exact, "end of the first part."));
   g_assert_true (g_str_has_suffix (a->selectors.exact, "The second part"));
   g_assert_false (a->detached);
@@ -487,6 +506,27 @@ highlights_are_cb (gpointer data)
 }
 
 static gboolean
+save_error_shown_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (data, GTK_TYPE_LABEL, NULL, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "The note could not be saved: "))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+kept_note_saved_cb (gpointer data)
+{
+  g_autofree char *path = pn_store_default_path ();
+  g_autoptr(PnStore) store = pn_store_open (path, NULL);
+  g_autoptr(PnAnnotation) a = store ? pn_store_get_annotation (store, data, NULL) : NULL;
+
+  return a != NULL && g_strcmp0 (a->note, "Kept even so.") == 0;
+}
+
+static gboolean
 dialog_shown_cb (gpointer data)
 {
   GtkWindow **dialog = data;
@@ -542,6 +582,46 @@ test_bookmark_document_note_undo (void)
   wait_until (highlights_are_cb, GUINT_TO_POINTER (1), "the highlight back");
   wait_painted (window, PHRASE);
 
+  /* A note whose save fails (the highlight deleted behind the popover's
+   * back, by another connection): the text stays, with the error shown. */
+  {
+    g_autofree char *path = pn_store_default_path ();
+    g_autoptr(PnStore) other = pn_store_open (path, NULL);
+    g_autoptr(GPtrArray) all = pn_store_get_annotations (other, BM_PACK_ID, "text", NULL);
+    g_autofree char *hid = NULL;
+    g_autofree char *kept = NULL;
+    g_autoptr(PnAnnotation) saved = NULL;
+    PnHighlightPopover *hp;
+    GtkTextBuffer *buffer;
+    GtkTextIter from, to;
+
+    for (guint i = 0; i < all->len; i++)
+      if (((PnAnnotation *) g_ptr_array_index (all, i))->kind == PN_ANNOTATION_HIGHLIGHT)
+        hid = g_strdup (((PnAnnotation *) g_ptr_array_index (all, i))->id);
+    g_assert_nonnull (hid);
+    g_signal_emit_by_name (pn_window_get_reader_view (window), "annotation-activated", hid);
+    wait_until (popover_visible_cb, notes, "the highlight popover");
+    hp = pn_annotation_controller_get_popover (notes);
+    saved = pn_store_get_annotation (other, hid, NULL);
+    g_assert_nonnull (saved);
+    g_assert_true (pn_store_delete_annotation (other, hid, NULL));
+    buffer = find_text_buffer (GTK_WIDGET (hp));
+    gtk_text_buffer_set_text (buffer, "Kept even so.", -1);
+    gtk_popover_popdown (GTK_POPOVER (hp));
+    wait_until (save_error_shown_cb, hp, "the save error in the popover");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hp)));
+    g_assert_true (pn_highlight_popover_has_unsaved_note (hp));
+    gtk_text_buffer_get_bounds (buffer, &from, &to);
+    kept = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
+    g_assert_cmpstr (kept, ==, "Kept even so.");
+    maybe_shot ("notes-save-error.png");
+    /* The highlight back: the note kept in the editor is saved when it closes. */
+    g_assert_true (pn_store_add_annotation (other, saved, NULL));
+    gtk_popover_popdown (GTK_POPOVER (hp));
+    wait_until (popover_hidden_cb, notes, "the popover to close");
+    wait_until (kept_note_saved_cb, hid, "the kept note saved");
+  }
+
   gtk_widget_grab_focus (GTK_WIDGET (pn_reader_view_get_web_view (pn_window_get_reader_view (window))));
   if (!pn_ui_test_press_ctrl_key (GTK_WINDOW (window), GDK_KEY_d))
     {
@@ -563,6 +643,65 @@ test_bookmark_document_note_undo (void)
   close_window (window);
 }
 
+/* For a person to look at ($PN_TEST_SCREENSHOTS): the selection popover, a
+ * highlight with its note marker, the highlight popover; at 360 px in the
+ * light style, then wide in the dark one. */
+static void
+take_screenshots (const char *pack_id, int width, gboolean dark, const char *suffix)
+{
+  g_autofree char *json = g_strdup (pack_json);
+  char *at = strstr (json, "\"" PACK_ID "\"");
+  g_autofree char *head = g_strndup (json, at - json);
+  g_autofree char *tail = g_strdup (at + strlen (PACK_ID) + 2);
+  g_autofree char *manifest = g_strdup_printf ("%s\"%s\"%s", head, pack_id, tail);
+  g_autoptr(GFile) pack = make_pack ("pack.json", manifest, "text.md", text_md, NULL);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PnWindow *window;
+  PnAnnotationController *notes;
+  GtkWidget *popover;
+  g_autofree char *name = NULL;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_window_sized (pack, width, 700);
+  wait_until (reader_loaded_cb, window, "the text");
+  notes = pn_window_get_annotation_controller (window);
+
+  select_words (window, "Nobody asks why.", "Nobody asks why.");
+  popover = selection_popover (window);
+  g_signal_emit_by_name (pn_color_row_get_button (PN_COLOR_ROW (find_widget (popover, PN_TYPE_COLOR_ROW)),
+                                                  PN_ANNOTATION_PINK), "clicked");
+  wait_painted (window, "Nobody asks why.");
+  select_words (window, PHRASE, PHRASE);
+  selection_popover (window);
+  name = g_strdup_printf ("notes-selection-%s.png", suffix);
+  maybe_shot (name);
+  g_signal_emit_by_name (find_button_labelled (selection_popover (window), "Add Note…"), "clicked");
+  wait_until (popover_visible_cb, notes, "the new highlight's popover");
+  gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (pn_annotation_controller_get_popover (notes))), NOTE, -1);
+  g_free (name);
+  name = g_strdup_printf ("notes-popover-%s.png", suffix);
+  maybe_shot (name);
+  gtk_popover_popdown (GTK_POPOVER (pn_annotation_controller_get_popover (notes)));
+  wait_until (n_marked_cb, window, "the note's marker");
+  g_free (name);
+  name = g_strdup_printf ("notes-marker-%s.png", suffix);
+  maybe_shot (name);
+  close_window (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (void)
+{
+  if (g_getenv ("PN_TEST_SCREENSHOTS") == NULL)
+    {
+      g_test_skip ("Screenshots only with $PN_TEST_SCREENSHOTS");
+      return;
+    }
+  take_screenshots ("test-notes-narrow", 360, FALSE, "narrow");
+  take_screenshots ("test-notes-dark", 1000, TRUE, "dark");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +710,7 @@ main (int   argc,
 
   g_test_add_func ("/notes-reader/highlight-note-restart-edition", test_highlight_note_restart_edition);
   g_test_add_func ("/notes-reader/bookmark-document-note-undo", test_bookmark_document_note_undo);
+  g_test_add_func ("/notes-reader/screenshots", test_screenshots);
 
   return window_test_run ();
 }

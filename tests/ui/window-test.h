@@ -140,6 +140,11 @@ char *
 eval_js (PnWindow   *window,
          const char *script);
 
+/* @script in the app's own script world (where pnBridge and pnText live). */
+char *
+eval_in_app_world (PnWindow   *window,
+                   const char *script);
+
 /* The id of the last numbered block whose top is at or above the top of the view. */
 char *
 top_block (PnWindow *window);

@@ -17,7 +17,6 @@
 #include "pn-color-row.h"
 #include "pn-note-row.h"
 #include "pn-render-pango.h"
-#include "pn-text.h"
 
 struct _PnNoteRow
 {
@@ -32,7 +31,6 @@ struct _PnNoteRow
   GtkWidget     *reattach_button;
 
   PnAnnotation  *annotation;
-  char          *search_key;
   gboolean       detached;
 };
 
@@ -133,7 +131,6 @@ fill (PnNoteRow *self, PnPack *pack, const char *detached_from, gboolean can_rea
   g_autofree char *tags = g_strjoinv (", ", a->tags);
   g_autofree char *date = format_date (a->updated_at > 0 ? a->updated_at : a->created_at);
   g_autofree char *meta = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *swatch_class = NULL;
   const char *color = pn_annotation_color_to_string (a->color);
 
@@ -201,8 +198,6 @@ fill (PnNoteRow *self, PnPack *pack, const char *detached_from, gboolean can_rea
   if (self->detached)
     gtk_widget_add_css_class (GTK_WIDGET (self), "pn-note-detached");
 
-  key = g_strjoin ("\n", quote, a->note != NULL ? a->note : "", tags, NULL);
-  self->search_key = pn_text_fold_accents (key);
 
   update_accessible (self, a->kind == PN_ANNOTATION_DOCUMENT_NOTE ? "" : quote, meta);
 }
@@ -248,7 +243,6 @@ pn_note_row_finalize (GObject *object)
   PnNoteRow *self = PN_NOTE_ROW (object);
 
   g_clear_pointer (&self->annotation, pn_annotation_free);
-  g_free (self->search_key);
 
   G_OBJECT_CLASS (pn_note_row_parent_class)->finalize (object);
 }
@@ -311,11 +305,4 @@ pn_note_row_get_detached (PnNoteRow *self)
 {
   g_return_val_if_fail (PN_IS_NOTE_ROW (self), FALSE);
   return self->detached;
-}
-
-const char *
-pn_note_row_get_search_key (PnNoteRow *self)
-{
-  g_return_val_if_fail (PN_IS_NOTE_ROW (self), NULL);
-  return self->search_key;
 }

@@ -24,8 +24,6 @@ GtkWidget          *pn_note_row_new            (const PnAnnotation *annotation,
                                                 gboolean            can_reattach);
 gboolean            pn_note_row_get_detached   (PnNoteRow          *self);
 const PnAnnotation *pn_note_row_get_annotation (PnNoteRow          *self);
-/* The quote, note and tags, accents and case folded (pn_text_fold_accents()). */
-const char         *pn_note_row_get_search_key (PnNoteRow          *self);
 
 /* Signals:
  *   "reattach" ()   the « Re-attach… » button of a detached row

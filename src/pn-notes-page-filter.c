@@ -1,8 +1,8 @@
 /* pn-notes-page-filter.c: the Notes page's search, colour and tag filters
  *
- * The rows stay made; those that do not match are hidden, and so are the
- * groups left empty. The search looks in the quote, the note and the tags,
- * accents and case folded (pn_text_fold_accents()), as one types.
+ * The annotations are filtered, then rows made for those that match. The
+ * search looks in the quote, the note and the tags, accents and case folded
+ * (pn_text_fold_accents()), as one types.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,16 +18,34 @@
 #include "pn-notes-page-private.h"
 #include "pn-text.h"
 
-static gboolean
-row_matches (PnNotesPage *self, PnNoteRow *row)
+/* The quote, note and tags, accents and case folded, made once per annotation. */
+static const char *
+search_key (PnNotesPage *self, const PnAnnotation *a)
 {
-  const PnAnnotation *a = pn_note_row_get_annotation (row);
+  const char *key = g_hash_table_lookup (self->keys, a->id);
 
+  if (key == NULL)
+    {
+      g_autofree char *tags = g_strjoinv ("\n", a->tags);
+      g_autofree char *text = g_strjoin ("\n", a->selectors.exact != NULL ? a->selectors.exact : "",
+                                         a->note != NULL ? a->note : "", tags, NULL);
+      char *folded = pn_text_fold_accents (text);
+
+      g_strdelimit (folded, "\n\r\t", ' ');
+      g_hash_table_insert (self->keys, g_strdup (a->id), folded);
+      key = folded;
+    }
+  return key;
+}
+
+gboolean
+_pn_notes_page_matches (PnNotesPage *self, const PnAnnotation *a)
+{
   if (self->color >= 0 && (a->kind != PN_ANNOTATION_HIGHLIGHT || (int) a->color != self->color))
     return FALSE;
   if (self->tag != NULL && !pn_annotation_has_tag (a, self->tag))
     return FALSE;
-  if (self->query != NULL && strstr (pn_note_row_get_search_key (row), self->query) == NULL)
+  if (self->query != NULL && strstr (search_key (self, a), self->query) == NULL)
     return FALSE;
   return TRUE;
 }
@@ -47,33 +65,9 @@ update_count (PnNotesPage *self)
 }
 
 void
-_pn_notes_page_apply_filters (PnNotesPage *self)
+_pn_notes_page_show_state (PnNotesPage *self)
 {
   guint n = self->annotations != NULL ? self->annotations->len : 0;
-
-  self->n_shown = 0;
-  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
-       group != NULL;
-       group = gtk_widget_get_next_sibling (group))
-    {
-      GtkWidget *list = g_object_get_data (G_OBJECT (group), PN_NOTES_GROUP_LIST_KEY);
-      guint shown = 0;
-
-      for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
-           row != NULL;
-           row = gtk_widget_get_next_sibling (row))
-        {
-          gboolean match;
-
-          if (!PN_IS_NOTE_ROW (row))
-            continue;
-          match = row_matches (self, PN_NOTE_ROW (row));
-          gtk_widget_set_visible (row, match);
-          shown += match;
-        }
-      gtk_widget_set_visible (group, shown > 0);
-      self->n_shown += shown;
-    }
 
   update_count (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n > 0);
@@ -90,8 +84,7 @@ search_changed_cb (PnNotesPage *self)
   g_clear_pointer (&self->query, g_free);
   if (text[0] != '\0')
     self->query = pn_text_fold_accents (text);
-  if (!self->rows_stale)
-    _pn_notes_page_apply_filters (self);
+  _pn_notes_page_rebuild (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -154,8 +147,7 @@ color_selected_cb (PnNotesPage *self)
   /* Item 0: every colour; then the colours in their order. */
   self->color = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
   name_drop_down (self->color_drop_down, _("Colour"));
-  if (!self->rows_stale)
-    _pn_notes_page_apply_filters (self);
+  _pn_notes_page_rebuild (self);
 }
 
 static void
@@ -168,8 +160,7 @@ tag_selected_cb (PnNotesPage *self)
       selected - 1 < g_strv_length (self->tags))
     self->tag = g_strdup (self->tags[selected - 1]);
   name_drop_down (self->tag_drop_down, _("Tag"));
-  if (!self->rows_stale)
-    _pn_notes_page_apply_filters (self);
+  _pn_notes_page_rebuild (self);
 }
 
 static void

@@ -33,6 +33,7 @@ struct _PnNotesPage
   PnPackSession        *session;
   GSettings            *settings;
   GHashTable           *texts;        /* document id -> PnAnchorText of its page text */
+  GHashTable           *keys;         /* annotation id -> its search key (quote, note, tags folded) */
   GPtrArray            *annotations;  /* of PnAnnotation: the pack's, anchored */
   GStrv                 tags;         /* used in the pack's annotations, sorted */
   GtkFileChooserNative *chooser;
@@ -42,7 +43,8 @@ struct _PnNotesPage
   int                   color;        /* PnAnnotationColor, or -1 */
   char                 *tag;          /* NULL: any */
 
-  guint                 n_shown;
+  guint                 n_shown;      /* annotations that match (rows are made for limit of them) */
+  guint                 limit;
   guint                 n_detached;
   gboolean              rows_stale;   /* the rows are made when the page is shown */
   gboolean              changing;     /* the page itself tells the session of a change */
@@ -56,11 +58,18 @@ struct _PnNotesPage
 GtkWidget    *_pn_notes_page_list_end_row (GtkWidget   *list,
                                            gboolean     last);
 
+/* The rows made again for the search and filters (now when the page is
+ * shown, else when it is), the first few hundred. */
+void          _pn_notes_page_rebuild       (PnNotesPage *self);
+
 /* pn-notes-page-filter.c */
 void          _pn_notes_page_class_filter_init (GtkWidgetClass *widget_class);
 void          _pn_notes_page_filter_init   (PnNotesPage *self);
-/* Shows the rows (and groups) that match, the count, the page's state. */
-void          _pn_notes_page_apply_filters (PnNotesPage *self);
+/* Whether @annotation passes the search and the filters. */
+gboolean      _pn_notes_page_matches       (PnNotesPage        *self,
+                                            const PnAnnotation *annotation);
+/* The count, the filters shown, the page's state (list, no match, empty). */
+void          _pn_notes_page_show_state    (PnNotesPage *self);
 /* The tag drop down from self->tags, the tag chosen kept when still there. */
 void          _pn_notes_page_fill_tags     (PnNotesPage *self);
 /* No search, every colour and tag (a pack opened). */

@@ -20,6 +20,9 @@
 #include "pn-note-row.h"
 #include "pn-notes-page-private.h"
 
+/* Rows made at first, and at each « Show More ». */
+#define ROWS_AT_A_TIME 200
+
 G_DEFINE_FINAL_TYPE (PnNotesPage, pn_notes_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -145,7 +148,11 @@ list_keynav_failed_cb (PnNotesPage *self, GtkDirectionType direction, GtkWidget 
        other = down ? gtk_widget_get_next_sibling (other) : gtk_widget_get_prev_sibling (other))
     {
       GtkWidget *other_list = g_object_get_data (G_OBJECT (other), PN_NOTES_GROUP_LIST_KEY);
-      GtkWidget *row = other_list != NULL && gtk_widget_get_visible (other) ? _pn_notes_page_list_end_row (other_list, !down) : NULL;
+      GtkWidget *row = other_list != NULL ? _pn_notes_page_list_end_row (other_list, !down) : NULL;
+
+      /* After the last note made: « Show More ». */
+      if (GTK_IS_BUTTON (other))
+        return gtk_widget_grab_focus (other);
 
       if (row != NULL)
         {
@@ -209,6 +216,38 @@ append_row (PnNotesPage *self, GtkWidget *list, const PnAnnotation *a, const cha
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
+static void build_rows (PnNotesPage *self);
+static void focus_note (PnNotesPage *self, const char *id);
+
+static void
+more_clicked_cb (PnNotesPage *self, GtkButton *button)
+{
+  GtkWidget *previous = gtk_widget_get_prev_sibling (GTK_WIDGET (button));
+  GtkWidget *list = previous != NULL ? g_object_get_data (G_OBJECT (previous), PN_NOTES_GROUP_LIST_KEY) : NULL;
+  GtkWidget *last = list != NULL ? _pn_notes_page_list_end_row (list, TRUE) : NULL;
+  g_autofree char *id = last != NULL ? g_strdup (pn_note_row_get_annotation (PN_NOTE_ROW (last))->id) : NULL;
+
+  self->limit += ROWS_AT_A_TIME;
+  build_rows (self);
+  /* The keyboard on the last note it had, to go on down from there. */
+  if (id != NULL)
+    focus_note (self, id);
+}
+
+static void
+append_more_button (PnNotesPage *self, guint n_more)
+{
+  g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Note", "Show %u More Notes",
+                                                      MIN (n_more, ROWS_AT_A_TIME)),
+                                            MIN (n_more, ROWS_AT_A_TIME));
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (more_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->groups_box, button);
+}
+
 /* The keyboard on the row of annotation @id, if it is shown. */
 static void
 focus_note (PnNotesPage *self, const char *id)
@@ -243,6 +282,7 @@ build_rows (PnNotesPage *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *focus_row = focus != NULL ? gtk_widget_get_ancestor (focus, PN_TYPE_NOTE_ROW) : NULL;
   g_autofree char *focus_id = NULL;
+  guint made = 0;
 
   /* The keyboard stays on the note it was on, when it is still listed. */
   if (focus_row != NULL && gtk_widget_is_ancestor (focus_row, GTK_WIDGET (self)))
@@ -252,12 +292,15 @@ build_rows (PnNotesPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
 
+  /* The annotations that match, in order; rows for the first self->limit. */
   for (guint i = 0; self->annotations != NULL && i < self->annotations->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (self->annotations, i));
+    if (_pn_notes_page_matches (self, g_ptr_array_index (self->annotations, i)))
+      g_ptr_array_add (sorted, g_ptr_array_index (self->annotations, i));
   g_ptr_array_sort (sorted, sort_by_date (self) ? compare_date : compare_position);
+  self->n_shown = sorted->len;
 
   /* Detached first: they wait for the student. */
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < sorted->len && made < self->limit; i++)
     {
       const PnAnnotation *a = g_ptr_array_index (sorted, i);
       PnDocument *doc;
@@ -272,15 +315,16 @@ build_rows (PnNotesPage *self)
       doc = pack != NULL ? pn_pack_get_document (pack, a->document_id) : NULL;
       append_row (self, detached_list, a,
                   doc != NULL ? pn_document_get_title (doc) : _("a document no longer in the course pack"));
+      made++;
     }
 
-  for (guint d = 0; documents != NULL && d < documents->len; d++)
+  for (guint d = 0; documents != NULL && d < documents->len && made < self->limit; d++)
     {
       PnDocument *doc = g_ptr_array_index (documents, d);
       const char *doc_id = pn_document_get_id (doc);
       GtkWidget *list = NULL;
 
-      for (guint i = 0; i < sorted->len; i++)
+      for (guint i = 0; i < sorted->len && made < self->limit; i++)
         {
           const PnAnnotation *a = g_ptr_array_index (sorted, i);
 
@@ -289,11 +333,27 @@ build_rows (PnNotesPage *self)
           if (list == NULL)
             list = new_group (self, pn_document_get_title (doc), NULL);
           append_row (self, list, a, NULL);
+          made++;
         }
     }
-  _pn_notes_page_apply_filters (self);
+
+  /* A long list is made a few hundred rows at a time (GtkListBox lays out
+   * every row it has). */
+  if (made < sorted->len)
+    append_more_button (self, sorted->len - made);
+
+  _pn_notes_page_show_state (self);
   if (focus_id != NULL)
     focus_note (self, focus_id);
+}
+
+void
+_pn_notes_page_rebuild (PnNotesPage *self)
+{
+  self->limit = ROWS_AT_A_TIME;
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_rows (self);
 }
 
 /* Reloading */
@@ -304,11 +364,10 @@ pn_notes_page_reload (PnNotesPage *self)
   g_return_if_fail (PN_IS_NOTES_PAGE (self));
 
   _pn_notes_page_load (self);
+  g_hash_table_remove_all (self->keys);
   _pn_notes_page_fill_tags (self);
   /* The rows are made when the page is shown, not while the text opens. */
-  self->rows_stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    build_rows (self);
+  _pn_notes_page_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANNOTATIONS]);
 }
 
@@ -332,9 +391,7 @@ annotations_changed_cb (PnNotesPage *self, const char *doc_id, PnPackSession *se
 static void
 sort_changed_cb (PnNotesPage *self)
 {
-  self->rows_stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    build_rows (self);
+  _pn_notes_page_rebuild (self);
 }
 
 static gboolean
@@ -398,6 +455,7 @@ pn_notes_page_finalize (GObject *object)
   PnNotesPage *self = PN_NOTES_PAGE (object);
 
   g_hash_table_unref (self->texts);
+  g_hash_table_unref (self->keys);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_strfreev (self->tags);
   g_free (self->query);
@@ -471,6 +529,8 @@ pn_notes_page_init (PnNotesPage *self)
 {
   self->color = -1;
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pn_anchor_text_free);
+  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->limit = ROWS_AT_A_TIME;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _pn_notes_page_filter_init (self);

@@ -685,6 +685,73 @@ menu_shown_cb (gpointer data)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+static guint
+count_buttons (PnNotesPage *page, const char *label)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, label, TRUE);
+
+  return labels->len;
+}
+
+/* Many notes: every one counted and searched, rows made two hundred at a
+ * time, « Show More » for the next ones, until all are there. */
+static void
+test_notes_many (void)
+{
+  g_autoptr(GFile) pack = make_notes_pack ("test-notes-many");
+  PnWindow *window = open_window (pack);
+  PnNotesPage *page = notes_page (window);
+  g_autoptr(GPtrArray) many = pn_annotations_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0, skipped = 0;
+
+  wait_until (reader_loaded_cb, window, "the text");
+  for (guint i = 0; i < 450; i++)
+    {
+      PnAnnotation *a = annotation_on (window, i % 2 ? "harbour" : "market", PN_ANNOTATION_HIGHLIGHT, i % 6,
+                                       i % 2 ? "The boats came back at night" : "Prices rise when the harvest fails",
+                                       NULL, NULL, 1700000000 + i);
+
+      g_free (a->note);
+      a->note = g_strdup_printf ("Note number %u, with **bold** words.", i);
+      g_ptr_array_add (many, a);
+    }
+  g_assert_true (pn_store_import_annotations (window_store (window), many, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 450);
+  pn_pack_session_annotations_changed (pn_window_get_session (window), NULL);
+  g_assert_cmpstr (pn_sidebar_row_get_count (PN_SIDEBAR_ROW (find_row (window, "notes"))), ==, "450");
+
+  show_notes (window);
+  g_assert_cmpuint (pn_notes_page_get_n_shown (page), ==, 450);
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 200);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpuint (count_buttons (page, "Show 200 More Notes"), ==, 1);
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (page), "Show 200 More Notes"), "clicked");
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 400);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (page), "Show 50 More Notes"), "clicked");
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 450);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpuint (count_buttons (page, "More Note"), ==, 0);
+
+  /* The search looks at every note, made into a row or not. */
+  type_search (page, "number 449,", 1);
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (strstr (pn_note_row_get_annotation (g_ptr_array_index (rows, 0))->note, "449"));
+  type_search (page, "", 450);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = shown_rows (page);
+  g_assert_cmpuint (rows->len, ==, 200);
+
+  close_window (window);
+}
+
 /* At 360 px, in the language of the run (the French words are longer), the
  * page with its filters fits: the window is not made wider. */
 static void
@@ -780,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/notes-page/keyboard", test_notes_keyboard);
   g_test_add_func ("/notes-page/detached", test_notes_detached);
   g_test_add_func ("/notes-page/transfer", test_notes_transfer);
+  g_test_add_func ("/notes-page/many", test_notes_many);
   g_test_add_func ("/notes-page/narrow", test_notes_narrow);
   g_test_add_func ("/notes-page/screenshots", test_notes_screenshots);
 

@@ -59,7 +59,7 @@ GtkWidget    *_pn_notes_page_list_end_row (GtkWidget   *list,
                                            gboolean     last);
 
 /* The rows made again for the search and filters (now when the page is
- * shown, else when it is), the first few hundred. */
+ * shown, else when it is), the first hundred. */
 void          _pn_notes_page_rebuild       (PnNotesPage *self);
 
 /* pn-notes-page-filter.c */

@@ -106,11 +106,15 @@ void
 pn_reader_view_show_selection (PnReaderView *self, const PnPageMessage *message)
 {
   g_autofree char *text = message->text ? g_strstrip (g_strdup (message->text)) : NULL;
+  PnSelectionActions actions;
 
   g_free (self->selection_text);
   self->selection_text = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+  actions = pn_reader_view_selection_actions (self, message);
+  if (pack_has_glossary (self) && !message->clipped)
+    actions |= PN_SELECTION_CAN_LOOK_UP;
 
-  if (self->selection_text == NULL || !pack_has_glossary (self))
+  if (self->selection_text == NULL || actions == 0)
     {
       if (self->selection_popover != NULL)
         gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
@@ -127,8 +131,11 @@ pn_reader_view_show_selection (PnReaderView *self, const PnPageMessage *message)
       self->selection_popover = PN_SELECTION_POPOVER (pn_selection_popover_new ());
       gtk_widget_set_parent (GTK_WIDGET (self->selection_popover), GTK_WIDGET (self));
       g_signal_connect (self->selection_popover, "look-up", G_CALLBACK (on_look_up), self);
+      pn_reader_view_connect_selection_popover (self, self->selection_popover);
     }
   pn_selection_popover_set_text (self->selection_popover, self->selection_text);
+  pn_selection_popover_set_actions (self->selection_popover, actions);
+  pn_selection_popover_set_color (self->selection_popover, self->highlight_color);
   pn_reader_popover_point_at (GTK_POPOVER (self->selection_popover), NULL,
                               GTK_WIDGET (self), GTK_WIDGET (self->web_view),
                               webkit_web_view_get_zoom_level (self->web_view), &message->rect);
@@ -162,7 +169,7 @@ pn_reader_view_glossary_context_menu (PnReaderView *self, WebKitContextMenu *men
   g_autoptr(GSimpleAction) action = NULL;
 
   if (!webkit_hit_test_result_context_is_selection (hit) || self->selection_text == NULL ||
-      !pack_has_glossary (self))
+      !pack_has_glossary (self) || g_utf8_strlen (self->selection_text, -1) >= PN_PAGE_MESSAGE_MAX_SELECTION)
     return;
 
   action = g_simple_action_new ("glossary-look-up", NULL);

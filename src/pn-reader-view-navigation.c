@@ -437,6 +437,7 @@ on_context_menu (WebKitWebView *web_view, WebKitContextMenu *menu,
   g_list_free (items);
 
   pn_reader_view_glossary_context_menu (PN_READER_VIEW (user_data), menu, hit);
+  pn_reader_view_annotations_context_menu (PN_READER_VIEW (user_data), menu, hit);
   kept += webkit_context_menu_get_n_items (menu) > kept;
 
   return kept == 0;   /* TRUE: no menu at all */

@@ -24,6 +24,7 @@ pn_reader_view_popdown_all (PnReaderView *self)
     gtk_popover_popdown (GTK_POPOVER (self->term_popover));
   if (self->selection_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
+  pn_reader_view_annotations_popdown (self);
 }
 
 static void

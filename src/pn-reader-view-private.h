@@ -9,6 +9,7 @@
  *   pn-reader-view-print.c       printing and PDF export (public API only)
  *   pn-reader-view-text.c        the page's plain text and block offsets for the page scripts
  *   pn-reader-view-glossary.c    the term and selection popovers, occurrences shown and flashed
+ *   pn-reader-view-annotations.c the student's highlights painted, opened, made from the selection
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -53,6 +54,20 @@ struct _PnReaderView {
   char *selection_text;                      /* the words selected in the page, or NULL */
   PnPendingOccurrence *pending_occurrence;   /* to show once its document is laid out */
   PnGlossaryLinkMode link_mode;
+
+  /* notes (pn-reader-view-annotations.c) */
+  char *annotations_json;      /* what annotations.js paints, for annotations_doc */
+  char *annotations_doc;
+  guint text_generation;       /* a page laid out: the page text goes to it */
+  int text_state;
+  gboolean paint_wanted;
+  gint64 selection_start;      /* the words selected in the page text, or -1 */
+  gint64 selection_end;
+  char *reattach_id;           /* the detached note the next selection may take */
+  PnPageRect annotation_rect;  /* the highlight opened last */
+  PnPageRect selection_rect;
+  PnAnnotationColor highlight_color;
+  GPtrArray *adopted;          /* popovers of others pointed at highlights */
 
   char *doc_id;
   char *current_uri;     /* the page the view may show (no fragment) */
@@ -124,6 +139,10 @@ enum {
   PN_READER_VIEW_SIGNAL_GLOSSARY_ACTIVATED,
   PN_READER_VIEW_SIGNAL_GLOSSARY_LOOK_UP,
   PN_READER_VIEW_SIGNAL_OCCURRENCE_SHOWN,
+  PN_READER_VIEW_SIGNAL_ANNOTATION_ACTIVATED,
+  PN_READER_VIEW_SIGNAL_REATTACH_REQUESTED,
+  PN_READER_VIEW_SIGNAL_HIGHLIGHT_REQUESTED,
+  PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED,
   PN_READER_VIEW_N_SIGNALS
 };
 extern guint pn_reader_view_signals[PN_READER_VIEW_N_SIGNALS];
@@ -154,6 +173,21 @@ void     pn_reader_view_show_term              (PnReaderView        *self,
 void     pn_reader_view_show_selection         (PnReaderView        *self,
                                                 const PnPageMessage *message);
 void     pn_reader_view_glossary_context_menu  (PnReaderView        *self,
+                                                WebKitContextMenu   *menu,
+                                                WebKitHitTestResult *hit);
+
+/* pn-reader-view-annotations.c */
+void     pn_reader_view_annotations_class_init (GObjectClass        *klass);
+void     pn_reader_view_annotations_init       (PnReaderView        *self);
+void     pn_reader_view_annotations_dispose    (PnReaderView        *self);
+void     pn_reader_view_annotations_popdown    (PnReaderView        *self);
+void     pn_reader_view_annotation_activated   (PnReaderView        *self,
+                                                const PnPageMessage *message);
+void     pn_reader_view_connect_selection_popover (PnReaderView     *self,
+                                                PnSelectionPopover  *popover);
+PnSelectionActions pn_reader_view_selection_actions (PnReaderView   *self,
+                                                const PnPageMessage *message);
+void     pn_reader_view_annotations_context_menu (PnReaderView      *self,
                                                 WebKitContextMenu   *menu,
                                                 WebKitHitTestResult *hit);
 

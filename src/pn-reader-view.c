@@ -164,6 +164,9 @@ on_page_message (PnPageBridge *bridge, const PnPageMessage *message, PnReaderVie
     case PN_PAGE_MESSAGE_SELECTION:
       pn_reader_view_show_selection (self, message);
       break;
+    case PN_PAGE_MESSAGE_ANNOTATION:
+      pn_reader_view_annotation_activated (self, message);
+      break;
     case PN_PAGE_MESSAGE_N_TYPES:
     default:
       break;
@@ -365,6 +368,7 @@ pn_reader_view_init (PnReaderView *self)
   pn_reader_view_navigation_init (self);
   pn_reader_view_actions_init (self);
   pn_reader_view_glossary_init (self);
+  pn_reader_view_annotations_init (self);
   pn_reader_view_style_update (self);
 }
 
@@ -399,6 +403,7 @@ pn_reader_view_dispose (GObject *object)
   if (self->citation_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->citation_popover)));
   pn_reader_view_glossary_dispose (self);
+  pn_reader_view_annotations_dispose (self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
 
   G_OBJECT_CLASS (pn_reader_view_parent_class)->dispose (object);
@@ -595,6 +600,7 @@ pn_reader_view_class_init (PnReaderViewClass *klass)
                                 g_signal_accumulator_true_handled, NULL, NULL,
                                 G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 
+  pn_reader_view_annotations_class_init (object_class);
   pn_reader_view_actions_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "pn-reader-view");

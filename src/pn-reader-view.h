@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <webkit/webkit.h>
 
+#include "pn-annotation.h"
 #include "pn-pack.h"
 #include "pn-rendered-page.h"
 
@@ -122,6 +123,28 @@ PnGlossaryLinkMode pn_reader_view_get_glossary_links (PnReaderView *self);
 GtkWidget     *pn_reader_view_get_term_popover (PnReaderView *self);
 GtkWidget     *pn_reader_view_get_selection_popover (PnReaderView *self);
 
+/* Notes (the store is the caller's: pn-annotation-controller.h). Paints the
+ * highlights and bookmarks of @annotations (of PnAnnotation, anchored: their
+ * selectors' positions in the page text; detached ones and document notes are
+ * left out) in the document shown, now or once it is laid out, replacing
+ * those painted before; then "annotations-painted" (guint painted, guint
+ * missing). The page keeps them until another document is shown. */
+void           pn_reader_view_set_annotations  (PnReaderView *self, GPtrArray *annotations);
+/* The next selection's popover offers « Attach Note Here » for @annotation_id
+ * (a detached note): chosen, it emits "reattach-requested" (id, start, end). */
+void           pn_reader_view_begin_reattach   (PnReaderView *self, const char *annotation_id);
+/* The colour checked in the selection popover, and used by « Add Note… ». */
+void           pn_reader_view_set_highlight_color (PnReaderView *self, PnAnnotationColor color);
+/* Parents @popover to the view (once) and opens it at the highlight opened
+ * last ("annotation-activated"). */
+void           pn_reader_view_popup_at_annotation (PnReaderView *self, GtkPopover *popover);
+/* The words selected now, in page text code points; FALSE when none. */
+gboolean       pn_reader_view_get_selection    (PnReaderView *self, gint64 *start, gint64 *end);
+/* The block at the top of the view (the reading position's anchor), or NULL. */
+const char    *pn_reader_view_get_top_anchor   (PnReaderView *self);
+/* « “quote” — Document, Pack » for [@start, @end) of the page text, or NULL. */
+char          *pn_reader_view_citation_text    (PnReaderView *self, gint64 start, gint64 end);
+
 /* For tests only: serves @html at a prisonnum://pack/_test/doc/_test address through the
  * same scheme handler, policies and defences as a pack document, and loads it. */
 void           pn_reader_view_load_html_for_testing (PnReaderView *self, const char *html);
@@ -145,6 +168,12 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *   "progress-changed"  (double fraction, guint minutes_left)
  *   "history-page"      (const char *page)                  going back/forward reached a window page
  *                                                           (NULL: the text)
+ *   "annotation-activated" (const char *id)                 a highlight clicked, or Enter on it
+ *   "highlight-requested" (const char *color, gint64 start, gint64 end, gboolean with_note)
+ *                                                           the reader highlighted the words selected
+ *                                                           (a colour, or « Add Note… »: with_note)
+ *   "reattach-requested" (const char *id, gint64 start, gint64 end)   « Attach Note Here »
+ *   "annotations-painted" (guint painted, guint missing)    pn_reader_view_set_annotations() is done
  *   "focus-leave"       (GtkDirectionType direction)        Tab went past the page's last link
  *                                                           (Shift+Tab before its first); the default
  *                                                           handler moves the focus along the window

@@ -32,6 +32,7 @@ static const char * const page_scripts[] = {
   "find.js",
   "text.js",
   "glossary.js",
+  "annotations.js",
   "selection.js",
   "start.js",
 };

@@ -6,6 +6,7 @@
 
 #include "pn-flashcards-page.h"
 #include "pn-glossary-page.h"
+#include "pn-notes-page.h"
 #include "pn-window.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,9 @@ struct _PnWindow
   PnFlashcardsPage     *flashcards_page;
   GtkWidget            *flashcards_row;
   GtkWidget            *glossary_row;
+  /* The Notes page (added to the stack in code) and its row, NULL without a pack */
+  PnNotesPage          *notes_page;
+  GtkWidget            *notes_row;
   /* TRUE while the window follows a pack just opened (pages switch without a fade) */
   gboolean              opening;
   /* pn_window_present_when_ready() waits for the open running */
@@ -91,6 +95,15 @@ void  _pn_window_glossary_init          (PnWindow      *self);
 void  _pn_window_glossary_sidebar_fill  (PnWindow      *self);
 void  _pn_window_show_glossary          (PnWindow      *self,
                                          const char    *entry_id);
+
+/* pn-window-notes-page.c */
+void  _pn_window_notes_page_init        (PnWindow      *self);
+void  _pn_window_notes_page_sidebar_fill (PnWindow     *self);
+void  _pn_window_show_notes             (PnWindow      *self);
+
+/* pn-window-notes.c */
+void  _pn_window_class_notes_init       (PnWindowClass *klass);
+void  _pn_window_notes_init             (PnWindow      *self);
 
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);

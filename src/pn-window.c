@@ -53,7 +53,7 @@ gboolean
 _pn_window_is_pack_page (const char *page)
 {
   return g_strcmp0 (page, "sources") == 0 || g_strcmp0 (page, "glossary") == 0 ||
-         g_strcmp0 (page, "flashcards") == 0;
+         g_strcmp0 (page, "flashcards") == 0 || g_strcmp0 (page, "notes") == 0;
 }
 
 /* Titles, sidebar, pages */
@@ -508,6 +508,8 @@ pn_window_constructed (GObject *object)
 
   _pn_window_bind_settings (self);
   _pn_window_glossary_init (self);
+  _pn_window_notes_init (self);
+  _pn_window_notes_page_init (self);
 
   g_signal_connect_object (self->session, "opened",
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);
@@ -659,6 +661,7 @@ pn_window_class_init (PnWindowClass *klass)
   _pn_window_class_actions_init (klass);
   _pn_window_class_find_init (klass);
   _pn_window_class_sidebar_init (klass);
+  _pn_window_class_notes_init (klass);
 }
 
 static void

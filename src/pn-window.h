@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "pn-annotation-controller.h"
 #include "pn-glossary-page.h"
+#include "pn-notes-page.h"
 #include "pn-pack-session.h"
 #include "pn-reader-view.h"
 #include "pn-sources-page.h"
@@ -41,5 +43,8 @@ void           pn_window_add_toast         (PnWindow       *self,
 PnReaderView  *pn_window_get_reader_view   (PnWindow       *self);
 PnSourcesPage *pn_window_get_sources_page  (PnWindow       *self);
 PnGlossaryPage *pn_window_get_glossary_page (PnWindow      *self);
+PnNotesPage   *pn_window_get_notes_page    (PnWindow       *self);
+/* The highlights, notes and bookmarks of the window's text (pn-window-notes.c). */
+PnAnnotationController *pn_window_get_annotation_controller (PnWindow *self);
 
 G_END_DECLS

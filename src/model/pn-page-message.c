@@ -237,13 +237,65 @@ validate_focus_leave (JsonObject *object, PnPageMessage *message, GError **error
 /* A selection of at most PN_PAGE_MESSAGE_MAX_SELECTION characters (the page
  * sends no longer one), with its rectangle; an empty one says it is gone. */
 static gboolean
+get_offset (JsonObject *object, const char *name, gint64 *out, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return bad (error, name, "missing or not a number");
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out = json_node_get_int (node);
+      if (*out < 0 || *out > PN_PAGE_MESSAGE_MAX_OFFSET)
+        return bad (error, name, "out of range");
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    return bad (error, name, "not a number");
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value != floor (value) || value < 0 || value > (double) PN_PAGE_MESSAGE_MAX_OFFSET)
+    return bad (error, name, "not an offset");
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* A selection of at most PN_PAGE_MESSAGE_MAX_SELECTION characters (a longer
+ * one comes cut, "clipped"), with its rectangle and, optionally, its place
+ * in the page text ("start" and "end" both, start < end); an empty one says
+ * it is gone. */
+static gboolean
 validate_selection (JsonObject *object, PnPageMessage *message, GError **error)
 {
+  JsonNode *clipped = json_object_get_member (object, "clipped");
+
+  message->start = message->end = -1;
   if (!get_string (object, "text", PN_PAGE_MESSAGE_MAX_SELECTION, TRUE, &message->text, error))
     return FALSE;
   if (message->text[0] == '\0')
     return TRUE;
-  return get_rect (object, &message->rect, error);
+  if (!get_rect (object, &message->rect, error))
+    return FALSE;
+  if (clipped != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (clipped) || json_node_get_value_type (clipped) != G_TYPE_BOOLEAN)
+        return bad (error, "clipped", "not a boolean");
+      message->clipped = json_node_get_boolean (clipped);
+    }
+  if (!json_object_has_member (object, "start") && !json_object_has_member (object, "end"))
+    return TRUE;
+  if (!get_offset (object, "start", &message->start, error) ||
+      !get_offset (object, "end", &message->end, error))
+    {
+      message->start = message->end = -1;
+      return FALSE;
+    }
+  if (message->end <= message->start)
+    {
+      message->start = message->end = -1;
+      return bad (error, "end", "not after start");
+    }
+  return TRUE;
 }
 
 /* The table: every message the page may send. */
@@ -260,6 +312,7 @@ static const struct {
   [PN_PAGE_MESSAGE_JUMP] = { "jump", get_fraction },
   [PN_PAGE_MESSAGE_FOCUS_LEAVE] = { "focus-leave", validate_focus_leave },
   [PN_PAGE_MESSAGE_SELECTION] = { "selection", validate_selection },
+  [PN_PAGE_MESSAGE_ANNOTATION] = { "annotation", validate_target },
 };
 
 const char *

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define PN_PAGE_MESSAGE_MAX_ID     512
 #define PN_PAGE_MESSAGE_MAX_RUNS   400
 #define PN_PAGE_MESSAGE_MAX_SELECTION 200
+/* The page text is at most this long (code points) for offsets */
+#define PN_PAGE_MESSAGE_MAX_OFFSET (G_GINT64_CONSTANT (1) << 30)
 
 typedef enum {
   PN_PAGE_MESSAGE_READY,        /* href, title, words: the page is laid out */
@@ -32,7 +34,9 @@ typedef enum {
   PN_PAGE_MESSAGE_GLOSSARY,     /* id, rect (reserved for the glossary) */
   PN_PAGE_MESSAGE_JUMP,         /* anchor, fraction: the place left by an in-page jump */
   PN_PAGE_MESSAGE_FOCUS_LEAVE,  /* forward: Tab went past the last (first) link */
-  PN_PAGE_MESSAGE_SELECTION,    /* text, rect: the reader selected words ("" and no rect: none any more) */
+  PN_PAGE_MESSAGE_SELECTION,    /* text, rect, start, end, clipped: the reader selected words ("" and no
+                                 * rect: none any more) */
+  PN_PAGE_MESSAGE_ANNOTATION,   /* id, rect: the reader opened a highlight (a click, or Enter on it) */
   PN_PAGE_MESSAGE_N_TYPES
 } PnPageMessageType;
 
@@ -57,7 +61,7 @@ typedef struct {
   PnPageMessageType type;
   char *href;          /* READY, EXTERNAL */
   char *title;         /* READY (may be NULL) */
-  char *id;            /* FOOTNOTE, CITATION, GLOSSARY */
+  char *id;            /* FOOTNOTE, CITATION, GLOSSARY, ANNOTATION */
   char *label;         /* FOOTNOTE (may be NULL) */
   char *text;          /* FOOTNOTE, SELECTION */
   GPtrArray *runs;     /* FOOTNOTE, of PnPageRun; NULL when absent or malformed */
@@ -65,7 +69,10 @@ typedef struct {
   double fraction;     /* POSITION, JUMP: 0 to 1 */
   guint words;         /* READY: words in the text; POSITION: words below the view's top */
   gboolean forward;    /* FOCUS_LEAVE */
-  PnPageRect rect;     /* FOOTNOTE, CITATION, GLOSSARY, SELECTION (zero when the text is empty) */
+  PnPageRect rect;     /* FOOTNOTE, CITATION, GLOSSARY, SELECTION (zero when the text is empty), ANNOTATION */
+  gint64 start;        /* SELECTION: the words' code point offsets in the page text, [start, end); */
+  gint64 end;          /*   -1 both when the page did not place them (or the text is empty) */
+  gboolean clipped;    /* SELECTION: the text is the first PN_PAGE_MESSAGE_MAX_SELECTION characters of more */
 } PnPageMessage;
 
 #define PN_PAGE_MESSAGE_ERROR (pn_page_message_error_quark ())

@@ -2,8 +2,9 @@
  *
  * When the reader ends a selection (mouse button released, or a key that
  * selects), the page posts "selection" with the text (white space collapsed,
- * at most 200 characters; longer ones are not offered) and the rectangle of
- * its first line; when the selection goes (Escape lets go of it), or the page
+ * at most 200 characters: a longer one is cut there and says "clipped"), the
+ * rectangle of its first line and, when it lies in the page text (text.js),
+ * its offsets "start" and "end" there (code points); when the selection goes (Escape lets go of it), or the page
  * scrolls, it posts an empty text. Selections made by the app (find) are not reported: only the
  * reader's own input counts.
  *
@@ -38,15 +39,31 @@
       return;
     }
     const range = sel.getRangeAt(0);
-    const text = sel.toString().replace(/\s+/g, ' ').trim();
-    if (!text || text.length > MAX || !document.body.contains(range.commonAncestorContainer)) {
+    let text = sel.toString().replace(/\s+/g, ' ').trim();
+    if (!text || !document.body.contains(range.commonAncestorContainer)) {
       hide();
       return;
     }
+    const offsets = globalThis.pnText ? globalThis.pnText.offsets(range) : null;
+    const points = Array.from(text);
+    const clipped = points.length > MAX;
+    if (clipped && !offsets) {
+      hide();   /* too long to look up, and not in the text to highlight */
+      return;
+    }
+    if (clipped)
+      text = points.slice(0, MAX).join('');
     const rects = Array.from(range.getClientRects()).filter((r) => r.width >= 1 && r.height >= 1);
     const r = rects.length ? rects[0] : range.getBoundingClientRect();
+    const message = { text: text, rect: { x: r.left, y: r.top, w: r.width, h: r.height } };
+    if (clipped)
+      message.clipped = true;
+    if (offsets) {
+      message.start = offsets.start;
+      message.end = offsets.end;
+    }
     shown = true;
-    bridge.post('selection', { text: text, rect: { x: r.left, y: r.top, w: r.width, h: r.height } });
+    bridge.post('selection', message);
   }
 
   function later (event) {
@@ -85,6 +102,26 @@
       hide();
   });
   window.addEventListener('scroll', hide, { passive: true });
+
+  /* The app lets go of the words (they were highlighted). */
+  bridge.expose('clearSelection', () => {
+    const sel = window.getSelection();
+    if (sel)
+      sel.removeAllRanges();
+    hide();
+    return true;
+  });
+
+  /* For the app's tests: selects [start, end) of the page text (code points). */
+  bridge.expose('selectText', (args) => {
+    const range = globalThis.pnText ? globalThis.pnText.range(Number(args.start), Number(args.end), '') : null;
+    const sel = window.getSelection();
+    if (!range || !sel)
+      return false;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  });
 
   /* For the app's tests: the current selection, reported as the reader's would be. */
   bridge.expose('reportSelection', () => {

@@ -11,7 +11,6 @@
 #include "pn-glossary-search.h"
 #include "pn-sidebar-row.h"
 #include "pn-text.h"
-#include "pn-web-shell.h"
 #include "window-test.h"
 
 static guint
@@ -28,35 +27,11 @@ glossary_mapped_cb (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (pn_window_get_glossary_page (data)));
 }
 
-static gboolean
-transitions_done_cb (gpointer data)
-{
-  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
-
-  for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* Once the pages have stopped sliding and fading. */
+/* Once the pages have stopped sliding and fading; the screen too, with the popovers. */
 static void
 screenshot (PnWindow *window, const char *name)
 {
-  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
-
-  wait_until (transitions_done_cb, window, "the pages to settle");
-  save_screenshot (GTK_WIDGET (window), name);
-  /* The screen too, with the popovers (their own surfaces). */
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/screen-%s", dir, name);
-      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
-
-      wait_for_paint (GTK_WIDGET (window));
-      if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
-        g_test_message ("Could not take %s", path);
-    }
+  save_settled_screenshots (GTK_WIDGET (window), name);
 }
 
 typedef struct {
@@ -112,24 +87,6 @@ type_search (PnGlossaryPage *page, const char *text, guint n)
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   wait_until (n_shown_is_cb, &wait, "the glossary list to follow the search");
-}
-
-/* The button showing a label that says exactly @text. */
-static GtkWidget *
-button_labelled (GtkWidget *root, const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
-      {
-        GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
-
-        if (button != NULL)
-          return button;
-      }
-  g_error ("No button labelled “%s”", text);
-  return NULL;
 }
 
 static GtkWidget *
@@ -302,42 +259,6 @@ test_glossary_entry (void)
 
 
 /* The text and its popovers */
-
-typedef struct {
-  gboolean done;
-  char *result;
-} AppEval;
-
-static void
-app_eval_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  AppEval *eval = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-
-  g_assert_no_error (error);
-  eval->result = jsc_value_is_null (value) || jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
-  eval->done = TRUE;
-}
-
-static gboolean
-app_eval_done (gpointer data)
-{
-  return ((AppEval *) data)->done;
-}
-
-/* @script in the app's own script world (where pnBridge and pnText live). */
-static char *
-eval_in_app_world (PnWindow *window, const char *script)
-{
-  WebKitWebView *view = pn_reader_view_get_web_view (pn_window_get_reader_view (window));
-  AppEval eval = { FALSE, NULL };
-
-  webkit_web_view_evaluate_javascript (view, script, -1, pn_web_shell_get_world (pn_web_shell_get_default ()),
-                                       NULL, NULL, app_eval_done_cb, &eval);
-  wait_until (app_eval_done, &eval, "a script in the app's world");
-  return eval.result;
-}
 
 static gboolean
 widget_visible_cb (gpointer data)

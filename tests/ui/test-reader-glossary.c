@@ -121,6 +121,23 @@ double_click_until_popover (Fixture *f, const char *selector)
   return TRUE;
 }
 
+/* The visible button of « Look Up in Glossary » inside @widget. */
+static GtkWidget *
+look_up_button (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "Look Up in Glossary") == 0)
+    return gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_get_visible (child) ? look_up_button (child) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A real double click on a word selects it: the selection popover offers
  * « Look Up in Glossary » for it, which asks the window to look it up. */
 static void
@@ -148,7 +165,8 @@ test_selection_look_up (Fixture *f, gconstpointer data)
   maybe_screenshot ("selection-popover.png");
 
   g_signal_connect (f->view, "glossary-look-up", G_CALLBACK (record_look_up), &looked_up);
-  button = find_button (popover);
+  /* (the popover also has the highlight colours, when the words are in the page text) */
+  button = look_up_button (popover);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (looked_up, ==, "rente");

@@ -9,6 +9,7 @@
 
 #include "pn-sidebar-row.h"
 #include "pn-ui-test.h"
+#include "pn-web-shell.h"
 #include "window-test.h"
 
 PnApplication *app;
@@ -186,6 +187,36 @@ save_screenshot (GtkWidget  *widget,
   g_mkdir_with_parents (dir, 0755);
   gdk_texture_save_to_png (texture, path);
   g_test_message ("Screenshot: %s", path);
+}
+
+gboolean
+stacks_settled_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+save_settled_screenshots (GtkWidget  *window,
+                          const char *name)
+{
+  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
+
+  pn_ui_test_wait_until (stacks_settled_cb, window, "the pages to settle");
+  save_screenshot (window, name);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/screen-%s", dir, name);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      wait_for_paint (window);
+      if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+        g_test_message ("Could not take %s", path);
+    }
 }
 
 /* Windows */
@@ -404,6 +435,42 @@ eval_js (PnWindow   *window,
   return eval.result;
 }
 
+typedef struct {
+  gboolean done;
+  char *result;
+} AppEval;
+
+static void
+app_eval_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  AppEval *eval = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+
+  g_assert_no_error (error);
+  eval->result = jsc_value_is_null (value) || jsc_value_is_undefined (value) ? NULL : jsc_value_to_string (value);
+  eval->done = TRUE;
+}
+
+static gboolean
+app_eval_done (gpointer data)
+{
+  return ((AppEval *) data)->done;
+}
+
+/* @script in the app's own script world (where pnBridge and pnText live). */
+char *
+eval_in_app_world (PnWindow *window, const char *script)
+{
+  WebKitWebView *view = pn_reader_view_get_web_view (pn_window_get_reader_view (window));
+  AppEval eval = { FALSE, NULL };
+
+  webkit_web_view_evaluate_javascript (view, script, -1, pn_web_shell_get_world (pn_web_shell_get_default ()),
+                                       NULL, NULL, app_eval_done_cb, &eval);
+  wait_until (app_eval_done, &eval, "a script in the app's world");
+  return eval.result;
+}
+
 /* The id of the last numbered block whose top is at or above the top of the view. */
 char *
 top_block (PnWindow *window)
@@ -439,6 +506,24 @@ focus_in_reader_cb (gpointer data)
 
   return focus != NULL &&
          gtk_widget_is_ancestor (focus, GTK_WIDGET (pn_window_get_reader_view (window)));
+}
+
+GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, text, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
+      {
+        GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), GTK_TYPE_BUTTON);
+
+        if (button != NULL)
+          return button;
+      }
+  g_error ("No button labelled “%s”", text);
+  return NULL;
 }
 
 GtkWidget *

@@ -62,6 +62,16 @@ void
 save_screenshot (GtkWidget  *widget,
                  const char *name);
 
+/* No stack of @data (a window) is in a transition. */
+gboolean
+stacks_settled_cb (gpointer data);
+
+/* Once the pages have settled: save_screenshot(), and the screen as the X
+ * server shows it (with the popovers, their own surfaces) as screen-@name. */
+void
+save_settled_screenshots (GtkWidget  *window,
+                          const char *name);
+
 /* Windows */
 
 gboolean
@@ -130,6 +140,11 @@ char *
 eval_js (PnWindow   *window,
          const char *script);
 
+/* @script in the app's own script world (where pnBridge and pnText live). */
+char *
+eval_in_app_world (PnWindow   *window,
+                   const char *script);
+
 /* The id of the last numbered block whose top is at or above the top of the view. */
 char *
 top_block (PnWindow *window);
@@ -148,6 +163,11 @@ flap_hidden_cb (gpointer data);
 /* WebKit's own sandbox check: without working bubblewrap the web process cannot start. */
 gboolean
 focus_in_reader_cb (gpointer data);
+
+/* The mapped button showing a label that says exactly @text (fails without). */
+GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *text);
 
 GtkWidget *
 find_row (PnWindow   *window,

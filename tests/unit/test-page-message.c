@@ -170,6 +170,54 @@ test_malformed (void)
   refused ("{\"v\":1,\"type\":\"READY\",\"href\":\"x\"}", PN_PAGE_MESSAGE_ERROR_UNKNOWN);
 }
 
+/* The selection's place in the page text (notes): both offsets or none,
+ * whole numbers, start before end, within bounds; a long selection comes
+ * clipped. An opened highlight names its annotation. */
+static void
+test_selection_offsets (void)
+{
+  g_autoptr(PnPageMessage) placed = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"rente\"," RECT
+                                              ",\"start\":120,\"end\":125}");
+  g_autoptr(PnPageMessage) unplaced = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"rente\"," RECT "}");
+  g_autoptr(PnPageMessage) clipped = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"abc\"," RECT
+                                               ",\"clipped\":true,\"start\":0,\"end\":4000.0}");
+  g_autoptr(PnPageMessage) gone = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"\",\"start\":\"x\"}");
+  g_autoptr(PnPageMessage) opened = parse_ok ("{\"v\":1,\"type\":\"annotation\","
+                                              "\"id\":\"urn:uuid:0f0e\"," RECT "}");
+  const char *bad[] = {
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":3}",                  /* no end */
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"end\":3}",                    /* no start */
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":5,\"end\":5}",         /* empty */
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":6,\"end\":5}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":-1,\"end\":5}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":1.5,\"end\":5}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":\"1\",\"end\":5}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":0,\"end\":1e300}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":0,\"end\":99999999999}",
+    "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"clipped\":1}",
+    "{\"v\":1,\"type\":\"annotation\",\"id\":\"\"," RECT "}",
+    "{\"v\":1,\"type\":\"annotation\",\"id\":\"a\"}",                                         /* no rect */
+    "{\"v\":1,\"type\":\"annotation\"," RECT "}",                                             /* no id */
+  };
+
+  g_assert_cmpint (placed->type, ==, PN_PAGE_MESSAGE_SELECTION);
+  g_assert_cmpint (placed->start, ==, 120);
+  g_assert_cmpint (placed->end, ==, 125);
+  g_assert_false (placed->clipped);
+  g_assert_cmpint (unplaced->start, ==, -1);
+  g_assert_cmpint (unplaced->end, ==, -1);
+  g_assert_true (clipped->clipped);
+  g_assert_cmpint (clipped->end, ==, 4000);
+  g_assert_cmpstr (gone->text, ==, "");
+  g_assert_cmpint (gone->start, ==, -1);
+  g_assert_cmpint (opened->type, ==, PN_PAGE_MESSAGE_ANNOTATION);
+  g_assert_cmpstr (opened->id, ==, "urn:uuid:0f0e");
+  g_assert_cmpfloat (opened->rect.width, ==, 30);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    refused (bad[i], PN_PAGE_MESSAGE_ERROR_MALFORMED);
+}
+
 /* Every type in the table has a name, and each name parses back to its type
  * (a good message of each type is in test_good). */
 static void
@@ -239,6 +287,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/page-message/good", test_good);
   g_test_add_func ("/page-message/bad-runs", test_bad_runs);
   g_test_add_func ("/page-message/malformed", test_malformed);
+  g_test_add_func ("/page-message/selection-offsets", test_selection_offsets);
   g_test_add_func ("/page-message/table", test_table);
   g_test_add_func ("/page-message/mutations", test_mutations);
 

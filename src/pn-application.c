@@ -20,6 +20,9 @@ struct _PnApplication
 
   GSettings      *settings;
   PnStore        *store;
+  /* What the first window tells about the student's data (it names the
+   * files), when it cannot be used as usual. */
+  char           *store_heading;
   char           *store_problem;
 };
 
@@ -324,10 +327,43 @@ pn_application_open_store (PnApplication *self)
   self->store = pn_store_open (path, &error);
   if (self->store == NULL)
     {
-      /* Never remove or replace it: the student's notes may be in there. */
+      /* Never removed nor replaced: the student's notes may be in there. The
+       * app goes on without saving, and says so. */
       g_message ("Cannot open the student data at %s: %s", path, error->message);
-      self->store_problem = g_strdup (error->message);
+      self->store_heading = g_strdup (_("Your Work Cannot Be Saved"));
+      self->store_problem = g_strdup_printf (_("%s\n\nYou can read as usual, but your reading "
+                                               "positions, notes and results will not be kept. "
+                                               "See “Your notes and where they are kept” in the "
+                                               "help."),
+                                             error->message);
     }
+  else if (pn_store_get_notice (self->store) != NULL)
+    {
+      /* Opened, moved aside or read-only: told all the same. */
+      g_message ("%s", pn_store_get_notice (self->store));
+      self->store_heading = g_strdup (pn_store_is_read_only (self->store)
+                                      ? _("Your Work Cannot Be Saved")
+                                      : _("Your Data Could Not Be Read"));
+      self->store_problem = g_strdup (pn_store_get_notice (self->store));
+    }
+}
+
+static gboolean
+present_store_problem (gpointer data)
+{
+  gtk_window_present (GTK_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on screen (after this "map", so that the dialog is
+ * above it, not under it). */
+static void
+show_store_problem (GtkWidget *window,
+                    gpointer   data)
+{
+  g_signal_handlers_disconnect_by_func (window, show_store_problem, data);
+  g_idle_add_full (G_PRIORITY_LOW, present_store_problem, g_object_ref (data), g_object_unref);
 }
 
 /* GApplication */
@@ -376,11 +412,20 @@ pn_application_new_window (PnApplication *self)
                                 NULL, last_pack_to_setting, NULL, NULL);
   window = pn_window_new (GTK_APPLICATION (self), session, self->settings);
 
-  /* Told once, in the first window, that the student data cannot be used. */
+  /* Told once, in the first window as it shows, what became of the
+   * student's data, with the paths: a dialog, not a toast that goes away. */
   if (self->store_problem != NULL)
     {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), self->store_heading, NULL);
+
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->store_problem);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      g_signal_connect_after (window, "map", G_CALLBACK (show_store_problem), dialog);
+      g_clear_pointer (&self->store_heading, g_free);
       g_clear_pointer (&self->store_problem, g_free);
-      pn_window_add_toast (window, adw_toast_new (_("Reading positions cannot be saved")));
     }
 
   return window;
@@ -430,6 +475,7 @@ pn_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->store_heading, g_free);
   g_clear_pointer (&self->store_problem, g_free);
 
   G_OBJECT_CLASS (pn_application_parent_class)->dispose (object);

@@ -54,6 +54,7 @@ typedef struct {
   GPtrArray *span_pool;    /* a GArray of Span per depth, reused */
   guint n_repeated;
   guint n_values;          /* commas and opening brackets: about one per value */
+  guint max_values;
   guint n_surrogates;      /* strings holding one */
 } Scan;
 
@@ -357,11 +358,17 @@ scan_text (Scan *scan)
       if (c == ',' || c == '[' || c == '{')
         {
           scan->n_values++;
-          if (scan->n_values > PN_JSON_MAX_VALUES)
+          if (scan->n_values > scan->max_values && scan->max_values == PN_JSON_MAX_VALUES)
             {
               ERROR_AT (scan, scan->line, scan->column,
                         _("the file holds more than %d values, more than a course pack needs"),
                         PN_JSON_MAX_VALUES);
+              return FALSE;
+            }
+          if (scan->n_values > scan->max_values)
+            {
+              ERROR_AT (scan, scan->line, scan->column, _("the file holds more than %u values"),
+                        scan->max_values);
               return FALSE;
             }
         }
@@ -449,6 +456,17 @@ pn_json_scan (const char  *data,
               GPtrArray   *diagnostics,
               char       **repaired)
 {
+  return pn_json_scan_full (data, length, name, PN_JSON_MAX_VALUES, diagnostics, repaired);
+}
+
+gboolean
+pn_json_scan_full (const char  *data,
+                   gsize        length,
+                   const char  *name,
+                   guint        max_values,
+                   GPtrArray   *diagnostics,
+                   char       **repaired)
+{
   Scan scan = { 0 };
   gboolean ok;
 
@@ -459,6 +477,7 @@ pn_json_scan (const char  *data,
   scan.length = length;
   scan.name = name;
   scan.diagnostics = diagnostics;
+  scan.max_values = max_values;
   scan.line = 1;
   scan.column = 1;
   scan.frames = g_array_new (FALSE, FALSE, sizeof (Frame));

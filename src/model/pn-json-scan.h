@@ -38,5 +38,13 @@ gboolean pn_json_scan (const char  *data,
                        const char  *name,
                        GPtrArray   *diagnostics,
                        char       **repaired);
+/* The same with at most @max_values values instead of PN_JSON_MAX_VALUES
+ * (files that are not a pack's, e.g. the student's notes). */
+gboolean pn_json_scan_full (const char  *data,
+                            gsize        length,
+                            const char  *name,
+                            guint        max_values,
+                            GPtrArray   *diagnostics,
+                            char       **repaired);
 
 G_END_DECLS

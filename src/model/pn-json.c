@@ -32,6 +32,7 @@ typedef struct {
   GPtrArray *diagnostics;
   const char *data;
   gsize length;
+  guint max_values;
   GArray *line_starts;      /* of gsize: byte offset of each line */
   /* The last column worked out, so that the next one on the same line only
    * counts the characters in between (lines can be a megabyte long). */
@@ -338,7 +339,8 @@ parse (LoadState  *state,
   g_autoptr(GError) error = NULL;
   g_autofree char *repaired = NULL;
 
-  if (!pn_json_scan (state->data, length, state->file->name, state->diagnostics, &repaired))
+  if (!pn_json_scan_full (state->data, length, state->file->name, state->max_values, state->diagnostics,
+                          &repaired))
     return FALSE;
   /* Lone surrogates, replaced by escapes of the same length: positions hold. */
   if (repaired != NULL)
@@ -378,6 +380,16 @@ pn_json_file_load_data (const char *data,
                         const char *name,
                         GPtrArray  *diagnostics)
 {
+  return pn_json_file_load_data_full (data, length, name, PN_JSON_MAX_VALUES, diagnostics);
+}
+
+PnJsonFile *
+pn_json_file_load_data_full (const char *data,
+                             gsize       length,
+                             const char *name,
+                             guint       max_values,
+                             GPtrArray  *diagnostics)
+{
   g_autoptr(PnJsonFile) self = g_new0 (PnJsonFile, 1);
   g_autoptr(GPtrArray) local = pn_diagnostics_new ();
   LoadState state = { 0 };
@@ -394,6 +406,7 @@ pn_json_file_load_data (const char *data,
   state.diagnostics = local;
   state.data = data;
   state.length = length;
+  state.max_values = max_values;
   state.line_starts = compute_line_starts (data, length);
   state.open_stack = g_array_new (FALSE, FALSE, sizeof (Position));
 

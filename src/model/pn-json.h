@@ -29,6 +29,13 @@ PnJsonFile *pn_json_file_load_data     (const char  *data,
                                         gsize        length,
                                         const char  *name,
                                         GPtrArray   *diagnostics);
+/* Same, with at most @max_values values (see pn-json-scan.h) instead of
+ * what a pack file may hold. */
+PnJsonFile *pn_json_file_load_data_full (const char  *data,
+                                         gsize        length,
+                                         const char  *name,
+                                         guint        max_values,
+                                         GPtrArray   *diagnostics);
 void        pn_json_file_free          (PnJsonFile  *self);
 
 JsonNode   *pn_json_file_get_root      (PnJsonFile  *self);

@@ -20,7 +20,8 @@
 /* Version 5: annotations and their tags. Kinds and colours are kept as their
  * names (pn-annotation.h), which outlive any reordering of the enums; a
  * colour read back that is not known falls back to yellow. A document note
- * has no selectors (NULLs). */
+ * has no selectors (NULLs, which sort first: the index gives the order
+ * pn_store_get_annotations() promises, document notes then by position). */
 const char pn_store_annotations_v1[] =
   "CREATE TABLE annotations ("
   "  id TEXT NOT NULL PRIMARY KEY,"
@@ -39,7 +40,7 @@ const char pn_store_annotations_v1[] =
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL"
   ");"
-  "CREATE INDEX annotations_by_document ON annotations (pack_id, document_id, start_offset);"
+  "CREATE INDEX annotations_by_document ON annotations (pack_id, document_id, start_offset, end_offset, created_at);"
   "CREATE TABLE annotation_tags ("
   "  annotation_id TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
@@ -141,12 +142,13 @@ write_tags (PnStore             *self,
             const PnAnnotation  *annotation,
             GError             **error)
 {
-  sqlite3_stmt *statement = pn_store_prepare (self, "DELETE FROM annotation_tags WHERE annotation_id = ?1", error);
+  sqlite3_stmt *statement = pn_store_prepare_cached (self, "DELETE FROM annotation_tags WHERE annotation_id = ?1",
+                                                     error);
 
   if (statement == NULL)
     return FALSE;
   sqlite3_bind_text (statement, 1, annotation->id, -1, SQLITE_TRANSIENT);
-  if (!pn_store_step_done (self, statement, error))
+  if (!pn_store_step_cached (self, statement, error))
     return FALSE;
 
   for (guint i = 0; annotation->tags != NULL && annotation->tags[i] != NULL; i++)
@@ -155,16 +157,16 @@ write_tags (PnStore             *self,
         continue;
 
       /* A tag given twice is kept once, where it came first. */
-      statement = pn_store_prepare (self,
-                                    "INSERT INTO annotation_tags (annotation_id, position, tag) "
-                                    "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                                    error);
+      statement = pn_store_prepare_cached (self,
+                                           "INSERT INTO annotation_tags (annotation_id, position, tag) "
+                                           "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                                           error);
       if (statement == NULL)
         return FALSE;
       sqlite3_bind_text (statement, 1, annotation->id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (statement, 2, (int) i);
       sqlite3_bind_text (statement, 3, annotation->tags[i], -1, SQLITE_TRANSIENT);
-      if (!pn_store_step_done (self, statement, error))
+      if (!pn_store_step_cached (self, statement, error))
         return FALSE;
     }
 
@@ -199,11 +201,11 @@ insert_annotation (PnStore             *self,
   if (!check_annotation (annotation, error) || !pn_store_ensure_pack (self, annotation->pack_id, error))
     return FALSE;
 
-  statement = pn_store_prepare (self,
-                                "INSERT INTO annotations (" COLUMNS ") "
-                                "VALUES (?1, ?2, ?14, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15, ?13) "
-                                "ON CONFLICT (id) DO NOTHING",
-                                error);
+  statement = pn_store_prepare_cached (self,
+                                       "INSERT INTO annotations (" COLUMNS ") "
+                                       "VALUES (?1, ?2, ?14, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15, ?13) "
+                                       "ON CONFLICT (id) DO NOTHING",
+                                       error);
   if (statement == NULL)
     return FALSE;
 
@@ -212,7 +214,7 @@ insert_annotation (PnStore             *self,
   bind_body (statement, annotation);
   sqlite3_bind_text (statement, 14, annotation->document_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 15, annotation->created_at);
-  if (!pn_store_step_done (self, statement, error))
+  if (!pn_store_step_cached (self, statement, error))
     return FALSE;
 
   if (pn_store_changes (self) == 0)
@@ -462,9 +464,9 @@ pn_store_get_annotations (PnStore     *self,
     return NULL;
 
   statement = prepare_where (self,
-                             "SELECT " COLUMNS " FROM annotations a WHERE " WHERE_PACK_AND_DOCUMENT " "
-                             "ORDER BY pack_id, document_id, kind <> 'document-note', start_offset, "
-                             "end_offset, created_at, id",
+                             "SELECT " COLUMNS " FROM annotations a INDEXED BY annotations_by_document "
+                             "WHERE " WHERE_PACK_AND_DOCUMENT " "
+                             "ORDER BY pack_id, document_id, start_offset, end_offset, created_at",
                              pack_id, document_id, error);
   if (statement == NULL)
     goto failed;
@@ -562,11 +564,11 @@ is_there (PnStore             *self,
   sqlite3_stmt *statement;
   int status;
 
-  statement = pn_store_prepare (self,
-                                "SELECT 1 FROM annotations WHERE id = ?1 OR "
-                                "(pack_id = ?2 AND document_id = ?3 AND kind = ?4 AND exact IS ?5 "
-                                " AND start_offset IS ?6 AND end_offset IS ?7 AND note = ?8) LIMIT 1",
-                                error);
+  statement = pn_store_prepare_cached (self,
+                                       "SELECT 1 FROM annotations WHERE id = ?1 OR "
+                                       "(pack_id = ?2 AND document_id = ?3 AND kind = ?4 AND exact IS ?5 "
+                                       " AND start_offset IS ?6 AND end_offset IS ?7 AND note = ?8) LIMIT 1",
+                                       error);
   if (statement == NULL)
     return FALSE;
 
@@ -584,10 +586,16 @@ is_there (PnStore             *self,
 
   status = sqlite3_step (statement);
   *there = status == SQLITE_ROW;
-  if (status == SQLITE_ROW)
-    status = SQLITE_DONE;
+  sqlite3_reset (statement);
+  if (status != SQLITE_ROW && status != SQLITE_DONE)
+    {
+      g_set_error (error, PN_STORE_ERROR, pn_store_error_code_for (status), "%s: %s: %s",
+                   pn_store_get_path (self), _("cannot read the notes"),
+                   sqlite3_errmsg (pn_store_get_connection (self)));
+      return FALSE;
+    }
 
-  return pn_store_rows_done (self, statement, status, _("cannot read the notes"), error);
+  return TRUE;
 }
 
 static gboolean

@@ -35,8 +35,9 @@ gboolean      pn_store_delete_annotation  (PnStore             *self,
 PnAnnotation *pn_store_get_annotation     (PnStore             *self,
                                            const char          *id,
                                            GError             **error);
-/* The annotations of a pack (@document_id NULL: of every document), by
- * document then position (document notes first, then by start). */
+/* The annotations of a pack (@document_id NULL: of every document; @pack_id
+ * NULL: of every pack, by pack), by document then position (document notes
+ * first, then by start). */
 GPtrArray    *pn_store_get_annotations    (PnStore             *self,
                                            const char          *pack_id,
                                            const char          *document_id,

@@ -35,6 +35,18 @@ sqlite3_stmt *pn_store_prepare      (PnStore       *self,
 gboolean      pn_store_step_done    (PnStore       *self,
                                      sqlite3_stmt  *statement,
                                      GError       **error);
+/* The statement of @sql, prepared once and kept by the store (for the calls
+ * made many times in a row, e.g. in an import): reset, its bindings cleared.
+ * Like the store itself, for one thread at a time.
+ * Never finalize it; step it with pn_store_step_cached(), or read its row
+ * and leave it (the next use resets it). */
+sqlite3_stmt *pn_store_prepare_cached (PnStore      *self,
+                                       const char   *sql,
+                                       GError      **error);
+/* Steps @statement (from pn_store_prepare_cached()) to its end and resets it. */
+gboolean      pn_store_step_cached  (PnStore       *self,
+                                     sqlite3_stmt  *statement,
+                                     GError       **error);
 /* Prepares and steps @sql (no parameters, e.g. "BEGIN IMMEDIATE"). */
 gboolean      pn_store_run          (PnStore       *self,
                                      const char    *sql,

@@ -51,6 +51,7 @@ struct _PnStore {
   gboolean read_only;
   char *notice;
   char *backup_path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once (pn_store_prepare_cached) */
 };
 
 G_DEFINE_FINAL_TYPE (PnStore, pn_store, G_TYPE_OBJECT)
@@ -60,6 +61,7 @@ pn_store_finalize (GObject *object)
 {
   PnStore *self = PN_STORE (object);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_free (self->path);
   g_free (self->notice);
@@ -75,8 +77,15 @@ pn_store_class_init (PnStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer statement)
+{
+  sqlite3_finalize (statement);
+}
+
+static void
 pn_store_init (PnStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 static int
@@ -138,6 +147,44 @@ pn_store_prepare (PnStore     *self,
     }
 
   return statement;
+}
+
+sqlite3_stmt *
+pn_store_prepare_cached (PnStore     *self,
+                         const char  *sql,
+                         GError     **error)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (self->statements, sql);
+
+  if (statement != NULL)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      return statement;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, _("cannot read the database"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), statement);
+
+  return statement;
+}
+
+gboolean
+pn_store_step_cached (PnStore       *self,
+                      sqlite3_stmt  *statement,
+                      GError       **error)
+{
+  gboolean ok = sqlite3_step (statement) == SQLITE_DONE;
+
+  if (!ok)
+    set_sqlite_error (self, error, _("cannot save"));
+  sqlite3_reset (statement);
+
+  return ok;
 }
 
 /* The first column of the one row @sql yields, as text. */
@@ -307,7 +354,6 @@ back_up (PnStore  *self,
   /* VACUUM INTO refuses a file that exists: it replaces nothing. */
   sqlite3_bind_text (statement, 1, backup, -1, SQLITE_TRANSIENT);
   status = sqlite3_step (statement);
-  sqlite3_finalize (statement);
   if (status != SQLITE_DONE)
     {
       int code = error_code (self);
@@ -316,10 +362,12 @@ back_up (PnStore  *self,
                    _("%s: cannot make a copy at %s before updating it (%s); it was left as it is"),
                    self->path, backup,
                    code == PN_STORE_ERROR_FULL ? _("the disk is full") : sqlite3_errmsg (self->db));
+      sqlite3_finalize (statement);
       /* Only the half copy made just now, under a name that was free. */
       g_unlink (backup);
       return FALSE;
     }
+  sqlite3_finalize (statement);
 
   g_message ("Student data at %s backed up to %s before updating it", self->path, backup);
   self->backup_path = g_steal_pointer (&backup);
@@ -630,10 +678,10 @@ pn_store_ensure_pack (PnStore     *self,
                       const char  *pack_id,
                       GError     **error)
 {
-  sqlite3_stmt *statement = pn_store_prepare (self,
-                                              "INSERT INTO packs (pack_id, last_doc_id, updated_at) "
-                                              "VALUES (?1, NULL, ?2) ON CONFLICT (pack_id) DO NOTHING",
-                                              error);
+  sqlite3_stmt *statement = pn_store_prepare_cached (self,
+                                                     "INSERT INTO packs (pack_id, last_doc_id, updated_at) "
+                                                     "VALUES (?1, NULL, ?2) ON CONFLICT (pack_id) DO NOTHING",
+                                                     error);
 
   if (statement == NULL)
     return FALSE;
@@ -641,7 +689,7 @@ pn_store_ensure_pack (PnStore     *self,
   sqlite3_bind_text (statement, 1, pack_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 2, pn_store_now ());
 
-  return pn_store_step_done (self, statement, error);
+  return pn_store_step_cached (self, statement, error);
 }
 
 gboolean

@@ -14,6 +14,7 @@
 #include "pn-file.h"
 #include "pn-gift-parse.h"
 #include "pn-gift-write.h"
+#include "pn-notes-command.h"
 #include "pn-pack.h"
 #include "pn-pack-check.h"
 #include "pn-quiz-write.h"
@@ -30,8 +31,10 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n  prisonnum-pack check PATH\n  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
            "  prisonnum-pack glossary PATH\n"
-           "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n\n"
-           "%s\n%s\n%s\n%s\n%s\n\n%s\n%s\n%s\n",
+           "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n"
+           "  prisonnum-pack notes export --format markdown|w3c [--pack ID] [--db PATH]\n"
+           "  prisonnum-pack notes import FILE [--db PATH]\n\n"
+           "%s\n%s\n%s\n%s\n%s\n",
            _("Usage:"),
            _("check     Checks the course pack in the folder PATH: one line per problem,\n"
              "          \"file:line:column: message\". Exit status 0 when the pack is valid\n"
@@ -48,9 +51,9 @@ print_usage (FILE *out)
              "          listed on standard error, and the exit status is then 1."),
            _("gift export  Writes the quiz QUIZ-ID of the pack in PATH as GIFT, for\n"
              "          Moodle; the questions GIFT cannot express are listed on standard\n"
-             "          error and left out."),
-           _("Options:"),
-           _("  -h, --help     Show this help"),
+             "          error and left out."));
+  pn_notes_command_print_usage (out);
+  fprintf (out, "\n%s\n%s\n%s\n", _("Options:"), _("  -h, --help     Show this help"),
            _("  --version      Show the version"));
 }
 
@@ -399,6 +402,9 @@ main (int   argc,
         return gift_export (argv[3], argv[4]);
       return usage_error (_("'gift' takes 'import FILE.gift' or 'export PATH QUIZ-ID'"));
     }
+
+  if (g_str_equal (argv[1], "notes"))
+    return pn_notes_command_run (argc - 1, argv + 1);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command '%s'"), argv[1]);

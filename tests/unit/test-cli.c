@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pn-store.h"
 #include "pn-test-util.h"
 
 typedef struct {
@@ -337,6 +338,8 @@ test_usage (void)
   g_assert_nonnull (strstr (help.out, "prisonnum-pack glossary PATH"));
   g_assert_nonnull (strstr (help.out, "prisonnum-pack gift import FILE.gift"));
   g_assert_nonnull (strstr (help.out, "prisonnum-pack gift export PATH QUIZ-ID"));
+  g_assert_nonnull (strstr (help.out, "prisonnum-pack notes export --format markdown|w3c"));
+  g_assert_nonnull (strstr (help.out, "notes import  Adds the notes of FILE"));
 
   run_tool (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
@@ -486,6 +489,131 @@ test_check_quizzes (void)
   pn_test_remove_dir (dir);
 }
 
+/* Notes: the student's database from the command line */
+
+static char *
+notes_database (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "student.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnStore) store = pn_store_open (path, &error);
+  const char *quotes[] = { "la rente foncière", "le profit" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      g_autoptr(PnAnnotation) highlight = pn_annotation_new ("essai", "texte", PN_ANNOTATION_HIGHLIGHT);
+
+      highlight->selectors.exact = g_strdup (quotes[i]);
+      highlight->selectors.start = 10 * (gint64) i;
+      highlight->selectors.end = highlight->selectors.start + g_utf8_strlen (quotes[i], -1);
+      g_free (highlight->note);
+      highlight->note = g_strdup_printf ("note %u", i);
+      g_assert_true (pn_store_add_annotation (store, highlight, &error));
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_notes_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pn-cli-notes-XXXXXX", NULL);
+  g_autofree char *db = notes_database (dir);
+  g_autofree char *missing = g_build_filename (dir, "none.db", NULL);
+  g_auto(Run) w3c = { 0 };
+  g_auto(Run) markdown = { 0 };
+  g_auto(Run) other_pack = { 0 };
+  g_auto(Run) no_db = { 0 };
+  g_auto(Run) no_format = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *page;
+
+  run_tool (&w3c, "notes", "export", "--format", "w3c", "--db", db, NULL);
+  g_assert_cmpint (w3c.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, w3c.out, -1, NULL));
+  page = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "first");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "items")), ==, 2);
+
+  run_tool (&markdown, "notes", "export", "--format=markdown", "--pack", "essai", "--db", db, NULL);
+  g_assert_cmpint (markdown.status, ==, 0);
+  g_assert_nonnull (strstr (markdown.out, "> la rente foncière\n"));
+  g_assert_nonnull (strstr (markdown.out, "note 1"));
+
+  run_tool (&other_pack, "notes", "export", "--format=markdown", "--pack", "autre", "--db", db, NULL);
+  g_assert_cmpint (other_pack.status, ==, 0);
+  g_assert_null (strstr (other_pack.out, "la rente"));
+
+  /* Nothing is made where there was nothing. */
+  run_tool (&no_db, "notes", "export", "--format=w3c", "--db", missing, NULL);
+  g_assert_cmpint (no_db.status, ==, 1);
+  g_assert_nonnull (strstr (no_db.err, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run_tool (&no_format, "notes", "export", "--db", db, NULL);
+  g_assert_cmpint (no_format.status, ==, 2);
+
+  pn_test_remove_dir (dir);
+}
+
+static void
+test_notes_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pn-cli-notes-XXXXXX", NULL);
+  g_autofree char *db = notes_database (dir);
+  g_autofree char *other = g_build_filename (dir, "other", "student.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "notes.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) partly = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(PnStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_tool (&exported, "notes", "export", "--format", "w3c", "--db", db, NULL);
+  g_assert_true (g_file_set_contents (file, exported.out, -1, NULL));
+
+  run_tool (&first, "notes", "import", file, "--db", other, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.out, ==, "2 notes added, 0 skipped (already there)\n");
+  run_tool (&again, "notes", "import", "--db", other, file, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "0 notes added, 2 skipped (already there)\n");
+
+  store = pn_store_open (other, &error);
+  g_assert_no_error (error);
+  stored = pn_store_get_annotations (store, "essai", NULL, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+
+  /* What cannot be read is named by file and line, the rest imported. */
+  g_assert_true (g_file_set_contents (bad,
+                                      "[\n"
+                                      "  {\"type\": \"Annotation\", \"target\": \"https://example.org/\"},\n"
+                                      "  {\"type\": \"Annotation\", \"bodyValue\": \"nouvelle\",\n"
+                                      "   \"target\": \"prisonnum://pack/essai/doc/texte\"}\n"
+                                      "]\n", -1, NULL));
+  run_tool (&partly, "notes", "import", bad, "--db", other, NULL);
+  g_assert_cmpint (partly.status, ==, 1);
+  g_assert_nonnull (strstr (partly.err, "bad.json:2:"));
+  g_assert_cmpstr (partly.out, ==, "1 note added, 0 skipped (already there)\n");
+
+  g_assert_true (g_file_set_contents (broken, "{\n  \"items\": [\n", -1, NULL));
+  run_tool (&refused, "notes", "import", broken, "--db", other, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "broken.json:"));
+
+  run_tool (&usage, "notes", "import", "--db", other, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  pn_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +639,8 @@ main (int   argc,
   g_test_add_func ("/cli/gift-import-errors", test_gift_import_errors);
   g_test_add_func ("/cli/gift-import-bad-file", test_gift_import_bad_file);
   g_test_add_func ("/cli/gift-export", test_gift_export);
+  g_test_add_func ("/cli/notes-export", test_notes_export);
+  g_test_add_func ("/cli/notes-import", test_notes_import);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "store-test.h"
 #include "pn-store-private.h"
 #include "pn-test-util.h"
 
@@ -60,28 +61,6 @@ make_highlight (const char *pack_id,
 }
 
 static void
-assert_same (const PnAnnotation *a,
-             const PnAnnotation *b)
-{
-  g_assert_cmpstr (a->id, ==, b->id);
-  g_assert_cmpstr (a->pack_id, ==, b->pack_id);
-  g_assert_cmpstr (a->document_id, ==, b->document_id);
-  g_assert_cmpint (a->kind, ==, b->kind);
-  g_assert_cmpint (a->color, ==, b->color);
-  g_assert_cmpstr (a->note, ==, b->note);
-  g_assert_cmpstrv (a->tags, b->tags);
-  g_assert_cmpstr (a->selectors.exact, ==, b->selectors.exact);
-  g_assert_cmpstr (a->selectors.prefix, ==, b->selectors.prefix);
-  g_assert_cmpstr (a->selectors.suffix, ==, b->selectors.suffix);
-  g_assert_cmpint (a->selectors.start, ==, b->selectors.start);
-  g_assert_cmpint (a->selectors.end, ==, b->selectors.end);
-  g_assert_cmpstr (a->content_hash, ==, b->content_hash);
-  g_assert_cmpint (a->detached, ==, b->detached);
-  g_assert_cmpint (a->created_at, ==, b->created_at);
-  g_assert_cmpint (a->updated_at, ==, b->updated_at);
-}
-
-static void
 test_add_get (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -101,7 +80,7 @@ test_add_get (Fixture       *fixture,
   read = pn_store_get_annotation (fixture->store, highlight->id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (read);
-  assert_same (read, highlight);
+  store_test_assert_same_annotation (read, highlight);
 
   /* Unknown: NULL, no error. */
   missing = pn_store_get_annotation (fixture->store, "urn:uuid:nothing", &error);
@@ -149,7 +128,7 @@ test_update_delete (Fixture       *fixture,
   g_assert_true (pn_store_update_annotation (fixture->store, highlight, &error));
   g_assert_no_error (error);
   read = pn_store_get_annotation (fixture->store, highlight->id, &error);
-  assert_same (read, highlight);
+  store_test_assert_same_annotation (read, highlight);
 
   /* Tags replaced, not added to. */
   g_clear_pointer (&read, pn_annotation_free);
@@ -188,7 +167,7 @@ test_update_delete (Fixture       *fixture,
   g_assert_true (pn_store_add_annotation (fixture->store, highlight, &error));
   g_assert_no_error (error);
   read = pn_store_get_annotation (fixture->store, highlight->id, &error);
-  assert_same (read, highlight);
+  store_test_assert_same_annotation (read, highlight);
 }
 
 static void
@@ -229,13 +208,13 @@ test_list_order_and_tags (Fixture       *fixture,
   g_assert_cmpstr (((PnAnnotation *) all->pdata[1])->id, ==, doc_note->id);
   g_assert_cmpstr (((PnAnnotation *) all->pdata[2])->id, ==, early->id);
   g_assert_cmpstr (((PnAnnotation *) all->pdata[3])->id, ==, late->id);
-  assert_same (all->pdata[3], late);
-  assert_same (all->pdata[1], doc_note);
+  store_test_assert_same_annotation (all->pdata[3], late);
+  store_test_assert_same_annotation (all->pdata[1], doc_note);
   g_assert_null (((PnAnnotation *) all->pdata[1])->selectors.exact);
 
   intro = pn_store_get_annotations (fixture->store, "pack", "intro", &error);
   g_assert_cmpuint (intro->len, ==, 1);
-  assert_same (intro->pdata[0], bookmark);
+  store_test_assert_same_annotation (intro->pdata[0], bookmark);
 
   /* NULL pack: every pack's. */
   everything = pn_store_get_annotations (fixture->store, NULL, NULL, &error);
@@ -368,7 +347,7 @@ test_read_only_error (Fixture       *fixture,
 
   read = pn_store_get_annotation (fixture->store, kept->id, &error);
   g_assert_no_error (error);
-  assert_same (read, kept);
+  store_test_assert_same_annotation (read, kept);
 }
 
 int

@@ -12,6 +12,7 @@
 #include "pn-pack.h"
 #include "pn-store-private.h"
 #include "pn-test-util.h"
+#include "store-test.h"
 
 static int
 latest_version (void)
@@ -174,17 +175,6 @@ test_committed_at_once (Fixture       *fixture,
   g_assert_cmpstr (seen, ==, "essai");
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /* A database from a newer version of the app is refused and left as it is. */
 static void
 test_too_new (Fixture       *fixture,
@@ -203,14 +193,14 @@ test_too_new (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
-  before = checksum_file (fixture->path);
+  before = store_test_checksum_file (fixture->path);
 
   store = pn_store_open (fixture->path, &error);
   g_assert_null (store);
   g_assert_error (error, PN_STORE_ERROR, PN_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "99"));
 
-  after = checksum_file (fixture->path);
+  after = store_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
   mode = query (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "delete");
@@ -237,7 +227,7 @@ test_not_a_database (Fixture       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (fixture->path, "This is not SQLite, just some text that is long enough.",
                                       -1, NULL));
-  before = checksum_file (fixture->path);
+  before = store_test_checksum_file (fixture->path);
 
   store = pn_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -255,7 +245,7 @@ test_not_a_database (Fixture       *fixture,
   g_assert_cmpuint (n_aside, ==, 1);
 
   /* The bytes are all there under the new name. */
-  after = checksum_file (aside);
+  after = store_test_checksum_file (aside);
   g_assert_cmpstr (before, ==, after);
 
   notice = pn_store_get_notice (store);
@@ -269,6 +259,49 @@ test_not_a_database (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (pn_store_get_notice (again));
   g_assert_true (pn_store_get_position (again, "pack", "doc", NULL, NULL));
+}
+
+/* Damaged twice in a row (within the same second, most likely): two files
+ * aside, each with its own bytes; neither replaced the other. */
+static void
+test_damaged_twice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *contents[] = { "First damaged file, not SQLite at all, long enough to be read.",
+                             "Second damaged file, not SQLite either, also long enough here." };
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnStore) store = NULL;
+
+      g_assert_true (g_file_set_contents (fixture->path, contents[i], -1, NULL));
+      store = pn_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (pn_store_get_notice (store));
+      g_clear_object (&store);
+      g_assert_cmpint (g_remove (fixture->path), ==, 0);
+    }
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "student.db.corrupt-"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_autofree char *kept = NULL;
+
+        g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+        g_test_message ("%s: %s", name, kept);
+        g_hash_table_add (seen, g_steal_pointer (&kept));
+      }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+  g_assert_true (g_hash_table_contains (seen, contents[0]));
+  g_assert_true (g_hash_table_contains (seen, contents[1]));
 }
 
 /* Student data is keyed by the pack id: a copy of the pack elsewhere (moved,
@@ -704,6 +737,7 @@ main (int   argc,
   g_test_add ("/store/committed-at-once", Fixture, NULL, fixture_set_up, test_committed_at_once, fixture_tear_down);
   g_test_add ("/store/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
   g_test_add ("/store/not-a-database", Fixture, NULL, fixture_set_up, test_not_a_database, fixture_tear_down);
+  g_test_add ("/store/damaged-twice", Fixture, NULL, fixture_set_up, test_damaged_twice, fixture_tear_down);
   g_test_add ("/store/keyed-by-pack-id", Fixture, NULL, fixture_set_up, test_keyed_by_pack_id, fixture_tear_down);
   g_test_add ("/store/migrate-every-version", Fixture, NULL, fixture_set_up, test_migrate_every_version, fixture_tear_down);
   g_test_add ("/store/failed-migration-rolls-back", Fixture, NULL, fixture_set_up, test_failed_migration_rolls_back, fixture_tear_down);

@@ -133,8 +133,20 @@ pn_anchor_find_approximate (PnAnchorText           *self,
 
   target = g_malloc (n_target);
   p = self->text + pn_anchor_text_byte_at (self, from);
-  for (gint64 i = 0; i < n_target; i++, p = g_utf8_next_char (p))
-    target[i] = (char) symbol_of (alphabet, g_utf8_get_char (p));
+  for (gint64 i = 0; i < n_target; i++)
+    {
+      guchar byte = (guchar) *p;
+
+      /* Most of a French text is ASCII: no decoding for it. */
+      if (byte < 0x80)
+        {
+          target[i] = (char) alphabet->low[byte];
+          p++;
+          continue;
+        }
+      target[i] = (char) symbol_of (alphabet, g_utf8_get_char (p));
+      p = g_utf8_next_char (p);
+    }
 
   found = edlibAlign (query, (int) n_quote, target, (int) n_target,
                       edlibNewAlignConfig (max_errors, EDLIB_MODE_HW, EDLIB_TASK_LOC, NULL, 0));

@@ -9,11 +9,12 @@
  * prefix and suffix are to the text beside it (1 - edits / their length, see
  * pn_anchor_context_similarity()); a context the selectors lack (the start
  * or the end of a text, a quiz passage's bare quote) leaves its term out.
- * The candidates are ranked on 0.9 × match + 0.1 × nearness, the nearness
+ * The candidates are ranked on 0.8 × match + 0.2 × nearness, the nearness
  * falling from 1 at the old position to 0 at WINDOW code points from it (a
  * quote repeated a chapter away gets nothing from the position, and its
- * context decides). Weights like those of Hypothesis's match-quote, but the
- * position counts more here, near, and nothing far.
+ * context decides; near, a place edited where it was beats the same words
+ * whole a page away). Weights like those of Hypothesis's match-quote, but
+ * the position counts more here, near, and nothing far.
  *
  * The floor: the best candidate is kept when its match score is at least
  * FLOOR (0.65), or when its quote alone says enough: at least 32 code points
@@ -22,19 +23,23 @@
  * - an unchanged quote at a new place keeps its context (score 1), or most
  *   of it; a quote with a word changed in its place scores about 0.9;
  * - a quote half rewritten (q 0.5, the most errors searched) keeps a place
- *   only when both sides of its context are still there (0.72), and not
- *   with one of them (0.61): the words around are the evidence then;
+ *   only when both sides of its context are still there (0.72), not when
+ *   one side is lost (0.57 with its new words 30 % alike): the words
+ *   around are the evidence then;
  * - a passage taken out leaves at best a loose match of its quote among
  *   other words, whose context is unlike (p and s about 0.3: 0.5 or less);
  * - a bare quote (a quiz passage) is kept with up to 35 % of errors.
  *
  * The search is bounded so that 10,000 annotations re-anchor in a fraction
- * of a second in a text of a megabyte: a window of WINDOW code points each
- * side of the old position first (exact matches, then edlib), and the whole
- * text only when something outside the window could still rank better (its
- * nearness is 0 there, so a candidate ranking 0.9 or more ends the search);
- * edlib is asked for no more errors than could still pass the floor and beat
- * the best candidate.
+ * of a second in a text of a megabyte: the exact matches in a window of
+ * WINDOW code points each side of the old position, then edlib in pieces of
+ * that window from the old position outwards (edlib gives the best matches
+ * of what it is given only: a piece of its own lets an edited quote be
+ * found near even when the same words are whole further on), then the
+ * whole text only when something outside the window could still rank
+ * better (its nearness is 0 there, so a candidate ranking 0.8 or more ends
+ * the search). edlib is never asked for more errors than could still pass
+ * the floor and beat the best candidate so far.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +51,13 @@
 
 #define CONTEXT_LENGTH 32
 #define WINDOW 4096
+/* The window is searched approximately by pieces of this many starts, the
+ * nearest first: edlib gives the best matches of what it is given only. */
+#define PIECE 512
+/* The first piece is smaller, the starts this near the old position: a
+ * short quote edited where it was is found there even when the same words
+ * are whole a few lines away. */
+#define NEAR 64
 #define MAX_ERRORS 256
 /* Longer quotes (some pages) are found at their position or exactly only:
  * edlib's work grows with the length of the quote. */
@@ -54,7 +66,7 @@
 #define WEIGHT_QUOTE 50.0
 #define WEIGHT_PREFIX 20.0
 #define WEIGHT_SUFFIX 20.0
-#define WEIGHT_POSITION 0.1
+#define WEIGHT_POSITION 0.2
 #define FLOOR 0.65
 #define TELLING_LENGTH 32
 #define TELLING_QUOTE 0.9
@@ -208,7 +220,8 @@ pn_anchor_text_make_selectors (PnAnchorText    *self,
 
 typedef struct {
   PnAnchorText *text;
-  char *exact;               /* valid UTF-8 */
+  const char *exact;         /* valid UTF-8: the selectors' or its copy made valid */
+  char *exact_copy;
   gsize exact_bytes;
   gint64 n_quote;            /* code points */
   gunichar *quote;           /* decoded when an approximate match is possible */
@@ -414,6 +427,41 @@ find_approximate (Search *s,
     }
 }
 
+/* The approximate matches starting in the window, piece by piece outwards
+ * from the old position, while a piece could still hold a better one. */
+static void
+find_approximate_near (Search *s)
+{
+  gint64 left = s->old_start - NEAR, right = s->old_start + NEAR;
+  gboolean left_done = FALSE, right_done = FALSE;
+
+  find_approximate (s, left, right + s->n_quote + s->max_errors, useful_errors (s, 1.0));
+  while (!left_done || !right_done)
+    {
+      if (!right_done)
+        {
+          gint64 distance = right - s->old_start;
+          int errors = useful_errors (s, 1.0 - (double) distance / WINDOW);
+
+          right_done = distance >= WINDOW || right >= s->text->length || errors <= 0;
+          if (!right_done)
+            find_approximate (s, right, right + PIECE + s->n_quote + s->max_errors, errors);
+          right += PIECE;
+        }
+      if (!left_done)
+        {
+          gint64 distance = s->old_start - (left - 1);
+          int errors = useful_errors (s, 1.0 - (double) distance / WINDOW);
+
+          left_done = distance >= WINDOW || left <= 0 || errors <= 0;
+          if (!left_done)
+            find_approximate (s, left - PIECE, left + s->n_quote + s->max_errors, errors);
+          left -= PIECE;
+        }
+    }
+}
+
+/* What the position check needs; the rest comes with search_prepare(). */
 static void
 search_init (Search                *s,
              PnAnchorText          *text,
@@ -421,24 +469,34 @@ search_init (Search                *s,
 {
   memset (s, 0, sizeof *s);
   s->text = text;
-  s->exact = dup_valid (selectors->exact);
+  if (selectors->exact != NULL && g_utf8_validate (selectors->exact, -1, NULL))
+    s->exact = selectors->exact;
+  else
+    s->exact = s->exact_copy = dup_valid (selectors->exact);
   s->exact_bytes = strlen (s->exact);
   s->n_quote = g_utf8_strlen (s->exact, s->exact_bytes);
-  s->prefix = decode_context (selectors->prefix, TRUE, PN_ANCHOR_MAX_CONTEXT, &s->n_prefix);
-  s->suffix = decode_context (selectors->suffix, FALSE, PN_ANCHOR_MAX_CONTEXT, &s->n_suffix);
-  s->weights = WEIGHT_QUOTE + (s->n_prefix > 0 ? WEIGHT_PREFIX : 0.0)
-               + (s->n_suffix > 0 ? WEIGHT_SUFFIX : 0.0);
   s->has_position = selectors->start != 0 || selectors->end != 0
-                    || s->n_prefix > 0 || s->n_suffix > 0;
+                    || (selectors->prefix != NULL && selectors->prefix[0] != '\0')
+                    || (selectors->suffix != NULL && selectors->suffix[0] != '\0');
   s->given_start = selectors->start;
   s->old_start = CLAMP (selectors->start, 0, text->length);
   s->max_errors = (int) MIN (MAX_ERRORS, s->n_quote / 2);
 }
 
 static void
+search_prepare (Search                *s,
+                const PnTextSelectors *selectors)
+{
+  s->prefix = decode_context (selectors->prefix, TRUE, PN_ANCHOR_MAX_CONTEXT, &s->n_prefix);
+  s->suffix = decode_context (selectors->suffix, FALSE, PN_ANCHOR_MAX_CONTEXT, &s->n_suffix);
+  s->weights = WEIGHT_QUOTE + (s->n_prefix > 0 ? WEIGHT_PREFIX : 0.0)
+               + (s->n_suffix > 0 ? WEIGHT_SUFFIX : 0.0);
+}
+
+static void
 search_clear (Search *s)
 {
-  g_free (s->exact);
+  g_free (s->exact_copy);
   g_free (s->quote);
   g_free (s->prefix);
   g_free (s->suffix);
@@ -476,9 +534,8 @@ search_run (Search *s)
       gint64 to = s->old_start + s->n_quote + WINDOW + s->max_errors;
 
       find_exact (s, from, to);
-      if (!(s->found && s->errors == 0 && s->match >= 1.0))
-        find_approximate (s, from, to, useful_errors (s, 1.0));
-      /* Outside the window nothing is near: 0.9 at the most. */
+      find_approximate_near (s);
+      /* Outside the window nothing is near: 0.8 at the most. */
       if (s->found && s->rank >= 1.0 - WEIGHT_POSITION)
         return;
     }
@@ -521,6 +578,7 @@ pn_anchor_text_locate (PnAnchorText          *self,
       return;
     }
 
+  search_prepare (&s, selectors);
   search_run (&s);
   if (s.found)
     {

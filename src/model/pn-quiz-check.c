@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "pn-anchor.h"
 #include "pn-quiz-check.h"
 #include "pn-render-pango.h"
 
@@ -343,25 +344,91 @@ quote_key (const char *text,
   return g_string_free (key, FALSE);
 }
 
+/* The byte of @text whose character gave the key's code point @offset
+ * (@end: just after that character, for the end of a range). */
+static gsize
+source_of (const char   *text,
+           const char   *key,
+           const GArray *offsets,
+           gint64        offset,
+           gboolean      end)
+{
+  gsize byte = g_utf8_offset_to_pointer (key, end ? offset - 1 : offset) - key;
+  gssize at = g_array_index (offsets, gssize, byte);
+
+  return end ? (gsize) (g_utf8_next_char (text + at) - text) : (gsize) at;
+}
+
+/* Where @quote is in @text, as byte offsets [*from, *to): found by the
+ * notes' anchoring (pn_anchor_text_locate() with the quote alone) in both
+ * with white space and apostrophes evened out, so that a quote survives
+ * small edits of the text. */
+static gboolean
+find_quote (const char *text,
+            const char *quote,
+            gsize      *from,
+            gsize      *to)
+{
+  g_autoptr(GArray) offsets = NULL;
+  g_autofree char *haystack = NULL;
+  g_autofree char *needle = NULL;
+  PnTextSelectors selectors = { 0 };
+  PnAnchorText *anchor;
+  PnAnchorResult result;
+
+  if (text == NULL || quote == NULL || !g_utf8_validate (text, -1, NULL)
+      || !g_utf8_validate (quote, -1, NULL))
+    return FALSE;
+
+  needle = quote_key (quote, NULL);
+  if (needle[0] == '\0')
+    return FALSE;
+  offsets = g_array_new (FALSE, FALSE, sizeof (gssize));
+  haystack = quote_key (text, offsets);
+
+  anchor = pn_anchor_text_new (haystack, -1);
+  selectors.exact = g_steal_pointer (&needle);
+  pn_anchor_text_locate (anchor, &selectors, &result);
+  pn_text_selectors_clear (&selectors);
+  pn_anchor_text_free (anchor);
+  if (result.method == PN_ANCHOR_DETACHED)
+    return FALSE;
+
+  *from = source_of (text, haystack, offsets, result.start, FALSE);
+  *to = source_of (text, haystack, offsets, result.end, TRUE);
+  return TRUE;
+}
+
 gssize
 pn_quiz_find_quote (const char *text,
                     const char *quote)
 {
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gssize));
-  g_autofree char *haystack = NULL;
-  g_autofree char *needle = NULL;
-  const char *found;
+  gsize from, to;
 
-  if (text == NULL || quote == NULL)
-    return -1;
+  return find_quote (text, quote, &from, &to) ? (gssize) from : -1;
+}
 
-  needle = quote_key (quote, NULL);
-  if (needle[0] == '\0')
-    return -1;
-  haystack = quote_key (text, offsets);
-  found = strstr (haystack, needle);
+gboolean
+pn_quiz_locate_quote (const char *text,
+                      const char *quote,
+                      gint64     *start,
+                      gint64     *end)
+{
+  gsize from, to;
 
-  return found != NULL ? g_array_index (offsets, gssize, found - haystack) : -1;
+  if (!find_quote (text, quote, &from, &to))
+    {
+      if (start != NULL)
+        *start = -1;
+      if (end != NULL)
+        *end = -1;
+      return FALSE;
+    }
+  if (start != NULL)
+    *start = g_utf8_pointer_to_offset (text, text + from);
+  if (end != NULL)
+    *end = g_utf8_pointer_to_offset (text, text + to);
+  return TRUE;
 }
 
 void

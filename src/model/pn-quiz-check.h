@@ -24,11 +24,17 @@ gboolean pn_quiz_check_question (const PnQuizQuestion *question,
                                  GPtrArray            *diagnostics);
 
 /* Where @quote occurs in @text (a rendered page's text), as a byte offset, or
- * -1. Today an exact search, white space, no-break spaces and apostrophes
- * aside; the anchoring of the notes (approximate, with context) is to take
- * its place here, so that a quote survives small edits of the text. */
+ * -1. Found by the notes' anchoring (pn-anchor.h, the quote alone: exact,
+ * else approximate above its floor), white space, no-break spaces and
+ * apostrophes aside, so that a quote survives small edits of the text. */
 gssize   pn_quiz_find_quote     (const char *text,
                                  const char *quote);
+/* The same as code point offsets [*start, *end) of @text (the offsets of
+ * pn_reader_view_show_occurrence()); FALSE (and -1) when not found. */
+gboolean pn_quiz_locate_quote   (const char *text,
+                                 const char *quote,
+                                 gint64     *start,
+                                 gint64     *end);
 
 /* For each question of @quiz with a passage: a warning when @page_text
  * (document id -> the rendered page's text) has no such document text or the

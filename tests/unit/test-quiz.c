@@ -273,6 +273,35 @@ test_find_quote (void)
   g_assert_cmpint (pn_quiz_find_quote (text, "   "), ==, -1);
 }
 
+static void
+test_locate_quote (void)
+{
+  const char *text = "Le texte dit : l’extraction comme travail des détenus, sans contrepartie.";
+  const char *edited = "Le texte dit : l’extraction comme labeur des détenus, sans contrepartie.";
+  gint64 start = 0, end = 0;
+  g_autofree char *found = NULL;
+
+  /* In code points, the apostrophe evened out. */
+  g_assert_true (pn_quiz_locate_quote (text, "l'extraction comme  travail", &start, &end));
+  g_assert_cmpint (start, ==, 15);
+  g_assert_cmpint (end, ==, 15 + g_utf8_strlen ("l’extraction comme travail", -1));
+
+  /* A word of the text edited under the quote: still found, by the notes'
+   * anchoring, on the words as they read now. */
+  g_assert_true (pn_quiz_locate_quote (edited, "l’extraction comme travail des détenus", &start, &end));
+  found = g_strndup (g_utf8_offset_to_pointer (edited, start),
+                     g_utf8_offset_to_pointer (edited, end) - g_utf8_offset_to_pointer (edited, start));
+  g_assert_cmpstr (found, ==, "l’extraction comme labeur des détenus");
+  g_assert_cmpint (pn_quiz_find_quote (edited, "l’extraction comme travail des détenus"), ==, strlen ("Le texte dit : "));
+
+  /* Not there at all: FALSE and -1. */
+  g_assert_false (pn_quiz_locate_quote (edited, "la grève générale de 1936", &start, &end));
+  g_assert_cmpint (start, ==, -1);
+  g_assert_cmpint (end, ==, -1);
+  g_assert_false (pn_quiz_locate_quote ("abc \xff", "abc", &start, &end));
+  g_assert_false (pn_quiz_locate_quote (NULL, "abc", NULL, NULL));
+}
+
 static const char pack_quiz[] =
   "{ \"id\": \"lecture\", \"title\": \"Lecture\", \"questions\": [\n"
   "  { \"id\": \"trouve\", \"type\": \"open\", \"text\": \"T\",\n"
@@ -344,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/quiz/bad-questions", test_bad_questions);
   g_test_add_func ("/quiz/id-newline", test_id_newline);
   g_test_add_func ("/quiz/find-quote", test_find_quote);
+  g_test_add_func ("/quiz/locate-quote", test_locate_quote);
   g_test_add_func ("/quiz/pack", test_pack);
 
   return g_test_run ();

@@ -66,8 +66,6 @@ paint (PnReaderView *self)
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "json", "s", self->annotations_json ? self->annotations_json : "[]");
-  g_variant_dict_insert (&args, "highlightLabel", "s", _("Highlighted passage"));
-  g_variant_dict_insert (&args, "notedLabel", "s", _("Highlighted passage with a note"));
   g_variant_dict_insert (&args, "noteLabel", "s", _("Note"));
   g_variant_dict_insert (&args, "bookmarkLabel", "s", _("Bookmark"));
   pn_page_bridge_call (self->bridge, "setAnnotations", g_variant_dict_end (&args), NULL,

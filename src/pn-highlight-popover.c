@@ -315,6 +315,7 @@ pn_highlight_popover_init (PnHighlightPopover *self)
 
   g_type_ensure (PN_TYPE_COLOR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Highlighted passage"), -1);
 
   self->known_tags = gtk_list_store_new (1, G_TYPE_STRING);
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->known_tags));

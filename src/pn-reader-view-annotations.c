@@ -50,8 +50,9 @@ on_painted (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   counts = json_node_get_object (reply);
   g_signal_emit (self, signals[PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED], 0,
-                 (guint) MAX (0, json_object_get_int_member_with_default (counts, "painted", 0)),
-                 (guint) MAX (0, json_object_get_int_member_with_default (counts, "missing", 0)));
+                 (guint) CLAMP (json_object_get_int_member_with_default (counts, "painted", 0), 0, G_MAXINT),
+                 (guint) CLAMP (json_object_get_int_member_with_default (counts, "missing", 0), 0, G_MAXINT),
+                 CLAMP (json_object_get_double_member_with_default (counts, "ms", 0.0), 0.0, 1e7));
 }
 
 static void
@@ -65,8 +66,6 @@ paint (PnReaderView *self)
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "json", "s", self->annotations_json ? self->annotations_json : "[]");
-  g_variant_dict_insert (&args, "highlightLabel", "s", _("Highlighted passage"));
-  g_variant_dict_insert (&args, "notedLabel", "s", _("Highlighted passage with a note"));
   g_variant_dict_insert (&args, "noteLabel", "s", _("Note"));
   g_variant_dict_insert (&args, "bookmarkLabel", "s", _("Bookmark"));
   pn_page_bridge_call (self->bridge, "setAnnotations", g_variant_dict_end (&args), NULL,
@@ -450,5 +449,5 @@ pn_reader_view_annotations_class_init (GObjectClass *klass)
                   G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_BOOLEAN);
   signals[PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED] =
     g_signal_new ("annotations-painted", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_DOUBLE);
 }

@@ -127,8 +127,8 @@ GtkWidget     *pn_reader_view_get_selection_popover (PnReaderView *self);
  * highlights and bookmarks of @annotations (of PnAnnotation, anchored: their
  * selectors' positions in the page text; detached ones and document notes are
  * left out) in the document shown, now or once it is laid out, replacing
- * those painted before; then "annotations-painted" (guint painted, guint
- * missing). The page keeps them until another document is shown. */
+ * those painted before; then "annotations-painted". The page keeps them
+ * until another document is shown. */
 void           pn_reader_view_set_annotations  (PnReaderView *self, GPtrArray *annotations);
 /* The next selection's popover offers « Attach Note Here » for @annotation_id
  * (a detached note): chosen, it emits "reattach-requested" (id, start, end). */
@@ -173,7 +173,9 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *                                                           the reader highlighted the words selected
  *                                                           (a colour, or « Add Note… »: with_note)
  *   "reattach-requested" (const char *id, gint64 start, gint64 end)   « Attach Note Here »
- *   "annotations-painted" (guint painted, guint missing)    pn_reader_view_set_annotations() is done
+ *   "annotations-painted" (guint painted, guint missing, double page_ms)
+ *                                                           pn_reader_view_set_annotations() is done
+ *                                                           (page_ms: the page script's own time)
  *   "focus-leave"       (GtkDirectionType direction)        Tab went past the page's last link
  *                                                           (Shift+Tab before its first); the default
  *                                                           handler moves the focus along the window

@@ -167,11 +167,11 @@
         const span = document.createElement('span');
         span.className = 'pn-hl pn-hl-' + item.color;
         span.dataset.annotation = item.id;
-        if (i === 0) {
+        /* Read as marked words (their text is their name); the note's
+         * marker says there is a note. */
+        span.setAttribute('role', 'mark');
+        if (i === 0)
           span.tabIndex = 0;
-          span.setAttribute('role', 'mark');
-          span.setAttribute('aria-label', item.note ? labels.noted : labels.highlight);
-        }
         node.parentNode.insertBefore(span, node);
         span.appendChild(node);
         last = span;
@@ -209,8 +209,6 @@
 
   function setAnnotations (args) {
     const labels = {
-      highlight: String(args.highlightLabel || 'Highlight').slice(0, 100),
-      noted: String(args.notedLabel || 'Highlight with a note').slice(0, 100),
       note: String(args.noteLabel || 'Note').slice(0, 100),
       bookmark: String(args.bookmarkLabel || 'Bookmark').slice(0, 100),
     };

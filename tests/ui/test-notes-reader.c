@@ -299,6 +299,8 @@ test_highlight_note_restart_edition (void)
   PnWindow *window;
   PnAnnotationController *notes;
   GtkWidget *popover, *colors, *entry;
+  GdkContentProvider *provider;
+  GValue copied = G_VALUE_INIT;
   GtkEntryCompletion *completion;
   GtkTreeIter iter;
   g_autofree char *known = NULL;
@@ -323,6 +325,16 @@ test_highlight_note_restart_edition (void)
   g_assert_true (shows_label (popover, "Add Note…"));
   g_assert_true (shows_label (popover, "Copy with Citation"));
   maybe_shot ("notes-selection-popover.png");
+  /* « Copy with Citation »: the quote and where it is from, on the clipboard. */
+  g_signal_emit_by_name (find_button_labelled (popover, "Copy with Citation"), "clicked");
+  provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+  g_assert_nonnull (provider);
+  g_value_init (&copied, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &copied, NULL));
+  g_assert_cmpstr (g_value_get_string (&copied), ==, "“" PHRASE "” — The text, Notes test");
+  g_value_unset (&copied);
+  select_words (window, PHRASE, PHRASE);
+  popover = selection_popover (window);
   colors = find_widget (popover, PN_TYPE_COLOR_ROW);
   g_assert_nonnull (colors);
   g_signal_emit_by_name (pn_color_row_get_button (PN_COLOR_ROW (colors), PN_ANNOTATION_GREEN), "clicked");

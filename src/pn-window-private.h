@@ -6,6 +6,7 @@
 
 #include "pn-flashcards-page.h"
 #include "pn-glossary-page.h"
+#include "pn-quiz-page.h"
 #include "pn-window.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,9 @@ struct _PnWindow
   PnFlashcardsPage     *flashcards_page;
   GtkWidget            *flashcards_row;
   GtkWidget            *glossary_row;
+  /* The Quizzes page (added to the stack in code) and its row, NULL without quizzes */
+  PnQuizPage           *quiz_page;
+  GtkWidget            *quiz_row;
   /* TRUE while the window follows a pack just opened (pages switch without a fade) */
   gboolean              opening;
   /* pn_window_present_when_ready() waits for the open running */
@@ -91,6 +95,11 @@ void  _pn_window_glossary_init          (PnWindow      *self);
 void  _pn_window_glossary_sidebar_fill  (PnWindow      *self);
 void  _pn_window_show_glossary          (PnWindow      *self,
                                          const char    *entry_id);
+
+/* pn-window-quiz.c */
+void  _pn_window_quiz_init            (PnWindow      *self);
+void  _pn_window_quiz_fill_sidebar    (PnWindow      *self);
+void  _pn_window_show_quiz            (PnWindow      *self);
 
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);

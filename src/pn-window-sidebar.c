@@ -69,6 +69,7 @@ _pn_window_sidebar_update_current (PnWindow *self)
   gboolean sources = g_strcmp0 (page, "sources") == 0;
   gboolean flashcards = g_strcmp0 (page, "flashcards") == 0;
   gboolean glossary = g_strcmp0 (page, "glossary") == 0;
+  gboolean quiz = g_strcmp0 (page, "quiz") == 0;
 
   if (g_strcmp0 (page, "reader") == 0)
     current = pn_pack_session_get_document_id (self->session);
@@ -86,6 +87,8 @@ _pn_window_sidebar_update_current (PnWindow *self)
                                     ? flashcards
                                     : child == self->glossary_row
                                     ? glossary
+                                    : child == self->quiz_row
+                                    ? quiz
                                     : current != NULL &&
                                       g_strcmp0 (pn_sidebar_row_get_page (PN_SIDEBAR_ROW (child)), current) == 0);
 }
@@ -135,6 +138,8 @@ sidebar_row_activated_cb (PnWindow      *self,
     _pn_window_show_flashcards (self);
   else if (GTK_WIDGET (row) == self->glossary_row)
     _pn_window_show_glossary (self, NULL);
+  else if (GTK_WIDGET (row) == self->quiz_row)
+    _pn_window_show_quiz (self);
   else if (page != NULL)
     _pn_window_show_document (self, page);
 
@@ -177,6 +182,7 @@ _pn_window_sidebar_fill (PnWindow *self)
   if (pack == NULL)
     {
       _pn_window_flashcards_fill_sidebar (self);
+      _pn_window_quiz_fill_sidebar (self);
       return;
     }
 
@@ -195,6 +201,7 @@ _pn_window_sidebar_fill (PnWindow *self)
   gtk_list_box_append (self->sidebar_list, self->sources_row);
   _pn_window_glossary_sidebar_fill (self);
   _pn_window_flashcards_fill_sidebar (self);
+  _pn_window_quiz_fill_sidebar (self);
   gtk_list_box_invalidate_headers (self->sidebar_list);
 }
 

@@ -27,7 +27,6 @@ struct _PnQuizPage
   GtkLabel        *progress_label;
   GtkScrolledWindow *question_scroll;
   GtkWidget       *question_box;
-  GtkLabel        *verdict_label;
   GtkButton       *hint_button;
   GtkButton       *passage_button;
   GtkButton       *check_button;

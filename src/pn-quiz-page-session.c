@@ -308,7 +308,6 @@ show_question (PnQuizPage *self)
 
   /* A text between questions has nothing to check. */
   self->checked = question->type == PN_QUESTION_DESCRIPTION;
-  gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), FALSE);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   update_progress (self);
   show_buttons (self, question);
@@ -341,6 +340,8 @@ verdict_text (const PnQuizQuestion *question,
   return g_strdup_printf (_("Partly right: %d %%"), (int) (grade->score * 100 + 0.5));
 }
 
+/* The view shows right and wrong by each part; a screen reader hears the
+ * verdict with « Next », where the focus goes, then the explanation. */
 static void
 show_verdict (PnQuizPage           *self,
               const PnQuizQuestion *question,
@@ -348,17 +349,7 @@ show_verdict (PnQuizPage           *self,
 {
   g_autofree char *verdict = verdict_text (question, grade);
   g_autofree char *said = NULL;
-  GtkWidget *label = GTK_WIDGET (self->verdict_label);
 
-  gtk_label_set_label (self->verdict_label, verdict);
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "warning");
-  if (grade->graded)
-    gtk_widget_add_css_class (label, grade->correct ? "success" : grade->score > 0 ? "warning" : "error");
-  gtk_widget_set_visible (label, TRUE);
-
-  /* Said with « Next », where the focus goes: the verdict, then the explanation. */
   said = question->explanation != NULL ? g_strconcat (verdict, ". ", question->explanation, NULL)
                                        : g_strdup (verdict);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),

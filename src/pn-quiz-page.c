@@ -318,7 +318,6 @@ pn_quiz_page_class_init (PnQuizPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnQuizPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PnQuizPage, question_scroll);
   gtk_widget_class_bind_template_child (widget_class, PnQuizPage, question_box);
-  gtk_widget_class_bind_template_child (widget_class, PnQuizPage, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, PnQuizPage, hint_button);
   gtk_widget_class_bind_template_child (widget_class, PnQuizPage, passage_button);
   gtk_widget_class_bind_template_child (widget_class, PnQuizPage, check_button);

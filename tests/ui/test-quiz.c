@@ -121,6 +121,15 @@ screenshot (PnWindow   *window,
   wait_until (settled_cb, window, "the page transitions to end");
   wait_for_paint (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), name);
+  /* PN_SCREENSHOT_ROOT=1: the X server's own picture as well (ImageMagick's
+   * import), what the display shows rather than what GTK renders anew. */
+  if (g_getenv ("PN_SCREENSHOT_DIR") != NULL && g_strcmp0 (g_getenv ("PN_SCREENSHOT_ROOT"), "1") == 0)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/root-%s", g_getenv ("PN_SCREENSHOT_DIR"), name);
+      const char *argv[] = { "import", "-window", "root", path, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
 }
 
 /* The mapped button whose label is @label. */

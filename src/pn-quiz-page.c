@@ -422,6 +422,32 @@ pn_quiz_page_get_attempt_id (PnQuizPage *self)
   return self->attempt != NULL ? self->attempt->id : 0;
 }
 
+void
+pn_quiz_page_focus (PnQuizPage *self)
+{
+  const char *screen;
+
+  g_return_if_fail (PN_IS_QUIZ_PAGE (self));
+
+  screen = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (screen, "question") == 0 && self->view != NULL)
+    {
+      if (self->checked)
+        gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+      else
+        pn_question_view_focus_answer (PN_QUESTION_VIEW (self->view));
+    }
+  else if (g_strcmp0 (screen, "end") == 0)
+    {
+      gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->review_button))
+                               ? GTK_WIDGET (self->review_button) : GTK_WIDGET (self->restart_button));
+    }
+  else if (gtk_list_box_get_row_at_index (self->list_box, 0) != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0)));
+    }
+}
+
 const PnQuizQuestion *
 pn_quiz_page_get_question (PnQuizPage *self)
 {

@@ -44,6 +44,9 @@ const char *pn_quiz_page_get_screen    (PnQuizPage  *self);
 gint64      pn_quiz_page_get_attempt_id (PnQuizPage *self);
 /* The question shown on the question screen, NULL elsewhere. */
 const PnQuizQuestion *pn_quiz_page_get_question (PnQuizPage *self);
+/* Moves the keyboard focus where the screen shown wants it: the answer, or
+ * « Next » once checked; the end screen's first button; the first quiz. */
+void        pn_quiz_page_focus         (PnQuizPage *self);
 /* What « Export Results… » writes, to @file (the file chooser's answer). */
 gboolean    pn_quiz_page_export_to_file (PnQuizPage *self,
                                          GFile      *file,

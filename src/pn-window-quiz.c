@@ -55,8 +55,40 @@ show_quiz_action (GSimpleAction *action,
   PnWindow *self = user_data;
 
   _pn_window_show_quiz (self);
-  /* Back where the keyboard was: the question's controls. */
-  gtk_widget_child_focus (GTK_WIDGET (self->quiz_page), GTK_DIR_TAB_FORWARD);
+  /* Back where the keyboard was: the answer, or « Next » once checked. */
+  pn_quiz_page_focus (self->quiz_page);
+}
+
+/* Where the quote found at @start (a byte offset in @text) ends, in code
+ * points: the quote read along the text, a run of white space in one for a
+ * run in the other (the search sees them as equal), other characters one for one. */
+static glong
+quote_end (const char *text,
+           gssize      start,
+           const char *quote)
+{
+  const char *t = text + start;
+  const char *q = quote;
+
+  while (*q != '\0' && *t != '\0')
+    {
+      gunichar qc = g_utf8_get_char (q);
+
+      if (g_unichar_isspace (qc) || qc == 0x00A0 || qc == 0x202F)
+        {
+          while (*q != '\0' && (g_unichar_isspace (g_utf8_get_char (q)) || g_utf8_get_char (q) == 0x00A0 ||
+                                 g_utf8_get_char (q) == 0x202F))
+            q = g_utf8_next_char (q);
+          while (*t != '\0' && (g_unichar_isspace (g_utf8_get_char (t)) || g_utf8_get_char (t) == 0x00A0 ||
+                                 g_utf8_get_char (t) == 0x202F))
+            t = g_utf8_next_char (t);
+          continue;
+        }
+      q = g_utf8_next_char (q);
+      t = g_utf8_next_char (t);
+    }
+
+  return g_utf8_pointer_to_offset (text, t);
 }
 
 /* « Reread the Passage »: the text at the quote, flashed. */
@@ -84,7 +116,7 @@ page_passage_requested_cb (PnWindow   *self,
     {
       /* The page's offsets count code points. */
       glong start = g_utf8_pointer_to_offset (text, text + found);
-      glong end = start + g_utf8_strlen (quote, -1);
+      glong end = quote_end (text, found, quote);
 
       pn_reader_view_show_occurrence (self->reader_view, doc_id, NULL, (guint) start, (guint) end);
       toast = adw_toast_new (_("The passage is highlighted"));

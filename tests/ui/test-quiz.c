@@ -12,6 +12,7 @@
 #include "pn-question-view.h"
 #include "pn-quiz-page-private.h"
 #include "pn-sidebar-row.h"
+#include "pn-store-private.h"
 #include "pn-store-quiz.h"
 #include "window-test.h"
 
@@ -641,6 +642,22 @@ test_quiz_passage (void)
                     "    + (window.scrollY > 0 ? ' scrolled ' : ' not-scrolled ')"
                     "    + (t.textContent.includes('la rente est un revenu') ? 'quote' : 'elsewhere'); })()");
   g_assert_cmpstr (answer, ==, "in scrolled quote");
+  /* The flash covers the quote's words, from its first letter to its last:
+   * the characters under its first and last boxes (the layer set aside). */
+  {
+    g_autofree char *ends = eval_js (window,
+      "(() => { const b = [...document.querySelectorAll('.pn-flash')];"
+      "  if (!b.length) return 'none';"
+      "  const f = b[0].getBoundingClientRect(), l = b[b.length - 1].getBoundingClientRect();"
+      "  const layer = b[0].parentElement; layer.style.display = 'none';"
+      "  const at = (x, y, back) => { const r = document.caretRangeFromPoint(x, y);"
+      "    if (!r) return '?'; const t = r.startContainer.textContent || '';"
+      "    return t.substr(r.startOffset - (back ? 1 : 0), 1); };"
+      "  const s = at(f.left + 2, f.top + f.height / 2, false) + at(l.right - 2, l.top + l.height / 2, true);"
+      "  layer.style.display = ''; return s; })()");
+
+    g_assert_cmpstr (ends, ==, "lé");
+  }
   wait_for_label (GTK_WIDGET (window), "The passage is highlighted");
   screenshot (window, "quiz-passage-flash.png");
 
@@ -650,6 +667,8 @@ test_quiz_passage (void)
   g_assert_cmpstr (question_id (page), ==, "vrai");
   g_assert_nonnull (find_button (GTK_WIDGET (page), "Next"));
   g_assert_true (pn_sidebar_row_get_current (PN_SIDEBAR_ROW (find_row (window, "quiz"))));
+  /* The keyboard back on « Next », where it was. */
+  wait_for_focus (window, find_button (GTK_WIDGET (page), "Next"), "the focus on « Next » again");
 
   /* Negative control: « choix » quotes words the text does not hold. */
   next (page);
@@ -836,6 +855,58 @@ test_quiz_no_store (void)
   }
 }
 
+/* Sets the app's store to refuse writes (as a read-only database does) or to take them again. */
+static void
+set_store_read_only (gboolean read_only)
+{
+  PnStore *store = pn_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement = pn_store_prepare (store, read_only ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0",
+                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_true (pn_store_step_done (store, statement, &error));
+  g_assert_no_error (error);
+}
+
+/* An answer the store refuses: the student is told at once; the quiz goes
+ * on, and the answers the store took are there (positive control). */
+static void
+test_quiz_store_fails (void)
+{
+  g_autoptr(GFile) pack = make_quiz_pack ("quiz-store-fails");
+  PnWindow *window = open_window (pack);
+  PnQuizPage *page = find_page (window);
+  PnStore *store = pn_application_get_store (app);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 attempt_id;
+
+  wait_until (reader_loaded_cb, window, "the text");
+  gtk_widget_activate (find_row (window, "quiz"));
+  wait_for_screen (window, "list");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "quiz.start", "s", QUIZ_ID));
+  wait_for_question (page, "vrai");
+  attempt_id = pn_quiz_page_get_attempt_id (page);
+  answer_with (page, choice_response (1));
+  g_assert_false (shows_label (GTK_WIDGET (window), "This answer could not be saved"));
+  next (page);
+  wait_for_question (page, "mot");
+
+  set_store_read_only (TRUE);
+  answer_with (page, text_response ("seigneurage"));
+  wait_for_label (GTK_WIDGET (window), "This answer could not be saved");
+  set_store_read_only (FALSE);
+  next (page);
+  wait_for_question (page, "choix");
+
+  answers = pn_store_get_quiz_answers (store, attempt_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_assert_cmpstr (((PnQuizStoredAnswer *) g_ptr_array_index (answers, 0))->question_id, ==, "vrai");
+  close_window (window);
+}
+
 /* A pack without quizzes has no Quizzes row; the test pack has one. */
 static void
 test_quiz_row_only_with_quizzes (void)
@@ -983,6 +1054,7 @@ main (int   argc,
   g_test_add_func ("/quiz/review", test_quiz_review);
   g_test_add_func ("/quiz/resume", test_quiz_resume);
   g_test_add_func ("/quiz/no-store", test_quiz_no_store);
+  g_test_add_func ("/quiz/store-fails", test_quiz_store_fails);
   g_test_add_func ("/quiz/row-only-with-quizzes", test_quiz_row_only_with_quizzes);
   g_test_add_func ("/quiz/screenshots", test_quiz_screenshots);
 

@@ -417,3 +417,14 @@ start_quiz (PnWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "quiz.start", "s", QUIZ_ID));
   wait_for_question (page, "vrai");
 }
+
+/* GTK 4.8 fails an assertion now and then (« blink_cb: assertion failed:
+ * (cursor_visible (text_view)) ») when an open question's text view, typed
+ * in and left for « Check », is locked: seen only under `meson test`, never
+ * when the program runs alone or under gdb. The text cursor does not blink
+ * in these tests. */
+void
+quiz_test_init (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+}

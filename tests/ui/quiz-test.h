@@ -60,5 +60,6 @@ void set_store_read_only (gboolean read_only);
 PnQuizResponse *any_response (const PnQuizQuestion *question);
 void show_quiz_list (PnWindow *window);
 void start_quiz (PnWindow *window);
+void quiz_test_init (void);
 
 G_END_DECLS

@@ -216,6 +216,7 @@ main (int   argc,
       char *argv[])
 {
   window_test_init (&argc, &argv);
+  quiz_test_init ();
 
   g_test_add_func ("/quiz/resume", test_quiz_resume);
   g_test_add_func ("/quiz/no-store", test_quiz_no_store);

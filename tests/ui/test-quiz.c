@@ -419,6 +419,7 @@ main (int   argc,
       char *argv[])
 {
   window_test_init (&argc, &argv);
+  quiz_test_init ();
 
   /* In this order: the restart reads what the keyboard test kept. */
   g_test_add_func ("/quiz/keyboard", test_quiz_keyboard);

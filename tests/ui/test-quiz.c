@@ -330,6 +330,48 @@ test_quiz_passage (void)
   close_window (window);
 }
 
+static gboolean
+file_chooser_shown_cb (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* « Export Results… »: a save dialog suggesting QUIZ-ID-DATE.md (cancelled:
+ * nothing written, nothing said); what it writes, written to a file of the
+ * test's: the attempt's score, the answers as given. */
+static void
+export_through_dialog (PnWindow   *window,
+                       PnQuizPage *page)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *suggested = g_strdup_printf (QUIZ_ID "-%s.md", date);
+  g_autofree char *dir = g_dir_make_tmp ("pn-quiz-export-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, suggested, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *markdown = NULL;
+  GtkWindow *dialog;
+
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Export Results…"));
+  wait_until (file_chooser_shown_cb, NULL, "the export dialog");
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (current, ==, suggested);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_false (shows_label (GTK_WIDGET (window), "Results exported"));
+
+  g_assert_true (pn_quiz_page_export_to_file (page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &markdown, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (markdown, "Les bases"));
+  g_assert_nonnull (strstr (markdown, "Un revenu sans travail."));
+  /* The question missed is there too, its answer as typed. */
+  g_assert_nonnull (strstr (markdown, "monnaie"));
+}
+
 /* (4) Two questions missed: « Review Mistakes » asks those two, no other;
  * all right in the review, nothing is left to review. */
 static void
@@ -380,6 +422,7 @@ test_quiz_review (void)
   g_assert_cmpuint (missed_rows->len, ==, 3);
   g_assert_nonnull (find_button (GTK_WIDGET (page), "Review Mistakes"));
   screenshot (window, "quiz-review-end.png");
+  export_through_dialog (window, page);
 
   gtk_widget_activate (find_button (GTK_WIDGET (page), "Review Mistakes"));
   wait_for_question (page, "mot");

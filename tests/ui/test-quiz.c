@@ -306,7 +306,14 @@ test_quiz_passage (void)
   wait_for_label (GTK_WIDGET (window), "The passage is highlighted");
   screenshot (window, "quiz-passage-flash.png");
 
-  /* Back to the quiz, where it was. */
+  /* Alt+Left: back to the quiz, where it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_screen (window, "question");
+  g_assert_cmpstr (question_id (page), ==, "vrai");
+
+  /* Again, and back with the toast's « Back to Quiz ». */
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Reread the Passage"));
+  wait_until (reader_shown_cb, window, "the text instead of the quiz again");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-quiz", NULL));
   wait_for_screen (window, "question");
   g_assert_cmpstr (question_id (page), ==, "vrai");

@@ -76,6 +76,23 @@ mark_multiple (PnQuestionView *self,
     }
 }
 
+/* A short answer's pattern as a student reads it: its '*' (any characters)
+ * left out, an escaped one (backslash, star) kept as a star. */
+static char *
+readable_pattern (const char *pattern)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = pattern != NULL ? pattern : ""; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] == '*')
+        g_string_append_c (text, *++p);
+      else if (*p != '*')
+        g_string_append_c (text, *p);
+    }
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
 /* The accepted answer of a short or numerical question, as words. */
 static char *
 accepted_answer (PnQuestionView *self)
@@ -93,8 +110,12 @@ accepted_answer (PnQuestionView *self)
     return NULL;
 
   if (self->question->type == PN_QUESTION_SHORT)
-    /* Translators: after a wrong typed answer, the one expected */
-    return g_strdup_printf (_("Incorrect. Accepted answer: %s"), best->text);
+    {
+      g_autofree char *shown = readable_pattern (best->text);
+
+      /* Translators: after a wrong typed answer, the one expected */
+      return g_strdup_printf (_("Incorrect. Accepted answer: %s"), shown);
+    }
   if (best->is_range)
     /* Translators: after a wrong number, the range accepted */
     return g_strdup_printf (_("Incorrect. Accepted answer: from %g to %g"), best->min, best->max);

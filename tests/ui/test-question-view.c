@@ -315,6 +315,19 @@ test_short (void)
   check_answer (shown.view);
   g_assert_true (shows_label (GTK_WIDGET (shown.view), "Accepted answer: Morozov"));
   unshow (&shown);
+
+  /* The accepted answer of a pattern, without its stars. */
+  {
+    g_autoptr(PnQuizQuestion) pattern =
+      pn_quiz_question_new ("pattern", PN_QUESTION_SHORT, "What do Big Tech sell?");
+
+    pn_quiz_question_add_answer (pattern, "*advertising space*", 100, NULL);
+    shown = show (pattern, 1, 600);
+    gtk_editable_set_text (GTK_EDITABLE (entry_of (shown.view)), "cloud");
+    check_answer (shown.view);
+    g_assert_true (shows_label (GTK_WIDGET (shown.view), "Accepted answer: advertising space"));
+    unshow (&shown);
+  }
 }
 
 static void

@@ -171,6 +171,7 @@ test_quiz_screenshots (void)
       g_autofree char *question = g_strdup_printf ("quiz-%s%s-2-question.png", lang, looks[i].name);
       g_autofree char *checked = g_strdup_printf ("quiz-%s%s-3-checked.png", lang, looks[i].name);
       g_autofree char *end = g_strdup_printf ("quiz-%s%s-4-end.png", lang, looks[i].name);
+      g_autofree char *missed = g_strdup_printf ("quiz-%s%s-5-missed.png", lang, looks[i].name);
       PnWindow *window;
       PnQuizPage *page;
       PnQuiz *quiz;
@@ -204,6 +205,18 @@ test_quiz_screenshots (void)
             }
           wait_for_screen (window, "end");
           screenshot (window, end);
+          /* Further down: the questions missed, the written answers. */
+          {
+            GtkWidget *scroll;
+            g_autoptr(GPtrArray) scrolls = find_widgets (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL, TRUE);
+            GtkAdjustment *adjustment;
+
+            g_assert_cmpuint (scrolls->len, ==, 1);
+            scroll = g_ptr_array_index (scrolls, 0);
+            adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroll));
+            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+            screenshot (window, missed);
+          }
         }
       close_window (window);
     }

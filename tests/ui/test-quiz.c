@@ -325,9 +325,16 @@ test_quiz_passage (void)
   /* Negative control: « choix » quotes words the text does not hold. */
   next (page);
   wait_for_question (page, "mot");
+  /* « Hint »: the hint shown, once (control: not before). */
+  g_assert_false (shows_label (GTK_WIDGET (page), "Il commence par"));
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Hint"));
+  wait_for_label (GTK_WIDGET (page), "Il commence par");
+  g_assert_null (find_button (GTK_WIDGET (page), "Hint"));
   answer_with (page, text_response ("seigneurage"));
   next (page);
   wait_for_question (page, "choix");
+  /* No hint for this one. */
+  g_assert_null (find_button (GTK_WIDGET (page), "Hint"));
   answer_with (page, choice_response (0));
   shown.n = 0;
   gtk_widget_activate (find_button (GTK_WIDGET (page), "Reread the Passage"));

@@ -327,8 +327,7 @@ show_question (PnQuizPage *self)
 
 /* What the answer was worth, in words (not colour alone). */
 static char *
-verdict_text (const PnQuizQuestion *question,
-              const PnQuizGrade    *grade)
+verdict_text (const PnQuizGrade *grade)
 {
   if (!grade->graded)
     return g_strdup (_("Answer kept: it is not graded, compare it with the explanation"));
@@ -347,7 +346,7 @@ show_verdict (PnQuizPage           *self,
               const PnQuizQuestion *question,
               const PnQuizGrade    *grade)
 {
-  g_autofree char *verdict = verdict_text (question, grade);
+  g_autofree char *verdict = verdict_text (grade);
   g_autofree char *said = NULL;
 
   said = question->explanation != NULL ? g_strconcat (verdict, ". ", question->explanation, NULL)

@@ -163,7 +163,7 @@ missed_questions (PnQuizPage *self)
 void
 _pn_quiz_page_show_results (PnQuizPage *self)
 {
-  gboolean had_focus = _pn_quiz_page_has_focus (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0;
+  gboolean had_focus = _pn_quiz_page_has_focus (self);
   g_autofree char *score = NULL;
   g_autofree char *score_name = NULL;
   g_autofree char *title = g_markup_escape_text (pn_quiz_get_title (self->quiz), -1);

@@ -62,6 +62,14 @@ show_quiz_action (GSimpleAction *action,
 /* Where the quote found at @start (a byte offset in @text) ends, in code
  * points: the quote read along the text, a run of white space in one for a
  * run in the other (the search sees them as equal), other characters one for one. */
+static gboolean
+is_blank (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
 static glong
 quote_end (const char *text,
            gssize      start,
@@ -72,15 +80,11 @@ quote_end (const char *text,
 
   while (*q != '\0' && *t != '\0')
     {
-      gunichar qc = g_utf8_get_char (q);
-
-      if (g_unichar_isspace (qc) || qc == 0x00A0 || qc == 0x202F)
+      if (is_blank (q))
         {
-          while (*q != '\0' && (g_unichar_isspace (g_utf8_get_char (q)) || g_utf8_get_char (q) == 0x00A0 ||
-                                 g_utf8_get_char (q) == 0x202F))
+          while (*q != '\0' && is_blank (q))
             q = g_utf8_next_char (q);
-          while (*t != '\0' && (g_unichar_isspace (g_utf8_get_char (t)) || g_utf8_get_char (t) == 0x00A0 ||
-                                 g_utf8_get_char (t) == 0x202F))
+          while (*t != '\0' && is_blank (t))
             t = g_utf8_next_char (t);
           continue;
         }

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 
-PARAGRAPH = "Frédéric Lordon s'en prend à La France Insoumise"
+PARAGRAPH = 'prend à La France Insoumise'   # « Frédéric Lordon s’en prend à La France Insoumise »
 HEADING_MIN = 1      # the essay has section headings
 FOOTNOTE_CALLS = {'1', '2', '3', '4'}
 WAIT_SECONDS = 90
@@ -106,7 +106,14 @@ def main():
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     app = None
     try:
-        time.sleep(1)
+        # The accessibility bus answers before anyone uses it (dbind aborts a client that
+        # cannot reach it).
+        for _ in range(100):
+            if subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus',
+                               '--object-path', '/org/a11y/bus', '--method', 'org.a11y.Bus.GetAddress'],
+                              env=env, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.2)
         app = subprocess.Popen([app_exe], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                start_new_session=True)
         Atspi.init()

@@ -28,7 +28,7 @@ def utf8_locale():
 
 
 def run_help(meson, build, source, language):
-    env = dict(os.environ, LANGUAGE=language, LC_ALL=utf8_locale())
+    env = dict(os.environ, LANGUAGE=language, LC_ALL=utf8_locale() if language else 'C.UTF-8')
     # What the tests set themselves must not do the work here: devenv has to.
     env.pop('PRISONNUM_LOCALEDIR', None)
     env.pop('DISPLAY', None)

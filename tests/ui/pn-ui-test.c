@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 #include <gmodule.h>
 
 #ifdef HAVE_X11
@@ -54,19 +53,6 @@ sandbox_works (void)
          g_spawn_check_wait_status (status, NULL);
 }
 
-/* WebKitGTK 2.44 and later, with GTK 4.14 and later (Debian 13), warn once per view that they
- * cannot make their AT-SPI socket when GTK's accessibility backend is not AT-SPI: the window
- * tests use GTK's "test" backend to read the accessible names back. That warning is not the
- * app's fault; every other warning stays fatal. */
-static gboolean
-fatal_log_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  return !(message != NULL && strstr (message, "a11y socket: AT-SPI sockets can only be used") != NULL);
-}
-
 void
 pn_ui_test_init (int    *argc,
                  char ***argv)
@@ -85,7 +71,6 @@ pn_ui_test_init (int    *argc,
     }
 
   g_test_init (argc, argv, NULL);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -98,7 +98,11 @@ def main():
         tap(1, False, 'at-spi-bus-launcher found (at-spi2-core)')
         return 1
     home = tempfile.mkdtemp(prefix='pn-a11y-')
-    env = dict(os.environ, GTK_A11Y='atspi', NO_AT_BRIDGE='0',
+    # A runtime folder of its own: the accessibility bus's socket goes there, not in a
+    # ~/.cache/at-spi shared with every other session of the same user.
+    runtime_dir = os.path.join(home, 'run')
+    os.mkdir(runtime_dir, 0o700)
+    env = dict(os.environ, GTK_A11Y='atspi', NO_AT_BRIDGE='0', XDG_RUNTIME_DIR=runtime_dir,
                XDG_DATA_HOME=os.path.join(home, 'data'), XDG_CONFIG_HOME=os.path.join(home, 'config'),
                XDG_CACHE_HOME=os.path.join(home, 'cache'))
     env.pop('G_DEBUG', None)
@@ -108,10 +112,13 @@ def main():
     try:
         # The accessibility bus answers before anyone uses it (dbind aborts a client that
         # cannot reach it).
+        # Asked of the bus daemon, so that no other launcher is started by activation.
         for _ in range(100):
-            if subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus',
-                               '--object-path', '/org/a11y/bus', '--method', 'org.a11y.Bus.GetAddress'],
-                              env=env, capture_output=True).returncode == 0:
+            owned = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
+                                    '--object-path', '/org/freedesktop/DBus',
+                                    '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.a11y.Bus'],
+                                   env=env, capture_output=True, text=True).stdout
+            if 'true' in owned:
                 break
             time.sleep(0.2)
         app = subprocess.Popen([app_exe], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -335,6 +335,12 @@ pn_application_open_store (PnApplication *self)
 /* GApplication */
 
 static void
+log_environment_cb (gpointer user_data)
+{
+  pn_self_check_log_environment ();
+}
+
+static void
 pn_application_startup (GApplication *app)
 {
   PnApplication *self = PN_APPLICATION (app);
@@ -361,7 +367,8 @@ pn_application_startup (GApplication *app)
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
-  pn_self_check_log_environment ();
+  /* Off the start-up path: once the first window is on its way. */
+  g_idle_add_once (log_environment_cb, NULL);
 }
 
 PnWindow *

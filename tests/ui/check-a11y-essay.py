@@ -106,21 +106,28 @@ def main():
                XDG_DATA_HOME=os.path.join(home, 'data'), XDG_CONFIG_HOME=os.path.join(home, 'config'),
                XDG_CACHE_HOME=os.path.join(home, 'cache'))
     env.pop('G_DEBUG', None)
+    # A session bus and an accessibility bus of the test's own, named to the app and to this
+    # script by address: nothing shared with other sessions of the same user (the X display's
+    # AT_SPI_BUS property and ~/.cache/at-spi may be another session's).
+    daemon = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1'], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    env['DBUS_SESSION_BUS_ADDRESS'] = daemon.stdout.readline().strip()
     bus = subprocess.Popen([launcher, '--launch-immediately'], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     app = None
     try:
-        # The accessibility bus answers before anyone uses it (dbind aborts a client that
-        # cannot reach it).
-        # Asked of the bus daemon, so that no other launcher is started by activation.
+        a11y_address = ''
         for _ in range(100):
-            owned = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
-                                    '--object-path', '/org/freedesktop/DBus',
-                                    '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.a11y.Bus'],
-                                   env=env, capture_output=True, text=True).stdout
-            if 'true' in owned:
+            reply = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus',
+                                    '--object-path', '/org/a11y/bus', '--method', 'org.a11y.Bus.GetAddress'],
+                                   env=env, capture_output=True, text=True)
+            if reply.returncode == 0 and "'" in reply.stdout:
+                a11y_address = reply.stdout.split("'")[1]
                 break
             time.sleep(0.2)
+        env['AT_SPI_BUS_ADDRESS'] = a11y_address
+        os.environ['AT_SPI_BUS_ADDRESS'] = a11y_address
+        os.environ['DBUS_SESSION_BUS_ADDRESS'] = env['DBUS_SESSION_BUS_ADDRESS']
         app = subprocess.Popen([app_exe], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                start_new_session=True)
         Atspi.init()
@@ -166,7 +173,7 @@ def main():
                 print('# the app stopped: ' + app.stderr.read().decode(errors='replace')[-2000:])
         return 0 if ok else 1
     finally:
-        for p in (app, bus):
+        for p in (app, bus, daemon):
             if p is None:
                 continue
             try:

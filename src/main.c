@@ -15,6 +15,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PnApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   /* PRISONNUM_LOCALEDIR: the catalogues of a build tree (the tests use it). */
@@ -27,5 +28,9 @@ main (int   argc,
   g_application_set_option_context_summary (G_APPLICATION (app),
                                             _("Read the texts of a course, with their sources, offline."));
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  /* --self-check: a failed check fails the command. */
+  if (status == 0 && g_object_get_data (G_OBJECT (app), "pn-self-check-failed") != NULL)
+    status = 1;
+  return status;
 }

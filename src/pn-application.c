@@ -12,6 +12,7 @@
 #include "pn-application.h"
 #include "pn-help.h"
 #include "pn-preferences-window.h"
+#include "pn-self-check.h"
 #include "pn-window.h"
 
 struct _PnApplication
@@ -24,6 +25,7 @@ struct _PnApplication
    * files), when it cannot be used as usual. */
   char           *store_heading;
   char           *store_problem;
+  gboolean        self_check;     /* --self-check: check the bundled text, report, quit */
 };
 
 G_DEFINE_FINAL_TYPE (PnApplication, pn_application, ADW_TYPE_APPLICATION)
@@ -386,6 +388,12 @@ show_store_problem (GtkWidget *window,
 /* GApplication */
 
 static void
+log_environment_cb (gpointer user_data)
+{
+  pn_self_check_log_environment ();
+}
+
+static void
 pn_application_startup (GApplication *app)
 {
   PnApplication *self = PN_APPLICATION (app);
@@ -412,6 +420,8 @@ pn_application_startup (GApplication *app)
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
+  /* Off the start-up path: once the first window is on its way. */
+  g_idle_add_once (log_environment_cb, NULL);
 }
 
 PnWindow *
@@ -456,10 +466,13 @@ pn_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      g_autoptr(GFile) pack = pn_application_get_startup_pack (self);
+      g_autoptr(GFile) pack = self->self_check ? pn_application_get_default_pack ()
+                                               : pn_application_get_startup_pack (self);
 
       window = pn_application_new_window (self);
       pn_window_open_pack (window, pack);
+      if (self->self_check)
+        pn_self_check_start (GTK_APPLICATION (self), window);
     }
 
   pn_window_present_when_ready (window);
@@ -483,6 +496,16 @@ pn_application_open (GApplication  *app,
   /* One pack at a time: the first one named. */
   pn_window_open_pack (window, files[0]);
   pn_window_present_when_ready (window);
+}
+
+static int
+pn_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PnApplication *self = PN_APPLICATION (app);
+
+  self->self_check = g_variant_dict_contains (options, "self-check");
+  return -1;
 }
 
 static void
@@ -509,11 +532,17 @@ pn_application_class_init (PnApplicationClass *klass)
   app_class->startup = pn_application_startup;
   app_class->activate = pn_application_activate;
   app_class->open = pn_application_open;
+  app_class->handle_local_options = pn_application_handle_local_options;
 }
 
 static void
 pn_application_init (PnApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "self-check", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Open the bundled text, check that it is laid out and hyphenated, "
+                                   "print a report and quit"),
+                                 NULL);
 }
 
 PnApplication *

@@ -110,7 +110,7 @@ on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autoptr(JSCValue) value = NULL;
   g_autofree char *json = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new (); /* not immutable: see pn-page-message.c */
   JsonNode *root;
   JsonObject *reply;
 

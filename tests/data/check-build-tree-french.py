@@ -17,8 +17,18 @@ ENGLISH = 'Read the texts of a course, with their sources, offline.'
 FRENCH = 'Lire les textes d’un cours et leurs sources, hors ligne.'
 
 
+def utf8_locale():
+    """fr_FR.UTF-8 when installed, else C.UTF-8. glibc 2.37 and later (Debian 13, the GNOME
+    runtime) ignore LANGUAGE under C.UTF-8 as under C; Debian 12's glibc does not."""
+    try:
+        names = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()
+    except OSError:
+        names = []
+    return 'fr_FR.UTF-8' if any(n.lower() in ('fr_fr.utf8', 'fr_fr.utf-8') for n in names) else 'C.UTF-8'
+
+
 def run_help(meson, build, source, language):
-    env = dict(os.environ, LANGUAGE=language, LC_ALL='C.UTF-8')
+    env = dict(os.environ, LANGUAGE=language, LC_ALL=utf8_locale() if language else 'C.UTF-8')
     # What the tests set themselves must not do the work here: devenv has to.
     env.pop('PRISONNUM_LOCALEDIR', None)
     env.pop('DISPLAY', None)

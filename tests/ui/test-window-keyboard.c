@@ -368,13 +368,18 @@ check_names (GtkWidget *root,
     {
       GtkWidget *widget = g_ptr_array_index (found, i);
 
+      GType back_button = g_type_from_name ("AdwBackButton");
+
       /* Hidden ones (a closed menu's are not hidden), and GTK's own: the
        * window buttons, a menu button's inner button, a drop down's search
-       * (in a hidden box of its popover: only shown with enable-search). */
+       * (in a hidden box of its popover: only shown with enable-search);
+       * libadwaita's own: the header bar's back button (1.4 and later; its
+       * tooltip and name are on the outer widget). */
       if (!gtk_widget_get_visible (widget) ||
           is_inside (widget, GTK_TYPE_WINDOW_CONTROLS) ||
           GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) ||
           (GTK_IS_SEARCH_ENTRY (widget) && is_inside (widget, GTK_TYPE_DROP_DOWN)) ||
+          (back_button != 0 && is_inside (widget, back_button)) ||
           is_inside (widget, PN_TYPE_READER_VIEW) || is_inside (widget, PN_TYPE_SOURCES_PAGE))
         continue;
 
@@ -382,8 +387,11 @@ check_names (GtkWidget *root,
         g_error ("A %s in a %s (tooltip “%s”, icon %s) has no accessible name", G_OBJECT_TYPE_NAME (widget),
                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), gtk_widget_get_tooltip_text (widget),
                  GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "-");
-      if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
-        g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+      if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+          gtk_widget_get_tooltip_text (widget) == NULL)
+        g_error ("A %s in a %s (icon %s) has no tooltip", G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                 gtk_button_get_icon_name (GTK_BUTTON (widget)));
       checked++;
     }
 

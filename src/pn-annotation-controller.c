@@ -408,7 +408,8 @@ open_popover (PnAnnotationController *self, PnAnnotation *annotation, gboolean e
   tags = pn_store_get_annotation_tags (store (self), pn_pack_get_id (pack (self)), NULL);
   pn_highlight_popover_set_annotation (self->popover, annotation, pack (self), (const char * const *) tags);
   pn_reader_view_popup_at_annotation (self->view, GTK_POPOVER (self->popover));
-  if (edit)
+  /* A highlight without a note opens on its empty editor: what is typed goes there. */
+  if (edit || annotation->note == NULL || annotation->note[0] == '\0')
     pn_highlight_popover_edit_note (self->popover);
 }
 

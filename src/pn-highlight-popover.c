@@ -284,6 +284,10 @@ fill_tags (PnHighlightPopover *self)
     gtk_flow_box_append (self->tags_box, tag_chip (self, self->annotation->tags[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box),
                           self->annotation != NULL && self->annotation->tags[0] != NULL);
+  /* GTK 4.8 does not grow a popover already shown when a row appears in it
+   * (the tag entry and the delete button were cut off after the first tag). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_popover_present (GTK_POPOVER (self));
 }
 
 /* GObject */

@@ -85,6 +85,20 @@ fill_note (PnNoteRow *self, PnPack *pack)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
 }
 
+static gboolean
+ends_sentence (const char *text)
+{
+  const char *end = text + strlen (text);
+  gunichar c;
+
+  while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (end == text)
+    return FALSE;
+  c = g_utf8_get_char (g_utf8_prev_char (end));
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */;
+}
+
 /* What a screen reader says of the row: kind and colour, quote, note, then
  * where, tags and date. */
 static void
@@ -117,7 +131,8 @@ update_accessible (PnNoteRow *self, const char *quote, const char *meta)
     /* Translators: said by a screen reader after the quote */
     g_string_append_printf (name, _(". Note: %s"), note);
   if (meta[0] != '\0')
-    g_string_append_printf (name, ". %s", meta);
+    /* A note that ends its own sentence gets no second full stop. */
+    g_string_append_printf (name, ends_sentence (name->str) ? " %s" : ". %s", meta);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
   g_string_free (name, TRUE);

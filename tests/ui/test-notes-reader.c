@@ -371,6 +371,13 @@ test_highlight_note_restart_edition (void)
     }
   wait_until (popover_visible_cb, notes, "the highlight popover");
   g_assert_cmpstr (pn_highlight_popover_get_id (pn_annotation_controller_get_popover (notes)), ==, id);
+  /* Without a note yet, it opens on the note's editor: what is typed goes there. */
+  {
+    FocusWait editor = { GTK_WIDGET (window),
+                         find_widget (GTK_WIDGET (pn_annotation_controller_get_popover (notes)), GTK_TYPE_TEXT_VIEW) };
+
+    wait_until (focus_within_cb, &editor, "the keyboard focus in the note's editor");
+  }
   gtk_text_buffer_set_text (find_text_buffer (GTK_WIDGET (pn_annotation_controller_get_popover (notes))), NOTE, -1);
   /* A tag, typed and Enter. */
   entry = find_widget (GTK_WIDGET (pn_annotation_controller_get_popover (notes)), GTK_TYPE_ENTRY);

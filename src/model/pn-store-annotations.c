@@ -279,18 +279,18 @@ update_in_transaction (PnStore             *self,
   if (!check_annotation (annotation, error))
     return FALSE;
 
-  statement = pn_store_prepare (self,
-                                "UPDATE annotations SET kind = ?3, color = ?4, note = ?5, exact = ?6, "
-                                "prefix = ?7, suffix = ?8, start_offset = ?9, end_offset = ?10, "
-                                "content_hash = ?11, detached = ?12, updated_at = ?13 "
-                                "WHERE id = ?1",
-                                error);
+  statement = pn_store_prepare_cached (self,
+                                       "UPDATE annotations SET kind = ?3, color = ?4, note = ?5, exact = ?6, "
+                                       "prefix = ?7, suffix = ?8, start_offset = ?9, end_offset = ?10, "
+                                       "content_hash = ?11, detached = ?12, updated_at = ?13 "
+                                       "WHERE id = ?1",
+                                       error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_text (statement, 1, annotation->id, -1, SQLITE_TRANSIENT);
   bind_body (statement, annotation);
-  if (!pn_store_step_done (self, statement, error))
+  if (!pn_store_step_cached (self, statement, error))
     return FALSE;
 
   if (pn_store_changes (self) == 0)
@@ -313,6 +313,25 @@ pn_store_update_annotation (PnStore             *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return write_one (self, update_in_transaction, annotation, error);
+}
+
+gboolean
+pn_store_update_annotations (PnStore    *self,
+                             GPtrArray  *annotations,
+                             GError    **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pn_store_run (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; ok && i < annotations->len; i++)
+    ok = update_in_transaction (self, g_ptr_array_index (annotations, i), error);
+
+  return commit_or_roll_back (self, ok, error);
 }
 
 gboolean

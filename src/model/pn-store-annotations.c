@@ -355,16 +355,43 @@ pn_store_delete_annotation (PnStore     *self,
   return pn_store_step_done (self, statement, error);
 }
 
+typedef struct {
+  gint64 position;
+  char *tag;
+} Tag;
+
+static void
+clear_tag (gpointer data)
+{
+  g_free (((Tag *) data)->tag);
+}
+
+static void
+free_tags (gpointer data)
+{
+  g_array_unref (data);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 pa = ((const Tag *) a)->position;
+  gint64 pb = ((const Tag *) b)->position;
+
+  return (pa > pb) - (pa < pb);
+}
+
 /* Reads the tags of the annotations in @by_id (id → PnAnnotation) that
- * @statement (annotation_id, tag; in order) yields. */
+ * @statement (annotation_id, tag, position; in any order) yields, each
+ * annotation's in the order of their positions. */
 static gboolean
 read_tags (PnStore       *self,
            sqlite3_stmt  *statement,
            GHashTable    *by_id,
            GError       **error)
 {
-  g_autoptr(GHashTable) builders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify) g_strv_builder_unref);
+  g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_tags);
   GHashTableIter iter;
   gpointer key, value;
   int status;
@@ -372,30 +399,39 @@ read_tags (PnStore       *self,
   while ((status = sqlite3_step (statement)) == SQLITE_ROW)
     {
       PnAnnotation *annotation = g_hash_table_lookup (by_id, column_text (statement, 0));
-      GStrvBuilder *builder;
+      Tag tag;
+      GArray *of_annotation;
 
       if (annotation == NULL || column_text (statement, 1) == NULL)
         continue;
 
-      builder = g_hash_table_lookup (builders, annotation->id);
-      if (builder == NULL)
+      of_annotation = g_hash_table_lookup (tags, annotation->id);
+      if (of_annotation == NULL)
         {
-          builder = g_strv_builder_new ();
-          g_hash_table_insert (builders, annotation->id, builder);
+          of_annotation = g_array_sized_new (FALSE, FALSE, sizeof (Tag), 2);
+          g_array_set_clear_func (of_annotation, clear_tag);
+          g_hash_table_insert (tags, annotation->id, of_annotation);
         }
-      g_strv_builder_add (builder, column_text (statement, 1));
+      tag.position = sqlite3_column_int64 (statement, 2);
+      tag.tag = g_strdup (column_text (statement, 1));
+      g_array_append_val (of_annotation, tag);
     }
 
   if (!pn_store_rows_done (self, statement, status, _("cannot read the notes"), error))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, builders);
+  g_hash_table_iter_init (&iter, tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       PnAnnotation *annotation = g_hash_table_lookup (by_id, key);
+      GArray *of_annotation = value;
 
+      g_array_sort (of_annotation, compare_positions);
       g_strfreev (annotation->tags);
-      annotation->tags = g_strv_builder_end (value);
+      annotation->tags = g_new (char *, of_annotation->len + 1);
+      for (guint i = 0; i < of_annotation->len; i++)
+        annotation->tags[i] = g_steal_pointer (&g_array_index (of_annotation, Tag, i).tag);
+      annotation->tags[of_annotation->len] = NULL;
     }
 
   return TRUE;
@@ -429,8 +465,8 @@ pn_store_get_annotation (PnStore     *self,
     return NULL;
 
   statement = pn_store_prepare (self,
-                                "SELECT annotation_id, tag FROM annotation_tags "
-                                "WHERE annotation_id = ?1 ORDER BY position",
+                                "SELECT annotation_id, tag, position FROM annotation_tags "
+                                "WHERE annotation_id = ?1",
                                 error);
   if (statement == NULL)
     return NULL;
@@ -502,10 +538,11 @@ pn_store_get_annotations (PnStore     *self,
   if (!pn_store_rows_done (self, statement, status, _("cannot read the notes"), error))
     goto failed;
 
+  /* In no order: sorting them in SQL cost more than reading them. */
   statement = prepare_where (self,
-                             "SELECT t.annotation_id, t.tag FROM annotation_tags t "
+                             "SELECT t.annotation_id, t.tag, t.position FROM annotation_tags t "
                              "JOIN annotations a ON a.id = t.annotation_id "
-                             "WHERE " WHERE_PACK_AND_DOCUMENT " ORDER BY t.annotation_id, t.position",
+                             "WHERE " WHERE_PACK_AND_DOCUMENT,
                              pack_id, document_id, error);
   if (statement == NULL || !read_tags (self, statement, by_id, error))
     goto failed;

@@ -38,16 +38,6 @@ typedef struct {
   char *other;
 } Fixture;
 
-static gint64
-offset_of (const char *text,
-           const char *words)
-{
-  const char *found = strstr (text, words);
-
-  g_assert_nonnull (found);
-  return g_utf8_pointer_to_offset (text, found);
-}
-
 static char *
 add_highlight (Fixture    *fixture,
                const char *document_id,
@@ -55,7 +45,7 @@ add_highlight (Fixture    *fixture,
 {
   g_autoptr(PnAnnotation) a = pn_annotation_new (PACK, document_id, PN_ANNOTATION_HIGHLIGHT);
   g_autoptr(GError) error = NULL;
-  gint64 start = offset_of (first_edition, words);
+  gint64 start = pn_test_offset_of (first_edition, words);
 
   pn_anchor_text_make_selectors (fixture->text, start, start + g_utf8_strlen (words, -1), &a->selectors);
   a->content_hash = g_strdup (pn_anchor_text_get_hash (fixture->text));
@@ -177,7 +167,7 @@ test_unchanged_then_changed (Fixture       *fixture,
 
   followed = stored (fixture, fixture->followed);
   g_assert_false (followed->detached);
-  g_assert_cmpint (followed->selectors.start, ==, offset_of (second_edition, "le prix du blé monte"));
+  g_assert_cmpint (followed->selectors.start, ==, pn_test_offset_of (second_edition, "le prix du blé monte"));
   g_assert_cmpint (followed->selectors.end, ==, followed->selectors.start + 20);
   g_assert_cmpstr (followed->content_hash, ==, pn_anchor_text_get_hash (edition));
   g_assert_cmpstr (followed->selectors.exact, ==, "le prix du blé monte");
@@ -216,8 +206,8 @@ test_save_fails (Fixture       *fixture,
   g_autoptr(PnAnnotation) followed = NULL;
   PnAnchorText *edition = pn_anchor_text_new (second_edition, -1);
   PnAnchoringReport report;
-  gint64 moved_to = offset_of (second_edition, "le prix du blé monte");
-  gint64 was_at = offset_of (first_edition, "le prix du blé monte");
+  gint64 moved_to = pn_test_offset_of (second_edition, "le prix du blé monte");
+  gint64 was_at = pn_test_offset_of (first_edition, "le prix du blé monte");
 
   g_assert_cmpint (sqlite3_exec (pn_store_get_connection (fixture->store), "PRAGMA query_only = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);

@@ -207,8 +207,19 @@ lock (PnQuestionView *self)
     gtk_editable_set_editable (GTK_EDITABLE (self->entry), FALSE);
   if (self->text_view != NULL)
     {
+      GtkRoot *root = gtk_widget_get_root (self->text_view);
+
+      /* GTK 4.8 aborts on a blink of the text cursor (« blink_cb: assertion
+       * failed: (cursor_visible (text_view)) ») when the cursor of a text view
+       * that is still blinking is hidden: the cursor is left visible (a text
+       * view neither editable nor focusable draws none), the focus taken away
+       * first and kept from coming back (the answer is read on the page, and
+       * in full on the end screen); the quiz page then puts the focus on
+       * « Next ». */
+      if (root != NULL && gtk_widget_has_focus (self->text_view))
+        gtk_root_set_focus (root, NULL);
+      gtk_widget_set_focusable (self->text_view, FALSE);
       gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), FALSE);
-      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->text_view), FALSE);
     }
 }
 

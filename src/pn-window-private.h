@@ -6,6 +6,7 @@
 
 #include "pn-flashcards-page.h"
 #include "pn-glossary-page.h"
+#include "pn-quiz-page.h"
 #include "pn-notes-page.h"
 #include "pn-window.h"
 
@@ -46,6 +47,9 @@ struct _PnWindow
   PnFlashcardsPage     *flashcards_page;
   GtkWidget            *flashcards_row;
   GtkWidget            *glossary_row;
+  /* The Quizzes page (added to the stack in code) and its row, NULL without quizzes */
+  PnQuizPage           *quiz_page;
+  GtkWidget            *quiz_row;
   /* The Notes page (added to the stack in code) and its row, NULL without a pack */
   PnNotesPage          *notes_page;
   GtkWidget            *notes_row;
@@ -96,6 +100,10 @@ void  _pn_window_glossary_sidebar_fill  (PnWindow      *self);
 void  _pn_window_show_glossary          (PnWindow      *self,
                                          const char    *entry_id);
 
+/* pn-window-quiz.c */
+void  _pn_window_quiz_init            (PnWindow      *self);
+void  _pn_window_quiz_fill_sidebar    (PnWindow      *self);
+void  _pn_window_show_quiz            (PnWindow      *self);
 /* pn-window-notes-page.c */
 void  _pn_window_notes_page_init        (PnWindow      *self);
 void  _pn_window_notes_page_sidebar_fill (PnWindow     *self);

@@ -69,6 +69,7 @@ _pn_window_sidebar_update_current (PnWindow *self)
   gboolean sources = g_strcmp0 (page, "sources") == 0;
   gboolean flashcards = g_strcmp0 (page, "flashcards") == 0;
   gboolean glossary = g_strcmp0 (page, "glossary") == 0;
+  gboolean quiz = g_strcmp0 (page, "quiz") == 0;
   gboolean notes = g_strcmp0 (page, "notes") == 0;
 
   if (g_strcmp0 (page, "reader") == 0)
@@ -87,6 +88,8 @@ _pn_window_sidebar_update_current (PnWindow *self)
                                     ? flashcards
                                     : child == self->glossary_row
                                     ? glossary
+                                    : child == self->quiz_row
+                                    ? quiz
                                     : child == self->notes_row
                                     ? notes
                                     : current != NULL &&
@@ -138,6 +141,8 @@ sidebar_row_activated_cb (PnWindow      *self,
     _pn_window_show_flashcards (self);
   else if (GTK_WIDGET (row) == self->glossary_row)
     _pn_window_show_glossary (self, NULL);
+  else if (GTK_WIDGET (row) == self->quiz_row)
+    _pn_window_show_quiz (self);
   else if (GTK_WIDGET (row) == self->notes_row)
     _pn_window_show_notes (self);
   else if (page != NULL)
@@ -183,6 +188,7 @@ _pn_window_sidebar_fill (PnWindow *self)
   if (pack == NULL)
     {
       _pn_window_flashcards_fill_sidebar (self);
+      _pn_window_quiz_fill_sidebar (self);
       return;
     }
 
@@ -201,6 +207,7 @@ _pn_window_sidebar_fill (PnWindow *self)
   gtk_list_box_append (self->sidebar_list, self->sources_row);
   _pn_window_glossary_sidebar_fill (self);
   _pn_window_flashcards_fill_sidebar (self);
+  _pn_window_quiz_fill_sidebar (self);
   _pn_window_notes_page_sidebar_fill (self);
   gtk_list_box_invalidate_headers (self->sidebar_list);
 }

@@ -53,7 +53,8 @@ gboolean
 _pn_window_is_pack_page (const char *page)
 {
   return g_strcmp0 (page, "sources") == 0 || g_strcmp0 (page, "glossary") == 0 ||
-         g_strcmp0 (page, "flashcards") == 0 || g_strcmp0 (page, "notes") == 0;
+         g_strcmp0 (page, "flashcards") == 0 || g_strcmp0 (page, "quiz") == 0 ||
+         g_strcmp0 (page, "notes") == 0;
 }
 
 /* Titles, sidebar, pages */
@@ -675,6 +676,7 @@ pn_window_init (PnWindow *self)
   _pn_window_sidebar_init (self);
   _pn_window_actions_init (self);
   _pn_window_flashcards_init (self);
+  _pn_window_quiz_init (self);
 }
 
 PnWindow *

@@ -408,8 +408,8 @@ test_window_accessible_names (void)
   g_assert_cmpuint (check_names (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY), ==, 3);
   g_assert_cmpuint (check_names (GTK_WIDGET (window), GTK_TYPE_LIST_BOX), >=, 1);
   g_assert_cmpuint (check_names (GTK_WIDGET (window), PN_TYPE_SIDEBAR_ROW), >=, 2);
-  /* The reading progress, and the flashcard session's. */
-  g_assert_cmpuint (check_names (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR), ==, 2);
+  /* The reading progress, the flashcard session's and the quiz's. */
+  g_assert_cmpuint (check_names (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR), ==, 3);
 
   entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, "Find in Text");

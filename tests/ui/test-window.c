@@ -38,16 +38,17 @@ test_window_essay (void)
                    pn_document_get_id (first));
 
   /* The sidebar lists each document, then the Sources, Glossary,
-   * Flashcards and Notes pages (the essay has a glossary). */
+   * Flashcards, Quizzes and Notes pages (the essay has a glossary and quizzes). */
   sidebar = find_sidebar (GTK_WIDGET (window));
   g_assert_nonnull (sidebar);
   rows = find_widgets (sidebar, GTK_TYPE_LIST_BOX_ROW, NULL, FALSE);
-  g_assert_cmpuint (rows->len, ==, documents->len + 4);
+  g_assert_cmpuint (rows->len, ==, documents->len + 5);
   g_assert_true (shows_label (g_ptr_array_index (rows, 0), pn_document_get_title (first)));
   g_assert_true (shows_label (g_ptr_array_index (rows, documents->len), "Sources"));
   g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 1), "Glossary"));
   g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 2), "Flashcards"));
-  g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 3), "Notes"));
+  g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 3), "Quizzes"));
+  g_assert_true (shows_label (g_ptr_array_index (rows, documents->len + 4), "Notes"));
   g_assert_true (pn_sidebar_row_get_current (g_ptr_array_index (rows, 0)));
   g_assert_false (pn_sidebar_row_get_current (g_ptr_array_index (rows, documents->len)));
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pn-anchor.h"
+#include "pn-annotation-anchoring.h"
 #include "pn-annotation-controller.h"
 #include "pn-store-annotations.h"
 
@@ -110,36 +111,6 @@ find (PnAnnotationController *self, const char *id)
   return NULL;
 }
 
-/* Each annotation placed in the text as it is now; those that moved, or that
- * nothing good enough matches any more, written back. */
-static gboolean
-anchor_all (PnAnnotationController *self, PnAnchorText *text)
-{
-  gboolean wrote = FALSE;
-
-  for (guint i = 0; i < self->annotations->len; i++)
-    {
-      PnAnnotation *a = g_ptr_array_index (self->annotations, i);
-      gint64 start = a->selectors.start, end = a->selectors.end;
-      gboolean detached = a->detached;
-      g_autofree char *hash = g_strdup (a->content_hash);
-      g_autoptr(GError) error = NULL;
-      PnAnchorResult result;
-
-      if (a->kind == PN_ANNOTATION_DOCUMENT_NOTE)
-        continue;
-      pn_anchor_annotation (text, a, &result);
-      if (start == a->selectors.start && end == a->selectors.end && detached == a->detached &&
-          g_strcmp0 (hash, a->content_hash) == 0)
-        continue;
-      if (!pn_store_update_annotation (store (self), a, &error))
-        problem (self, _("Could not save a note placed again in the changed text"), error);
-      else
-        wrote = TRUE;
-    }
-  return wrote;
-}
-
 static void open_popover (PnAnnotationController *self, PnAnnotation *annotation, gboolean edit);
 
 void
@@ -148,6 +119,7 @@ pn_annotation_controller_refresh (PnAnnotationController *self)
   const char *doc_id;
   PnAnchorText *text;
   g_autoptr(GError) error = NULL;
+  PnAnchoringReport report;
   gboolean wrote;
 
   g_return_if_fail (PN_IS_ANNOTATION_CONTROLLER (self));
@@ -165,16 +137,24 @@ pn_annotation_controller_refresh (PnAnnotationController *self)
       pn_reader_view_set_annotations (self->view, NULL);
       return;
     }
-  self->annotations = pn_store_get_annotations (store (self), pn_pack_get_id (pack (self)), doc_id, &error);
-  if (self->annotations == NULL)
+  /* Each placed in the text as it is now; those that moved, or that nothing
+   * good enough matches any more, written back. */
+  if (!pn_annotations_anchor_document (store (self), pn_pack_get_id (pack (self)), doc_id, text,
+                                       &self->annotations, &report, &error))
     {
-      problem (self, _("Could not read the notes"), error);
-      pn_reader_view_set_annotations (self->view, NULL);
-      return;
+      if (self->annotations == NULL)
+        {
+          problem (self, _("Could not read the notes"), error);
+          pn_reader_view_set_annotations (self->view, NULL);
+          return;
+        }
+      /* Shown where they are now all the same. */
+      problem (self, _("Could not save a note placed again in the changed text"), error);
     }
+  wrote = report.changed != NULL && error == NULL;
+  pn_anchoring_report_clear (&report);
 
   self->refreshing = TRUE;
-  wrote = anchor_all (self, text);
   pn_reader_view_set_annotations (self->view, self->annotations);
   if (wrote)
     changed (self);   /* the Notes page shows where they are now */

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-annotation-anchoring.h"
 #include "pn-notes-page-private.h"
 
 PnStore *
@@ -72,29 +73,52 @@ _pn_notes_page_toast (PnNotesPage *self, const char *message)
     g_message ("%s", message);
 }
 
-/* Anchors @annotation (a copy is changed) in its document's text as it is
- * now; TRUE when what the store holds must change. */
+/* Anchors @annotations (of every document, by document, as the store gives
+ * them) in their documents' texts as they are now, one document at a time,
+ * each document's new places saved in one transaction; TRUE when some were
+ * saved. The first failure is in @error (the new places are shown all the
+ * same). */
 static gboolean
-anchor_again (PnNotesPage *self, PnAnnotation *annotation)
+anchor_again (PnNotesPage *self, GPtrArray *annotations, GError **error)
 {
-  PnAnchorText *text;
-  PnAnchorResult result;
-  gboolean was_detached = annotation->detached;
-  gint64 start = annotation->selectors.start, end = annotation->selectors.end;
-  g_autofree char *hash = g_strdup (annotation->content_hash);
+  PnStore *store = _pn_notes_page_store (self);
+  gboolean wrote = FALSE;
+  guint first = 0;
 
-  if (annotation->kind == PN_ANNOTATION_DOCUMENT_NOTE || annotation->selectors.exact == NULL)
-    return FALSE;
-  text = _pn_notes_page_text (self, annotation->document_id);
-  if (text == NULL)
-    return FALSE;   /* no such document (listed as detached, as it is) */
-  /* Anchored in this very text, and placed: nothing moved. */
-  if (!annotation->detached && g_strcmp0 (annotation->content_hash, pn_anchor_text_get_hash (text)) == 0)
-    return FALSE;
+  while (first < annotations->len)
+    {
+      const char *doc_id = ((PnAnnotation *) g_ptr_array_index (annotations, first))->document_id;
+      g_autoptr(GPtrArray) of_document = g_ptr_array_new ();
+      g_autoptr(GError) local_error = NULL;
+      PnAnchoringReport report;
+      PnAnchorText *text;
+      guint next = first;
 
-  pn_anchor_annotation (text, annotation, &result);
-  return annotation->detached != was_detached || annotation->selectors.start != start ||
-         annotation->selectors.end != end || g_strcmp0 (annotation->content_hash, hash) != 0;
+      for (; next < annotations->len; next++)
+        {
+          PnAnnotation *a = g_ptr_array_index (annotations, next);
+
+          if (g_strcmp0 (a->document_id, doc_id) != 0)
+            break;
+          g_ptr_array_add (of_document, a);
+        }
+      first = next;
+
+      /* No such document any more: listed as detached, as they are. */
+      text = _pn_notes_page_text (self, doc_id);
+      if (text == NULL)
+        continue;
+      if (!pn_annotations_anchor_and_save (store, of_document, text, &report, &local_error))
+        {
+          if (error != NULL && *error == NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+        }
+      else if (report.changed != NULL)
+        wrote = TRUE;
+      pn_anchoring_report_clear (&report);
+    }
+
+  return wrote;
 }
 
 void
@@ -121,26 +145,10 @@ _pn_notes_page_load (PnNotesPage *self)
       return;
     }
 
+  changed = anchor_again (self, annotations, &error);
   for (guint i = 0; i < annotations->len; i++)
-    {
-      PnAnnotation *annotation = g_ptr_array_index (annotations, i);
-
-      if (anchor_again (self, annotation))
-        {
-          g_autoptr(GError) update_error = NULL;
-
-          /* The new place is shown even when it cannot be kept; said once. */
-          if (!pn_store_update_annotation (store, annotation, &update_error))
-            {
-              if (error == NULL)
-                g_propagate_error (&error, g_steal_pointer (&update_error));
-            }
-          else
-            changed = TRUE;
-        }
-      if (_pn_notes_page_is_detached (self, annotation))
-        self->n_detached++;
-    }
+    if (_pn_notes_page_is_detached (self, g_ptr_array_index (annotations, i)))
+      self->n_detached++;
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The new places of your notes could not be saved: %s"),

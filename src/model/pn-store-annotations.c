@@ -279,18 +279,18 @@ update_in_transaction (PnStore             *self,
   if (!check_annotation (annotation, error))
     return FALSE;
 
-  statement = pn_store_prepare (self,
-                                "UPDATE annotations SET kind = ?3, color = ?4, note = ?5, exact = ?6, "
-                                "prefix = ?7, suffix = ?8, start_offset = ?9, end_offset = ?10, "
-                                "content_hash = ?11, detached = ?12, updated_at = ?13 "
-                                "WHERE id = ?1",
-                                error);
+  statement = pn_store_prepare_cached (self,
+                                       "UPDATE annotations SET kind = ?3, color = ?4, note = ?5, exact = ?6, "
+                                       "prefix = ?7, suffix = ?8, start_offset = ?9, end_offset = ?10, "
+                                       "content_hash = ?11, detached = ?12, updated_at = ?13 "
+                                       "WHERE id = ?1",
+                                       error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_text (statement, 1, annotation->id, -1, SQLITE_TRANSIENT);
   bind_body (statement, annotation);
-  if (!pn_store_step_done (self, statement, error))
+  if (!pn_store_step_cached (self, statement, error))
     return FALSE;
 
   if (pn_store_changes (self) == 0)
@@ -316,6 +316,25 @@ pn_store_update_annotation (PnStore             *self,
 }
 
 gboolean
+pn_store_update_annotations (PnStore    *self,
+                             GPtrArray  *annotations,
+                             GError    **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pn_store_run (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; ok && i < annotations->len; i++)
+    ok = update_in_transaction (self, g_ptr_array_index (annotations, i), error);
+
+  return commit_or_roll_back (self, ok, error);
+}
+
+gboolean
 pn_store_delete_annotation (PnStore     *self,
                             const char  *id,
                             GError     **error)
@@ -336,16 +355,43 @@ pn_store_delete_annotation (PnStore     *self,
   return pn_store_step_done (self, statement, error);
 }
 
+typedef struct {
+  gint64 position;
+  char *tag;
+} Tag;
+
+static void
+clear_tag (gpointer data)
+{
+  g_free (((Tag *) data)->tag);
+}
+
+static void
+free_tags (gpointer data)
+{
+  g_array_unref (data);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 pa = ((const Tag *) a)->position;
+  gint64 pb = ((const Tag *) b)->position;
+
+  return (pa > pb) - (pa < pb);
+}
+
 /* Reads the tags of the annotations in @by_id (id → PnAnnotation) that
- * @statement (annotation_id, tag; in order) yields. */
+ * @statement (annotation_id, tag, position; in any order) yields, each
+ * annotation's in the order of their positions. */
 static gboolean
 read_tags (PnStore       *self,
            sqlite3_stmt  *statement,
            GHashTable    *by_id,
            GError       **error)
 {
-  g_autoptr(GHashTable) builders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify) g_strv_builder_unref);
+  g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_tags);
   GHashTableIter iter;
   gpointer key, value;
   int status;
@@ -353,30 +399,39 @@ read_tags (PnStore       *self,
   while ((status = sqlite3_step (statement)) == SQLITE_ROW)
     {
       PnAnnotation *annotation = g_hash_table_lookup (by_id, column_text (statement, 0));
-      GStrvBuilder *builder;
+      Tag tag;
+      GArray *of_annotation;
 
       if (annotation == NULL || column_text (statement, 1) == NULL)
         continue;
 
-      builder = g_hash_table_lookup (builders, annotation->id);
-      if (builder == NULL)
+      of_annotation = g_hash_table_lookup (tags, annotation->id);
+      if (of_annotation == NULL)
         {
-          builder = g_strv_builder_new ();
-          g_hash_table_insert (builders, annotation->id, builder);
+          of_annotation = g_array_sized_new (FALSE, FALSE, sizeof (Tag), 2);
+          g_array_set_clear_func (of_annotation, clear_tag);
+          g_hash_table_insert (tags, annotation->id, of_annotation);
         }
-      g_strv_builder_add (builder, column_text (statement, 1));
+      tag.position = sqlite3_column_int64 (statement, 2);
+      tag.tag = g_strdup (column_text (statement, 1));
+      g_array_append_val (of_annotation, tag);
     }
 
   if (!pn_store_rows_done (self, statement, status, _("cannot read the notes"), error))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, builders);
+  g_hash_table_iter_init (&iter, tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       PnAnnotation *annotation = g_hash_table_lookup (by_id, key);
+      GArray *of_annotation = value;
 
+      g_array_sort (of_annotation, compare_positions);
       g_strfreev (annotation->tags);
-      annotation->tags = g_strv_builder_end (value);
+      annotation->tags = g_new (char *, of_annotation->len + 1);
+      for (guint i = 0; i < of_annotation->len; i++)
+        annotation->tags[i] = g_steal_pointer (&g_array_index (of_annotation, Tag, i).tag);
+      annotation->tags[of_annotation->len] = NULL;
     }
 
   return TRUE;
@@ -410,8 +465,8 @@ pn_store_get_annotation (PnStore     *self,
     return NULL;
 
   statement = pn_store_prepare (self,
-                                "SELECT annotation_id, tag FROM annotation_tags "
-                                "WHERE annotation_id = ?1 ORDER BY position",
+                                "SELECT annotation_id, tag, position FROM annotation_tags "
+                                "WHERE annotation_id = ?1",
                                 error);
   if (statement == NULL)
     return NULL;
@@ -483,10 +538,11 @@ pn_store_get_annotations (PnStore     *self,
   if (!pn_store_rows_done (self, statement, status, _("cannot read the notes"), error))
     goto failed;
 
+  /* In no order: sorting them in SQL cost more than reading them. */
   statement = prepare_where (self,
-                             "SELECT t.annotation_id, t.tag FROM annotation_tags t "
+                             "SELECT t.annotation_id, t.tag, t.position FROM annotation_tags t "
                              "JOIN annotations a ON a.id = t.annotation_id "
-                             "WHERE " WHERE_PACK_AND_DOCUMENT " ORDER BY t.annotation_id, t.position",
+                             "WHERE " WHERE_PACK_AND_DOCUMENT,
                              pack_id, document_id, error);
   if (statement == NULL || !read_tags (self, statement, by_id, error))
     goto failed;

@@ -28,6 +28,12 @@ gboolean      pn_store_add_annotation     (PnStore             *self,
 gboolean      pn_store_update_annotation  (PnStore             *self,
                                            const PnAnnotation  *annotation,
                                            GError             **error);
+/* pn_store_update_annotation() of each of @annotations (of PnAnnotation) in
+ * one transaction, all or nothing (e.g. the new places of a document's
+ * notes after the text changed). */
+gboolean      pn_store_update_annotations (PnStore             *self,
+                                           GPtrArray           *annotations,
+                                           GError             **error);
 gboolean      pn_store_delete_annotation  (PnStore             *self,
                                            const char          *id,
                                            GError             **error);

@@ -28,6 +28,7 @@
 #include "pn-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
+#define CACHE_KIB 16384
 
 G_DEFINE_QUARK (pn-store-error-quark, pn_store_error)
 
@@ -272,6 +273,12 @@ connect (PnStore     *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* Pages kept up to CACHE_KIB (SQLite's default is 2 MB): the check on
+   * opening reads every page, and the notes read next, in the order of
+   * their document and position rather than of the file, then find them
+   * here instead of reading them again (with 10,000 notes in 5.6 MB,
+   * reading them took as long as plain SQLite's default cache, 45 ms). */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB), NULL, NULL, NULL);
 
   return TRUE;
 }

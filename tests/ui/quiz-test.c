@@ -168,12 +168,6 @@ wait_for_focus (PnWindow   *window,
   wait_until (focus_on_cb, &wait, what);
 }
 
-gboolean
-window_active_cb (gpointer data)
-{
-  return gtk_window_is_active (data);
-}
-
 void
 press (PnWindow *window,
        guint     keyval)

@@ -40,7 +40,6 @@ GtkWidget *find_button (GtkWidget *root, const char *label);
 gboolean button_shown_cb (gpointer data);
 gboolean focus_on_cb (gpointer data);
 void wait_for_focus (PnWindow *window, GtkWidget *widget, const char *what);
-gboolean window_active_cb (gpointer data);
 void press (PnWindow *window, guint keyval);
 void type_text (PnWindow *window, const char *text);
 const char *question_id (PnQuizPage *page);

@@ -180,12 +180,6 @@ wait_for_focus (PnWindow   *window,
 }
 
 static gboolean
-window_active_cb (gpointer data)
-{
-  return gtk_window_is_active (data);
-}
-
-static gboolean
 reveal_shown_cb (gpointer data)
 {
   return find_button (data, "Show Answer") != NULL;

@@ -166,12 +166,6 @@ shown_cb (gpointer data)
 }
 
 static gboolean
-window_active_cb (gpointer data)
-{
-  return gtk_window_is_active (data);
-}
-
-static gboolean
 focus_is_cb (gpointer data)
 {
   FocusWait *wait = data;

@@ -244,12 +244,6 @@ x11_key (KeySym keysym,
   XFlush (xdisplay);
 }
 
-static gboolean
-window_active_cb (gpointer data)
-{
-  return gtk_window_is_active (data);
-}
-
 #endif
 
 static void

@@ -236,6 +236,12 @@ window_mapped_cb (gpointer data)
 }
 
 gboolean
+window_active_cb (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+gboolean
 session_opened_cb (gpointer data)
 {
   PnPackSession *session = pn_window_get_session (data);

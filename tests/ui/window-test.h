@@ -80,6 +80,10 @@ reader_loaded_cb (gpointer data);
 gboolean
 window_mapped_cb (gpointer data);
 
+/* TRUE once the GtkWindow @data is active (has the keyboard). */
+gboolean
+window_active_cb (gpointer data);
+
 gboolean
 session_opened_cb (gpointer data);
 

@@ -221,3 +221,13 @@ pn_test_read_bytes (const char *path)
 
   return g_bytes_new_take (data, length);
 }
+
+gint64
+pn_test_offset_of (const char *text,
+                   const char *needle)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  return g_utf8_pointer_to_offset (text, at);
+}

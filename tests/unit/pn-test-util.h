@@ -57,4 +57,8 @@ void                pn_test_mutate           (GRand      *rand,
                                               GString    *text,
                                               const char *alphabet);
 
+/* The code point offset of the first @needle in @text (which must hold it). */
+gint64              pn_test_offset_of        (const char *text,
+                                              const char *needle);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pn-anchor.h"
+#include "pn-test-util.h"
 
 static const char essay[] =
   "Le travail en prison n’est pas un travail comme un autre. Les détenus y "
@@ -23,17 +24,6 @@ static const char essay[] =
   "Reste la question du consentement : peut-on consentir librement quand "
   "le refus coûte une remise de peine ? Le droit répond oui ; les détenus, "
   "souvent, non.\n";
-
-/* The code point offset of the first @needle in @text (which holds it). */
-static gint64
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return g_utf8_pointer_to_offset (text, at);
-}
 
 /* @text with its first @old replaced by @new. */
 static char *
@@ -66,7 +56,7 @@ selectors_of (const char      *text,
               PnTextSelectors *selectors)
 {
   PnAnchorText *anchor = pn_anchor_text_new (text, -1);
-  gint64 start = offset_of (text, quote);
+  gint64 start = pn_test_offset_of (text, quote);
 
   pn_anchor_text_make_selectors (anchor, start, start + g_utf8_strlen (quote, -1), selectors);
   pn_anchor_text_free (anchor);
@@ -108,7 +98,7 @@ test_selectors (void)
   PnTextSelectors selectors = { 0 };
   PnAnchorResult result;
   const char *quote = "l’atelier pénitentiaire";
-  gint64 start = offset_of (essay, quote);
+  gint64 start = pn_test_offset_of (essay, quote);
   gint64 end = start + g_utf8_strlen (quote, -1);
   g_autofree char *prefix = slice (essay, start - 32, start);
   g_autofree char *suffix = slice (essay, end, end + 32);
@@ -211,7 +201,7 @@ test_deletion (void)
   found = locate_in (edited, &selectors, &result);
   g_assert_cmpint (result.method, ==, PN_ANCHOR_EXACT);
   g_assert_cmpstr (found, ==, quote);
-  g_assert_cmpint (result.start, ==, offset_of (edited, quote));
+  g_assert_cmpint (result.start, ==, pn_test_offset_of (edited, quote));
 
   /* A deletion in the prefix itself: still found, the context less alike. */
   found_context = locate_in (in_context, &selectors, &result);
@@ -268,7 +258,8 @@ test_repeated (void)
   g_autofree char *edited = NULL;
   g_autofree char *found = NULL;
 
-  pn_anchor_text_make_selectors (anchor, offset_of (text, quote), offset_of (text, quote) + n, &first);
+  pn_anchor_text_make_selectors (anchor, pn_test_offset_of (text, quote), pn_test_offset_of (text, quote) + n,
+                                 &first);
   pn_anchor_text_make_selectors (anchor, second_start, second_start + n, &second);
   pn_anchor_text_free (anchor);
 
@@ -278,15 +269,15 @@ test_repeated (void)
   edited = g_strdup ("Au début de ce très long essai qui traite de bien des choses, la peine "
                      "est une affaire de corps. Plus loin dans le livre, la peine est une "
                      "affaire de données.");
-  g_assert_cmpint (ABS (offset_of (edited, quote) - second_start), <,
-                   ABS (offset_of (edited, "la peine est une affaire de données") - second_start));
+  g_assert_cmpint (ABS (pn_test_offset_of (edited, quote) - second_start), <,
+                   ABS (pn_test_offset_of (edited, "la peine est une affaire de données") - second_start));
   g_free (locate_in (edited, &second, &result));
   g_assert_cmpint (result.method, ==, PN_ANCHOR_EXACT);
   g_assert_cmpint (result.start, ==, g_utf8_pointer_to_offset (edited, strstr (edited, "la peine est une affaire de données")));
   /* The positive control: the first one lands on the first. */
   found = locate_in (edited, &first, &result);
   g_assert_cmpint (result.method, ==, PN_ANCHOR_EXACT);
-  g_assert_cmpint (result.start, ==, offset_of (edited, quote));
+  g_assert_cmpint (result.start, ==, pn_test_offset_of (edited, quote));
   g_assert_cmpstr (found, ==, quote);
 
   pn_text_selectors_clear (&first);
@@ -372,14 +363,14 @@ test_moved_paragraph (void)
 
   found = locate_in (moved, &inside, &result);
   g_assert_cmpint (result.method, ==, PN_ANCHOR_EXACT);
-  g_assert_cmpint (result.start, ==, offset_of (moved, "une longue histoire"));
+  g_assert_cmpint (result.start, ==, pn_test_offset_of (moved, "une longue histoire"));
   g_assert_cmpstr (found, ==, "une longue histoire");
 
   /* The whole paragraph, whose neighbours are all new. */
   found_whole = locate_in (moved, &whole, &result);
   g_assert_cmpint (result.method, ==, PN_ANCHOR_EXACT);
   g_assert_cmpstr (found_whole, ==, second);
-  g_assert_cmpint (result.start, ==, offset_of (moved, second));
+  g_assert_cmpint (result.start, ==, pn_test_offset_of (moved, second));
 
   pn_text_selectors_clear (&inside);
   pn_text_selectors_clear (&whole);
@@ -441,7 +432,7 @@ test_far (void)
   found = locate_in (after->str, &selectors, &result);
   g_assert_cmpint (result.method, ==, PN_ANCHOR_APPROXIMATE);
   g_assert_cmpstr (found, ==, "chaque heure de clic est notée, puis payée au tarif de cantine");
-  g_assert_cmpint (result.start, ==, offset_of (after->str, "chaque heure de clic"));
+  g_assert_cmpint (result.start, ==, pn_test_offset_of (after->str, "chaque heure de clic"));
 
   /* Taken out: detached. */
   g_string_append_printf (gone, "%s%s%s", head->str, middle->str, tail->str);
@@ -645,7 +636,7 @@ test_annotation (void)
   g_autoptr(PnAnnotation) a = pn_annotation_new ("pack", "doc", PN_ANNOTATION_HIGHLIGHT);
   g_autoptr(PnAnnotation) note = pn_annotation_new ("pack", "doc", PN_ANNOTATION_DOCUMENT_NOTE);
   PnAnchorResult result;
-  gint64 start = offset_of (essay, "les détenus, souvent");
+  gint64 start = pn_test_offset_of (essay, "les détenus, souvent");
 
   pn_anchor_text_make_selectors (anchor, start, start + 20, &a->selectors);
   g_assert_cmpint (pn_anchor_annotation (anchor, a, &result), ==, PN_ANCHOR_POSITION);

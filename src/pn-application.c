@@ -444,9 +444,19 @@ pn_application_new_window (PnApplication *self)
   if (self->store_problem != NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), self->store_heading, NULL);
+      GtkWidget *body = gtk_label_new (self->store_problem);
 
       gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), self->store_problem);
+      /* The body in a label of its own: the paths in it have no spaces, and
+       * the dialog's own body label cannot break them (GTK 4.18 warns that
+       * it does not fit); this one breaks anywhere, and the paths can be
+       * selected and copied. */
+      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+      gtk_label_set_justify (GTK_LABEL (body), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (body, "body");
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), body);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");

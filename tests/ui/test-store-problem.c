@@ -55,7 +55,8 @@ test_damaged_database_told (void)
 
   pn_window_present_when_ready (window);
   wait_until (dialog_shown_cb, &dialog, "the dialog about the student data");
-  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_LABEL (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
+  body = gtk_label_get_text (GTK_LABEL (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
   g_test_message ("%s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), body);
   g_assert_nonnull (strstr (body, corrupt_path));
   g_assert_nonnull (strstr (body, aside));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-toast.h"
 #include "pn-anchor.h"
 #include "pn-annotation-anchoring.h"
 #include "pn-annotation-controller.h"
@@ -44,7 +45,7 @@ static void
 toast (PnAnnotationController *self, AdwToast *toast)
 {
   if (self->toasts != NULL)
-    adw_toast_overlay_add_toast (self->toasts, toast);
+    pn_toast_show (self->toasts, toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -356,7 +357,6 @@ delete_with_undo (PnAnnotationController *self, const char *id, const char *titl
     }
   done = adw_toast_new (title);
   adw_toast_set_button_label (done, _("_Undo"));
-  adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (done), "pn-annotation", g_steal_pointer (&a),
                           (GDestroyNotify) pn_annotation_free);
   g_signal_connect_object (done, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);

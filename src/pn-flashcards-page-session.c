@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-toast.h"
 #include "pn-flashcards-page-private.h"
 #include "pn-flashcards-text.h"
 
@@ -228,7 +229,7 @@ grade_action (GtkWidget  *widget,
       g_message ("Cannot record the review: %s", error->message);
       gtk_widget_error_bell (widget);
       if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+        pn_toast_show (ADW_TOAST_OVERLAY (overlay),
                                      adw_toast_new (_("The grade could not be saved")));
       return;
     }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-toast.h"
 #include "pn-annotation-anchoring.h"
 #include "pn-notes-page-private.h"
 
@@ -68,7 +69,7 @@ _pn_notes_page_toast (PnNotesPage *self, const char *message)
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    pn_toast_show (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
   else
     g_message ("%s", message);
 }

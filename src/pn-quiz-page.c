@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-toast.h"
 #include "pn-question-view.h"
 #include "pn-quiz-page-private.h"
 #include "pn-render-pango.h"
@@ -46,7 +47,7 @@ _pn_quiz_page_toast (PnQuizPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    pn_toast_show (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pn-toast.h"
 #include "pn-reader-view-print.h"
 #include "pn-window-private.h"
 
@@ -750,7 +751,7 @@ pn_window_add_toast (PnWindow *self,
   g_return_if_fail (PN_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  pn_toast_show (self->toast_overlay, toast);
 }
 
 PnReaderView *

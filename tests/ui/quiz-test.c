@@ -88,24 +88,11 @@ wait_for_screen (PnWindow   *window,
   wait_until (screen_shown_cb, &wait, what);
 }
 
-/* No crossfade under way, in the window's stack or the page's own. */
-gboolean
-settled_cb (gpointer data)
-{
-  g_autoptr(GPtrArray) stacks = find_widgets (GTK_WIDGET (data), GTK_TYPE_STACK, NULL, TRUE);
-
-  for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_transition_running (g_ptr_array_index (stacks, i)))
-      return FALSE;
-
-  return TRUE;
-}
-
 void
 screenshot (PnWindow   *window,
             const char *name)
 {
-  wait_until (settled_cb, window, "the page transitions to end");
+  wait_until (stacks_settled_cb, window, "the page transitions to end");
   wait_for_paint (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), name);
   /* PN_SCREENSHOT_ROOT=1: the X server's own picture as well (ImageMagick's

@@ -34,7 +34,6 @@ PnQuizPage *find_page (PnWindow *window);
 gboolean page_mapped_cb (gpointer data);
 gboolean screen_shown_cb (gpointer data);
 void wait_for_screen (PnWindow *window, const char *screen);
-gboolean settled_cb (gpointer data);
 void screenshot (PnWindow *window, const char *name);
 GtkWidget *find_button (GtkWidget *root, const char *label);
 gboolean button_shown_cb (gpointer data);

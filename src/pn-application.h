@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pn-library.h"
 #include "pn-store.h"
 #include "pn-window.h"
 
@@ -25,5 +26,8 @@ PnWindow      *pn_application_new_window           (PnApplication *self);
 /* The pack shown when nothing else is asked for: $PRISONNUM_PACK_DIR, else the
  * installed bundled pack, else the one in the source tree (running uninstalled). */
 GFile         *pn_application_get_default_pack     (void);
+/* The installed packs (opened at start-up on pn_library_default_dir(), or
+ * $PRISONNUM_LIBRARY_DIR when set: tests use it). */
+PnLibrary     *pn_application_get_library          (PnApplication *self);
 
 G_END_DECLS

@@ -44,6 +44,17 @@ PnReaderView  *pn_window_get_reader_view   (PnWindow       *self);
 PnSourcesPage *pn_window_get_sources_page  (PnWindow       *self);
 PnGlossaryPage *pn_window_get_glossary_page (PnWindow      *self);
 PnNotesPage   *pn_window_get_notes_page    (PnWindow       *self);
+/* Library (pn-window-library.c): shows the library page (the installed
+ * packs) in place of the course; action "win.show-library". The window
+ * starts on it when the library has more than one pack. */
+void           pn_window_show_library      (PnWindow       *self);
+/* Import (pn-window-import.c): imports the .prisonnum file (or pack folder)
+ * @file into the app's library, asking first when it updates an installed
+ * pack, then opens it; a failed import is shown as a dialog naming the file
+ * and line. Action "win.import-pack" opens a file chooser (the portal inside
+ * Flatpak); files dropped on the window are imported the same way. */
+void           pn_window_import_file       (PnWindow       *self,
+                                            GFile          *file);
 /* The highlights, notes and bookmarks of the window's text (pn-window-notes.c). */
 PnAnnotationController *pn_window_get_annotation_controller (PnWindow *self);
 

@@ -8,11 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "pn-toast.h"
+#include "pn-annotation-controller.h"
+
 #include "pn-anchor.h"
 #include "pn-annotation-anchoring.h"
-#include "pn-annotation-controller.h"
 #include "pn-store-annotations.h"
+#include "pn-toast.h"
 
 #define BOOKMARK_WORDS 8
 

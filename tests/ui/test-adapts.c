@@ -26,7 +26,9 @@
 static const char text_md[] =
   "# On Reading\n"
   "\n"
-  "Patience.\n"
+  "Reading a long argument asks for patience: an essay on institutional responsibilities,\n"
+  "intergenerational obligations and the internationalisation of administrative\n"
+  "arrangements rarely keeps its sentences short, and its words even less so.\n"
   "\n"
   "incomprehensibilities counterrevolutionaries\n";
 
@@ -319,6 +321,37 @@ test_adapts_self_check (void)
   g_assert_cmpint (status, !=, 0);
 }
 
+/* What a student sees of a pack without sources, light, dark and at 360 px with the
+ * sidebar shown (PN_SCREENSHOT_DIR): no Sources row, the English text hyphenated. */
+static void
+test_adapts_screenshots (void)
+{
+  struct { const char *name; const char *scheme; int width; int height; } looks[] = {
+    { "light", "light", 1000, 700 },
+    { "dark", "dark", 1000, 700 },
+    { "narrow", "light", 360, 640 },
+  };
+  GSettings *settings = pn_application_get_settings (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("shots-%s", looks[i].name);
+      g_autoptr(GFile) pack = make_text_pack (id, "en", NULL);
+      g_autofree char *name = g_strdup_printf ("adapts-%s-no-sources.png", looks[i].name);
+      PnWindow *window;
+
+      g_settings_set_string (settings, "color-scheme", looks[i].scheme);
+      window = open_window_sized (pack, looks[i].width, looks[i].height);
+      wait_until (reader_loaded_cb, window, "the English pack");
+      g_assert_null (find_row (window, "sources"));
+      if (looks[i].width < 400)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+      save_settled_screenshots (GTK_WIDGET (window), name);
+      close_window (window);
+    }
+  g_settings_reset (settings, "color-scheme");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -327,6 +360,7 @@ main (int argc, char **argv)
   g_test_add_func ("/adapts/sources-row", test_adapts_sources_row);
   g_test_add_func ("/adapts/hyphenation", test_adapts_hyphenation);
   g_test_add_func ("/adapts/self-check", test_adapts_self_check);
+  g_test_add_func ("/adapts/screenshots", test_adapts_screenshots);
 
   return window_test_run ();
 }

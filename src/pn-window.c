@@ -179,42 +179,6 @@ _pn_window_set_pack_page (PnWindow   *self,
   pn_window_update (self);
 }
 
-/* The Sources page is there only for a pack that lists sources. */
-gboolean
-_pn_window_has_sources (PnWindow *self)
-{
-  PnPack *pack = pn_window_pack (self);
-
-  return pack != NULL && pn_pack_get_sources (pack)->len > 0;
-}
-
-void
-_pn_window_show_sources (PnWindow *self)
-{
-  g_assert (PN_IS_WINDOW (self));
-
-  if (!_pn_window_has_sources (self))
-    return;
-  _pn_window_set_pack_page (self, "sources", TRUE);
-}
-
-/* The Sources page at @source_id; a pack without sources has no such page:
- * the page shown stays, and a toast says why. */
-void
-_pn_window_show_source (PnWindow   *self,
-                        const char *source_id)
-{
-  g_assert (PN_IS_WINDOW (self));
-
-  if (_pn_window_has_sources (self))
-    {
-      _pn_window_show_sources (self);
-      if (pn_sources_page_show_source (self->sources_page, source_id))
-        return;
-    }
-  pn_window_add_toast (self, adw_toast_new (_("This source is not in the course pack")));
-}
-
 /* Going back or forward in the reader's history reached one of the window's
  * pages (@page), or the text (NULL). */
 static void

@@ -25,7 +25,7 @@ struct _PnApplication
    * files), when it cannot be used as usual. */
   char           *store_heading;
   char           *store_problem;
-  gboolean        self_check;     /* --self-check: check the bundled text, report, quit */
+  gboolean        self_check;     /* --self-check: check the bundled text (or PACK), report, quit */
 };
 
 G_DEFINE_FINAL_TYPE (PnApplication, pn_application, ADW_TYPE_APPLICATION)
@@ -501,7 +501,12 @@ pn_application_open (GApplication  *app,
 
   window = pn_application_get_window (self);
   if (window == NULL)
-    window = pn_application_new_window (self);
+    {
+      window = pn_application_new_window (self);
+      /* `prisonnum --self-check PACK`: the check of that pack. */
+      if (self->self_check)
+        pn_self_check_start (GTK_APPLICATION (self), window);
+    }
 
   /* One pack at a time: the first one named. */
   pn_window_open_pack (window, files[0]);
@@ -515,6 +520,10 @@ pn_application_handle_local_options (GApplication *app,
   PnApplication *self = PN_APPLICATION (app);
 
   self->self_check = g_variant_dict_contains (options, "self-check");
+  /* Its own process, even while the app runs: a running instance would take the pack and
+   * leave this one nothing to check. */
+  if (self->self_check)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
 
@@ -550,8 +559,8 @@ pn_application_init (PnApplication *self)
 {
   g_application_add_main_option (G_APPLICATION (self), "self-check", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
-                                 _("Open the bundled text, check that it is laid out and hyphenated, "
-                                   "print a report and quit"),
+                                 _("Open the bundled text (or the course pack named), check that it is "
+                                   "laid out and hyphenated in its language, print a report and quit"),
                                  NULL);
 }
 

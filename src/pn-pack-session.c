@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "pn-diagnostic.h"
+#include "pn-hyphenation.h"
 #include "pn-pack-check.h"
 #include "pn-pack-session.h"
 
@@ -120,6 +121,9 @@ pn_pack_session_finish_open (PnPackSession *self,
     {
       self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
       self->start_document = pn_pack_session_pick_document (self);
+      /* The start-up check for this pack: a language the system cannot hyphenate is said
+       * (once), with what to install. */
+      pn_hyphenation_log_missing (pack);
       /* Rendered by the check: the reader need not render it again. */
       /* (unless the mode changed meanwhile: then the reader renders it) */
       self->page = self->link_mode == self->check_mode

@@ -1,9 +1,11 @@
 /* pn-self-check.c: what the app needs from the system it runs on, and its self-check mode
  *
- * The reader sets the essay in a serif face and hyphenates French (CSS hyphens: auto, which
- * WebKitGTK does with libhyphen's dictionaries). In a Flatpak sandbox both come from the
- * runtime or the app's bundle: the app says at start-up when one is missing, and
- * `prisonnum --self-check` proves in the page itself that the essay is hyphenated.
+ * The reader sets the text in a serif face and hyphenates it in the document's language (CSS
+ * hyphens: auto, which WebKitGTK does with libhyphen's dictionaries, pn-hyphenation.h). In a
+ * Flatpak sandbox both come from the runtime: the app says at start-up when no serif face of
+ * its own is there, and when a pack is opened which of its languages cannot be hyphenated
+ * (pn_hyphenation_log_missing()); `prisonnum --self-check [PACK]` proves in the page itself
+ * that the text is hyphenated in its language.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,15 +19,13 @@
 
 #include "pn-application.h"
 #include "pn-help-window.h"
+#include "pn-hyphenation.h"
 #include "pn-reader-view-private.h"
 #include "pn-self-check.h"
 #include "pn-store.h"
 
 /* The faces of --pn-serif in src/reader/reader.css, in its order. */
 static const char * const serif_faces[] = { "Noto Serif", "Source Serif 4", "DejaVu Serif", NULL };
-
-/* Where WebKitGTK's libhyphen support looks for dictionaries (and nowhere else). */
-static const char * const hyphenation_dirs[] = { "/usr/share/hyphen", "/usr/local/share/hyphen", NULL };
 
 #define SELF_CHECK_TIMEOUT_S 90
 #define HELP_WAIT_MS 3000
@@ -46,34 +46,23 @@ pn_self_check_find_serif_face (void)
   return NULL;
 }
 
-char *
-pn_self_check_find_hyphenation_fr (void)
+const char *
+pn_self_check_serif_advice (void)
 {
-  for (guint i = 0; hyphenation_dirs[i] != NULL; i++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (hyphenation_dirs[i], 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_prefix (name, "hyph_fr") && g_str_has_suffix (name, ".dic"))
-          return g_build_filename (hyphenation_dirs[i], name, NULL);
-    }
-
-  return NULL;
+  return "None of the reader's serif faces (Noto Serif, Source Serif 4, DejaVu Serif) is installed: "
+         "the text is set in whatever serif face fontconfig picks instead. Debian: install "
+         "fonts-noto-core (Noto Serif) or fonts-dejavu-core (DejaVu Serif); the GNOME Flatpak "
+         "runtime has DejaVu Serif";
 }
 
 void
 pn_self_check_log_environment (void)
 {
   g_autofree char *face = pn_self_check_find_serif_face ();
-  g_autofree char *hyphenation = pn_self_check_find_hyphenation_fr ();
 
+  /* Hyphenation depends on the pack's languages: said when a pack is opened. */
   if (face == NULL)
-    g_message ("None of the reader's serif faces (Noto Serif, Source Serif 4, DejaVu Serif) is "
-               "installed: the text is set in the default serif face");
-  if (hyphenation == NULL)
-    g_message ("No French hyphenation dictionary (hyph_fr*.dic in /usr/share/hyphen): French "
-               "text is not hyphenated (Debian: hyphen-fr; Flatpak: the runtime's French locale)");
+    g_message ("%s", pn_self_check_serif_advice ());
 }
 
 /* The self-check run */
@@ -140,27 +129,63 @@ check_store (SelfCheck *check)
   report (check, "store", exists && pn_application_get_store (PN_APPLICATION (check->app)) != NULL, detail);
 }
 
-/* The page: how many paragraphs are laid out, and whether a long French word in a narrow box
- * is broken over lines with hyphens: auto (taller) and not with hyphens: manual. */
+/* The page: how many paragraphs are laid out, and whether a long word in the document's
+ * language, in a narrow box, is broken over lines with hyphens: auto (taller) and not with
+ * hyphens: manual. The words tried: one known to break for the language, if any, then the
+ * text's own longest words (any language with a dictionary breaks one of them). */
 static const char page_script[] =
+  "const lang = document.documentElement.lang || '';"
+  "const known = { fr: 'anticonstitutionnellement', en: 'incomprehensibilities',"
+  " de: 'Donaudampfschifffahrtsgesellschaft', es: 'anticonstitucionalmente',"
+  " it: 'precipitevolissimevolmente', pt: 'inconstitucionalissimamente', nl: 'arbeidsongeschiktheidsverzekering' };"
+  "const words = [];"
+  "const base = lang.toLowerCase().split(/[-_]/)[0];"
+  "if (known[base]) words.push(known[base]);"
+  "const own = [...new Set((document.body.innerText.match(/\\p{L}{12,}/gu) || []))]"
+  " .sort((a, b) => b.length - a.length).slice(0, 3);"
+  "words.push(...own);"
   "const box = document.createElement('p');"
-  "box.lang = 'fr';"
+  "box.lang = lang;"
   "box.style.cssText = 'width: 5em; position: absolute; visibility: hidden; font-size: 20px;"
-  " overflow-wrap: normal; word-break: normal; white-space: normal; -webkit-hyphens: auto; hyphens: auto';"
-  "box.textContent = 'anticonstitutionnellement';"
+  " overflow-wrap: normal; word-break: normal; white-space: normal';"
   "document.body.append(box);"
-  "const auto = box.getBoundingClientRect().height;"
-  "box.style.webkitHyphens = 'manual'; box.style.hyphens = 'manual';"
-  "const manual = box.getBoundingClientRect().height;"
+  "let best = { word: words[0] || '', auto: 0, manual: 0 };"
+  "for (const word of words) {"
+  "  box.textContent = word;"
+  "  box.style.webkitHyphens = 'auto'; box.style.hyphens = 'auto';"
+  "  const auto = box.getBoundingClientRect().height;"
+  "  box.style.webkitHyphens = 'manual'; box.style.hyphens = 'manual';"
+  "  const manual = box.getBoundingClientRect().height;"
+  "  if (best.manual === 0 || auto / manual > best.auto / best.manual) best = { word, auto, manual };"
+  "}"
   "box.remove();"
   "const article = document.querySelector('main, article, body');"
   "const longest = [...document.querySelectorAll('p')].reduce((a, p) =>"
   " (!a || p.textContent.length > a.textContent.length) ? p : a, null);"
   "const style = getComputedStyle(longest || document.body);"
   "return JSON.stringify({ paragraphs: document.querySelectorAll('p').length,"
-  " lang: document.documentElement.lang, auto: auto, manual: manual,"
+  " lang: lang, word: best.word, auto: best.auto, manual: best.manual,"
   " hyphens: style.webkitHyphens || style.hyphens, font: style.fontFamily,"
   " text: (article ? article.innerText.length : 0) });";
+
+/* A dictionary line for each language of the pack (hyphenation-LANG): where it is, or what
+ * to install. */
+static void
+check_dictionaries (SelfCheck *check)
+{
+  PnPack *pack = pn_window_get_pack (check->window);
+  g_autoptr(GPtrArray) languages = pack ? pn_hyphenation_pack_languages (pack) : NULL;
+
+  for (guint i = 0; languages != NULL && i < languages->len; i++)
+    {
+      const char *language = g_ptr_array_index (languages, i);
+      g_autofree char *dictionary = pn_hyphenation_find_dictionary (NULL, language);
+      g_autofree char *name = g_strconcat ("hyphenation-", language, NULL);
+      g_autofree char *missing = dictionary ? NULL : pn_hyphenation_describe_missing (NULL, language);
+
+      report (check, name, dictionary != NULL, dictionary ? dictionary : missing);
+    }
+}
 
 static void
 page_checked_cb (GObject      *source,
@@ -193,12 +218,15 @@ page_checked_cb (GObject      *source,
                                                paragraphs,
                                                json_object_get_string_member_with_default (reply, "lang", "?"),
                                                json_object_get_string_member_with_default (reply, "font", "?"));
-      g_autofree char *words = g_strdup_printf ("a long French word is %.0f px high with hyphens: auto, "
+      g_autofree char *words = g_strdup_printf ("a long word in %s (%s) is %.0f px high with hyphens: auto, "
                                                 "%.0f px without; the text asks for hyphens: %s",
+                                                json_object_get_string_member_with_default (reply, "lang", "?"),
+                                                json_object_get_string_member_with_default (reply, "word", "?"),
                                                 hyphenated, plain,
                                                 json_object_get_string_member_with_default (reply, "hyphens", "?"));
 
-      report (check, "page", paragraphs > 10, page);
+      /* Laid out: paragraphs with text in them (a short pack may have only one). */
+      report (check, "page", paragraphs > 0 && json_object_get_int_member_with_default (reply, "text", 0) > 0, page);
       report (check, "hyphenation", hyphenated > plain * 1.5 &&
               g_strcmp0 (json_object_get_string_member_with_default (reply, "hyphens", ""), "auto") == 0,
               words);
@@ -216,6 +244,7 @@ document_loaded_cb (PnReaderView *view,
   SelfCheck *check = user_data;
 
   g_clear_signal_handler (&check->loaded_id, view);
+  check_dictionaries (check);
   webkit_web_view_call_async_javascript_function (view->web_view, page_script, -1, NULL, NULL, NULL,
                                                   NULL, page_checked_cb, check);
 }
@@ -238,7 +267,6 @@ pn_self_check_start (GtkApplication *app,
 {
   SelfCheck *check;
   g_autofree char *face = pn_self_check_find_serif_face ();
-  g_autofree char *hyphenation = pn_self_check_find_hyphenation_fr ();
 
   g_return_if_fail (GTK_IS_APPLICATION (app));
   g_return_if_fail (PN_IS_WINDOW (window));
@@ -250,8 +278,7 @@ pn_self_check_start (GtkApplication *app,
 
   report (check, "sandbox", TRUE, g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS)
                                   ? "Flatpak (/.flatpak-info)" : "none");
-  report (check, "serif-face", face != NULL, face ? face : "none of Noto Serif, Source Serif 4, DejaVu Serif");
-  report (check, "hyphenation-fr", hyphenation != NULL, hyphenation ? hyphenation : "no hyph_fr*.dic");
+  report (check, "serif-face", face != NULL, face ? face : pn_self_check_serif_advice ());
 
   check->loaded_id = g_signal_connect (pn_window_get_reader_view (window), "document-loaded",
                                        G_CALLBACK (document_loaded_cb), check);

@@ -361,7 +361,7 @@ _pn_window_actions_update (PnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", reading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", reading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", reading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", pack != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", _pn_window_has_sources (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", pack != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems",
                                  pn_pack_session_get_diagnostics (self->session)->len > 0);

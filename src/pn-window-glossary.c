@@ -93,9 +93,7 @@ page_source_activated_cb (PnWindow       *self,
                           const char     *source_id,
                           PnGlossaryPage *page)
 {
-  _pn_window_show_sources (self);
-  if (!pn_sources_page_show_source (self->sources_page, source_id))
-    pn_window_add_toast (self, adw_toast_new (_("This source is not in the course pack")));
+  _pn_window_show_source (self, source_id);
 }
 
 static void

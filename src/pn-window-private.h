@@ -69,7 +69,12 @@ struct _PnWindow
 /* pn-window.c */
 void  _pn_window_show_document     (PnWindow   *self,
                                     const char *doc_id);
+/* Does nothing when the pack lists no sources (_pn_window_has_sources()). */
 void  _pn_window_show_sources      (PnWindow   *self);
+gboolean _pn_window_has_sources    (PnWindow   *self);
+/* The Sources page at @source_id, or a toast when the pack does not list it. */
+void  _pn_window_show_source       (PnWindow   *self,
+                                    const char *source_id);
 gboolean _pn_window_is_pack_page   (const char *page);
 /* Shows the window's page @page; with @record, what was shown goes into the history. */
 void  _pn_window_set_pack_page     (PnWindow   *self,

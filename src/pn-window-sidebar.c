@@ -151,6 +151,18 @@ sidebar_row_activated_cb (PnWindow      *self,
   pn_window_close_folded_sidebar (self);
 }
 
+/* One of the rows of the pack's own pages (Sources, Glossary, …), not a document's. */
+static gboolean
+is_page_row (PnWindow      *self,
+             GtkListBoxRow *row)
+{
+  GtkWidget *widget = GTK_WIDGET (row);
+
+  return widget != NULL &&
+         (widget == self->sources_row || widget == self->glossary_row ||
+          widget == self->flashcards_row || widget == self->quiz_row || widget == self->notes_row);
+}
+
 static void
 sidebar_header_func (GtkListBoxRow *row,
                      GtkListBoxRow *before,
@@ -158,8 +170,9 @@ sidebar_header_func (GtkListBoxRow *row,
 {
   PnWindow *self = user_data;
 
-  /* A separator between the documents and the pack's own pages. */
-  if (before != NULL && GTK_WIDGET (row) == self->sources_row)
+  /* A separator between the documents and the pack's own pages (the first of
+   * them: a pack without sources has no Sources row). */
+  if (before != NULL && is_page_row (self, row) && !is_page_row (self, before))
     {
       if (gtk_list_box_row_get_header (row) == NULL)
         gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -181,6 +194,8 @@ _pn_window_sidebar_fill (PnWindow *self)
 
   self->sources_row = NULL;
   self->glossary_row = NULL;
+  self->flashcards_row = NULL;
+  self->quiz_row = NULL;
   self->notes_row = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
     gtk_list_box_remove (self->sidebar_list, child);
@@ -203,8 +218,12 @@ _pn_window_sidebar_fill (PnWindow *self)
                                                pn_document_get_id (doc)));
     }
 
-  self->sources_row = pn_sidebar_row_new ("accessories-dictionary-symbolic", _("Sources"), "sources");
-  gtk_list_box_append (self->sidebar_list, self->sources_row);
+  /* Only the pages the pack has something for: no Sources row without sources. */
+  if (_pn_window_has_sources (self))
+    {
+      self->sources_row = pn_sidebar_row_new ("accessories-dictionary-symbolic", _("Sources"), "sources");
+      gtk_list_box_append (self->sidebar_list, self->sources_row);
+    }
   _pn_window_glossary_sidebar_fill (self);
   _pn_window_flashcards_fill_sidebar (self);
   _pn_window_quiz_fill_sidebar (self);

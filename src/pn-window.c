@@ -179,14 +179,6 @@ _pn_window_set_pack_page (PnWindow   *self,
   pn_window_update (self);
 }
 
-void
-_pn_window_show_sources (PnWindow *self)
-{
-  g_assert (PN_IS_WINDOW (self));
-
-  _pn_window_set_pack_page (self, "sources", TRUE);
-}
-
 /* Going back or forward in the reader's history reached one of the window's
  * pages (@page), or the text (NULL). */
 static void
@@ -388,9 +380,7 @@ reader_source_activated_cb (PnWindow     *self,
 {
   g_assert (PN_IS_WINDOW (self));
 
-  _pn_window_show_sources (self);
-  if (!pn_sources_page_show_source (self->sources_page, source_id))
-    pn_window_add_toast (self, adw_toast_new (_("This source is not in the course pack")));
+  _pn_window_show_source (self, source_id);
 }
 
 static void

@@ -601,7 +601,8 @@ test_flashcards_row_only_with_cards (void)
   PnWindow *window = open_window (empty);
 
   wait_until (reader_loaded_cb, window, "the test pack");
-  g_assert_nonnull (find_row (window, "sources"));
+  /* The sidebar is filled (the document's row; no sources, so no Sources row). */
+  g_assert_nonnull (find_row (window, "texte"));
   g_assert_null (find_row (window, "flashcards"));
 
   /* Positive control: the same window on a pack whose glossary has definitions. */

@@ -140,7 +140,8 @@ test_quiz_row_only_with_quizzes (void)
   PnWindow *window = open_window (none);
 
   wait_until (reader_loaded_cb, window, "the pack without quizzes");
-  g_assert_nonnull (find_row (window, "sources"));
+  /* The sidebar is filled (the document's row; no sources, so no Sources row). */
+  g_assert_nonnull (find_row (window, "texte"));
   g_assert_null (find_row (window, "quiz"));
   open_pack (window, quiz);
   g_assert_nonnull (find_row (window, "quiz"));

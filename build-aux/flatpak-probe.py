@@ -4,7 +4,9 @@ by build-aux/flatpak-ci: what can the app reach? Prints one "name: ok|FAIL detai
 check; exit status 1 when one failed.
 
 Environment: PN_PROBE_PORT (a loopback listener on the host), PN_PROBE_MARKER (a file in the
-host's home folder), PN_PROBE_PACK (a file of the bundled pack, which the app must see).
+host's home folder), PN_PROBE_PACK (a file of the bundled pack, which the app must see),
+PN_PROBE_HOST_PACK (a pack on the host, outside the home folder, which the app must not see:
+build-aux/flatpak-portal-probe then opens that same file through the file chooser portal).
 """
 import os
 import socket
@@ -40,6 +42,12 @@ home = os.path.expanduser('~')
 seen = sorted(os.listdir(home)) if os.path.isdir(home) else []
 report('no-home', not os.path.exists(marker) and os.path.basename(marker) not in seen,
        f'{marker} is {"visible" if os.path.exists(marker) else "not visible"}; home {home} holds {seen}')
+
+# Nor a pack elsewhere on the host, until the file chooser portal hands it over.
+host_pack = os.environ.get('PN_PROBE_HOST_PACK')
+if host_pack:
+    report('no-host-pack', not os.path.exists(host_pack),
+           f'{host_pack} is {"visible" if os.path.exists(host_pack) else "not visible"} without the portal')
 
 data = os.environ.get('XDG_DATA_HOME', '')
 report('own-data-folder', data.endswith('/.var/app/' + os.environ.get('FLATPAK_ID', '?') + '/data'),

@@ -113,6 +113,25 @@ on_pdf_exported (PnReaderView *view, GFile *file, Fixture *f)
   f->pdf_done = TRUE;
 }
 
+/* The test world must be the same from one script to the next: the clicks
+ * leave what the page saw in its globals (pnTestMoved, pnTestPressed) for the
+ * next script to read. WebKitGTK 2.52 (Debian 13) makes a new world for a
+ * world name that nothing holds, at every call, so each script found empty
+ * globals and the page seemed never to see the pointer; a user script of that
+ * world (it does nothing) holds it for the view's life, as the app's scripts
+ * hold the app's world. */
+static void
+keep_test_world (WebKitWebView *view)
+{
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (view);
+  WebKitUserScript *script =
+    webkit_user_script_new_for_world ("/* holds the test world */", WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                      WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END, TEST_WORLD, NULL, NULL);
+
+  webkit_user_content_manager_add_script (manager, script);
+  webkit_user_script_unref (script);
+}
+
 void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -149,6 +168,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_signal_connect (f->view, "find-index", G_CALLBACK (on_find_index), f);
   g_signal_connect (f->view, "history-page", G_CALLBACK (on_history_page), f);
   g_signal_connect (f->view, "focus-leave", G_CALLBACK (on_focus_leave), f);
+
+  keep_test_world (web_view (f));
 
   gtk_window_present (GTK_WINDOW (f->window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)), "the window to be mapped");

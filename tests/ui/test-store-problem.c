@@ -40,6 +40,7 @@ test_damaged_database_told (void)
   g_autofree char *kept = NULL;
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   GtkWidget *dialog = NULL;
+  GtkWidget *extra, *heading;
   const char *body;
   const char *name;
 
@@ -55,9 +56,17 @@ test_damaged_database_told (void)
 
   pn_window_present_when_ready (window);
   wait_until (dialog_shown_cb, &dialog, "the dialog about the student data");
-  g_assert_true (GTK_IS_LABEL (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
-  body = gtk_label_get_text (GTK_LABEL (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
-  g_test_message ("%s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), body);
+  /* The heading and the body, each a label of the dialog's extra child */
+  extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_BOX (extra));
+  heading = gtk_widget_get_first_child (extra);
+  g_assert_true (GTK_IS_LABEL (heading));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (heading)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, gtk_window_get_title (GTK_WINDOW (dialog)));
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (heading)));
+  body = gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (heading)));
+  g_test_message ("%s: %s", gtk_label_get_text (GTK_LABEL (heading)), body);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Your Data Could Not Be Read");
   g_assert_nonnull (strstr (body, corrupt_path));
   g_assert_nonnull (strstr (body, aside));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));

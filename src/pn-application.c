@@ -11,6 +11,7 @@
 
 #include "pn-application.h"
 #include "pn-help.h"
+#include "pn-message-dialog.h"
 #include "pn-preferences-window.h"
 #include "pn-self-check.h"
 #include "pn-window.h"
@@ -443,36 +444,11 @@ pn_application_new_window (PnApplication *self)
    * student's data, with the paths: a dialog, not a toast that goes away. */
   if (self->store_problem != NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), NULL, NULL);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-      GtkWidget *heading = gtk_label_new (self->store_heading);
-      GtkWidget *body = gtk_label_new (self->store_problem);
+      /* Heading and body in labels that wrap (pn-message-dialog.h): the
+       * paths in the body have no spaces. */
+      GtkWidget *dialog = pn_message_dialog_new (GTK_WINDOW (window), self->store_heading,
+                                                 self->store_problem);
 
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-      /* The heading in a label of our own too, one that wraps: the dialog's
-       * own heading does not fit a narrow dialog (the French one never fits),
-       * and libadwaita 1.7 then measures it narrower than it can be, which
-       * GTK 4.18 warns of (« Trying to measure GtkLabel for width of 252, but
-       * it needs at least 263 »). Named as the dialog's heading would be. */
-      gtk_window_set_title (GTK_WINDOW (dialog), self->store_heading);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, self->store_heading,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->store_problem, -1);
-      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-      gtk_label_set_justify (GTK_LABEL (heading), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (heading, "title-2");
-      gtk_box_append (GTK_BOX (box), heading);
-      /* The body in a label of its own: the paths in it have no spaces, and
-       * the dialog's own body label cannot break them (GTK 4.18 warns that
-       * it does not fit); this one breaks anywhere, and the paths can be
-       * selected and copied. */
-      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-      gtk_label_set_justify (GTK_LABEL (body), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (body, "body");
-      gtk_box_append (GTK_BOX (box), body);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");

@@ -18,6 +18,7 @@
 
 #include "pn-annotation-export.h"
 #include "pn-diagnostic.h"
+#include "pn-message-dialog.h"
 #include "pn-notes-page-private.h"
 
 /* A file of notes bigger than this is not one. */
@@ -130,7 +131,7 @@ page_window (PnNotesPage *self)
 static void
 show_message (PnNotesPage *self, const char *heading, const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (page_window (self), heading, body);
+  GtkWidget *dialog = pn_message_dialog_new (page_window (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

@@ -36,5 +36,8 @@ int   pn_tool_build        (const char  *dir,
                             const char  *output,
                             gboolean     strict);
 int   pn_tool_info         (const char  *path);
+/* Prints what changed from the pack @old_path to @new_path (pn_pack_diff_to_text()). */
+int   pn_tool_diff         (const char  *old_path,
+                            const char  *new_path);
 
 G_END_DECLS

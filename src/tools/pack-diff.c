@@ -18,17 +18,8 @@ load_pack (const char  *path,
            char       **temporary)
 {
   g_autofree char *folder = pn_tool_open_path (path, stderr, temporary);
-  g_autoptr(GFile) location = NULL;
-  g_autoptr(GError) error = NULL;
-  PnPack *pack;
 
-  if (folder == NULL)
-    return NULL;
-  location = g_file_new_for_commandline_arg (folder);
-  pack = pn_pack_load (location, NULL, &error);
-  if (pack == NULL)
-    fprintf (stderr, "%s: %s\n", path, error->message);
-  return pack;
+  return folder != NULL ? pn_tool_load_folder (folder, NULL, stderr) : NULL;
 }
 
 int

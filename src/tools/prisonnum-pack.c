@@ -116,25 +116,29 @@ open_path (const char *path,
   return folder;
 }
 
+PnPack *
+pn_tool_load_folder (const char *folder,
+                     GPtrArray  *diagnostics,
+                     FILE       *out)
+{
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (folder);
+  g_autoptr(GError) error = NULL;
+  PnPack *pack = pn_pack_load (location, diagnostics, &error);
+
+  if (pack == NULL)
+    fprintf (out, "%s\n", error->message);
+
+  return pack;
+}
+
 static PnPack *
 load (const char *path,
       GPtrArray  *diagnostics,
       FILE       *out)
 {
   g_autofree char *folder = open_path (path, out);
-  g_autoptr(GFile) location = NULL;
-  g_autoptr(GError) error = NULL;
-  PnPack *pack;
 
-  if (folder == NULL)
-    return NULL;
-
-  location = g_file_new_for_commandline_arg (folder);
-  pack = pn_pack_load (location, diagnostics, &error);
-  if (pack == NULL)
-    fprintf (out, "%s\n", error->message);
-
-  return pack;
+  return folder != NULL ? pn_tool_load_folder (folder, diagnostics, out) : NULL;
 }
 
 int

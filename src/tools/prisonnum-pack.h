@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "pn-pack.h"
+
 G_BEGIN_DECLS
 
 enum {
@@ -30,6 +32,11 @@ int   pn_tool_check_folder (const char  *folder,
                             const char  *display,
                             gboolean     strict,
                             gboolean     say_valid);
+
+/* The pack in @folder, NULL when it cannot be loaded (why is printed on @out). */
+PnPack *pn_tool_load_folder (const char *folder,
+                             GPtrArray  *diagnostics,
+                             FILE       *out);
 
 int   pn_tool_new          (const char  *dir);
 int   pn_tool_build        (const char  *dir,

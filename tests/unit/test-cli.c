@@ -770,27 +770,36 @@ test_notes_import (void)
   pn_test_remove_dir (dir);
 }
 
+/* The example pack written by `new` in the folder @name of @out. */
+static char *
+scaffold (const char *out,
+          const char *name)
+{
+  char *dir = g_build_filename (out, name, NULL);
+  g_auto(Run) made = { 0 };
+
+  run_tool (&made, "new", dir, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  return dir;
+}
+
 /* diff: what an update changes, between a folder and an archive; nothing
  * between a pack and itself. */
 static void
 test_diff (void)
 {
   g_autofree char *out = pn_test_make_dir (NULL, NULL);
-  g_autofree char *old_dir = g_build_filename (out, "old", NULL);
-  g_autofree char *new_dir = g_build_filename (out, "new", NULL);
-  g_autofree char *archive = g_build_filename (out, "new.prisonnum", NULL);
+  g_autofree char *old_dir = scaffold (out, "old");
+  g_autofree char *new_dir = scaffold (out, "new");
+  g_autofree char *archive = g_strconcat (new_dir, ".prisonnum", NULL);
   g_autofree char *manifest = g_build_filename (new_dir, "pack.json", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GString) edited = NULL;
-  g_auto(Run) made = { 0 };
-  g_auto(Run) made_again = { 0 };
   g_auto(Run) built = { 0 };
   g_auto(Run) changed = { 0 };
   g_auto(Run) same = { 0 };
   g_auto(Run) missing = { 0 };
 
-  run_tool (&made, "new", old_dir, NULL);
-  run_tool (&made_again, "new", new_dir, NULL);
   g_assert_true (g_file_get_contents (manifest, &text, NULL, NULL));
   edited = g_string_new (text);
   g_assert_cmpuint (g_string_replace (edited, "\"The keepers\"", "\"The lighthouse keepers\"", 1), ==, 1);

@@ -11,6 +11,7 @@
 #include "pn-hyphenation.h"
 #include "pn-pack-check.h"
 #include "pn-pack-session.h"
+#include "pn-render.h"
 
 struct _PnPackSession
 {
@@ -25,14 +26,19 @@ struct _PnPackSession
   char              *document_id;
   char              *start_document;
   gboolean           loading;
-  /* The open running, if any: cancelled by a newer one */
+  /* The open pack's other documents being checked, after "opened" */
+  gboolean           checking;
+  /* The open running (or its check), if any: cancelled by a newer one */
   GCancellable      *cancellable;
 
   /* The start document's page, rendered by the check */
   char              *page_doc_id;
   PnRenderedPage    *page;          /* the start document as the check rendered it */
-  /* The check of the open pack: every document's terms and text, for the glossary */
+  /* The check of the open pack: every document's terms and text, for the glossary
+   * (the start document's only while "checking"; the others are then rendered when
+   * asked for, in extra_pages: document id -> PnRenderedPage) */
   PnPackCheck       *check;
+  GHashTable        *extra_pages;
   /* Which occurrences of glossary terms the pages mark, and what the check
    * started last marks */
   PnGlossaryLinkMode link_mode;
@@ -46,6 +52,7 @@ enum {
   PROP_STORE,
   PROP_LOCATION,
   PROP_LOADING,
+  PROP_CHECKING,
   PROP_PACK,
   PROP_DIAGNOSTICS,
   PROP_ERROR,
@@ -74,14 +81,26 @@ pn_pack_session_set_loading (PnPackSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* Where to start: the document read last, else the first one. */
-static char *
-pn_pack_session_pick_document (PnPackSession *self)
+static void
+pn_pack_session_set_checking (PnPackSession *self,
+                              gboolean       checking)
 {
-  GPtrArray *documents = pn_pack_get_documents (self->pack);
-  g_autofree char *last = pn_reading_position_get_last_document (self->position);
+  if (self->checking == checking)
+    return;
 
-  if (last != NULL && pn_pack_get_document (self->pack, last) != NULL)
+  self->checking = checking;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
+}
+
+/* Where to start in @pack: the document read last (@position), else the first one. */
+static char *
+pick_document (PnPack            *pack,
+               PnReadingPosition *position)
+{
+  GPtrArray *documents = pn_pack_get_documents (pack);
+  g_autofree char *last = pn_reading_position_get_last_document (position);
+
+  if (last != NULL && pn_pack_get_document (pack, last) != NULL)
     return g_steal_pointer (&last);
 
   if (documents->len > 0)
@@ -90,15 +109,64 @@ pn_pack_session_pick_document (PnPackSession *self)
   return NULL;
 }
 
-/* The end of an open: every property changes at once, then "opened". */
+/* An open running: the session is not kept alive for it. */
+typedef struct {
+  GWeakRef           session;
+  GCancellable      *cancellable;
+  /* Once the pack is loaded: where the student is in it, and where to start */
+  PnReadingPosition *position;
+  char              *start_document;
+} Opening;
+
+static Opening *
+opening_new (PnPackSession *self)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  g_weak_ref_init (&opening->session, self);
+  opening->cancellable = g_object_ref (self->cancellable);
+  return opening;
+}
+
+static void
+opening_free (Opening *opening)
+{
+  g_weak_ref_clear (&opening->session);
+  g_clear_object (&opening->cancellable);
+  g_clear_object (&opening->position);
+  g_free (opening->start_document);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
+
+/* The session the step of @opening ran for, or NULL when it went away or a
+ * newer open replaced this one. */
+static PnPackSession *
+opening_get_session (Opening *opening)
+{
+  PnPackSession *self = g_weak_ref_get (&opening->session);
+
+  if (self != NULL && (opening->cancellable != self->cancellable ||
+                       g_cancellable_is_cancelled (opening->cancellable)))
+    g_clear_object (&self);
+  return self;
+}
+
+static void check_done_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* The end of an open: every property changes at once, then "opened". A check
+ * not yet complete goes on in a worker thread ("checking"). */
 static void
 pn_pack_session_finish_open (PnPackSession *self,
                              PnPackCheck   *check,
+                             Opening       *opening,
                              const char    *error)
 {
   PnPack *pack = check ? pn_pack_check_get_pack (check) : NULL;
   g_autoptr(GPtrArray) diagnostics = check ? g_ptr_array_ref (pn_pack_check_get_diagnostics (check))
                                            : pn_diagnostics_new ();
+  gboolean complete = check == NULL || pn_pack_check_is_complete (check);
   GObject *object = G_OBJECT (self);
 
   g_object_freeze_notify (object);
@@ -109,6 +177,7 @@ pn_pack_session_finish_open (PnPackSession *self,
   g_clear_pointer (&self->start_document, g_free);
   g_clear_pointer (&self->page_doc_id, g_free);
   g_clear_object (&self->page);
+  g_hash_table_remove_all (self->extra_pages);
 
   g_set_object (&self->pack, pack);
   g_set_object (&self->check, check);
@@ -119,8 +188,8 @@ pn_pack_session_finish_open (PnPackSession *self,
 
   if (pack != NULL)
     {
-      self->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
-      self->start_document = pn_pack_session_pick_document (self);
+      self->position = g_steal_pointer (&opening->position);
+      self->start_document = g_steal_pointer (&opening->start_document);
       /* The start-up check for this pack: a language the system cannot hyphenate is said
        * (once), with what to install. */
       pn_hyphenation_log_missing (pack);
@@ -146,46 +215,110 @@ pn_pack_session_finish_open (PnPackSession *self,
   g_object_notify_by_pspec (object, properties[PROP_ERROR]);
   g_object_notify_by_pspec (object, properties[PROP_POSITION]);
   pn_pack_session_set_loading (self, FALSE);
+  pn_pack_session_set_checking (self, !complete);
 
   g_object_thaw_notify (object);
+
+  /* The other documents, while the first one is shown. */
+  if (complete)
+    g_clear_object (&self->cancellable);
+  else
+    pn_pack_check_complete_async (check, self->cancellable, check_done_cb, opening_new (self));
 
   g_signal_emit (self, signals[SIGNAL_OPENED], 0);
 }
 
-/* An open running: the session is not kept alive for it. */
-typedef struct {
-  GWeakRef      session;
-  GCancellable *cancellable;
-} Opening;
+/* The whole pack checked: every problem, and every document's text. */
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(PnPackSession) self = opening_get_session (opening);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = pn_pack_check_run_finish (result, &error);
 
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (check != NULL)
+    {
+      g_set_object (&self->check, check);
+      g_hash_table_remove_all (self->extra_pages);
+      g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+      self->diagnostics = g_ptr_array_ref (pn_pack_check_get_diagnostics (check));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGNOSTICS]);
+    }
+  else
+    {
+      g_warning ("The pack could not be checked whole: %s", error->message);
+    }
+  pn_pack_session_set_checking (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The start document rendered (when it is not the first one). */
+static void
+start_page_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(PnPackSession) self = opening_get_session (opening);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) check = pn_pack_check_run_finish (result, &error);
+
+  if (self == NULL)
+    return;
+
+  pn_pack_session_finish_open (self, check, opening, check ? NULL : error->message);
+}
+
+/* The pack loaded and its first document rendered: where to start is known. */
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Opening *opening = user_data;
-  g_autoptr(PnPackSession) self = g_weak_ref_get (&opening->session);
-  g_autoptr(GCancellable) cancellable = opening->cancellable;
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(PnPackSession) self = opening_get_session (opening);
   g_autoptr(GError) error = NULL;
   g_autoptr(PnPackCheck) check = pn_pack_check_run_finish (result, &error);
+  PnPack *pack;
 
-  g_weak_ref_clear (&opening->session);
-  g_free (opening);
-
-  /* The session went away, or a newer open replaced this one. */
-  if (self == NULL || cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
+  if (self == NULL)
     return;
 
-  g_clear_object (&self->cancellable);
-  pn_pack_session_finish_open (self, check, check ? NULL : error->message);
+  if (check == NULL)
+    {
+      g_clear_object (&self->cancellable);
+      pn_pack_session_finish_open (self, NULL, opening, error->message);
+      return;
+    }
+
+  pack = pn_pack_check_get_pack (check);
+  opening->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
+  opening->start_document = pick_document (pack, opening->position);
+  if (opening->start_document != NULL && !pn_pack_check_is_complete (check) &&
+      pn_pack_check_get_page (check, opening->start_document) == NULL)
+    {
+      const char *start = opening->start_document;
+
+      pn_pack_check_render_document_async (check, start, self->cancellable,
+                                           start_page_done_cb, g_steal_pointer (&opening));
+      return;
+    }
+
+  pn_pack_session_finish_open (self, check, opening, NULL);
 }
 
 void
 pn_pack_session_open (PnPackSession *self,
                       GFile         *location)
 {
-  Opening *opening;
-
   g_return_if_fail (PN_IS_PACK_SESSION (self));
   g_return_if_fail (G_IS_FILE (location));
 
@@ -203,14 +336,14 @@ pn_pack_session_open (PnPackSession *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
     }
   pn_pack_session_set_loading (self, TRUE);
+  pn_pack_session_set_checking (self, FALSE);
 
-  /* Loading and rendering every document happen in a worker thread: a pack at
-   * the size limits does not freeze the window. */
-  opening = g_new0 (Opening, 1);
-  g_weak_ref_init (&opening->session, self);
-  opening->cancellable = g_object_ref (self->cancellable);
+  /* Loading and rendering happen in a worker thread: a pack at the size limits
+   * does not freeze the window. The document to start with is rendered first,
+   * shown ("opened"), and the others are checked meanwhile. */
   self->check_mode = self->link_mode;
-  pn_pack_check_run_async_full (location, self->link_mode, self->cancellable, open_done_cb, opening);
+  pn_pack_check_run_start_async (location, self->link_mode, self->cancellable, open_done_cb,
+                                 opening_new (self));
 }
 
 /* GObject */
@@ -245,6 +378,7 @@ pn_pack_session_finalize (GObject *object)
   g_free (self->page_doc_id);
   g_clear_object (&self->page);
   g_clear_object (&self->check);
+  g_clear_pointer (&self->extra_pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (pn_pack_session_parent_class)->finalize (object);
 }
@@ -267,6 +401,9 @@ pn_pack_session_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_CHECKING:
+      g_value_set_boolean (value, self->checking);
       break;
     case PROP_PACK:
       g_value_set_object (value, self->pack);
@@ -328,6 +465,9 @@ pn_pack_session_class_init (PnPackSessionClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECKING] =
+    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, PN_TYPE_PACK,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -357,6 +497,7 @@ static void
 pn_pack_session_init (PnPackSession *self)
 {
   self->diagnostics = pn_diagnostics_new ();
+  self->extra_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 PnPackSession *
@@ -381,6 +522,14 @@ pn_pack_session_get_loading (PnPackSession *self)
   g_return_val_if_fail (PN_IS_PACK_SESSION (self), FALSE);
 
   return self->loading;
+}
+
+gboolean
+pn_pack_session_get_checking (PnPackSession *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_SESSION (self), FALSE);
+
+  return self->checking;
 }
 
 GFile *
@@ -481,20 +630,43 @@ pn_pack_session_take_page (PnPackSession *self,
 
 /* The glossary */
 
+/* The page of @doc_id as checked; while the check goes on, one the check has
+ * not reached yet is rendered here (as the check will), and kept until it ends. */
 static PnRenderedPage *
 checked_page (PnPackSession *self,
               const char    *doc_id)
 {
-  return self->check != NULL && doc_id != NULL ? pn_pack_check_get_page (self->check, doc_id) : NULL;
+  PnRenderedPage *page;
+  PnDocument *document;
+
+  if (self->check == NULL || doc_id == NULL)
+    return NULL;
+  page = pn_pack_check_get_page (self->check, doc_id);
+  if (page != NULL || pn_pack_check_is_complete (self->check))
+    return page;
+
+  page = g_hash_table_lookup (self->extra_pages, doc_id);
+  document = pn_pack_get_document (self->pack, doc_id);
+  if (page == NULL && document != NULL && pn_document_get_markdown (document) != NULL)
+    {
+      page = pn_render_page_full (self->pack, document, pn_pack_check_get_mode (self->check));
+      g_hash_table_insert (self->extra_pages, g_strdup (doc_id), page);
+    }
+  return page;
 }
 
 GPtrArray *
 pn_pack_session_get_terms (PnPackSession *self,
                            const char    *doc_id)
 {
+  PnRenderedPage *page;
+
   g_return_val_if_fail (PN_IS_PACK_SESSION (self), NULL);
 
-  return self->check != NULL && doc_id != NULL ? pn_pack_check_get_terms (self->check, doc_id) : NULL;
+  if (self->check != NULL && pn_pack_check_is_complete (self->check))
+    return doc_id != NULL ? pn_pack_check_get_terms (self->check, doc_id) : NULL;
+  page = checked_page (self, doc_id);
+  return page != NULL ? pn_rendered_page_get_terms (page) : NULL;
 }
 
 const char *

@@ -18,22 +18,27 @@ G_DECLARE_FINAL_TYPE (PnPackSession, pn_pack_session, PN, PACK_SESSION, GObject)
 
 /* One session per window. @store (may be NULL) keeps the reading positions.
  * Properties, each notified when it changes: "store", "location", "loading",
- * "pack", "diagnostics", "error", "position", "document-id".
+ * "checking", "pack", "diagnostics", "error", "position", "document-id".
  * Signal "opened" (): an open finished, with a pack or with an error. */
 PnPackSession     *pn_pack_session_new                (PnStore       *store);
 PnStore           *pn_pack_session_get_store          (PnPackSession *self);
 
-/* Opens the pack folder (or its pack.json) at @location, checking every
- * document in a worker thread: "loading" is TRUE until "opened". A newer
- * open cancels an older one still running (which then changes nothing). */
+/* Opens the pack folder (or its pack.json) at @location in a worker thread:
+ * "loading" is TRUE until "opened", which comes as soon as the pack is loaded
+ * and its start document rendered. The other documents are then checked in a
+ * worker thread: "checking" is TRUE meanwhile, and when it turns FALSE
+ * "diagnostics" holds every problem (notified). A newer open cancels an older
+ * one still running or checking (which then changes nothing). */
 void               pn_pack_session_open               (PnPackSession *self,
                                                        GFile         *location);
 gboolean           pn_pack_session_get_loading        (PnPackSession *self);
+gboolean           pn_pack_session_get_checking       (PnPackSession *self);
 /* The pack asked for last (NULL before any open). */
 GFile             *pn_pack_session_get_location       (PnPackSession *self);
 /* The pack open, or NULL (none asked for yet, or it could not be loaded). */
 PnPack            *pn_pack_session_get_pack           (PnPackSession *self);
-/* Problems of the open pack (PnDiagnostic, load then render), never NULL. */
+/* Problems of the open pack (PnDiagnostic, load then render), never NULL;
+ * while "checking", those of the load and of the start document only. */
 GPtrArray         *pn_pack_session_get_diagnostics    (PnPackSession *self);
 /* Why the last pack asked for could not be opened, or NULL. */
 const char        *pn_pack_session_get_error          (PnPackSession *self);

@@ -258,7 +258,9 @@ pn_window_show_opened_pack (PnWindow      *self,
     _pn_window_show_sources (self);
 
   pn_window_update (self);
-  pn_window_offer_problems (self);
+  /* Problems are offered once the whole pack is checked. */
+  if (!pn_pack_session_get_checking (session))
+    pn_window_offer_problems (self);
 }
 
 static void
@@ -302,6 +304,17 @@ show_loading_page_cb (gpointer user_data)
   pn_window_update (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The rest of the pack checked after its first text was shown: all its problems. */
+static void
+session_checking_changed_cb (PnWindow *self)
+{
+  if (pn_pack_session_get_checking (self->session) || pn_pack_session_get_loading (self->session) ||
+      pn_pack_session_get_pack (self->session) == NULL)
+    return;
+  pn_window_update (self);
+  pn_window_offer_problems (self);
 }
 
 /* The pack is checked in a worker thread; the window stays usable meanwhile. */
@@ -509,6 +522,8 @@ pn_window_constructed (GObject *object)
                            G_CALLBACK (session_document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::loading",
                            G_CALLBACK (session_loading_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::checking",
+                           G_CALLBACK (session_checking_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A session that already holds a pack is shown as it is. */
   if (pn_pack_session_get_pack (self->session) != NULL || pn_pack_session_get_error (self->session) != NULL)

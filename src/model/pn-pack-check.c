@@ -23,9 +23,13 @@ struct _PnPackCheck {
   GObject parent_instance;
 
   PnPack *pack;
+  PnGlossaryLinkMode mode;  /* the pages' */
+  char *manifest_name;
+  GPtrArray *loaded;        /* of PnDiagnostic: the load's and the checksums', as found (shared, never changed) */
   GPtrArray *diagnostics;   /* of PnDiagnostic */
   GHashTable *pages;        /* document id -> PnRenderedPage */
   GHashTable *terms;        /* document id -> its pages' PnTermOccurrence array (referenced) */
+  gboolean complete;        /* every document rendered, the whole pack checked */
 };
 
 G_DEFINE_FINAL_TYPE (PnPackCheck, pn_pack_check, G_TYPE_OBJECT)
@@ -36,6 +40,8 @@ pn_pack_check_finalize (GObject *object)
   PnPackCheck *self = PN_PACK_CHECK (object);
 
   g_clear_object (&self->pack);
+  g_free (self->manifest_name);
+  g_clear_pointer (&self->loaded, g_ptr_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->terms, g_hash_table_unref);
@@ -267,21 +273,16 @@ pn_pack_check_run (GFile         *location,
   return pn_pack_check_run_full (location, PN_GLOSSARY_LINK_ALL, cancellable, error);
 }
 
-PnPackCheck *
-pn_pack_check_run_full (GFile               *location,
-                        PnGlossaryLinkMode   mode,
-                        GCancellable        *cancellable,
-                        GError             **error)
+/* The pack loaded (and its checksums verified), no document rendered yet. */
+static PnPackCheck *
+load_pack (GFile               *location,
+           PnGlossaryLinkMode   mode,
+           GCancellable        *cancellable,
+           GError             **error)
 {
   g_autoptr(PnPackCheck) self = NULL;
-  g_autofree char *manifest_name = NULL;
   g_autoptr(GError) load_error = NULL;
   g_autoptr(GFile) unpacked = NULL;
-  GPtrArray *documents;
-
-  g_return_val_if_fail (G_IS_FILE (location), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -295,62 +296,212 @@ pn_pack_check_run_full (GFile               *location,
     }
 
   self = g_object_new (PN_TYPE_PACK_CHECK, NULL);
-  manifest_name = manifest_name_of (location);
+  self->mode = mode;
+  self->manifest_name = manifest_name_of (location);
   self->pack = pn_pack_load (location, self->diagnostics, &load_error);
   if (self->pack == NULL)
     {
       /* The other problems go with the error, for the tool to list them. */
-      sort_diagnostics (self->diagnostics, manifest_name);
+      sort_diagnostics (self->diagnostics, self->manifest_name);
       if (self->diagnostics->len > 0)
         pn_pack_error_set_diagnostics (load_error, self->diagnostics);
       g_propagate_error (error, g_steal_pointer (&load_error));
       return NULL;
     }
 
-  pn_pack_checksums_verify (self->pack, manifest_name, self->diagnostics);
+  pn_pack_checksums_verify (self->pack, self->manifest_name, self->diagnostics);
 
+  self->loaded = pn_diagnostics_new ();
+  for (guint i = 0; i < self->diagnostics->len; i++)
+    pn_diagnostics_add (self->loaded, pn_diagnostic_copy (g_ptr_array_index (self->diagnostics, i)));
+
+  return g_steal_pointer (&self);
+}
+
+/* @page (rendered from @document) kept, with its problems. */
+static void
+add_page (PnPackCheck    *self,
+          PnDocument     *document,
+          PnRenderedPage *page)
+{
+  GPtrArray *found = pn_rendered_page_get_diagnostics (page);
+
+  for (guint j = 0; j < found->len; j++)
+    pn_diagnostics_add (self->diagnostics, pn_diagnostic_copy (g_ptr_array_index (found, j)));
+  g_hash_table_insert (self->pages, g_strdup (pn_document_get_id (document)), g_object_ref (page));
+  g_hash_table_insert (self->terms, g_strdup (pn_document_get_id (document)),
+                       g_ptr_array_ref (pn_rendered_page_get_terms (page)));
+}
+
+static PnRenderedPage *
+render (PnPackCheck *self,
+        PnDocument  *document)
+{
+  PnRenderedPage *page = pn_render_page_full (self->pack, document, self->mode);
+
+  /* Made now, in the thread that rendered: the page is read by others afterwards. */
+  pn_rendered_page_get_doc_links (page);
+
+  return page;
+}
+
+/* The checks that need every page. */
+static void
+check_whole_pack (PnPackCheck *self)
+{
+  warn_unused_entries (self);
+  check_quiz_quotes (self);
+  check_doc_anchors (self);
+  self->complete = TRUE;
+}
+
+PnPackCheck *
+pn_pack_check_run_full (GFile               *location,
+                        PnGlossaryLinkMode   mode,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  g_autoptr(PnPackCheck) loaded = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (location), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  loaded = load_pack (location, mode, cancellable, error);
+  if (loaded == NULL)
+    return NULL;
+
+  return pn_pack_check_complete (loaded, cancellable, error);
+}
+
+PnPackCheck *
+pn_pack_check_run_start (GFile               *location,
+                         PnGlossaryLinkMode   mode,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
+  g_autoptr(PnPackCheck) self = NULL;
+  GPtrArray *documents;
+
+  g_return_val_if_fail (G_IS_FILE (location), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = load_pack (location, mode, cancellable, error);
+  if (self == NULL)
+    return NULL;
+
+  /* A pack of one document is checked whole at once: nothing is left to do later. */
+  documents = pn_pack_get_documents (self->pack);
+  if (documents->len <= 1)
+    return pn_pack_check_complete (self, cancellable, error);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  pn_pack_check_render_document (self, pn_document_get_id (g_ptr_array_index (documents, 0)));
+  sort_diagnostics (self->diagnostics, self->manifest_name);
+
+  return g_steal_pointer (&self);
+}
+
+void
+pn_pack_check_render_document (PnPackCheck *self,
+                               const char  *doc_id)
+{
+  PnDocument *document;
+  g_autoptr(PnRenderedPage) page = NULL;
+
+  g_return_if_fail (PN_IS_PACK_CHECK (self));
+  g_return_if_fail (doc_id != NULL);
+
+  document = pn_pack_get_document (self->pack, doc_id);
+  if (self->complete || document == NULL || pn_document_get_markdown (document) == NULL ||
+      g_hash_table_contains (self->pages, doc_id))
+    return;
+
+  page = render (self, document);
+  add_page (self, document, page);
+  sort_diagnostics (self->diagnostics, self->manifest_name);
+}
+
+gboolean
+pn_pack_check_is_complete (PnPackCheck *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), FALSE);
+
+  return self->complete;
+}
+
+PnPackCheck *
+pn_pack_check_complete (PnPackCheck   *self,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(PnPackCheck) whole = NULL;
+  GPtrArray *documents;
+
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->complete)
+    return g_object_ref (self);
+
+  /* A new check: @self is only read, and may be meanwhile by another thread. */
+  whole = g_object_new (PN_TYPE_PACK_CHECK, NULL);
+  whole->pack = g_object_ref (self->pack);
+  whole->mode = self->mode;
+  whole->manifest_name = g_strdup (self->manifest_name);
+  whole->loaded = g_ptr_array_ref (self->loaded);
+  for (guint i = 0; i < self->loaded->len; i++)
+    pn_diagnostics_add (whole->diagnostics, pn_diagnostic_copy (g_ptr_array_index (self->loaded, i)));
+
+  /* In the documents' order, as if none had been rendered before. */
   documents = pn_pack_get_documents (self->pack);
   for (guint i = 0; i < documents->len; i++)
     {
       PnDocument *document = g_ptr_array_index (documents, i);
-      PnRenderedPage *page;
-      GPtrArray *found;
+      PnRenderedPage *done = g_hash_table_lookup (self->pages, pn_document_get_id (document));
+      g_autoptr(PnRenderedPage) page = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (pn_document_get_markdown (document) == NULL)
         continue;   /* why is already among the problems */
 
-      page = pn_render_page_full (self->pack, document, mode);
-      found = pn_rendered_page_get_diagnostics (page);
-      for (guint j = 0; j < found->len; j++)
-        pn_diagnostics_add (self->diagnostics, pn_diagnostic_copy (g_ptr_array_index (found, j)));
-      g_hash_table_insert (self->pages, g_strdup (pn_document_get_id (document)), page);
-      g_hash_table_insert (self->terms, g_strdup (pn_document_get_id (document)),
-                           g_ptr_array_ref (pn_rendered_page_get_terms (page)));
+      page = done != NULL ? g_object_ref (done) : render (whole, document);
+      add_page (whole, document, page);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  warn_unused_entries (self);
-  check_quiz_quotes (self);
-  check_doc_anchors (self);
+  check_whole_pack (whole);
+  sort_diagnostics (whole->diagnostics, whole->manifest_name);
 
-  sort_diagnostics (self->diagnostics, manifest_name);
-
-  return g_steal_pointer (&self);
+  return g_steal_pointer (&whole);
 }
 
+typedef enum {
+  STEP_WHOLE,     /* pn_pack_check_run_full() */
+  STEP_START,     /* pn_pack_check_run_start() */
+  STEP_DOCUMENT,  /* pn_pack_check_render_document() */
+  STEP_COMPLETE,  /* pn_pack_check_complete() */
+} Step;
+
 typedef struct {
+  Step step;
   GFile *location;
   PnGlossaryLinkMode mode;
+  PnPackCheck *check;
+  char *doc_id;
 } RunData;
 
 static void
 run_data_free (RunData *data)
 {
-  g_object_unref (data->location);
+  g_clear_object (&data->location);
+  g_clear_object (&data->check);
+  g_free (data->doc_id);
   g_free (data);
 }
 
@@ -362,12 +513,46 @@ run_in_thread (GTask        *task,
 {
   RunData *data = task_data;
   GError *error = NULL;
-  PnPackCheck *check = pn_pack_check_run_full (data->location, data->mode, cancellable, &error);
+  PnPackCheck *check = NULL;
+
+  switch (data->step)
+    {
+    case STEP_WHOLE:
+      check = pn_pack_check_run_full (data->location, data->mode, cancellable, &error);
+      break;
+    case STEP_START:
+      check = pn_pack_check_run_start (data->location, data->mode, cancellable, &error);
+      break;
+    case STEP_DOCUMENT:
+      pn_pack_check_render_document (data->check, data->doc_id);
+      check = g_object_ref (data->check);
+      break;
+    case STEP_COMPLETE:
+      check = pn_pack_check_complete (data->check, cancellable, &error);
+      break;
+    }
 
   if (check == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, check, g_object_unref);
+}
+
+static void
+run_async (RunData             *data,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, pn_pack_check_run_async);
+  g_task_set_name (task, "[prisonnum] pack check");
+  /* A cancelled check reports it even when the thread had already finished. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_in_thread);
 }
 
 void
@@ -379,6 +564,19 @@ pn_pack_check_run_async (GFile               *location,
   pn_pack_check_run_async_full (location, PN_GLOSSARY_LINK_ALL, cancellable, callback, user_data);
 }
 
+static RunData *
+run_data_new (Step                step,
+              GFile              *location,
+              PnGlossaryLinkMode  mode)
+{
+  RunData *data = g_new0 (RunData, 1);
+
+  data->step = step;
+  data->location = location != NULL ? g_file_dup (location) : NULL;
+  data->mode = mode;
+  return data;
+}
+
 void
 pn_pack_check_run_async_full (GFile               *location,
                               PnGlossaryLinkMode   mode,
@@ -386,23 +584,56 @@ pn_pack_check_run_async_full (GFile               *location,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  RunData *data;
-
   g_return_if_fail (G_IS_FILE (location));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pn_pack_check_run_async);
-  g_task_set_name (task, "[prisonnum] pack check");
-  /* A cancelled check reports it even when the thread had already finished. */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_set_check_cancellable (task, TRUE);
-  data = g_new0 (RunData, 1);
-  data->location = g_file_dup (location);
-  data->mode = mode;
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
-  g_task_run_in_thread (task, run_in_thread);
+  run_async (run_data_new (STEP_WHOLE, location, mode), cancellable, callback, user_data);
+}
+
+void
+pn_pack_check_run_start_async (GFile               *location,
+                               PnGlossaryLinkMode   mode,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (G_IS_FILE (location));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  run_async (run_data_new (STEP_START, location, mode), cancellable, callback, user_data);
+}
+
+void
+pn_pack_check_render_document_async (PnPackCheck         *self,
+                                     const char          *doc_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  RunData *data;
+
+  g_return_if_fail (PN_IS_PACK_CHECK (self));
+  g_return_if_fail (doc_id != NULL);
+
+  data = run_data_new (STEP_DOCUMENT, NULL, self->mode);
+  data->check = g_object_ref (self);
+  data->doc_id = g_strdup (doc_id);
+  run_async (data, cancellable, callback, user_data);
+}
+
+void
+pn_pack_check_complete_async (PnPackCheck         *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  RunData *data;
+
+  g_return_if_fail (PN_IS_PACK_CHECK (self));
+
+  data = run_data_new (STEP_COMPLETE, NULL, self->mode);
+  data->check = g_object_ref (self);
+  run_async (data, cancellable, callback, user_data);
 }
 
 PnPackCheck *
@@ -459,4 +690,12 @@ pn_pack_check_get_terms (PnPackCheck *self,
   g_return_val_if_fail (PN_IS_PACK_CHECK (self), NULL);
 
   return doc_id != NULL ? g_hash_table_lookup (self->terms, doc_id) : NULL;
+}
+
+PnGlossaryLinkMode
+pn_pack_check_get_mode (PnPackCheck *self)
+{
+  g_return_val_if_fail (PN_IS_PACK_CHECK (self), PN_GLOSSARY_LINK_ALL);
+
+  return self->mode;
 }

@@ -49,8 +49,47 @@ void         pn_pack_check_run_async_full (GFile               *location,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 
+/* In steps, for a window that shows the text to be read before the rest of the
+ * pack is checked. pn_pack_check_run_start() loads the pack as above (same
+ * errors) and renders its first document only (a pack of one document is
+ * checked whole at once); pn_pack_check_render_document() renders another one
+ * into the check when it is not yet (call it before anybody else reads the
+ * check); pn_pack_check_complete() returns the whole check, as
+ * pn_pack_check_run_full() would give it: a new object reusing the pages
+ * already rendered (@self is only read, and may be by another thread
+ * meanwhile), or @self when it is complete already. Each safe to call from any
+ * thread; the async ones end with pn_pack_check_run_finish(). */
+PnPackCheck *pn_pack_check_run_start       (GFile               *location,
+                                            PnGlossaryLinkMode   mode,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+void         pn_pack_check_run_start_async (GFile               *location,
+                                            PnGlossaryLinkMode   mode,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+void         pn_pack_check_render_document (PnPackCheck         *self,
+                                            const char          *doc_id);
+void         pn_pack_check_render_document_async (PnPackCheck         *self,
+                                                  const char          *doc_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+PnPackCheck *pn_pack_check_complete        (PnPackCheck         *self,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+void         pn_pack_check_complete_async  (PnPackCheck         *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* Whether every document was rendered and the whole pack checked. */
+gboolean     pn_pack_check_is_complete     (PnPackCheck         *self);
+/* The glossary link mode its pages were rendered in. */
+PnGlossaryLinkMode pn_pack_check_get_mode  (PnPackCheck         *self);
+
 PnPack      *pn_pack_check_get_pack        (PnPackCheck *self);
-/* Of PnDiagnostic: loading and rendering problems together, grouped by file
+/* Of PnDiagnostic: loading and rendering problems together (of the pages
+ * rendered so far, until the check is complete), grouped by file
  * (pack.json first, then in the order files were met), by line and column
  * inside a file. */
 GPtrArray   *pn_pack_check_get_diagnostics (PnPackCheck *self);

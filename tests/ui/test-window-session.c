@@ -212,8 +212,10 @@ test_window_settings_bound (void)
 /* Opening a pack at the size limits does not freeze the window: the check runs
  * in a worker thread, the loading page shows, and a newer open wins. */
 
+/* @n_documents long documents, the first @first_weight times as long as the others. */
 static GFile *
-make_heavy_pack (guint n_documents)
+make_heavy_pack (guint n_documents,
+                 guint first_weight)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pn-test-heavy-XXXXXX", &error);
@@ -237,7 +239,11 @@ make_heavy_pack (guint n_documents)
       g_autofree char *name = g_strdup_printf ("doc%u.md", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      g_file_set_contents (path, text->str, text->len, &error);
+      g_autoptr(GString) content = g_string_new (NULL);
+
+      for (guint j = 0; j < (i == 0 ? first_weight : 1); j++)
+        g_string_append (content, text->str);
+      g_file_set_contents (path, content->str, content->len, &error);
       g_assert_no_error (error);
       g_string_append_printf (manifest, "    {\"id\": \"doc%u\", \"title\": \"Chapter %u\", \"file\": \"%s\"}%s\n",
                               i, i, name, i + 1 < n_documents ? "," : "");
@@ -305,7 +311,8 @@ pack_is_cb (gpointer data)
 static void
 test_window_async_open (void)
 {
-  g_autoptr(GFile) heavy = make_heavy_pack (20);
+  /* Its first document is long too: it is rendered before the pack is shown. */
+  g_autoptr(GFile) heavy = make_heavy_pack (20, 6);
   g_autoptr(GFile) essay = bundled_pack ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PnPackCheck) check = NULL;
@@ -322,13 +329,14 @@ test_window_async_open (void)
 
   wait_until (reader_loaded_cb, window, "the essay to finish loading");
 
-  /* Control: on this machine, checking the pack takes long enough to see a freeze. */
+  /* Control: on this machine, loading the pack and its first document takes
+   * long enough to see a freeze. */
   start = g_get_monotonic_time ();
-  check = pn_pack_check_run (heavy, NULL, &error);
+  check = pn_pack_check_run_start (heavy, PN_GLOSSARY_LINK_ALL, NULL, &error);
   sync_us = g_get_monotonic_time () - start;
   g_assert_no_error (error);
   g_assert_cmpuint (pn_pack_get_documents (pn_pack_check_get_pack (check))->len, ==, 20);
-  g_test_message ("checking the heavy pack takes %.0f ms", sync_us / 1000.0);
+  g_test_message ("opening the heavy pack takes %.0f ms", sync_us / 1000.0);
   g_assert_cmpint (sync_us, >, 400 * 1000);
 
   page_handler = g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (stack_page_seen_cb), &responsive);
@@ -368,6 +376,138 @@ test_window_async_open (void)
   close_window (window);
 }
 
+/* The first text is shown as soon as it is rendered; the rest of the pack is
+ * checked meanwhile, and then every problem is known and offered. */
+
+typedef struct {
+  guint    opened;
+  gboolean checking;          /* at "opened", of the pack of three texts */
+  guint    n_diagnostics;     /* at "opened", of the pack of three texts */
+  gboolean last_text;         /* the last document's text, asked for at "opened" */
+  guint    notified;          /* "diagnostics" */
+  guint    essay_notified;    /* "diagnostics" with problems while the essay was open */
+  PnWindow *window;
+  GFile    *then_open;        /* opened from the "opened" handler, while checking */
+} FirstText;
+
+static void
+first_text_opened_cb (PnPackSession *session,
+                      FirstText     *seen)
+{
+  g_autoptr(GFile) then = g_steal_pointer (&seen->then_open);
+  PnPack *pack = pn_pack_session_get_pack (session);
+
+  seen->opened++;
+  if (pack == NULL || !g_str_equal (pn_pack_get_id (pack), "test-first-text"))
+    return;
+  seen->checking = pn_pack_session_get_checking (session);
+  seen->n_diagnostics = pn_pack_session_get_diagnostics (session)->len;
+  seen->last_text = pn_pack_session_get_page_text (session, "last") != NULL &&
+                  strstr (pn_pack_session_get_page_text (session, "last"), "The end of it") != NULL;
+  if (then != NULL)
+    pn_window_open_pack (seen->window, then);
+}
+
+static void
+first_text_diagnostics_cb (PnPackSession *session,
+                           GParamSpec    *pspec,
+                           FirstText     *seen)
+{
+  PnPack *pack = pn_pack_session_get_pack (session);
+
+  seen->notified++;
+  if (pack != NULL && g_str_equal (pn_pack_get_id (pack), "rauzy-prison-numerique") &&
+      pn_pack_session_get_diagnostics (session)->len > 0)
+    seen->essay_notified++;
+}
+
+static gboolean
+has_problem (GPtrArray  *diagnostics,
+             const char *needle)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = pn_diagnostic_to_located_message (g_ptr_array_index (diagnostics, i));
+
+      if (strstr (line, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_window_open_first_text (void)
+{
+  g_autoptr(GFile) pack = make_pack ("pack.json",
+                                     "{\n  \"format\": 1,\n  \"id\": \"test-first-text\",\n"
+                                     "  \"version\": \"1.0.0\",\n  \"title\": \"First text first\",\n"
+                                     "  \"language\": \"en\",\n  \"authors\": [{\"name\": \"A\"}],\n"
+                                     "  \"license\": null,\n  \"description\": \"Three texts.\",\n"
+                                     "  \"documents\": [\n"
+                                     "    {\"id\": \"first\", \"title\": \"First\", \"file\": \"first.md\"},\n"
+                                     "    {\"id\": \"middle\", \"title\": \"Middle\", \"file\": \"middle.md\"},\n"
+                                     "    {\"id\": \"last\", \"title\": \"Last\", \"file\": \"last.md\"}\n"
+                                     "  ]\n}\n",
+                                     "first.md", "## Where it starts\n\nA clean text to begin with.\n",
+                                     "middle.md", "Some text.\n\n<script>alert(1)</script>\n",
+                                     "last.md", "The end of it, and [back](doc:first#nowhere).\n",
+                                     NULL);
+  g_autoptr(GFile) essay = bundled_pack ();
+  PnWindow *window = pn_application_new_window (app);
+  PnPackSession *session = pn_window_get_session (window);
+  FirstText seen = { 0, };
+  gpointer essay_open[] = { window, "rauzy-prison-numerique" };
+  GPtrArray *diagnostics;
+  guint n;
+  g_autofree char *toast = NULL;
+  gulong opened, notify;
+
+  seen.window = window;
+  opened = g_signal_connect (session, "opened", G_CALLBACK (first_text_opened_cb), &seen);
+  notify = g_signal_connect (session, "notify::diagnostics", G_CALLBACK (first_text_diagnostics_cb), &seen);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  pn_window_open_pack (window, pack);
+  pn_window_present_when_ready (window);
+  wait_until (session_opened_cb, window, "the pack, checked whole");
+
+  /* Opened with the first text only checked: none of the others' problems yet,
+   * but any text can be asked for already. */
+  g_assert_cmpuint (seen.opened, ==, 1);
+  g_assert_true (seen.checking);
+  g_assert_cmpuint (seen.n_diagnostics, ==, 0);
+  g_assert_true (seen.last_text);
+  g_assert_cmpstr (pn_pack_session_get_start_document (session), ==, "first");
+  /* Then every problem, notified: the raw HTML of one text, the link of another. */
+  g_assert_cmpuint (seen.notified, ==, 2);
+  diagnostics = pn_pack_session_get_diagnostics (session);
+  n = diagnostics->len;
+  g_assert_true (has_problem (diagnostics, "middle.md:3:"));
+  g_assert_true (has_problem (diagnostics, "last.md:1:"));
+  g_assert_true (has_problem (diagnostics, "nowhere"));
+  g_assert_nonnull (strstr (pn_pack_session_get_page_text (session, "last"), "The end of it"));
+  wait_until (reader_loaded_cb, window, "the first text");
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "first");
+  /* And offered once known. */
+  toast = g_strdup_printf ("This course pack has %u problems", n);
+  wait_for_label (GTK_WIDGET (window), toast);
+
+  /* A newer open while the rest is checked: the older check changes nothing. */
+  seen = (FirstText) { 0, .window = window, .then_open = g_object_ref (essay) };
+  open_pack (window, pack);
+  wait_until (pack_is_cb, essay_open, "the essay, opened while the other pack was checked");
+  g_assert_cmpuint (seen.opened, ==, 2);
+  g_assert_true (seen.checking);
+  g_assert_false (pn_pack_session_get_checking (session));
+  /* Control: that check, done again, does arrive, with the same problems. */
+  open_pack (window, pack);
+  g_assert_cmpuint (seen.opened, ==, 3);
+  g_assert_cmpuint (pn_pack_session_get_diagnostics (session)->len, ==, n);
+  g_assert_cmpuint (seen.essay_notified, ==, 0);
+
+  g_signal_handler_disconnect (session, opened);
+  g_signal_handler_disconnect (session, notify);
+  close_window (window);
+}
 
 /* A .prisonnum file opens like its folder (unpacked once into the cache);
  * one that cannot be unpacked shows why, naming the file, and leaves
@@ -427,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/window/session", test_window_session);
   g_test_add_func ("/window/settings-bound", test_window_settings_bound);
   g_test_add_func ("/window/async-open", test_window_async_open);
+  g_test_add_func ("/window/open-first-text", test_window_open_first_text);
   g_test_add_func ("/window/archive", test_window_archive);
 
   return window_test_run ();

@@ -246,7 +246,8 @@ session_opened_cb (gpointer data)
 {
   PnPackSession *session = pn_window_get_session (data);
 
-  return !pn_pack_session_get_loading (session) &&
+  /* Its whole check done too: every problem known, every document's text. */
+  return !pn_pack_session_get_loading (session) && !pn_pack_session_get_checking (session) &&
          (pn_pack_session_get_pack (session) != NULL || pn_pack_session_get_error (session) != NULL);
 }
 

@@ -87,7 +87,7 @@ window_active_cb (gpointer data);
 gboolean
 session_opened_cb (gpointer data);
 
-/* Opens @pack in @window's session and waits until it is open (or refused). */
+/* Opens @pack in @window's session and waits until it is open and checked whole (or refused). */
 void
 open_pack (PnWindow *window,
            GFile    *pack);

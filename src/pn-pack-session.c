@@ -30,6 +30,8 @@ struct _PnPackSession
   gboolean           checking;
   /* The open running (or its check), if any: cancelled by a newer one */
   GCancellable      *cancellable;
+  /* The check of the rest of the pack, waiting for pn_pack_session_check_rest() */
+  guint              check_rest_source;
 
   /* The start document's page, rendered by the check */
   char              *page_doc_id;
@@ -154,6 +156,10 @@ opening_get_session (Opening *opening)
 }
 
 static void check_done_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+static gboolean check_rest_cb (gpointer user_data);
+
+/* When nobody calls pn_pack_session_check_rest() after "opened". */
+#define CHECK_REST_DELAY_S 2
 
 /* The end of an open: every property changes at once, then "opened". A check
  * not yet complete goes on in a worker thread ("checking"). */
@@ -219,13 +225,43 @@ pn_pack_session_finish_open (PnPackSession *self,
 
   g_object_thaw_notify (object);
 
-  /* The other documents, while the first one is shown. */
+  /* The other documents, once the first one is shown. */
+  g_clear_handle_id (&self->check_rest_source, g_source_remove);
   if (complete)
     g_clear_object (&self->cancellable);
   else
-    pn_pack_check_complete_async (check, self->cancellable, check_done_cb, opening_new (self));
+    self->check_rest_source = g_timeout_add_seconds (CHECK_REST_DELAY_S, check_rest_cb, self);
 
   g_signal_emit (self, signals[SIGNAL_OPENED], 0);
+}
+
+static void
+start_check_rest (PnPackSession *self)
+{
+  pn_pack_check_complete_async (self->check, self->cancellable, check_done_cb, opening_new (self));
+}
+
+/* Nobody said the first text was shown: the rest is checked all the same. */
+static gboolean
+check_rest_cb (gpointer user_data)
+{
+  PnPackSession *self = user_data;
+
+  self->check_rest_source = 0;
+  start_check_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pn_pack_session_check_rest (PnPackSession *self)
+{
+  g_return_if_fail (PN_IS_PACK_SESSION (self));
+
+  if (self->check_rest_source == 0)
+    return;
+
+  g_clear_handle_id (&self->check_rest_source, g_source_remove);
+  start_check_rest (self);
 }
 
 /* The whole pack checked: every problem, and every document's text. */
@@ -328,6 +364,7 @@ pn_pack_session_open (PnPackSession *self,
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->check_rest_source, g_source_remove);
   self->cancellable = g_cancellable_new ();
 
   if (self->location != location)
@@ -356,6 +393,7 @@ pn_pack_session_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->check_rest_source, g_source_remove);
   if (self->position != NULL)
     pn_reading_position_flush (self->position);
   g_clear_object (&self->position);

@@ -26,13 +26,17 @@ PnStore           *pn_pack_session_get_store          (PnPackSession *self);
 /* Opens the pack folder (or its pack.json) at @location in a worker thread:
  * "loading" is TRUE until "opened", which comes as soon as the pack is loaded
  * and its start document rendered. The other documents are then checked in a
- * worker thread: "checking" is TRUE meanwhile, and when it turns FALSE
+ * worker thread, from pn_pack_session_check_rest() (or a moment after "opened"
+ * when nobody calls it): "checking" is TRUE meanwhile, and when it turns FALSE
  * "diagnostics" holds every problem (notified). A newer open cancels an older
  * one still running or checking (which then changes nothing). */
 void               pn_pack_session_open               (PnPackSession *self,
                                                        GFile         *location);
 gboolean           pn_pack_session_get_loading        (PnPackSession *self);
 gboolean           pn_pack_session_get_checking       (PnPackSession *self);
+/* The window calls this once the first text is shown: the rest of the check
+ * does not compete with showing it. Nothing when no check waits. */
+void               pn_pack_session_check_rest         (PnPackSession *self);
 /* The pack asked for last (NULL before any open). */
 GFile             *pn_pack_session_get_location       (PnPackSession *self);
 /* The pack open, or NULL (none asked for yet, or it could not be loaded). */

@@ -255,7 +255,10 @@ pn_window_show_opened_pack (PnWindow      *self,
   if (doc_id != NULL)
     _pn_window_show_document (self, doc_id);
   else
-    _pn_window_show_sources (self);
+    {
+      _pn_window_show_sources (self);
+      pn_pack_session_check_rest (session);
+    }
 
   pn_window_update (self);
   /* Problems are offered once the whole pack is checked. */
@@ -339,6 +342,9 @@ reader_document_loaded_cb (PnWindow     *self,
 
   if (pn_window_pack (self) == NULL || doc_id == NULL)
     return;
+
+  /* The first text is shown: the rest of the pack can be checked. */
+  pn_pack_session_check_rest (self->session);
 
   /* The reader followed a link by itself. */
   pn_pack_session_set_document_id (self->session, doc_id);

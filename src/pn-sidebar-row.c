@@ -9,14 +9,16 @@
 
 #include "pn-sidebar-row.h"
 
+/* A pack may hold hundreds of documents, each a row: a row is made in code (no
+ * template to build), and its count label only once it has a count. */
 struct _PnSidebarRow
 {
   GtkListBoxRow  parent_instance;
 
-  /* Template widgets */
+  GtkWidget     *box;
   GtkImage      *icon;
   GtkLabel      *title_label;
-  GtkLabel      *count_label;
+  GtkLabel      *count_label;   /* NULL until a count is set */
 
   char          *page;
   gboolean       current;
@@ -34,14 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-pn_sidebar_row_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), PN_TYPE_SIDEBAR_ROW);
-
-  G_OBJECT_CLASS (pn_sidebar_row_parent_class)->dispose (object);
-}
 
 static void
 pn_sidebar_row_finalize (GObject *object)
@@ -113,9 +107,7 @@ static void
 pn_sidebar_row_class_init (PnSidebarRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = pn_sidebar_row_dispose;
   object_class->finalize = pn_sidebar_row_finalize;
   object_class->get_property = pn_sidebar_row_get_property;
   object_class->set_property = pn_sidebar_row_set_property;
@@ -133,17 +125,48 @@ pn_sidebar_row_class_init (PnSidebarRowClass *klass)
     g_param_spec_boolean ("current", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-sidebar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, icon);
-  gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PnSidebarRow, count_label);
 }
 
 static void
 pn_sidebar_row_init (PnSidebarRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Centred in the row as a whole: a one-line title stays level with its count. */
+  gtk_widget_set_valign (self->box, GTK_ALIGN_CENTER);
+
+  self->icon = GTK_IMAGE (g_object_new (GTK_TYPE_IMAGE,
+                                        "valign", GTK_ALIGN_START,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                        NULL));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->icon));
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_yalign (self->title_label, 0);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title_label));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->box);
+}
+
+/* A count after the title (e.g. the flashcards due); the row's description says it. */
+static GtkLabel *
+ensure_count_label (PnSidebarRow *self)
+{
+  if (self->count_label == NULL)
+    {
+      self->count_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL,
+                                                   "valign", GTK_ALIGN_CENTER,
+                                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                   "visible", FALSE,
+                                                   NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "pn-sidebar-count");
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+      gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->count_label));
+    }
+  return self->count_label;
 }
 
 GtkWidget *
@@ -208,8 +231,13 @@ pn_sidebar_row_set_count (PnSidebarRow *self,
 {
   g_return_if_fail (PN_IS_SIDEBAR_ROW (self));
 
-  gtk_label_set_label (self->count_label, count ? count : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), count != NULL && count[0] != '\0');
+  if (self->count_label != NULL || (count != NULL && count[0] != '\0'))
+    {
+      GtkLabel *label = ensure_count_label (self);
+
+      gtk_label_set_label (label, count ? count : "");
+      gtk_widget_set_visible (GTK_WIDGET (label), count != NULL && count[0] != '\0');
+    }
   if (description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -223,7 +251,7 @@ pn_sidebar_row_get_count (PnSidebarRow *self)
 {
   g_return_val_if_fail (PN_IS_SIDEBAR_ROW (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->count_label))
+  return self->count_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->count_label))
            ? gtk_label_get_label (self->count_label)
            : NULL;
 }

@@ -87,6 +87,65 @@ assert_same_result (PnPackCheck *a,
     }
 }
 
+/* In steps (the window's way): the first document, another one, then the
+ * rest; the whole check comes out as the one-go check does. */
+static void
+test_in_steps (void)
+{
+  const char *names[] = { "bad-manifest", "good", "colliding-ids" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(GFile) location = fixture (names[n]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PnPackCheck) whole = pn_pack_check_run (location, NULL, &error);
+      g_autoptr(PnPackCheck) start = pn_pack_check_run_start (location, PN_GLOSSARY_LINK_ALL, NULL, &error);
+      g_autoptr(PnPackCheck) completed = NULL;
+      g_autoptr(PnPackCheck) again = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      GPtrArray *documents;
+      const char *first, *last;
+
+      g_test_message ("%s", names[n]);
+      g_assert_no_error (error);
+      g_assert_true (pn_pack_check_is_complete (whole));
+      documents = pn_pack_get_documents (pn_pack_check_get_pack (start));
+      g_assert_cmpuint (documents->len, >, 1);
+      first = pn_document_get_id (g_ptr_array_index (documents, 0));
+      last = pn_document_get_id (g_ptr_array_index (documents, documents->len - 1));
+
+      /* Only the first document rendered, and its problems known. */
+      g_assert_false (pn_pack_check_is_complete (start));
+      g_assert_cmpstr (pn_pack_check_get_html (start, first), ==, pn_pack_check_get_html (whole, first));
+      g_assert_null (pn_pack_check_get_page (start, last));
+      g_assert_cmpuint (pn_pack_check_get_diagnostics (start)->len, <=, pn_pack_check_get_diagnostics (whole)->len);
+
+      /* Another one on demand. */
+      pn_pack_check_render_document (start, last);
+      g_assert_cmpstr (pn_pack_check_get_html (start, last), ==, pn_pack_check_get_html (whole, last));
+
+      /* The rest: a new check, the same as the one-go one; the first one unchanged. */
+      completed = pn_pack_check_complete (start, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (completed != start);
+      g_assert_true (pn_pack_check_is_complete (completed));
+      g_assert_false (pn_pack_check_is_complete (start));
+      g_assert_true (pn_pack_check_get_page (completed, first) == pn_pack_check_get_page (start, first));
+      assert_same_result (whole, completed);
+      again = pn_pack_check_complete (completed, NULL, &error);
+      g_assert_true (again == completed);
+
+      /* And in a worker thread. */
+      pn_pack_check_complete_async (start, NULL, on_done, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_clear_object (&again);
+      again = pn_pack_check_run_finish (result, &error);
+      g_assert_no_error (error);
+      assert_same_result (whole, again);
+    }
+}
+
 /* Loading and rendering problems together, by file then line and column. */
 static void
 test_sync_collects_in_order (void)
@@ -334,6 +393,7 @@ main (int   argc,
 
   g_test_add_func ("/pack-check/sync-collects-in-order", test_sync_collects_in_order);
   g_test_add_func ("/pack-check/async-equals-sync", test_async_equals_sync);
+  g_test_add_func ("/pack-check/in-steps", test_in_steps);
   g_test_add_func ("/pack-check/unloadable", test_unloadable);
   g_test_add_func ("/pack-check/unloadable-keeps-problems", test_unloadable_keeps_problems);
   g_test_add_func ("/pack-check/big-pack-in-thread", test_big_pack_in_thread);

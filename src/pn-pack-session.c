@@ -296,24 +296,7 @@ check_done_cb (GObject      *object,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The start document rendered (when it is not the first one). */
-static void
-start_page_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(Opening) opening = user_data;
-  g_autoptr(PnPackSession) self = opening_get_session (opening);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PnPackCheck) check = pn_pack_check_run_finish (result, &error);
-
-  if (self == NULL)
-    return;
-
-  pn_pack_session_finish_open (self, check, opening, check ? NULL : error->message);
-}
-
-/* The pack loaded and its first document rendered: where to start is known. */
+/* The pack loaded and its first document rendered (or the start document). */
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -335,17 +318,22 @@ open_done_cb (GObject      *object,
       return;
     }
 
+  /* Where to start; rendered first when it is not the first document (this
+   * callback then comes again). */
   pack = pn_pack_check_get_pack (check);
-  opening->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
-  opening->start_document = pick_document (pack, opening->position);
-  if (opening->start_document != NULL && !pn_pack_check_is_complete (check) &&
-      pn_pack_check_get_page (check, opening->start_document) == NULL)
+  if (opening->position == NULL)
     {
-      const char *start = opening->start_document;
+      opening->position = pn_reading_position_new (self->store, pn_pack_get_id (pack));
+      opening->start_document = pick_document (pack, opening->position);
+      if (opening->start_document != NULL && !pn_pack_check_is_complete (check) &&
+          pn_pack_check_get_page (check, opening->start_document) == NULL)
+        {
+          const char *start = opening->start_document;
 
-      pn_pack_check_render_document_async (check, start, self->cancellable,
-                                           start_page_done_cb, g_steal_pointer (&opening));
-      return;
+          pn_pack_check_render_document_async (check, start, self->cancellable,
+                                               open_done_cb, g_steal_pointer (&opening));
+          return;
+        }
     }
 
   pn_pack_session_finish_open (self, check, opening, NULL);

@@ -21,6 +21,7 @@ struct _PnApplication
 
   GSettings      *settings;
   PnStore        *store;
+  PnLibrary      *library;
   /* What the first window tells about the student's data (it names the
    * files), when it cannot be used as usual. */
   char           *store_heading;
@@ -43,6 +44,22 @@ pn_application_get_default_pack (void)
     return g_file_new_for_path (BUNDLED_PACK_DIR);
 
   return g_file_new_for_path (SOURCE_PACK_DIR);
+}
+
+PnLibrary *
+pn_application_get_library (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      const char *env = g_getenv ("PRISONNUM_LIBRARY_DIR");
+      g_autoptr(GFile) bundled = pn_application_get_default_pack ();
+
+      self->library = pn_library_new (env != NULL && env[0] != '\0' ? env : NULL, bundled);
+    }
+
+  return self->library;
 }
 
 /* The pack to show at start: the one read last if it is still there,
@@ -420,6 +437,8 @@ pn_application_startup (GApplication *app)
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
+  /* Packs removed and not purged the last time go now. */
+  pn_application_get_library (self);
   /* Off the start-up path: once the first window is on its way. */
   g_idle_add_once (log_environment_cb, NULL);
 }
@@ -480,7 +499,13 @@ pn_application_activate (GApplication *app)
                                                : pn_application_get_startup_pack (self);
 
       window = pn_application_new_window (self);
-      pn_window_open_pack (window, pack);
+      /* With packs installed besides the bundled essay the window starts on
+       * the library, unless a pack is asked for. */
+      if (!self->self_check && g_getenv ("PRISONNUM_PACK_DIR") == NULL &&
+          pn_library_count (pn_application_get_library (self)) > 1)
+        pn_window_show_library (window);
+      else
+        pn_window_open_pack (window, pack);
       if (self->self_check)
         pn_self_check_start (GTK_APPLICATION (self), window);
     }
@@ -525,6 +550,7 @@ pn_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->store_heading, g_free);
   g_clear_pointer (&self->store_problem, g_free);
 

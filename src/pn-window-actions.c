@@ -223,6 +223,20 @@ static GtkWidget *
 pn_window_get_region (PnWindow *self,
                       Region    region)
 {
+  /* The library has its header bar and its cards. */
+  if (_pn_window_in_library (self))
+    switch (region)
+      {
+      case REGION_HEADER:
+        return pn_library_page_get_header_bar (self->library_page);
+      case REGION_CONTENT:
+        return pn_library_page_get_content (self->library_page);
+      case REGION_SIDEBAR:
+      case N_REGIONS:
+      default:
+        return NULL;
+      }
+
   switch (region)
     {
     case REGION_SIDEBAR:
@@ -346,12 +360,17 @@ focus_previous_region_action (GtkWidget  *widget,
 void
 _pn_window_actions_update (PnWindow *self)
 {
-  PnPack *pack = pn_pack_session_get_pack (self->session);
+  gboolean course = !_pn_window_in_library (self);
+  /* In the library the course's actions wait, as its header bar does. */
+  PnPack *pack = course ? pn_pack_session_get_pack (self->session) : NULL;
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean reading = pack != NULL && g_strcmp0 (page, "reader") == 0;
   gboolean back;
 
   g_assert (PN_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-note", course);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", reading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", reading);
@@ -364,7 +383,7 @@ _pn_window_actions_update (PnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", pack != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", pack != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems",
-                                 pn_pack_session_get_diagnostics (self->session)->len > 0);
+                                 course && pn_pack_session_get_diagnostics (self->session)->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), reading);
   /* From the sources back to the text being read, where it was left. */
   back = pack != NULL && pn_pack_session_get_document_id (self->session) != NULL &&

@@ -71,6 +71,12 @@ pn_window_update_title (PnWindow *self)
 
   g_assert (PN_IS_WINDOW (self));
 
+  if (_pn_window_in_library (self))
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Prison numérique");
+      return;
+    }
+
   if (pack == NULL)
     {
       title = "Prison numérique";
@@ -286,6 +292,9 @@ session_opened_cb (PnWindow      *self,
   g_assert (PN_IS_WINDOW (self));
 
   self->opening = TRUE;
+  self->pack_removed = FALSE;
+  /* A pack opened (from the library, a file, the command line) is shown. */
+  _pn_window_show_course (self);
   pn_window_show_opened_pack (self, session);
   self->opening = FALSE;
   pn_window_present_if_pending (self);
@@ -304,6 +313,7 @@ show_loading_page_cb (gpointer user_data)
 
   self->loading_source = 0;
   self->opening = TRUE;
+  _pn_window_show_course (self);
   pn_window_set_page (self, "loading");
   self->opening = FALSE;
   pn_window_present_if_pending (self);
@@ -482,6 +492,7 @@ pn_window_close_request (GtkWindow *window)
 
   if (position != NULL)
     pn_reading_position_flush (position);
+  _pn_window_library_finish (self);
 
   return GTK_WINDOW_CLASS (pn_window_parent_class)->close_request (window);
 }
@@ -533,6 +544,7 @@ pn_window_dispose (GObject *object)
   PnWindow *self = PN_WINDOW (object);
 
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  _pn_window_library_finish (self);
   if (self->session != NULL)
     {
       PnReadingPosition *position = pn_pack_session_get_position (self->session);
@@ -553,6 +565,7 @@ pn_window_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->removals, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_window_parent_class)->finalize (object);
 }
@@ -664,6 +677,7 @@ pn_window_class_init (PnWindowClass *klass)
   _pn_window_class_find_init (klass);
   _pn_window_class_sidebar_init (klass);
   _pn_window_class_notes_init (klass);
+  _pn_window_class_library_init (klass);
 }
 
 static void

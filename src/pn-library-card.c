@@ -121,7 +121,7 @@ pn_library_card_popup_menu (PnLibraryCard *self)
 {
   g_return_val_if_fail (PN_IS_LIBRARY_CARD (self), FALSE);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+  if (gtk_menu_button_get_menu_model (self->menu_button) == NULL)
     return FALSE;
 
   gtk_menu_button_popup (self->menu_button);
@@ -228,9 +228,16 @@ pn_library_card_new (const PnLibraryPack *pack)
   gtk_widget_set_visible (GTK_WIDGET (self->version_label), version != NULL);
   self->description = g_string_free (g_steal_pointer (&description), FALSE);
 
-  /* The bundled essay stays: no menu to remove it. */
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !pack->bundled);
-  if (!pack->bundled)
+  /* The bundled essay stays: no menu to remove it (its button keeps its
+   * place, unseen, so that the cards line up). */
+  if (pack->bundled)
+    {
+      gtk_widget_set_opacity (GTK_WIDGET (self->menu_button), 0.0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
+      gtk_widget_set_can_target (GTK_WIDGET (self->menu_button), FALSE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
+  else
     {
       g_autoptr(GMenu) menu = g_menu_new ();
       g_autoptr(GMenuItem) item = g_menu_item_new (_("_Remove…"), NULL);

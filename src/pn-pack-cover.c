@@ -38,6 +38,19 @@ static const char * const cover_colors[] = {
   "#3d4a5a", /* slate */
 };
 
+/* FNV-1a: ids that differ by a letter get different colours more often
+ * than with g_str_hash(). */
+static guint32
+pn_pack_cover_hash (const char *pack_id)
+{
+  guint32 hash = 2166136261u;
+
+  for (const char *p = pack_id ? pack_id : ""; *p != '\0'; p++)
+    hash = (hash ^ (guchar) *p) * 16777619u;
+
+  return hash ^ (hash >> 16);
+}
+
 static GdkTexture *
 load_texture (const char *path)
 {
@@ -91,6 +104,28 @@ snapshot_image (PnPackCover *self,
                                &GRAPHENE_RECT_INIT ((width - w) / 2, (height - h) / 2, w, h));
 }
 
+/* Whether a line of @layout starts inside a word (a word longer than the line). */
+static gboolean
+breaks_inside_words (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  int n_attrs;
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = lines ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + pango_layout_line_get_start_index (line));
+
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 snapshot_drawn (PnPackCover *self,
                 GtkSnapshot *snapshot,
@@ -104,24 +139,31 @@ snapshot_drawn (PnPackCover *self,
   GskColorStop stops[2] = { { 0.0f, self->color }, { 1.0f, dark } };
   g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *font;
-  float pad = width * 0.14f;
+  float spine_width = width * 0.06f;
+  float pad = spine_width + width * 0.09f;
   int text_height;
 
   gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height),
                                        &GRAPHENE_POINT_INIT (0, 0), &GRAPHENE_POINT_INIT (0, height),
                                        stops, G_N_ELEMENTS (stops));
   /* A book's spine on the left. */
-  gtk_snapshot_append_color (snapshot, &spine, &GRAPHENE_RECT_INIT (0, 0, width * 0.06f, height));
+  gtk_snapshot_append_color (snapshot, &spine, &GRAPHENE_RECT_INIT (0, 0, spine_width, height));
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->title ? self->title : "");
-  font = pango_font_description_from_string ("Serif Bold");
-  pango_font_description_set_absolute_size (font, width * 0.13f * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) ((width - 1.6f * pad) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) ((width - pad - width * 0.07f) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -5);
+  font = pango_font_description_from_string ("Serif Bold");
+  /* Smaller until no word is cut in two (down to a floor). */
+  for (float size = 0.12f; ; size -= 0.01f)
+    {
+      pango_font_description_set_absolute_size (font, width * size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      if (size <= 0.085f || !breaks_inside_words (layout))
+        break;
+    }
+  pango_font_description_free (font);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
 
   gtk_snapshot_save (snapshot);
@@ -204,7 +246,7 @@ pn_pack_cover_set_pack (PnPackCover *self,
 
   g_free (self->title);
   self->title = g_strdup (title);
-  gdk_rgba_parse (&self->color, cover_colors[g_str_hash (pack_id ? pack_id : "") % G_N_ELEMENTS (cover_colors)]);
+  gdk_rgba_parse (&self->color, cover_colors[pn_pack_cover_hash (pack_id) % G_N_ELEMENTS (cover_colors)]);
   g_clear_object (&self->texture);
   if (image_path != NULL)
     self->texture = load_texture (image_path);

@@ -274,26 +274,12 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Back to the essay the app comes with: inside Flatpak its folder is out of
- * the file chooser's reach. */
-static void
-open_bundled_action (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
-{
-  PnApplication *self = user_data;
-  g_autoptr(GFile) pack = pn_application_get_default_pack ();
-
-  g_application_open (G_APPLICATION (self), &pack, 1, "");
-}
-
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "help", help_action },
   { "about", about_action },
   { "open", open_action },
-  { "open-bundled", open_bundled_action },
 };
 
 /* Settings */

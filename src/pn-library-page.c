@@ -18,7 +18,6 @@ struct _PnLibraryPage
 
   /* Template widgets */
   AdwHeaderBar    *header_bar;
-  AdwWindowTitle  *window_title;
   GtkFlowBox      *flow_box;
 
   PnLibrary       *library;
@@ -71,7 +70,6 @@ pn_library_page_refresh (PnLibraryPage *self)
   g_autoptr(GPtrArray) packs = NULL;
   GtkWidget *focus;
   g_autofree char *focused_id = NULL;
-  g_autofree char *subtitle = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_if_fail (PN_IS_LIBRARY_PAGE (self));
@@ -99,10 +97,6 @@ pn_library_page_refresh (PnLibraryPage *self)
       pn_library_page_add_progress (self, PN_LIBRARY_CARD (card), pack, now);
       gtk_flow_box_append (self->flow_box, card);
     }
-
-  /* Translators: under the library's title */
-  subtitle = g_strdup_printf (ngettext ("%u course pack", "%u course packs", packs->len), packs->len);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
 
   if (focused_id != NULL)
     pn_library_page_focus_card (self, focused_id);
@@ -159,7 +153,6 @@ pn_library_page_class_init (PnLibraryPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "pn-library-page");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PnLibraryPage, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, PnLibraryPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, PnLibraryPage, flow_box);
   gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
 }

@@ -165,7 +165,8 @@ app_window (void)
 
 /* The window the application opens at start (as when it is run without a pack). */
 static PnWindow *
-start_app (void)
+start_app_sized (int width,
+                 int height)
 {
   g_autofree char *pack_dir = g_strdup (g_getenv ("PRISONNUM_PACK_DIR"));
   PnWindow *window;
@@ -175,10 +176,16 @@ start_app (void)
   g_application_activate (G_APPLICATION (app));
   g_setenv ("PRISONNUM_PACK_DIR", pack_dir, TRUE);
   window = app_window ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   wait_until (window_mapped_cb, window, "the window to be shown");
 
   return window;
+}
+
+static PnWindow *
+start_app (void)
+{
+  return start_app_sized (1000, 700);
 }
 
 static PnStore *
@@ -216,7 +223,6 @@ test_library_start (void)
   g_assert_true (shows_label (GTK_WIDGET (window), "Un dossier de test : tout va bien"));
   g_assert_true (shows_label (GTK_WIDGET (window), "Camille Martin, Sam Durand"));
   g_assert_true (shows_label (GTK_WIDGET (window), "Version 2.1.0"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "3 course packs"));
   close_window (window);
 
   /* A pack asked for ($PRISONNUM_PACK_DIR here) is opened, library or not. */
@@ -339,11 +345,23 @@ remove_dialog (PnWindow   *window,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* The label shown for @mnemonic (« _Undo »: « Undo »). */
+static char *
+plain (const char *mnemonic)
+{
+  g_autoptr(GString) label = g_string_new (mnemonic);
+
+  g_string_replace (label, "_", "", 0);
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
 static void
 answer (AdwMessageDialog *dialog,
         const char       *label)
 {
-  g_signal_emit_by_name (button_labelled (GTK_WIDGET (dialog), label), "clicked");
+  g_autofree char *shown = plain (label);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (dialog), shown), "clicked");
   wait_until (not_toplevel_cb, dialog, "the dialog to close");
 }
 
@@ -357,6 +375,12 @@ static gboolean
 no_card_cb (gpointer data)
 {
   return !has_card_cb (data);
+}
+
+static gboolean
+no_quiz_card_cb (gpointer data)
+{
+  return card (data, "test-quiz") == NULL;
 }
 
 static guint
@@ -455,6 +479,204 @@ test_library_remove_for_good (void)
   empty_library ();
 }
 
+/* A copy of the good pack under @id and @title, with a cover image (a blue and orange picture). */
+static void
+install_with_cover (const char *id,
+                    const char *title)
+{
+  g_autofree char *folder = g_build_filename (library_dir, id, NULL);
+  g_autofree char *manifest_path = g_build_filename (folder, "pack.json", NULL);
+  g_autofree char *cover_path = g_build_filename (folder, "cover.png", NULL);
+  g_autofree char *manifest = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *id_member = g_strdup_printf ("\"id\": \"%s\",\n  \"cover\": \"cover.png\"", id);
+  g_autofree char *title_member = g_strdup_printf ("\"title\": \"%s\"", title);
+  g_autoptr(GdkPixbuf) picture = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 400);
+  g_autoptr(GdkPixbuf) band = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+
+  install ("good", id);
+  g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, &error));
+  text = g_string_new (manifest);
+  g_assert_cmpuint (g_string_replace (text, "\"id\": \"test-good\"", id_member, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"title\": \"Un dossier de test : tout va bien\"", title_member, 1), ==, 1);
+  g_assert_true (g_file_set_contents (manifest_path, text->str, -1, &error));
+
+  gdk_pixbuf_fill (picture, 0x1c71d8ff);
+  band = gdk_pixbuf_new_subpixbuf (picture, 0, 250, 300, 80);
+  gdk_pixbuf_fill (band, 0xf5c211ff);
+  g_assert_true (gdk_pixbuf_save (picture, cover_path, "png", &error, NULL));
+  g_assert_no_error (error);
+}
+
+/* Where the student is: the good pack's first text half read, and a note. */
+static void
+add_progress (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pn_store_set_position (store (), id, "texte", NULL, 0.5, &error));
+  g_assert_no_error (error);
+  add_note (id);
+}
+
+static void
+forget (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pn_store_forget_pack (store (), id, &error));
+  g_assert_no_error (error);
+}
+
+/* The progress figures: the pack with a reading position and a note says so,
+ * on the card and to a screen reader; the pack not started says that. */
+static void
+test_library_progress (void)
+{
+  PnWindow *window;
+  g_autofree char *figures = NULL;
+  g_autofree char *untouched = NULL;
+  g_autofree char *error = NULL;
+
+  empty_library ();
+  install ("good", "test-good");
+  install ("quiz", "test-quiz");
+  add_progress ("test-good");
+  window = start_app ();
+  wait_until (library_shown_cb, window, "the library");
+
+  figures = pn_library_card_get_figures (card (window, "test-good"));
+  g_assert_cmpstr (figures, ==, "0 of 2 texts read · 1 note");
+  g_assert_true (shows_label (GTK_WIDGET (window), "1 note"));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card (window, "test-good")),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Un dossier de test : tout va bien, by Camille Martin, Sam Durand, "
+                                              "Version 2.1.0. 0 of 2 texts read, 1 note");
+  g_assert_cmpstr (error, ==, NULL);
+  /* Negative control: nothing done in the quiz pack. */
+  {
+    PnLibraryCard *quiz = pn_library_page_get_card (library_page (window), "test-quiz");
+
+    untouched = pn_library_card_get_figures (quiz);
+    g_assert_true (g_str_has_prefix (untouched, "Not started yet"));
+  }
+
+  /* Read to the end: counted as read once the library is shown again. */
+  g_assert_true (pn_store_set_position (store (), "test-good", "texte", NULL, 1.0, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  g_clear_pointer (&figures, g_free);
+  figures = pn_library_card_get_figures (card (window, "test-good"));
+  g_assert_cmpstr (figures, ==, "1 of 2 texts read · 1 note");
+
+  close_window (window);
+  forget ("test-good");
+  empty_library ();
+}
+
+/* A cover from the pack's image; else drawn, in a colour kept by the pack's id. */
+static void
+test_library_covers (void)
+{
+  PnWindow *window;
+  g_autoptr(GPtrArray) covers = NULL;
+  PnPackCover *drawn, *pictured;
+  g_autofree char *color = NULL;
+
+  empty_library ();
+  install ("good", "test-good");
+  install_with_cover ("test-cover", "Un dossier avec sa couverture");
+  window = start_app ();
+  wait_until (library_shown_cb, window, "the library");
+
+  drawn = PN_PACK_COVER (find_widget (GTK_WIDGET (card (window, "test-good")), PN_TYPE_PACK_COVER));
+  pictured = PN_PACK_COVER (find_widget (GTK_WIDGET (card (window, "test-cover")), PN_TYPE_PACK_COVER));
+  g_assert_false (pn_pack_cover_has_image (drawn));
+  g_assert_true (pn_pack_cover_has_image (pictured));
+  color = pn_pack_cover_get_color (drawn);
+  g_assert_cmpuint (strlen (color), ==, 7);
+  close_window (window);
+
+  /* The same colour the next time. */
+  window = start_app ();
+  wait_until (library_shown_cb, window, "the library");
+  drawn = PN_PACK_COVER (find_widget (GTK_WIDGET (card (window, "test-good")), PN_TYPE_PACK_COVER));
+  {
+    g_autofree char *again = pn_pack_cover_get_color (drawn);
+
+    g_assert_cmpstr (again, ==, color);
+  }
+  close_window (window);
+  empty_library ();
+}
+
+/* For people: the library light, dark and at 360 px (one column), the
+ * dialog and the toast of a removal; in French in the library-fr run. */
+static void
+test_library_screenshots (void)
+{
+  struct { const char *name; const char *scheme; int width; int height; } looks[] = {
+    { "light", "light", 1000, 700 },
+    { "dark", "dark", 1000, 700 },
+    { "narrow", "light", 360, 720 },
+  };
+  GSettings *settings = pn_application_get_settings (app);
+  const char *lang = g_strcmp0 (g_getenv ("PN_TEST_FRENCH"), "1") == 0 ? "fr-" : "";
+
+  empty_library ();
+  install ("good", "test-good");
+  install ("quiz", "test-quiz");
+  install_with_cover ("test-cover", "Un dossier avec sa couverture");
+  add_progress ("test-good");
+
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("library-%s%s.png", lang, looks[i].name);
+      g_autofree char *dialog_shot = g_strdup_printf ("library-%s%s-remove.png", lang, looks[i].name);
+      g_autofree char *toast_shot = g_strdup_printf ("library-%s%s-removed.png", lang, looks[i].name);
+      PnWindow *window;
+      AdwMessageDialog *dialog;
+      GtkWidget *flow_box;
+
+      g_settings_set_string (settings, "color-scheme", looks[i].scheme);
+      window = start_app_sized (looks[i].width, looks[i].height);
+      wait_until (library_shown_cb, window, "the library");
+      g_assert_cmpuint (n_cards (window), ==, 4);
+      /* Nothing wider than the window; one column at 360 px. */
+      flow_box = pn_library_page_get_content (library_page (window));
+      g_assert_cmpint (gtk_widget_get_width (flow_box), <=, looks[i].width);
+      if (looks[i].width == 360)
+        {
+          graphene_rect_t first, second;
+
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card (window, "rauzy-prison-numerique")), flow_box, &first));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card (window, "test-cover")), flow_box, &second));
+          g_assert_cmpfloat (second.origin.y, >=, first.origin.y + first.size.height);
+          g_assert_cmpfloat (first.origin.x + first.size.width, <=, 360);
+        }
+      save_settled_screenshots (GTK_WIDGET (window), shot);
+
+      dialog = remove_dialog (window, "test-quiz");
+      wait_for_paint (GTK_WIDGET (dialog));
+      save_screenshot (GTK_WIDGET (dialog), dialog_shot);
+      answer (dialog, _("_Keep Notes"));
+      wait_until (no_quiz_card_cb, window, "the card to go");
+      save_settled_screenshots (GTK_WIDGET (window), toast_shot);
+      {
+        g_autofree char *undo = plain (_("_Undo"));
+
+        g_signal_emit_by_name (button_labelled (GTK_WIDGET (window), undo), "clicked");
+      }
+      close_window (window);
+      g_assert_true (installed ("test-quiz"));
+    }
+
+  g_settings_reset (settings, "color-scheme");
+  forget ("test-good");
+  empty_library ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,6 +695,9 @@ main (int    argc,
   g_test_add_func ("/library/keyboard", test_library_keyboard);
   g_test_add_func ("/library/remove-undo", test_library_remove_undo);
   g_test_add_func ("/library/remove-for-good", test_library_remove_for_good);
+  g_test_add_func ("/library/progress", test_library_progress);
+  g_test_add_func ("/library/covers", test_library_covers);
+  g_test_add_func ("/library/screenshots", test_library_screenshots);
 
   ret = window_test_run ();
   remove_tree (library_dir);

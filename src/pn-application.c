@@ -11,6 +11,7 @@
 
 #include "pn-application.h"
 #include "pn-help.h"
+#include "pn-pack-archive.h"
 #include "pn-preferences-window.h"
 #include "pn-self-check.h"
 #include "pn-window.h"
@@ -21,6 +22,7 @@ struct _PnApplication
 
   GSettings      *settings;
   PnStore        *store;
+  PnLibrary      *library;
   /* What the first window tells about the student's data (it names the
    * files), when it cannot be used as usual. */
   char           *store_heading;
@@ -45,8 +47,16 @@ pn_application_get_default_pack (void)
   return g_file_new_for_path (SOURCE_PACK_DIR);
 }
 
+/* Where .prisonnum files were unpacked before there was a library. */
+static char *
+old_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", NULL);
+}
+
 /* The pack to show at start: the one read last if it is still there,
- * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. */
+ * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. A pack
+ * unpacked in the old cache is forgotten (the cache is emptied). */
 static GFile *
 pn_application_get_startup_pack (PnApplication *self)
 {
@@ -56,8 +66,10 @@ pn_application_get_startup_pack (PnApplication *self)
 
   if (g_getenv ("PRISONNUM_PACK_DIR") == NULL)
     {
+      g_autofree char *cache = old_cache_dir ();
+
       last = g_settings_get_string (self->settings, "last-pack");
-      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+      if (last[0] != '\0' && !g_str_has_prefix (last, cache) && g_file_test (last, G_FILE_TEST_EXISTS))
         return g_file_new_for_path (last);
     }
 
@@ -337,6 +349,40 @@ pn_application_add_source_icons (void)
                                     icons_dir);
 }
 
+/* The library of installed packs: $PRISONNUM_LIBRARY_DIR (tests), else the
+ * user's data folder. */
+static void
+pn_application_open_library (PnApplication *self)
+{
+  const char *env = g_getenv ("PRISONNUM_LIBRARY_DIR");
+  g_autoptr(GFile) bundled = pn_application_get_default_pack ();
+
+  self->library = pn_library_new (env != NULL && env[0] != '\0' ? env : NULL, bundled);
+}
+
+/* Archives opened before there was a library were unpacked in the cache:
+ * that folder goes (best effort, off the main thread), the packs now being
+ * imported into the library. */
+static gpointer
+remove_old_cache_thread (gpointer data)
+{
+  g_autofree char *cache = data;
+
+  if (g_file_test (cache, G_FILE_TEST_IS_DIR))
+    pn_pack_archive_remove_tree (cache);
+
+  return NULL;
+}
+
+static void
+pn_application_remove_old_cache (void)
+{
+  g_autofree char *cache = old_cache_dir ();
+
+  if (g_file_test (cache, G_FILE_TEST_IS_DIR))
+    g_thread_unref (g_thread_new ("pn-old-cache", remove_old_cache_thread, g_steal_pointer (&cache)));
+}
+
 static void
 pn_application_open_store (PnApplication *self)
 {
@@ -420,6 +466,8 @@ pn_application_startup (GApplication *app)
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
+  pn_application_open_library (self);
+  pn_application_remove_old_cache ();
   /* Off the start-up path: once the first window is on its way. */
   g_idle_add_once (log_environment_cb, NULL);
 }
@@ -496,16 +544,39 @@ pn_application_open (GApplication  *app,
 {
   PnApplication *self = PN_APPLICATION (app);
   PnWindow *window;
+  gboolean started;
+  gboolean opened = FALSE;
 
   g_return_if_fail (n_files > 0);
 
   window = pn_application_get_window (self);
+  started = window == NULL;
   if (window == NULL)
     window = pn_application_new_window (self);
 
-  /* One pack at a time: the first one named. */
-  pn_window_open_pack (window, files[0]);
+  /* A course pack file (« Open With », the command line, the Open dialog)
+   * is imported into the library, then opened from there; a pack folder is
+   * opened where it is (teachers trying theirs), one at a time: the first
+   * one named. */
+  for (int i = 0; i < n_files; i++)
+    {
+      if (pn_window_is_pack_file (files[i]))
+        continue;
+      pn_window_open_pack (window, files[i]);
+      opened = TRUE;
+      break;
+    }
+  if (!opened && started)
+    {
+      g_autoptr(GFile) pack = pn_application_get_startup_pack (self);
+
+      pn_window_open_pack (window, pack);
+    }
   pn_window_present_when_ready (window);
+
+  for (int i = 0; i < n_files; i++)
+    if (pn_window_is_pack_file (files[i]))
+      pn_window_import_file (window, files[i]);
 }
 
 static int
@@ -525,6 +596,7 @@ pn_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->store_heading, g_free);
   g_clear_pointer (&self->store_problem, g_free);
 
@@ -579,4 +651,12 @@ pn_application_get_settings (PnApplication *self)
   g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+PnLibrary *
+pn_application_get_library (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  return self->library;
 }

@@ -664,6 +664,7 @@ pn_window_class_init (PnWindowClass *klass)
   _pn_window_class_find_init (klass);
   _pn_window_class_sidebar_init (klass);
   _pn_window_class_notes_init (klass);
+  _pn_window_class_import_init (klass);
 }
 
 static void
@@ -678,6 +679,7 @@ pn_window_init (PnWindow *self)
   _pn_window_actions_init (self);
   _pn_window_flashcards_init (self);
   _pn_window_quiz_init (self);
+  _pn_window_import_init (self);
 }
 
 PnWindow *

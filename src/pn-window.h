@@ -55,6 +55,9 @@ void           pn_window_show_library      (PnWindow       *self);
  * Flatpak); files dropped on the window are imported the same way. */
 void           pn_window_import_file       (PnWindow       *self,
                                             GFile          *file);
+/* Whether @file is a course pack file (a .prisonnum, or a zip) to import
+ * with pn_window_import_file(), not a pack folder to open. */
+gboolean       pn_window_is_pack_file      (GFile          *file);
 /* The highlights, notes and bookmarks of the window's text (pn-window-notes.c). */
 PnAnnotationController *pn_window_get_annotation_controller (PnWindow *self);
 

@@ -727,7 +727,11 @@ pn_window_open_pack (PnWindow *self,
   g_return_if_fail (PN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (location));
 
-  pn_pack_session_open (self->session, location);
+  /* A course pack file is imported into the library, then opened from there. */
+  if (pn_window_is_pack_file (location))
+    pn_window_import_file (self, location);
+  else
+    pn_pack_session_open (self->session, location);
 }
 
 PnPack *

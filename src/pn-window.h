@@ -31,7 +31,8 @@ PnPackSession *pn_window_get_session       (PnWindow       *self);
 void           pn_window_present_when_ready (PnWindow      *self);
 /* Opens the pack folder (or its pack.json) at @location in the window's
  * session. A pack that cannot be loaded is shown as an error page; problems
- * are offered in a toast. */
+ * are offered in a toast. A .prisonnum file is imported instead
+ * (pn_window_import_file()). */
 void           pn_window_open_pack         (PnWindow       *self,
                                             GFile          *location);
 /* The session's pack, or NULL when none could be loaded. */

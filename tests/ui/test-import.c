@@ -21,6 +21,8 @@
 
 static char *library_dir;
 static char *work_dir;
+/* A folder of the unpacking cache of earlier versions, made before the application starts. */
+static char *old_cache;
 
 static const char pack_json[] =
   "{\n"
@@ -198,6 +200,22 @@ import_new (PnWindow   *window,
 {
   pn_window_import_file (window, archive);
   wait_installed (window, id, NULL);
+}
+
+static gboolean
+old_cache_gone_cb (gpointer data)
+{
+  g_autofree char *packs = g_path_get_dirname (old_cache);
+
+  return !g_file_test (packs, G_FILE_TEST_EXISTS);
+}
+
+/* The cache where archives were unpacked before there was a library is
+ * removed at start-up (it was there: main() made it). */
+static void
+test_import_old_cache (void)
+{
+  wait_until (old_cache_gone_cb, NULL, "the old cache to be removed");
 }
 
 /* A new pack: installed under its id, opened from there, said so; nothing
@@ -549,7 +567,20 @@ main (int   argc,
   library_dir = g_build_filename (work_dir, "library", NULL);
   g_setenv ("PRISONNUM_LIBRARY_DIR", library_dir, TRUE);
 
-  window_test_init (&argc, &argv);
+  /* window_test_init(), with a folder left by an older version in the
+   * unpacking cache before the application starts. */
+  pn_ui_test_init (&argc, &argv);
+  old_cache = g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", "0123abcd", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (old_cache, 0700), ==, 0);
+  {
+    g_autofree char *manifest = g_build_filename (old_cache, "pack.json", NULL);
+
+    g_assert_true (g_file_set_contents (manifest, "{}", -1, NULL));
+  }
+  app = pn_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
   /* PN_TEST_DARK=1: the screenshots in the dark style. */
   if (g_strcmp0 (g_getenv ("PN_TEST_DARK"), "1") == 0)
     {
@@ -558,6 +589,7 @@ main (int   argc,
       g_settings_set_string (settings, "color-scheme", "dark");
     }
 
+  g_test_add_func ("/import/old-cache", test_import_old_cache);
   g_test_add_func ("/import/new", test_import_new);
   g_test_add_func ("/import/update", test_import_update);
   g_test_add_func ("/import/same-older", test_import_same_older);
@@ -571,6 +603,7 @@ main (int   argc,
   pn_pack_archive_remove_tree (work_dir);
   g_free (library_dir);
   g_free (work_dir);
+  g_free (old_cache);
 
   return status;
 }

@@ -349,10 +349,15 @@ prepare_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  g_autoptr(GApplication) held = user_data;
   PnWindow *self = PN_WINDOW (object);
   PrepareData *prepare = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   PnLibraryImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Safe here: the application cannot quit before this returns, and by
+   * then a staged folder nobody will ask about is gone. */
+  g_application_release (held);
 
   /* The window is going (closed while the file was being read). */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || pn_window_import_app (self) == NULL)
@@ -409,7 +414,10 @@ pn_window_import_next (PnWindow *self)
   prepare = g_new0 (PrepareData, 1);
   prepare->library = g_object_ref (pn_application_get_library (app));
   prepare->file = g_object_ref (file);
-  task = g_task_new (self, state->cancellable, prepare_done_cb, NULL);
+  /* The application waits for the worker (quitting meanwhile would leave
+   * its staging folder in the library). */
+  g_application_hold (G_APPLICATION (app));
+  task = g_task_new (self, state->cancellable, prepare_done_cb, g_object_ref (app));
   g_task_set_source_tag (task, pn_window_import_next);
   g_task_set_task_data (task, prepare, prepare_data_free);
   g_task_run_in_thread (task, prepare_thread);
@@ -526,6 +534,16 @@ drop_cb (GtkDropTarget *target,
   return n_imported > 0;
 }
 
+/* A file being read when the window goes: its worker stops early. */
+static void
+window_destroy_cb (PnWindow *self)
+{
+  ImportState *state = g_object_get_data (G_OBJECT (self), IMPORT_STATE_KEY);
+
+  if (state != NULL)
+    g_cancellable_cancel (state->cancellable);
+}
+
 void
 _pn_window_class_import_init (PnWindowClass *klass)
 {
@@ -544,6 +562,7 @@ _pn_window_import_init (PnWindow *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  g_signal_connect (self, "destroy", G_CALLBACK (window_destroy_cb), NULL);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "pn-drop-target");
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));

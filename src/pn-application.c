@@ -11,6 +11,7 @@
 
 #include "pn-application.h"
 #include "pn-help.h"
+#include "pn-pack-archive.h"
 #include "pn-preferences-window.h"
 #include "pn-self-check.h"
 #include "pn-window.h"
@@ -62,8 +63,16 @@ pn_application_get_library (PnApplication *self)
   return self->library;
 }
 
+/* Where .prisonnum files were unpacked before there was a library. */
+static char *
+old_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", NULL);
+}
+
 /* The pack to show at start: the one read last if it is still there,
- * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. */
+ * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. A pack
+ * unpacked in the old cache is forgotten (the cache is emptied). */
 static GFile *
 pn_application_get_startup_pack (PnApplication *self)
 {
@@ -73,8 +82,10 @@ pn_application_get_startup_pack (PnApplication *self)
 
   if (g_getenv ("PRISONNUM_PACK_DIR") == NULL)
     {
+      g_autofree char *cache = old_cache_dir ();
+
       last = g_settings_get_string (self->settings, "last-pack");
-      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+      if (last[0] != '\0' && !g_str_has_prefix (last, cache) && g_file_test (last, G_FILE_TEST_EXISTS))
         return g_file_new_for_path (last);
     }
 
@@ -340,6 +351,29 @@ pn_application_add_source_icons (void)
                                     icons_dir);
 }
 
+/* Archives opened before there was a library were unpacked in the cache:
+ * that folder goes (best effort, off the main thread), the packs now being
+ * imported into the library. */
+static gpointer
+remove_old_cache_thread (gpointer data)
+{
+  g_autofree char *cache = data;
+
+  if (g_file_test (cache, G_FILE_TEST_IS_DIR))
+    pn_pack_archive_remove_tree (cache);
+
+  return NULL;
+}
+
+static void
+pn_application_remove_old_cache (void)
+{
+  g_autofree char *cache = old_cache_dir ();
+
+  if (g_file_test (cache, G_FILE_TEST_IS_DIR))
+    g_thread_unref (g_thread_new ("pn-old-cache", remove_old_cache_thread, g_steal_pointer (&cache)));
+}
+
 static void
 pn_application_open_store (PnApplication *self)
 {
@@ -425,6 +459,7 @@ pn_application_startup (GApplication *app)
   pn_application_open_store (self);
   /* Packs removed and not purged the last time go now. */
   pn_application_get_library (self);
+  pn_application_remove_old_cache ();
   /* Off the start-up path: once the first window is on its way. */
   g_idle_add_once (log_environment_cb, NULL);
 }
@@ -507,16 +542,39 @@ pn_application_open (GApplication  *app,
 {
   PnApplication *self = PN_APPLICATION (app);
   PnWindow *window;
+  gboolean started;
+  gboolean opened = FALSE;
 
   g_return_if_fail (n_files > 0);
 
   window = pn_application_get_window (self);
+  started = window == NULL;
   if (window == NULL)
     window = pn_application_new_window (self);
 
-  /* One pack at a time: the first one named. */
-  pn_window_open_pack (window, files[0]);
+  /* A course pack file (« Open With », the command line, the Open dialog)
+   * is imported into the library, then opened from there; a pack folder is
+   * opened where it is (teachers trying theirs), one at a time: the first
+   * one named. */
+  for (int i = 0; i < n_files; i++)
+    {
+      if (pn_window_is_pack_file (files[i]))
+        continue;
+      pn_window_open_pack (window, files[i]);
+      opened = TRUE;
+      break;
+    }
+  if (!opened && started)
+    {
+      g_autoptr(GFile) pack = pn_application_get_startup_pack (self);
+
+      pn_window_open_pack (window, pack);
+    }
   pn_window_present_when_ready (window);
+
+  for (int i = 0; i < n_files; i++)
+    if (pn_window_is_pack_file (files[i]))
+      pn_window_import_file (window, files[i]);
 }
 
 static int

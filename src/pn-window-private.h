@@ -134,6 +134,10 @@ void      _pn_window_library_finish     (PnWindow      *self);
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);
 
+/* pn-window-import.c */
+void  _pn_window_class_import_init      (PnWindowClass *klass);
+void  _pn_window_import_init            (PnWindow      *self);
+
 /* pn-window-actions.c */
 void  _pn_window_class_actions_init (PnWindowClass *klass);
 void  _pn_window_actions_init       (PnWindow      *self);

@@ -678,6 +678,7 @@ pn_window_class_init (PnWindowClass *klass)
   _pn_window_class_sidebar_init (klass);
   _pn_window_class_notes_init (klass);
   _pn_window_class_library_init (klass);
+  _pn_window_class_import_init (klass);
 }
 
 static void
@@ -692,6 +693,7 @@ pn_window_init (PnWindow *self)
   _pn_window_actions_init (self);
   _pn_window_flashcards_init (self);
   _pn_window_quiz_init (self);
+  _pn_window_import_init (self);
 }
 
 PnWindow *
@@ -739,7 +741,11 @@ pn_window_open_pack (PnWindow *self,
   g_return_if_fail (PN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (location));
 
-  pn_pack_session_open (self->session, location);
+  /* A course pack file is imported into the library, then opened from there. */
+  if (pn_window_is_pack_file (location))
+    pn_window_import_file (self, location);
+  else
+    pn_pack_session_open (self->session, location);
 }
 
 PnPack *

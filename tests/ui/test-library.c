@@ -317,6 +317,22 @@ test_library_keyboard (void)
 
   g_assert_true (pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Home, GDK_ALT_MASK));
   wait_until (library_shown_cb, window, "the library from Alt+Home");
+  save_settled_screenshots (GTK_WIDGET (window), "library-keyboard.png");
+
+  /* F6 goes from the cards to the library's header bar, and back. */
+  {
+    GtkWidget *header = pn_library_page_get_header_bar (library_page (window));
+    FocusWait in_header = { GTK_WIDGET (window), header };
+    FocusWait on_card = { GTK_WIDGET (window), GTK_WIDGET (card (window, "test-good")) };
+
+    g_assert_true (focus_within_cb (&on_card));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL);
+    g_assert_true (focus_within_cb (&in_header));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-next-region", NULL);
+    g_assert_true (focus_within_cb (&(FocusWait) { GTK_WIDGET (window),
+                                                   pn_library_page_get_content (library_page (window)) }));
+    pn_library_page_focus_card (library_page (window), "test-good");
+  }
 
   /* The card has the keyboard; the Menu key opens its menu. */
   menu_button = find_widget (GTK_WIDGET (card (window, "test-good")), GTK_TYPE_MENU_BUTTON);
@@ -435,6 +451,21 @@ test_library_remove_undo (void)
   g_signal_emit_by_name (button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
   wait_until (has_card_cb, window, "the card to come back");
   g_assert_true (installed ("test-good"));
+
+  /* The pack being read, removed from the course: the window goes to the library. */
+  g_signal_emit_by_name (card (window, "test-good"), "activate");
+  wait_until (session_opened_cb, window, "the pack to be opened");
+  wait_until (course_shown_cb, window, "the course");
+  g_assert_cmpstr (pn_pack_get_id (pn_window_get_pack (window)), ==, "test-good");
+  answer (remove_dialog (window, "test-good"), "Keep Notes");
+  wait_until (library_shown_cb, window, "the library, the pack read being gone");
+  g_assert_null (card (window, "test-good"));
+  /* Undo: its card opens it again (from its folder, back in place). */
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
+  wait_until (has_card_cb, window, "the card to come back");
+  g_signal_emit_by_name (card (window, "test-good"), "activate");
+  wait_until (course_shown_cb, window, "the course again");
+  wait_until (reader_loaded_cb, window, "the text again");
 
   close_window (window);
   g_assert_true (installed ("test-good"));
@@ -659,7 +690,7 @@ test_library_screenshots (void)
 
       dialog = remove_dialog (window, "test-quiz");
       wait_for_paint (GTK_WIDGET (dialog));
-      save_screenshot (GTK_WIDGET (dialog), dialog_shot);
+      save_settled_screenshots (GTK_WIDGET (dialog), dialog_shot);
       answer (dialog, _("_Keep Notes"));
       wait_until (no_quiz_card_cb, window, "the card to go");
       save_settled_screenshots (GTK_WIDGET (window), toast_shot);

@@ -139,6 +139,17 @@ export_pdf_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The reader wrote the PDF: a toast offers to open it. */
+static void
+reader_pdf_exported_cb (PnWindow     *self,
+                        GFile        *file,
+                        PnReaderView *reader)
+{
+  g_assert (PN_IS_WINDOW (self));
+
+  pn_window_add_toast (self, pn_print_new_exported_toast (GTK_WINDOW (self), file));
+}
+
 /* Pages */
 
 static void
@@ -208,6 +219,28 @@ show_problems_action (GtkWidget  *widget,
                                      pack ? pn_pack_get_title (pack) : NULL,
                                      pn_pack_session_get_diagnostics (self->session));
   gtk_window_present (GTK_WINDOW (problems));
+}
+
+/* A pack opened with problems: a toast offers their list. */
+void
+_pn_window_offer_problems (PnWindow *self)
+{
+  GPtrArray *diagnostics = pn_pack_session_get_diagnostics (self->session);
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  guint n = diagnostics->len;
+
+  if (n == 0)
+    return;
+
+  /* Translators: shown when a course pack was opened with problems */
+  title = g_strdup_printf (ngettext ("This course pack has %u problem",
+                                     "This course pack has %u problems", n), n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-problems");
+  adw_toast_set_timeout (toast, 10);
+  pn_window_add_toast (self, toast);
 }
 
 /* F6 and Shift+F6: from the sidebar to the header bar to the page shown, and round. */
@@ -401,6 +434,8 @@ void
 _pn_window_class_actions_init (PnWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, reader_pdf_exported_cb);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);

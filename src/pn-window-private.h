@@ -142,6 +142,8 @@ void  _pn_window_import_init            (PnWindow      *self);
 void  _pn_window_class_actions_init (PnWindowClass *klass);
 void  _pn_window_actions_init       (PnWindow      *self);
 void  _pn_window_actions_update     (PnWindow      *self);
+/* The pack opened has problems: a toast offers their list (win.show-problems). */
+void  _pn_window_offer_problems     (PnWindow      *self);
 /* The mouse's back and forward buttons on one of the window's pages. */
 void  _pn_window_watch_history_buttons (PnWindow   *self,
                                         GtkWidget  *page);

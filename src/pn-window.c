@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "pn-toast.h"
-#include "pn-reader-view-print.h"
 #include "pn-window-private.h"
 
 /* An open that takes longer than this shows the loading page. */
@@ -213,27 +212,6 @@ reader_history_page_cb (PnWindow     *self,
     }
 }
 
-static void
-pn_window_offer_problems (PnWindow *self)
-{
-  GPtrArray *diagnostics = pn_pack_session_get_diagnostics (self->session);
-  AdwToast *toast;
-  g_autofree char *title = NULL;
-  guint n = diagnostics->len;
-
-  if (n == 0)
-    return;
-
-  /* Translators: shown when a course pack was opened with problems */
-  title = g_strdup_printf (ngettext ("This course pack has %u problem",
-                                     "This course pack has %u problems", n), n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.show-problems");
-  adw_toast_set_timeout (toast, 10);
-  pn_window_add_toast (self, toast);
-}
-
 /* Session */
 
 /* A pack was opened (or could not be): the whole window follows. */
@@ -272,7 +250,7 @@ pn_window_show_opened_pack (PnWindow      *self,
     _pn_window_show_sources (self);
 
   pn_window_update (self);
-  pn_window_offer_problems (self);
+  _pn_window_offer_problems (self);
 }
 
 static void
@@ -458,16 +436,6 @@ static void
 reader_history_changed_cb (PnWindow *self)
 {
   _pn_window_actions_update (self);
-}
-
-static void
-reader_pdf_exported_cb (PnWindow     *self,
-                        GFile        *file,
-                        PnReaderView *reader)
-{
-  g_assert (PN_IS_WINDOW (self));
-
-  pn_window_add_toast (self, pn_print_new_exported_toast (GTK_WINDOW (self), file));
 }
 
 static void
@@ -668,7 +636,6 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reader_source_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_problem_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reader_pdf_exported_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_history_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_progress_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_history_changed_cb);

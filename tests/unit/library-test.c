@@ -120,6 +120,12 @@ library_test_write_pack (const char            *dir,
     }
   if (pack->extra != NULL)
     g_string_append (manifest, pack->extra);
+  if (pack->cover != NULL)
+    {
+      pn_test_write_file (folder, pack->cover, "\x89PNG\r\n\x1a\n", 8);
+      g_string_append (manifest, ",\n  \"cover\": ");
+      append_json_string (manifest, pack->cover);
+    }
   g_string_append (manifest, "\n}\n");
   pn_test_write_file (folder, "pack.json", manifest->str, -1);
   return g_steal_pointer (&folder);

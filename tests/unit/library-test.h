@@ -20,6 +20,7 @@ typedef struct {
   const char * const *entries;   /* NULL: no glossary */
   const char * const *questions; /* NULL: no quiz */
   const char *extra;         /* more members of pack.json (",\n  \"x\": 1"), or NULL */
+  const char *cover;         /* written as a small file and named as "cover", or NULL */
 } LibraryTestPack;
 
 /* Writes @pack as a folder @name under @dir; returns its path. */

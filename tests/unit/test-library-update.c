@@ -241,7 +241,11 @@ test_update_keeps_data (Fixture       *fixture,
   g_assert_true (contains_id (detached, lost));
   g_assert_true (contains_id (detached, orphan));
   g_assert_false (contains_id (detached, kept));
-  g_assert_nonnull (pn_store_get_annotation (fixture->store, orphan, NULL));
+  {
+    g_autoptr(PnAnnotation) kept_in_store = pn_store_get_annotation (fixture->store, orphan, NULL);
+
+    g_assert_nonnull (kept_in_store);
+  }
 
   /* Flashcards and quiz history of the entries and questions that remain are still there. */
   g_assert_true (pn_store_get_card (fixture->store, "course", "rent", PN_CARD_TERM_TO_DEFINITION, &card, NULL));

@@ -220,7 +220,7 @@ test_list_order (Fixture       *fixture,
                  gconstpointer  data)
 {
   static const char * const one[] = { "only|Only|Text.\n", NULL };
-  LibraryTestPack zebra = { "zebra", "1", "A", one, NULL, NULL, ",\n  \"cover\": \"only.md\"" };
+  LibraryTestPack zebra = { "zebra", "1", "A", one, NULL, NULL, NULL, "images/cover.png" };
   LibraryTestPack apple = { "apple", "1", "B", one, NULL, NULL, NULL };
   g_autoptr(GFile) a = import (fixture, "zebra", &zebra, PN_LIBRARY_IMPORT_NEW);
   g_autoptr(GFile) b = import (fixture, "apple", &apple, PN_LIBRARY_IMPORT_NEW);
@@ -234,7 +234,8 @@ test_list_order (Fixture       *fixture,
   g_assert_cmpstr (((PnLibraryPack *) g_ptr_array_index (packs, 0))->id, ==, "bundled-essay");
   g_assert_cmpstr (((PnLibraryPack *) g_ptr_array_index (packs, 1))->id, ==, "apple");
   g_assert_cmpstr (((PnLibraryPack *) g_ptr_array_index (packs, 2))->id, ==, "zebra");
-  g_assert_nonnull (((PnLibraryPack *) g_ptr_array_index (packs, 2))->cover_path);
+  g_assert_true (g_str_has_suffix (((PnLibraryPack *) g_ptr_array_index (packs, 2))->cover_path,
+                                   "/zebra/images/cover.png"));
   g_assert_null (((PnLibraryPack *) g_ptr_array_index (packs, 1))->cover_path);
 }
 
@@ -571,6 +572,62 @@ test_leftovers (Fixture       *fixture,
   pn_library_import_free (staged);
 }
 
+static gboolean
+has_warning (PnLibraryImport *import,
+             const char      *needle)
+{
+  GPtrArray *warnings = pn_library_import_get_warnings (import);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *text = pn_diagnostic_to_string (g_ptr_array_index (warnings, i));
+
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "cover" is known to the check; a cover that is no image of the pack is a
+ * warning, and the library then draws one. */
+/* A one-document pack @id with @extra members in pack.json and @cover, staged. */
+static PnLibraryImport *
+prepare_cover (Fixture    *fixture,
+               const char *id,
+               const char *extra,
+               const char *cover)
+{
+  static const char * const one[] = { "only|Only|Text.\n", NULL };
+  LibraryTestPack pack = { id, "1", "A", one, NULL, NULL, extra, cover };
+  g_autoptr(GError) error = NULL;
+  PnLibraryImport *import = prepare (fixture, id, &pack, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+static void
+test_cover (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PnLibraryImport) with_cover = prepare_cover (fixture, "good", NULL, "cover.png");
+  g_autoptr(PnLibraryImport) without = prepare_cover (fixture, "missing", ",\n  \"cover\": \"nowhere.png\"", NULL);
+  g_autoptr(PnLibraryImport) not_image = prepare_cover (fixture, "text", ",\n  \"cover\": \"only.md\"", NULL);
+  g_autoptr(PnLibraryPack) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) installed = NULL;
+
+  g_assert_false (has_warning (with_cover, "cover"));
+  g_assert_cmpuint (pn_library_import_get_warnings (with_cover)->len, ==, 0);
+  g_assert_true (has_warning (without, "pack.json:13:12: cover: 'nowhere.png': file not found"));
+  g_assert_true (has_warning (not_image, "is not a PNG, JPEG or SVG image"));
+
+  installed = pn_library_import_commit (not_image, FALSE, &error);
+  g_assert_no_error (error);
+  listed = pn_library_lookup (fixture->library, "text");
+  g_assert_null (listed->cover_path);
+}
+
 static void
 test_versions (void)
 {
@@ -605,6 +662,7 @@ main (int argc, char **argv)
   ADD ("/library/import-folder", test_import_folder);
   ADD ("/library/remove-restore-purge", test_remove_restore_purge);
   ADD ("/library/leftovers", test_leftovers);
+  ADD ("/library/cover", test_cover);
 #undef ADD
   g_test_add_func ("/library/versions", test_versions);
 

@@ -33,6 +33,7 @@ static const char pack_json[] =
   "  \"language\": \"en\",\n"
   "  \"authors\": [{ \"name\": \"%s\" }],\n"
   "  \"license\": \"CC-BY-SA-4.0\",\n"
+  "  \"description\": \"A short text to annotate, in two versions.\",\n"
   "  \"documents\": [\n"
   "    { \"id\": \"harbour\", \"title\": \"The Harbour\", \"file\": \"harbour.md\" }%s\n"
   "  ]\n"
@@ -174,12 +175,16 @@ dialog_gone_cb (gpointer data)
   return find_toplevel (G_TYPE_FROM_INSTANCE (data)) != data;
 }
 
+/* Clicks the button of @response (it must be shown), and waits until the dialog is gone. */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
 {
+  g_autoptr(GString) label = g_string_new (adw_message_dialog_get_response_label (dialog, response));
+
+  g_string_replace (label, "_", "", 0);
   g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (dialog), label->str), "clicked");
   wait_until (dialog_gone_cb, dialog, "the dialog to close");
   g_object_unref (dialog);
 }

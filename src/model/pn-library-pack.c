@@ -9,6 +9,7 @@
 
 #include "pn-json.h"
 #include "pn-library-private.h"
+#include "pn-manifest.h"
 #include "pn-text.h"
 
 void
@@ -128,7 +129,8 @@ dup_cover_path (JsonObject *root,
   g_autofree char *path = NULL;
   g_auto(GStrv) parts = NULL;
 
-  if (cover == NULL || g_path_is_absolute (cover) || strchr (cover, '\\') != NULL)
+  if (cover == NULL || g_path_is_absolute (cover) || strchr (cover, '\\') != NULL ||
+      !pn_manifest_is_cover_name (cover))
     return NULL;
   parts = g_strsplit (cover, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)

@@ -709,7 +709,7 @@ parse_manifest (Loader   *loader,
 {
   static const char * const keys[] = {
     "$schema", "format", "id", "version", "title", "language", "authors", "license",
-    "description", "documents", "sources", "glossary", "quizzes", "checksums", NULL
+    "description", "documents", "sources", "glossary", "quizzes", "checksums", "cover", NULL
   };
   PnPack *pack = loader->pack;
   JsonNode *authors;
@@ -755,6 +755,7 @@ parse_manifest (Loader   *loader,
   parse_documents (loader, root);
   parse_sources (loader, root);
   parse_reserved_files (loader, root);
+  pn_manifest_check_cover (pack, loader->json, root, loader->diagnostics);
 }
 
 /* Reading */

@@ -18,4 +18,13 @@ int pn_manifest_read (PnPack     *pack,
                       PnJsonFile *json,
                       GPtrArray  *diagnostics);
 
+/* pack.json's "cover" (pn-manifest-cover.c): a warning in @diagnostics when
+ * it is not an image file of the pack. */
+void     pn_manifest_check_cover   (PnPack     *pack,
+                                    PnJsonFile *json,
+                                    JsonNode   *root,
+                                    GPtrArray  *diagnostics);
+/* Whether @path names an image the library shows as a cover (by its extension). */
+gboolean pn_manifest_is_cover_name (const char *path);
+
 G_END_DECLS

@@ -35,12 +35,13 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n  prisonnum-pack new DIR\n  prisonnum-pack check PATH [--strict]\n"
            "  prisonnum-pack build DIR -o FILE.prisonnum [--strict]\n  prisonnum-pack info PATH\n"
+           "  prisonnum-pack diff OLD NEW\n"
            "  prisonnum-pack render PATH DOC-ID [--glossary=all|first|none]\n"
            "  prisonnum-pack glossary PATH\n"
            "  prisonnum-pack gift import FILE.gift\n  prisonnum-pack gift export PATH QUIZ-ID\n"
            "  prisonnum-pack notes export --format markdown|w3c [--pack ID] [--db PATH]\n"
            "  prisonnum-pack notes import FILE [--db PATH]\n\n"
-           "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n",
+           "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n",
            _("Usage:"),
            _("PATH is a pack folder (holding pack.json) or a .prisonnum file."),
            _("new       Makes the folder DIR with an example pack to start from: two short\n"
@@ -54,6 +55,10 @@ print_usage (FILE *out)
              "          is written when the pack has errors (or warnings, with --strict)."),
            _("info      Shows the pack's title, id, version, languages, contents and\n"
              "          the SHA-256 of each file (for pack.json's \"checksums\")."),
+           _("diff      Lists what changed from the pack OLD to the pack NEW (folders or\n"
+             "          .prisonnum files), as students are shown it before an update:\n"
+             "          documents, glossary entries and quiz questions added (+),\n"
+             "          removed (-) or edited (~)."),
            _("render    Writes the HTML page the reader shows for document DOC-ID.\n"
              "          --glossary: which occurrences of the glossary's terms are links:\n"
              "          all (the default), the first of each term per section, or none."),
@@ -111,25 +116,29 @@ open_path (const char *path,
   return folder;
 }
 
+PnPack *
+pn_tool_load_folder (const char *folder,
+                     GPtrArray  *diagnostics,
+                     FILE       *out)
+{
+  g_autoptr(GFile) location = g_file_new_for_commandline_arg (folder);
+  g_autoptr(GError) error = NULL;
+  PnPack *pack = pn_pack_load (location, diagnostics, &error);
+
+  if (pack == NULL)
+    fprintf (out, "%s\n", error->message);
+
+  return pack;
+}
+
 static PnPack *
 load (const char *path,
       GPtrArray  *diagnostics,
       FILE       *out)
 {
   g_autofree char *folder = open_path (path, out);
-  g_autoptr(GFile) location = NULL;
-  g_autoptr(GError) error = NULL;
-  PnPack *pack;
 
-  if (folder == NULL)
-    return NULL;
-
-  location = g_file_new_for_commandline_arg (folder);
-  pack = pn_pack_load (location, diagnostics, &error);
-  if (pack == NULL)
-    fprintf (out, "%s\n", error->message);
-
-  return pack;
+  return folder != NULL ? pn_tool_load_folder (folder, diagnostics, out) : NULL;
 }
 
 int
@@ -525,6 +534,13 @@ main (int   argc,
       if (argc != 3)
         return usage_error (_("'info' takes one argument: the pack folder or .prisonnum file"));
       return pn_tool_info (argv[2]);
+    }
+
+  if (g_str_equal (argv[1], "diff"))
+    {
+      if (argc != 4)
+        return usage_error (_("'diff' takes two arguments: the old pack and the new one"));
+      return pn_tool_diff (argv[2], argv[3]);
     }
 
   if (g_str_equal (argv[1], "render"))

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "pn-pack.h"
+
 G_BEGIN_DECLS
 
 enum {
@@ -31,10 +33,18 @@ int   pn_tool_check_folder (const char  *folder,
                             gboolean     strict,
                             gboolean     say_valid);
 
+/* The pack in @folder, NULL when it cannot be loaded (why is printed on @out). */
+PnPack *pn_tool_load_folder (const char *folder,
+                             GPtrArray  *diagnostics,
+                             FILE       *out);
+
 int   pn_tool_new          (const char  *dir);
 int   pn_tool_build        (const char  *dir,
                             const char  *output,
                             gboolean     strict);
 int   pn_tool_info         (const char  *path);
+/* Prints what changed from the pack @old_path to @new_path (pn_pack_diff_to_text()). */
+int   pn_tool_diff         (const char  *old_path,
+                            const char  *new_path);
 
 G_END_DECLS

@@ -770,6 +770,57 @@ test_notes_import (void)
   pn_test_remove_dir (dir);
 }
 
+/* The example pack written by `new` in the folder @name of @out. */
+static char *
+scaffold (const char *out,
+          const char *name)
+{
+  char *dir = g_build_filename (out, name, NULL);
+  g_auto(Run) made = { 0 };
+
+  run_tool (&made, "new", dir, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  return dir;
+}
+
+/* diff: what an update changes, between a folder and an archive; nothing
+ * between a pack and itself. */
+static void
+test_diff (void)
+{
+  g_autofree char *out = pn_test_make_dir (NULL, NULL);
+  g_autofree char *old_dir = scaffold (out, "old");
+  g_autofree char *new_dir = scaffold (out, "new");
+  g_autofree char *archive = g_strconcat (new_dir, ".prisonnum", NULL);
+  g_autofree char *manifest = g_build_filename (new_dir, "pack.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_auto(Run) built = { 0 };
+  g_auto(Run) changed = { 0 };
+  g_auto(Run) same = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  g_assert_true (g_file_get_contents (manifest, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "\"The keepers\"", "\"The lighthouse keepers\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "\"1.0.0\"", "\"1.1\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (manifest, edited->str, -1, NULL));
+  run_tool (&built, "build", new_dir, "-o", archive, NULL);
+  g_assert_cmpint (built.status, ==, 0);
+
+  run_tool (&changed, "diff", old_dir, archive, NULL);
+  g_assert_cmpint (changed.status, ==, 0);
+  g_assert_cmpstr (changed.out, ==, "example-lighthouses: version 1.0.0 → 1.1\n"
+                                    "~ document: The lighthouse keepers\n");
+  run_tool (&same, "diff", old_dir, old_dir, NULL);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_cmpstr (same.out, ==, "example-lighthouses: version 1.0.0 → 1.0.0\nno changes\n");
+  run_tool (&missing, "diff", old_dir, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  pn_test_remove_dir (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/cli/build-refuses-errors", test_build_refuses_errors);
   g_test_add_func ("/cli/notes-export", test_notes_export);
   g_test_add_func ("/cli/notes-import", test_notes_import);
+  g_test_add_func ("/cli/diff", test_diff);
 
   return g_test_run ();
 }

@@ -205,7 +205,7 @@ pn_update_dialog_set_import (PnUpdateDialog  *self,
       adw_message_dialog_set_heading (dialog, other ? _("Replace With Another Author’s Pack?")
                                                     : _("Update the Course Pack?"));
       /* Translators: the title of a course pack, then its installed and new versions */
-      body = g_strdup_printf (_("“%s”: version %s → %s"), installed->title, old_version, new_version);
+      body = g_strdup_printf (_("“%s”: version\u00a0%s\u00a0→\u00a0%s"), installed->title, old_version, new_version);
       adw_message_dialog_add_response (dialog, PN_UPDATE_DIALOG_REPLACE,
                                        other ? _("_Replace") : _("_Update"));
       adw_message_dialog_set_response_appearance (dialog, PN_UPDATE_DIALOG_REPLACE,

@@ -27,10 +27,13 @@
 #include "pn-diagnostic.h"
 #include "pn-library-reanchor.h"
 #include "pn-pack-archive.h"
+#include "pn-toast.h"
 #include "pn-update-dialog.h"
 #include "pn-window-private.h"
 
 #define IMPORT_STATE_KEY "pn-window-import-state"
+/* A file read for longer than this is said to be in the works. */
+#define PROGRESS_DELAY_MS 300
 
 /* The window's imports: one at a time, the others waiting. */
 typedef struct {
@@ -38,6 +41,8 @@ typedef struct {
   gboolean      busy;
   GCancellable *cancellable;
   GWeakRef      progress;  /* the « Importing… » toast */
+  guint         progress_source;
+  char         *progress_name;
 } ImportState;
 
 static void
@@ -47,6 +52,8 @@ import_state_free (gpointer data)
 
   g_cancellable_cancel (state->cancellable);
   g_clear_object (&state->cancellable);
+  g_clear_handle_id (&state->progress_source, g_source_remove);
+  g_free (state->progress_name);
   g_queue_clear_full (&state->waiting, g_object_unref);
   g_weak_ref_clear (&state->progress);
   g_free (state);
@@ -97,16 +104,48 @@ pn_window_import_done (PnWindow *self)
   pn_window_import_next (self);
 }
 
-static void
-dismiss_progress (PnWindow *self)
+static gboolean
+show_progress_cb (gpointer data)
 {
-  AdwToast *toast = g_weak_ref_get (&import_state (self)->progress);
+  PnWindow *self = data;
+  ImportState *state = import_state (self);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
 
-  if (toast != NULL)
-    {
-      adw_toast_dismiss (toast);
-      g_object_unref (toast);
-    }
+  state->progress_source = 0;
+  /* Translators: %s is the name of a course pack file */
+  text = g_strdup_printf (_("Importing “%s”…"), state->progress_name);
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  g_weak_ref_set (&state->progress, toast);
+  pn_window_add_toast (self, toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_progress (PnWindow *self,
+                GFile    *file)
+{
+  ImportState *state = import_state (self);
+
+  g_free (state->progress_name);
+  state->progress_name = file_display_name (file);
+  state->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+}
+
+static void
+end_progress (PnWindow *self)
+{
+  ImportState *state = import_state (self);
+  g_autoptr(AdwToast) toast = g_weak_ref_get (&state->progress);
+
+  g_clear_handle_id (&state->progress_source, g_source_remove);
+  g_weak_ref_set (&state->progress, NULL);
+  if (toast != NULL && self->toast_overlay != NULL)
+    pn_toast_withdraw (self->toast_overlay, toast);
 }
 
 /* Errors */
@@ -359,6 +398,7 @@ prepare_done_cb (GObject      *object,
    * then a staged folder nobody will ask about is gone. */
   g_application_release (held);
 
+  end_progress (self);
   /* The window is going (closed while the file was being read). */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || pn_window_import_app (self) == NULL)
     {
@@ -366,7 +406,6 @@ prepare_done_cb (GObject      *object,
       return;
     }
 
-  dismiss_progress (self);
   if (import == NULL)
     pn_window_import_show_error (self, prepare->file, error->message);
   else if (pn_library_import_get_kind (import) == PN_LIBRARY_IMPORT_NEW)
@@ -385,11 +424,7 @@ pn_window_import_next (PnWindow *self)
   PnApplication *app = pn_window_import_app (self);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *escaped = NULL;
   PrepareData *prepare;
-  AdwToast *toast;
 
   if (state->busy || g_queue_is_empty (&state->waiting))
     return;
@@ -401,15 +436,7 @@ pn_window_import_next (PnWindow *self)
       return;
     }
   state->busy = TRUE;
-
-  /* Translators: %s is the name of a course pack file */
-  name = file_display_name (file);
-  text = g_strdup_printf (_("Importing “%s”…"), name);
-  escaped = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 0);
-  g_weak_ref_set (&state->progress, toast);
-  pn_window_add_toast (self, toast);
+  start_progress (self, file);
 
   prepare = g_new0 (PrepareData, 1);
   prepare->library = g_object_ref (pn_application_get_library (app));

@@ -33,6 +33,7 @@ static const char pack_json[] =
   "  \"language\": \"en\",\n"
   "  \"authors\": [{ \"name\": \"%s\" }],\n"
   "  \"license\": \"CC-BY-SA-4.0\",\n"
+  "  \"description\": \"A short text to annotate, in two versions.\",\n"
   "  \"documents\": [\n"
   "    { \"id\": \"harbour\", \"title\": \"The Harbour\", \"file\": \"harbour.md\" }%s\n"
   "  ]\n"
@@ -53,6 +54,22 @@ static const char market_md[] =
   "# The Market\n\n"
   "Every morning the market opens before dawn, under the plane trees of the square.\n";
 
+/* @folder written as the archive @name in the work folder; the folder goes. */
+static GFile *
+archive_folder (GFile      *folder,
+                const char *name)
+{
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pn_pack_archive_write (folder_path, path, &error));
+  g_assert_no_error (error);
+  pn_pack_archive_remove_tree (folder_path);
+
+  return g_file_new_for_path (path);
+}
+
 /* Writes the archive @name in the work folder: the pack @id at @version by
  * @author (v2: the second version's texts). */
 static GFile *
@@ -68,15 +85,20 @@ write_archive (const char *name,
   g_autoptr(GFile) folder = v2 ? make_pack ("pack.json", json, "harbour.md", harbour_v2,
                                             "market.md", market_md, NULL)
                                : make_pack ("pack.json", json, "harbour.md", harbour_v1, NULL);
-  g_autofree char *folder_path = g_file_get_path (folder);
-  g_autofree char *path = g_build_filename (work_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (pn_pack_archive_write (folder_path, path, &error));
-  g_assert_no_error (error);
-  pn_pack_archive_remove_tree (folder_path);
+  return archive_folder (folder, name);
+}
 
-  return g_file_new_for_path (path);
+/* The archive @name in the work folder: a pack.json with a trailing comma at line 4. */
+static GFile *
+write_broken_archive (const char *name)
+{
+  g_autoptr(GFile) folder = make_pack ("pack.json",
+                                       "{\n  \"format\": 1,\n  \"id\": \"test-import-broken\",\n"
+                                       "  \"title\": \"Broken\",,\n}\n",
+                                       "harbour.md", harbour_v1, NULL);
+
+  return archive_folder (folder, name);
 }
 
 /* Entries of the library folder, hidden ones (staging, trash) included. */
@@ -174,12 +196,16 @@ dialog_gone_cb (gpointer data)
   return find_toplevel (G_TYPE_FROM_INSTANCE (data)) != data;
 }
 
+/* Clicks the button of @response (it must be shown), and waits until the dialog is gone. */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
 {
+  g_autoptr(GString) label = g_string_new (adw_message_dialog_get_response_label (dialog, response));
+
+  g_string_replace (label, "_", "", 0);
   g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (dialog), label->str), "clicked");
   wait_until (dialog_gone_cb, dialog, "the dialog to close");
   g_object_unref (dialog);
 }
@@ -300,7 +326,7 @@ test_import_update (void)
   g_assert_true (adw_message_dialog_has_response (dialog, PN_UPDATE_DIALOG_REPLACE));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, PN_UPDATE_DIALOG_REPLACE), ==,
                    ADW_RESPONSE_SUGGESTED);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1.0 → 1.1"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1.0\u00a0→\u00a01.1"));
   /* The Market added, the Harbour edited. */
   g_assert_cmpuint (pn_update_dialog_get_n_changes (PN_UPDATE_DIALOG (dialog)), ==, 2);
   g_assert_true (shows_label (GTK_WIDGET (dialog), "The Market"));
@@ -417,20 +443,10 @@ static void
 test_import_broken (void)
 {
   PnWindow *window = open_essay_window (1000);
-  g_autoptr(GFile) folder = make_pack ("pack.json",
-                                       "{\n  \"format\": 1,\n  \"id\": \"test-import-broken\",\n"
-                                       "  \"title\": \"Broken\",,\n}\n",
-                                       "harbour.md", harbour_v1, NULL);
-  g_autofree char *folder_path = g_file_get_path (folder);
-  g_autofree char *broken_path = g_build_filename (work_dir, "broken.prisonnum", NULL);
-  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) broken = write_broken_archive ("broken.prisonnum");
   g_autoptr(GFile) good = write_archive ("mended.prisonnum", "test-import-broken", "1.0", "Camille Martin", FALSE);
-  g_autoptr(GError) error = NULL;
   GtkWidget *dialog = NULL;
   guint before = library_entries ();
-
-  g_assert_true (pn_pack_archive_write (folder_path, broken_path, &error));
-  g_assert_no_error (error);
 
   pn_window_import_file (window, broken);
   wait_until (error_dialog_shown_cb, &dialog, "the import error dialog");
@@ -446,7 +462,6 @@ test_import_broken (void)
   import_new (window, good, "test-import-broken");
   g_assert_cmpuint (library_entries (), ==, before + 1);
 
-  pn_pack_archive_remove_tree (folder_path);
   close_window (window);
 }
 
@@ -520,18 +535,16 @@ test_import_open (void)
   close_window (window);
 }
 
-/* For people to look at (PN_SCREENSHOT_DIR): the update dialog and an
- * import error at 360 px wide (run in French and in the dark style by the
- * import-screenshots test). */
+/* For people to look at (PN_SCREENSHOT_DIR): the update dialog, an import
+ * error and the drop highlight, 1000 and 360 px wide, in the language of the
+ * run (LANGUAGE=fr) and in the dark style with PN_TEST_DARK=1. */
 static void
-test_import_narrow (void)
+test_import_screenshots (void)
 {
-  PnWindow *window;
-  g_autoptr(GFile) v1 = write_archive ("narrow-1.prisonnum", "test-import-narrow", "1.0", "Camille Martin", FALSE);
-  g_autoptr(GFile) v2 = write_archive ("narrow-2.prisonnum", "test-import-narrow", "1.1", "Dominique Vol", TRUE);
-  g_autoptr(GFile) missing = g_file_new_build_filename (work_dir, "no-such-file.prisonnum", NULL);
-  AdwMessageDialog *dialog;
-  GtkWidget *error_dialog = NULL;
+  const int widths[] = { 1000, 360 };
+  const char *style = g_strcmp0 (g_getenv ("PN_TEST_DARK"), "1") == 0 ? "dark" : "light";
+  const char *language = g_getenv ("LANGUAGE") != NULL && g_getenv ("LANGUAGE")[0] != '\0'
+                         ? g_getenv ("LANGUAGE") : "en";
 
   if (g_getenv ("PN_SCREENSHOT_DIR") == NULL)
     {
@@ -539,19 +552,42 @@ test_import_narrow (void)
       return;
     }
 
-  window = open_essay_window (360);
-  import_new (window, v1, "test-import-narrow");
-  pn_window_import_file (window, v2);
-  dialog = wait_update_dialog ();
-  save_settled_screenshots (GTK_WIDGET (window), "import-update-narrow.png");
-  respond (dialog, PN_UPDATE_DIALOG_CANCEL);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("test-import-shot-%d", widths[i]);
+      g_autoptr(GFile) v1 = write_archive ("shot-1.prisonnum", id, "1.0", "Camille Martin", FALSE);
+      g_autoptr(GFile) v2 = write_archive ("shot-2.prisonnum", id, "1.1", "Camille Martin", TRUE);
+      g_autoptr(GFile) broken = write_broken_archive ("course-v2.prisonnum");
+      GtkWidget *overlay;
+      GtkWidget *error_dialog = NULL;
+      AdwMessageDialog *dialog;
+      PnWindow *window = open_essay_window (widths[i]);
+      g_autofree char *name = NULL;
 
-  pn_window_import_file (window, missing);
-  wait_until (error_dialog_shown_cb, &error_dialog, "the import error dialog");
-  save_settled_screenshots (GTK_WIDGET (window), "import-error-narrow.png");
-  respond (ADW_MESSAGE_DIALOG (error_dialog), "close");
+      import_new (window, v1, id);
+      pn_window_import_file (window, v2);
+      dialog = wait_update_dialog ();
+      name = g_strdup_printf ("import-update-%d-%s-%s.png", widths[i], style, language);
+      save_settled_screenshots (GTK_WIDGET (window), name);
+      respond (dialog, PN_UPDATE_DIALOG_CANCEL);
 
-  close_window (window);
+      pn_window_import_file (window, broken);
+      wait_until (error_dialog_shown_cb, &error_dialog, "the import error dialog");
+      g_free (name);
+      name = g_strdup_printf ("import-error-%d-%s-%s.png", widths[i], style, language);
+      save_settled_screenshots (GTK_WIDGET (window), name);
+      respond (ADW_MESSAGE_DIALOG (error_dialog), "close");
+
+      /* As while files are dragged over the window. */
+      overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+      gtk_widget_set_state_flags (overlay, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+      g_free (name);
+      name = g_strdup_printf ("import-drop-%d-%s-%s.png", widths[i], style, language);
+      save_settled_screenshots (GTK_WIDGET (window), name);
+      gtk_widget_unset_state_flags (overlay, GTK_STATE_FLAG_DROP_ACTIVE);
+
+      close_window (window);
+    }
 }
 
 int
@@ -597,7 +633,7 @@ main (int   argc,
   g_test_add_func ("/import/broken", test_import_broken);
   g_test_add_func ("/import/drop", test_import_drop);
   g_test_add_func ("/import/open", test_import_open);
-  g_test_add_func ("/import/narrow", test_import_narrow);
+  g_test_add_func ("/import/screenshots", test_import_screenshots);
 
   status = window_test_run ();
   pn_pack_archive_remove_tree (work_dir);

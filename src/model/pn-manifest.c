@@ -709,11 +709,12 @@ parse_manifest (Loader   *loader,
 {
   static const char * const keys[] = {
     "$schema", "format", "id", "version", "title", "language", "authors", "license",
-    "description", "documents", "sources", "glossary", "quizzes", "checksums", NULL
+    "description", "documents", "sources", "glossary", "quizzes", "checksums", "annotations", NULL
   };
   PnPack *pack = loader->pack;
   JsonNode *authors;
   JsonNode *checksums;
+  JsonNode *node;
 
   if (!check_format (loader, root))
     return;
@@ -755,6 +756,15 @@ parse_manifest (Loader   *loader,
   parse_documents (loader, root);
   parse_sources (loader, root);
   parse_reserved_files (loader, root);
+
+  /* The teacher's notes, anchored in the documents (pn-pack-annotations.c). */
+  node = json_object_get_member (json_node_get_object (root), "annotations");
+  if (node != NULL && pn_json_file_check_type (loader->json, loader->diagnostics, node, "annotations", PN_JSON_STRING))
+    {
+      g_autofree char *data = read_document_text (loader, node, "annotations", json_node_get_string (node));
+
+      pn_pack_read_teacher_notes (pack, loader->json, node, json_node_get_string (node), data, loader->diagnostics);
+    }
 }
 
 /* Reading */

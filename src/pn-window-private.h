@@ -113,6 +113,9 @@ void  _pn_window_show_notes             (PnWindow      *self);
 void  _pn_window_class_notes_init       (PnWindowClass *klass);
 void  _pn_window_notes_init             (PnWindow      *self);
 
+/* pn-window-teacher.c */
+void  _pn_window_teacher_notes_init     (PnWindow      *self);
+
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);
 

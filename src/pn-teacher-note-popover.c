@@ -59,10 +59,9 @@ unselect_idle (gpointer data)
  * time: it is unselected after that, every time (a selection the reader
  * makes afterwards stays). */
 static void
-on_text_focus (GtkLabel *label, GParamSpec *pspec, PnTeacherNotePopover *self)
+on_text_focus (PnTeacherNotePopover *self)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (label)))
-    g_idle_add (unselect_idle, g_object_ref (self));
+  g_idle_add (unselect_idle, g_object_ref (self));
 }
 
 static void
@@ -76,7 +75,12 @@ static void
 pn_teacher_note_popover_init (PnTeacherNotePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_after (self->text, "notify::has-focus", G_CALLBACK (on_text_focus), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (on_text_focus), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    gtk_widget_add_controller (GTK_WIDGET (self->text), focus);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Teacher’s Note"), -1);
 }
 

@@ -95,6 +95,19 @@ open_first_note (PnWindow *window)
     }
 }
 
+/* GtkLabel selects a focused label's text: the note opens without it. */
+static gboolean
+note_unselected_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (data, GTK_TYPE_LABEL, NULL, FALSE);
+  int start, end;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "pn-note-text"))
+      return !gtk_label_get_selection_bounds (labels->pdata[i], &start, &end);
+  g_assert_not_reached ();
+}
+
 #define BOTH_NOTES "la couleur du ciel, la direction du vent et le nom des oiseaux|" \
                    "la terre sèche se souvient de l’eau"
 
@@ -143,6 +156,7 @@ test_layer (void)
                    "Une personnification\u00a0: la terre a une mémoire. Cherchez une autre image de ce genre "
                    "dans le texte.");
   g_assert_true (shows_label (GTK_WIDGET (popover), "Teacher’s Note"));
+  wait_until (note_unselected_cb, popover, "the note's text unselected");
   /* Read-only: nothing in it to type in or to delete with. */
   g_assert_null (find_widget (GTK_WIDGET (popover), GTK_TYPE_TEXT_VIEW));
   g_assert_null (find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON));
@@ -227,6 +241,7 @@ shoot_note (PnWindow *window, const char *name)
 
   open_first_note (window);
   wait_until (popover_visible_cb, teacher, "the popover");
+  wait_until (note_unselected_cb, pn_teacher_notes_get_popover (teacher), "the note's text unselected");
   save_settled_screenshots (GTK_WIDGET (window), name);
   gtk_popover_popdown (GTK_POPOVER (pn_teacher_notes_get_popover (teacher)));
   wait_until (popover_hidden_cb, teacher, "the popover to close");

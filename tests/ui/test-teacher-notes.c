@@ -165,6 +165,7 @@ test_layer (void)
   wait_until (popover_hidden_cb, teacher, "the popover to close");
 
   /* « Teacher's Notes » off: the layer goes, the student's highlight stays. */
+  g_assert_true (g_action_group_get_action_enabled (actions, "show-teacher-notes"));
   state = g_action_group_get_action_state (actions, "show-teacher-notes");
   g_assert_true (g_variant_get_boolean (state));
   g_action_group_activate_action (actions, "show-teacher-notes", NULL);
@@ -182,6 +183,25 @@ test_layer (void)
   g_assert_cmpuint (stored->len, ==, 1);
   g_assert_cmpstr (((PnAnnotation *) g_ptr_array_index (stored, 0))->note, ==, "Ma note à moi.");
 
+  close_window (window);
+}
+
+/* A pack without teacher's notes has no « Teacher's Notes » to uncheck; the
+ * teacher's pack opened in the same window has (the control). */
+static void
+test_menu_item (void)
+{
+  g_autoptr(GFile) essay = bundled_pack ();
+  g_autoptr(GFile) pack = teacher_pack ();
+  PnWindow *window = open_window (essay);
+  GActionGroup *actions = G_ACTION_GROUP (window);
+
+  wait_until (reader_loaded_cb, window, "the essay");
+  g_assert_true (g_action_group_has_action (actions, "show-teacher-notes"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "show-teacher-notes"));
+  g_assert_null (pn_teacher_notes_get_shown (pn_window_get_teacher_notes (window)));
+  open_pack (window, pack);
+  g_assert_true (g_action_group_get_action_enabled (actions, "show-teacher-notes"));
   close_window (window);
 }
 
@@ -268,6 +288,21 @@ test_screenshots (void)
   wait_for_paint (GTK_WIDGET (window));
   shoot_note (window, "teacher-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The main menu, with « Teacher's Notes » checked. */
+  {
+    g_autoptr(GPtrArray) buttons = find_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, TRUE);
+    GtkWidget *menu = NULL;
+
+    for (guint i = 0; i < buttons->len && menu == NULL; i++)
+      if (g_strcmp0 (gtk_menu_button_get_icon_name (buttons->pdata[i]), "open-menu-symbolic") == 0)
+        menu = buttons->pdata[i];
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    wait_for_label (GTK_WIDGET (window), "Teacher’s Notes");
+    save_settled_screenshots (GTK_WIDGET (window), "teacher-menu.png");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  }
   close_window (window);
 }
 
@@ -278,6 +313,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/teacher-notes/layer", test_layer);
   g_test_add_func ("/teacher-notes/not-exported", test_not_exported);
+  g_test_add_func ("/teacher-notes/menu-item", test_menu_item);
   g_test_add_func ("/teacher-notes/screenshots", test_screenshots);
 
   return window_test_run ();

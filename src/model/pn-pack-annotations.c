@@ -284,9 +284,11 @@ pn_pack_check_teacher_notes (PnPack     *self,
         }
       if (pn_anchor_annotation (anchor_text, annotation, &result) == PN_ANCHOR_DETACHED)
         {
-          g_autofree char *start = g_utf8_substring (note->selectors.exact, 0, 60);
-          g_autofree char *quote = g_strconcat (start, strlen (start) < strlen (note->selectors.exact) ? "…" : "",
-                                                NULL);
+          /* (g_utf8_substring() reads past a shorter string's end.) */
+          g_autofree char *start = g_utf8_strlen (note->selectors.exact, -1) > 60
+                                     ? g_utf8_substring (note->selectors.exact, 0, 60) : NULL;
+          g_autofree char *quote = start != NULL ? g_strconcat (start, "…", NULL)
+                                                 : g_strdup (note->selectors.exact);
 
           const PnAnnotationPlace *place = g_hash_table_lookup (self->teacher_places, note->id);
 

@@ -221,7 +221,9 @@ test_check_detached (void)
 {
   g_autofree char *good = note_json ("doc", "arrose ses tomates", "Un verbe d’action.");
   g_autofree char *gone = note_json ("doc", "Zygomatiques xylophones quadrillés de kiosques", "Parti.");
-  g_autofree char *data = g_strdup_printf ("[\n%s,\n%s\n]\n", good, gone);
+  g_autofree char *long_gone = note_json ("doc", "Vingt-sept kiosques jaunes quadrillés et zygomatiques, "
+                                          "au bord du quai, chantent faux", "Parti aussi.");
+  g_autofree char *data = g_strdup_printf ("[\n%s,\n%s,\n%s\n]\n", good, gone, long_gone);
   g_autofree char *dir = make_pack ("notes.json", data);
   g_autoptr(GFile) location = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
@@ -232,8 +234,11 @@ test_check_detached (void)
   diagnostics = pn_pack_check_get_diagnostics (check);
   pn_test_dump (diagnostics);
   pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "notes.json", 10, "Zygomatiques");
+  /* A long quote is cut in the message. */
+  pn_test_assert_diagnostic (diagnostics, PN_SEVERITY_WARNING, "notes.json", 18, "zygomatiques, au bo…”");
+  g_assert_null (pn_test_find (diagnostics, "chantent faux"));
   g_assert_null (pn_test_find (diagnostics, "arrose"));
-  g_assert_cmpuint (pn_diagnostics_count (diagnostics, PN_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpuint (pn_diagnostics_count (diagnostics, PN_SEVERITY_WARNING), ==, 2);
   pn_test_remove_dir (dir);
 }
 

@@ -267,6 +267,38 @@ shoot_note (PnWindow *window, const char *name)
   wait_until (popover_hidden_cb, teacher, "the popover to close");
 }
 
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static gboolean
+count_reached_cb (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* The text as exported to PDF, for people to look at: teacher-print.pdf. */
+static void
+export_pdf (PnWindow *window)
+{
+  const char *dir = g_getenv ("PN_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint done = 0;
+  gulong id;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, "teacher-print.pdf", NULL);
+  file = g_file_new_for_path (path);
+  id = g_signal_connect_swapped (pn_window_get_reader_view (window), "pdf-exported", G_CALLBACK (count_cb), &done);
+  pn_reader_view_export_pdf (pn_window_get_reader_view (window), file);
+  wait_until (count_reached_cb, &done, "the PDF");
+  g_signal_handler_disconnect (pn_window_get_reader_view (window), id);
+}
+
 /* For people to look at (PN_SCREENSHOT_DIR): light, dark, 360 px, a note open. */
 static void
 test_screenshots (void)
@@ -288,6 +320,7 @@ test_screenshots (void)
   wait_for_paint (GTK_WIDGET (window));
   shoot_note (window, "teacher-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  export_pdf (window);
 
   /* The main menu, with « Teacher's Notes » checked. */
   {

@@ -756,15 +756,12 @@ parse_manifest (Loader   *loader,
   parse_documents (loader, root);
   parse_sources (loader, root);
   parse_reserved_files (loader, root);
-
-  /* The teacher's notes, anchored in the documents (pn-pack-annotations.c). */
-  node = json_object_get_member (json_node_get_object (root), "annotations");
-  if (node != NULL && pn_json_file_check_type (loader->json, loader->diagnostics, node, "annotations", PN_JSON_STRING))
-    {
-      g_autofree char *data = read_document_text (loader, node, "annotations", json_node_get_string (node));
-
-      pn_pack_read_teacher_notes (pack, loader->json, node, json_node_get_string (node), data, loader->diagnostics);
-    }
+  /* The teacher's notes (pn-pack-annotations.c), their file read as a document's is. */
+  if ((node = json_object_get_member (json_node_get_object (root), "annotations")) != NULL &&
+      pn_json_file_check_type (loader->json, loader->diagnostics, node, "annotations", PN_JSON_STRING))
+    pn_pack_read_teacher_notes (pack, loader->json, node, json_node_get_string (node),
+                                read_document_text (loader, node, "annotations", json_node_get_string (node)),
+                                loader->diagnostics);
 }
 
 /* Reading */

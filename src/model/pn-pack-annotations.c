@@ -118,9 +118,10 @@ pn_pack_read_teacher_notes (PnPack     *pack,
                             PnJsonFile *manifest,
                             JsonNode   *node,
                             const char *file,
-                            const char *data,
+                            char       *data,
                             GPtrArray  *diagnostics)
 {
+  g_autofree char *text = data;
   g_autoptr(GArray) places = g_array_new (FALSE, TRUE, sizeof (PnAnnotationPlace));
   g_autoptr(GPtrArray) read = NULL;
   g_autoptr(GError) error = NULL;
@@ -130,10 +131,10 @@ pn_pack_read_teacher_notes (PnPack     *pack,
 
   g_free (pack->annotations_file);
   pack->annotations_file = g_strdup (file);
-  if (data == NULL)
+  if (text == NULL)
     return;   /* why is already among the problems */
 
-  read = pn_annotations_from_w3c_located (data, -1, file, diagnostics, places, &error);
+  read = pn_annotations_from_w3c_located (text, -1, file, diagnostics, places, &error);
   if (read == NULL)
     {
       add_file_error (manifest, node, file, error->message, diagnostics);

@@ -79,14 +79,15 @@ PnSource *pn_source_parse (PnJsonFile *json,
                            const char *path,
                            GPtrArray  *diagnostics);
 
-/* Reads the teacher's notes of @data, the file @file that pack.json names at
- * @node of @manifest (pn-pack-annotations.c); each problem is appended to
+/* Reads the teacher's notes of @data (taken; NULL when the file could not be
+ * read, already reported), the file @file that pack.json names at @node of
+ * @manifest (pn-pack-annotations.c); each problem is appended to
  * @diagnostics. Called once the documents are read. */
 void pn_pack_read_teacher_notes (PnPack     *pack,
                                  PnJsonFile *manifest,
                                  JsonNode   *node,
                                  const char *file,
-                                 const char *data,
+                                 char       *data,
                                  GPtrArray  *diagnostics);
 
 G_END_DECLS

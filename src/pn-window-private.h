@@ -135,6 +135,8 @@ gboolean  _pn_window_in_library         (PnWindow      *self);
 void      _pn_window_show_course        (PnWindow      *self);
 /* The packs removed and waiting for Undo go for good (the window closes). */
 void      _pn_window_library_finish     (PnWindow      *self);
+/* pn-window-teacher.c */
+void  _pn_window_teacher_notes_init     (PnWindow      *self);
 
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);

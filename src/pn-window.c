@@ -481,6 +481,7 @@ pn_window_constructed (GObject *object)
   _pn_window_glossary_init (self);
   _pn_window_notes_init (self);
   _pn_window_notes_page_init (self);
+  _pn_window_teacher_notes_init (self);
 
   g_signal_connect_object (self->session, "opened",
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 #include "pn-pack-session.h"
 #include "pn-reader-view.h"
 #include "pn-sources-page.h"
+#include "pn-teacher-notes.h"
 
 G_BEGIN_DECLS
 
@@ -61,5 +62,7 @@ void           pn_window_import_file       (PnWindow       *self,
 gboolean       pn_window_is_pack_file      (GFile          *file);
 /* The highlights, notes and bookmarks of the window's text (pn-window-notes.c). */
 PnAnnotationController *pn_window_get_annotation_controller (PnWindow *self);
+/* The teacher's notes of the window's text (pn-window-teacher.c). */
+PnTeacherNotes *pn_window_get_teacher_notes (PnWindow *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pn-pack-annotations.h"
 #include "pn-pack-archive.h"
 #include "pn-pack-check.h"
 #include "pn-pack-checksums.h"
@@ -125,8 +126,8 @@ manifest_name_of (GFile *location)
   return g_file_get_basename (location);
 }
 
-/* The quotes of the quizzes' passages, looked for in the rendered pages, and
- * the quizzes' texts through the safe passes. */
+/* The quotes of the quizzes' passages and of the teacher's notes, looked for
+ * in the rendered pages, and the quizzes' texts through the safe passes. */
 static void
 check_quiz_quotes (PnPackCheck *self)
 {
@@ -139,6 +140,8 @@ check_quiz_quotes (PnPackCheck *self)
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &id, &page))
     g_hash_table_insert (texts, id, (gpointer) pn_rendered_page_get_text (page));
+  /* The teacher's notes are placed in the same texts. */
+  pn_pack_check_teacher_notes (self->pack, texts, self->diagnostics);
 
   for (guint i = 0; i < quizzes->len; i++)
     {

@@ -512,6 +512,47 @@ test_import_drop (void)
   close_window (window);
 }
 
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+file_chosen_cb (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* « Import Course Pack… » (Ctrl+Shift+O): the file chooser (GTK's own here,
+ * the portal's inside Flatpak) offers course pack files; the one chosen is
+ * imported. */
+static void
+test_import_chooser (void)
+{
+  PnWindow *window = open_essay_window (1000);
+  g_autoptr(GFile) archive = write_archive ("chosen.prisonnum", "test-import-chosen", "1.0", "Camille Martin", FALSE);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+  GtkFileFilter *filter;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-pack", NULL));
+  wait_until (chooser_shown_cb, NULL, "the file chooser");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Course Pack Files");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), archive, &error));
+  g_assert_no_error (error);
+  /* Selected once the chooser has read the folder. */
+  wait_until (file_chosen_cb, chooser, "the file to be selected");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_installed (window, "test-import-chosen", NULL);
+
+  close_window (window);
+}
+
 /* « Open With » and the command line: a pack file is imported, a folder
  * opened where it is (not installed). */
 static void
@@ -632,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/import/other-author", test_import_other_author);
   g_test_add_func ("/import/broken", test_import_broken);
   g_test_add_func ("/import/drop", test_import_drop);
+  g_test_add_func ("/import/chooser", test_import_chooser);
   g_test_add_func ("/import/open", test_import_open);
   g_test_add_func ("/import/screenshots", test_import_screenshots);
 

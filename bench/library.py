@@ -15,13 +15,12 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from startup import run_once  # noqa: E402
+from startup import app_env, medians  # noqa: E402
 
 WORDS = ("rent wage price market labour value capital land worker tenant landlord harvest "
          "grain field town trade money credit debt tax law custom village mill road river "
@@ -108,27 +107,11 @@ def main():
             else:
                 print(line)
 
-        env = dict(os.environ)
-        env.update({
-            "XDG_CACHE_HOME": os.path.join(work, "cache"),
-            "XDG_DATA_HOME": os.path.join(work, "data"),
-            "XDG_CONFIG_HOME": os.path.join(work, "config"),
-            "GSETTINGS_BACKEND": "memory",
-            "GSETTINGS_SCHEMA_DIR": args.schemas,
-            "PRISONNUM_PACK_DIR": args.pack,
-            "PRISONNUM_LIBRARY_DIR": os.path.dirname(installed),
-            "PRISONNUM_BENCH": "1",
-        })
-        essay = [args.app, args.pack]
-        big = [args.app, installed]
-        # One warm-up each: the disk cache, fontconfig and the content filter compile.
-        run_once(essay, env)
-        run_once(big, env)
-        results = {"essay": [], "big": []}
-        for _ in range(args.runs):
-            results["essay"].append(run_once(essay, env))
-            results["big"].append(run_once(big, env))
-        med = {k: statistics.median(w for w, _ in v) for k, v in results.items()}
+        env = app_env(work, args.schemas, args.pack)
+        env["PRISONNUM_LIBRARY_DIR"] = os.path.dirname(installed)
+        med = {name: wall for name, (wall, _) in
+               medians({"essay": [args.app, args.pack], "big": [args.app, installed]},
+                       env, args.runs).items()}
         print(f"runs {args.runs} (medians)")
         print(f"start-up on the bundled essay {med['essay']:.0f} ms")
         print(f"start-up on the installed pack's first text {med['big']:.0f} ms")

@@ -87,6 +87,36 @@ def run_once(argv, env, timeout=90.0):
     return wall, peak / 1024.0
 
 
+def app_env(work, schemas, pack):
+    """The app's environment for a measured run: its folders under @work, the
+    settings in memory, @pack as the bundled essay, the "laid-out" line on."""
+    env = dict(os.environ)
+    env.update({
+        "XDG_CACHE_HOME": os.path.join(work, "cache"),
+        "XDG_DATA_HOME": os.path.join(work, "data"),
+        "XDG_CONFIG_HOME": os.path.join(work, "config"),
+        "GSETTINGS_BACKEND": "memory",
+        "GSETTINGS_SCHEMA_DIR": schemas,
+        "PRISONNUM_PACK_DIR": pack,
+        "PRISONNUM_BENCH": "1",
+    })
+    return env
+
+
+def medians(commands, env, runs):
+    """The median wall time and peak memory of each of @commands (name → argv),
+    after one warm-up each (the disk cache, fontconfig and the content filter
+    compile), over @runs runs taken in turn."""
+    for argv in commands.values():
+        run_once(argv, env)
+    results = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            results[name].append(run_once(argv, env))
+    return {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v))
+            for k, v in results.items()}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
@@ -108,28 +138,10 @@ def main():
             f.write(html)
         shutil.copy(args.css, os.path.join(work, "reader.css"))
 
-        env = dict(os.environ)
-        env.update({
-            "XDG_CACHE_HOME": os.path.join(work, "cache"),
-            "XDG_DATA_HOME": os.path.join(work, "data"),
-            "XDG_CONFIG_HOME": os.path.join(work, "config"),
-            "GSETTINGS_BACKEND": "memory",
-            "GSETTINGS_SCHEMA_DIR": args.schemas,
-            "PRISONNUM_PACK_DIR": args.pack,
-            "PRISONNUM_BENCH": "1",
-        })
+        env = app_env(work, args.schemas, args.pack)
         app = [args.app, args.pack]
         floor = [args.floor, page]
-        # One warm-up each: the disk cache, fontconfig and the content filter compile.
-        run_once(app, env)
-        run_once(floor, env)
-        results = {"app": [], "floor": []}
-        for _ in range(args.runs):
-            results["floor"].append(run_once(floor, env))
-            results["app"].append(run_once(app, env))
-
-        med = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v))
-               for k, v in results.items()}
+        med = medians({"floor": floor, "app": app}, env, args.runs)
         (aw, am), (fw, fm) = med["app"], med["floor"]
         print(f"runs {args.runs} (medians)")
         print(f"floor wall time {fw:.0f} ms")

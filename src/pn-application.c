@@ -47,6 +47,22 @@ pn_application_get_default_pack (void)
   return g_file_new_for_path (SOURCE_PACK_DIR);
 }
 
+PnLibrary *
+pn_application_get_library (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      const char *env = g_getenv ("PRISONNUM_LIBRARY_DIR");
+      g_autoptr(GFile) bundled = pn_application_get_default_pack ();
+
+      self->library = pn_library_new (env != NULL && env[0] != '\0' ? env : NULL, bundled);
+    }
+
+  return self->library;
+}
+
 /* Where .prisonnum files were unpacked before there was a library. */
 static char *
 old_cache_dir (void)
@@ -269,26 +285,12 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Back to the essay the app comes with: inside Flatpak its folder is out of
- * the file chooser's reach. */
-static void
-open_bundled_action (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
-{
-  PnApplication *self = user_data;
-  g_autoptr(GFile) pack = pn_application_get_default_pack ();
-
-  g_application_open (G_APPLICATION (self), &pack, 1, "");
-}
-
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "help", help_action },
   { "about", about_action },
   { "open", open_action },
-  { "open-bundled", open_bundled_action },
 };
 
 /* Settings */
@@ -347,17 +349,6 @@ pn_application_add_source_icons (void)
   if (g_file_test (icons_dir, G_FILE_TEST_IS_DIR))
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     icons_dir);
-}
-
-/* The library of installed packs: $PRISONNUM_LIBRARY_DIR (tests), else the
- * user's data folder. */
-static void
-pn_application_open_library (PnApplication *self)
-{
-  const char *env = g_getenv ("PRISONNUM_LIBRARY_DIR");
-  g_autoptr(GFile) bundled = pn_application_get_default_pack ();
-
-  self->library = pn_library_new (env != NULL && env[0] != '\0' ? env : NULL, bundled);
 }
 
 /* Archives opened before there was a library were unpacked in the cache:
@@ -466,7 +457,8 @@ pn_application_startup (GApplication *app)
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
-  pn_application_open_library (self);
+  /* Packs removed and not purged the last time go now. */
+  pn_application_get_library (self);
   pn_application_remove_old_cache ();
   /* Off the start-up path: once the first window is on its way. */
   g_idle_add_once (log_environment_cb, NULL);
@@ -528,7 +520,13 @@ pn_application_activate (GApplication *app)
                                                : pn_application_get_startup_pack (self);
 
       window = pn_application_new_window (self);
-      pn_window_open_pack (window, pack);
+      /* With packs installed besides the bundled essay the window starts on
+       * the library, unless a pack is asked for. */
+      if (!self->self_check && g_getenv ("PRISONNUM_PACK_DIR") == NULL &&
+          pn_library_count (pn_application_get_library (self)) > 1)
+        pn_window_show_library (window);
+      else
+        pn_window_open_pack (window, pack);
       if (self->self_check)
         pn_self_check_start (GTK_APPLICATION (self), window);
     }
@@ -651,12 +649,4 @@ pn_application_get_settings (PnApplication *self)
   g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-PnLibrary *
-pn_application_get_library (PnApplication *self)
-{
-  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
-
-  return self->library;
 }

@@ -190,8 +190,6 @@ pn_window_import_show_error (PnWindow   *self,
   gtk_widget_add_css_class (label, "pn-diagnostic");
   gtk_widget_add_css_class (label, "card");
   gtk_widget_add_css_class (label, "pn-import-message");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why the file was not imported"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   g_object_set_data_full (G_OBJECT (dialog), "pn-message", g_strdup (message), g_free);
 

@@ -409,6 +409,38 @@ test_import_same_older (void)
   close_window (window);
 }
 
+static gboolean
+library_entries_are_cb (gpointer data)
+{
+  return library_entries () == GPOINTER_TO_UINT (data);
+}
+
+/* The window closed while the update dialog asks: the staged pack (there
+ * while it asks) goes, the installed one stays. */
+static void
+test_import_abandoned (void)
+{
+  PnWindow *window = open_essay_window (1000);
+  g_autoptr(GFile) v1 = write_archive ("left-1.prisonnum", "test-import-left", "1.0", "Camille Martin", FALSE);
+  g_autoptr(GFile) v2 = write_archive ("left-2.prisonnum", "test-import-left", "2.0", "Camille Martin", TRUE);
+  g_autofree char *installed = installed_path ("test-import-left");
+  g_autofree char *market = g_build_filename (installed, "market.md", NULL);
+  guint before;
+
+  import_new (window, v1, "test-import-left");
+  before = library_entries ();
+  pn_window_import_file (window, v2);
+  wait_update_dialog ();
+  /* The staging folder of the file being asked about. */
+  g_assert_cmpuint (library_entries (), ==, before + 1);
+
+  close_window (window);
+  wait_until (library_entries_are_cb, GUINT_TO_POINTER (before), "the staging folder to go");
+  g_assert_null (find_toplevel (PN_TYPE_UPDATE_DIALOG));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_IS_DIR));
+  g_assert_false (g_file_test (market, G_FILE_TEST_EXISTS));
+}
+
 /* A pack by someone else claiming an installed pack's id: said first, with
  * both authors, and replacing is destructive and not the default. */
 static void
@@ -671,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/import/update", test_import_update);
   g_test_add_func ("/import/same-older", test_import_same_older);
   g_test_add_func ("/import/other-author", test_import_other_author);
+  g_test_add_func ("/import/abandoned", test_import_abandoned);
   g_test_add_func ("/import/broken", test_import_broken);
   g_test_add_func ("/import/drop", test_import_drop);
   g_test_add_func ("/import/chooser", test_import_chooser);

@@ -350,7 +350,7 @@ test_import_update (void)
   g_assert_cmpint (kept->selectors.start, >, kept_start);
   g_assert_true (gone->detached);
   g_assert_cmpstr (gone->note, ==, "the café");
-  wait_for_label (GTK_WIDGET (window), "1 note in place, 1 detached");
+  wait_for_label (GTK_WIDGET (window), "1 note detached, 1 in place");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-notes", NULL);
   wait_until (notes_mapped_cb, window, "the Notes page");
@@ -608,6 +608,28 @@ test_import_open (void)
   close_window (window);
 }
 
+/* The toast showing @text has stopped moving, the one before it gone. */
+static void
+wait_toast_settled (PnWindow   *window,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, text, TRUE);
+  GtkWidget *toast = gtk_widget_get_ancestor (g_ptr_array_index (labels, 0), ADW_TYPE_BIN);
+  graphene_rect_t before = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  graphene_rect_t now;
+
+  g_assert_nonnull (toast);
+  for (;;)
+    {
+      wait_for_paint (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &now));
+      if (graphene_rect_equal (&before, &now) &&
+          gtk_widget_get_opacity (toast) == 1.0)
+        break;
+      before = now;
+    }
+}
+
 /* For people to look at (PN_SCREENSHOT_DIR): the update dialog, an import
  * error and the drop highlight, 1000 and 360 px wide, in the language of the
  * run (LANGUAGE=fr) and in the dark style with PN_TEST_DARK=1. */
@@ -650,6 +672,25 @@ test_import_screenshots (void)
       name = g_strdup_printf ("import-error-%d-%s-%s.png", widths[i], style, language);
       save_settled_screenshots (GTK_WIDGET (window), name);
       respond (ADW_MESSAGE_DIALOG (error_dialog), "close");
+
+      /* The update, with a note on the café (gone from the second version). */
+      wait_until (reader_loaded_cb, window, "the first version's text");
+      add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_YELLOW,
+                                             "An old café stood on the quay", NULL, NULL, 0));
+      add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_GREEN,
+                                             "The boats came back at night", NULL, NULL, 0));
+      pn_window_import_file (window, v2);
+      respond (wait_update_dialog (), PN_UPDATE_DIALOG_REPLACE);
+      wait_installed (window, id, "1.1");
+      wait_until (reader_loaded_cb, window, "the second version's text");
+      /* In the language of the run; the toast seen once it has come up. */
+      g_free (name);
+      name = g_strdup_printf (ngettext ("%u note detached", "%u notes detached", 1), 1);
+      wait_for_label (GTK_WIDGET (window), name);
+      wait_toast_settled (window, name);
+      g_free (name);
+      name = g_strdup_printf ("import-updated-%d-%s-%s.png", widths[i], style, language);
+      save_settled_screenshots (GTK_WIDGET (window), name);
 
       /* As while files are dragged over the window. */
       overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);

@@ -2,7 +2,9 @@
  *
  * Each input is written as pack.json in a folder that also holds a document,
  * a sources file and quiz files (JSON and GIFT) the manifest may name, and the pack is
- * loaded as the app loads it; what loads is read through every getter.
+ * loaded as the app loads it; what loads is read through every getter. The
+ * library's reading of the same pack.json (pn_library_pack_read(), for its
+ * list) goes through it too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 
 #include "pn-fuzz.h"
 #include "pn-diagnostic.h"
+#include "pn-library-private.h"
 #include "pn-pack.h"
 
 static char *pack_dir;
@@ -22,7 +25,8 @@ static char *manifest_path;
 static void
 remove_pack_dir (void)
 {
-  const char *names[] = { "pack.json", "doc.md", "sources.json", "quiz.json", "quiz.gift", "glossary.json" };
+  const char *names[] = { "pack.json", "doc.md", "sources.json", "quiz.json", "quiz.gift", "glossary.json",
+                          "cover.png" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -44,6 +48,7 @@ set_up (void)
                    "\"text\": \"Vrai ?\", \"answer\": true, \"passage\": { \"document\": \"doc\", \"quote\": \"Un texte\" } } ] }\n" },
     { "quiz.gift", "::A::Vrai ?{T}\n\n::B::Qui ?{=Lordon ~Durand}\n" },
     { "glossary.json", "{}\n" },
+    { "cover.png", "\x89PNG\r\n\x1a\n" },
   };
 
   pack_dir = g_dir_make_tmp ("pn-fuzz-manifest-XXXXXX", &error);
@@ -111,6 +116,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PnPack) pack = NULL;
+  g_autoptr(PnLibraryPack) listed = NULL;
 
   if (pack_dir == NULL)
     set_up ();
@@ -123,6 +129,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   pack = pn_pack_load (location, diagnostics, &error);
 
   pn_fuzz_check_diagnostics (diagnostics, FALSE);
+
+  listed = pn_library_pack_read (pack_dir, FALSE);
+  if (listed != NULL)
+    {
+      g_assert_true (g_utf8_validate (listed->id, -1, NULL) && listed->id[0] != '.');
+      g_assert_nonnull (listed->title);
+      g_assert_nonnull (listed->language);
+      g_assert_nonnull (listed->document_ids);
+      g_assert_cmpuint (g_strv_length (listed->document_ids), <=, PN_PACK_MAX_DOCUMENTS);
+      g_assert_true (listed->cover_path == NULL || g_str_has_prefix (listed->cover_path, pack_dir));
+    }
+
   if (pack == NULL)
     {
       g_assert_nonnull (error);

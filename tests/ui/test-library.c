@@ -371,6 +371,32 @@ plain (const char *mnemonic)
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
+/* The Undo button of the toast saying @message (not that of a toast still
+ * leaving the screen). */
+static GtkWidget *
+undo_button (PnWindow   *window,
+             const char *message)
+{
+  g_autofree char *undo = plain (_("_Undo"));
+  g_autoptr(GPtrArray) labels = NULL;
+  GtkWidget *toast;
+
+  wait_for_label (GTK_WIDGET (window), message);
+  labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, message, TRUE);
+  g_assert_cmpuint (labels->len, >=, 1);
+  /* Up from the message to the toast holding the button. */
+  for (toast = g_ptr_array_index (labels, labels->len - 1); toast != NULL; toast = gtk_widget_get_parent (toast))
+    {
+      g_autoptr(GPtrArray) found = find_widgets (toast, GTK_TYPE_LABEL, undo, TRUE);
+
+      for (guint i = 0; i < found->len; i++)
+        if (g_str_equal (gtk_label_get_text (g_ptr_array_index (found, i)), undo))
+          return gtk_widget_get_ancestor (g_ptr_array_index (found, i), GTK_TYPE_BUTTON);
+    }
+  g_error ("No Undo button with “%s”", message);
+  return NULL;
+}
+
 static void
 answer (AdwMessageDialog *dialog,
         const char       *label)
@@ -391,6 +417,12 @@ static gboolean
 no_card_cb (gpointer data)
 {
   return !has_card_cb (data);
+}
+
+static gboolean
+has_quiz_card_cb (gpointer data)
+{
+  return card (data, "test-quiz") != NULL;
 }
 
 static gboolean
@@ -446,9 +478,7 @@ test_library_remove_undo (void)
   answer (remove_dialog (window, "test-good"), "Keep Notes");
   wait_until (no_card_cb, window, "the card to go");
   g_assert_false (installed ("test-good"));
-  wait_for_label (GTK_WIDGET (window), "“Un dossier de test : tout va bien” removed");
-
-  g_signal_emit_by_name (button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
+  g_signal_emit_by_name (undo_button (window, "“Un dossier de test : tout va bien” removed"), "clicked");
   wait_until (has_card_cb, window, "the card to come back");
   g_assert_true (installed ("test-good"));
 
@@ -461,8 +491,8 @@ test_library_remove_undo (void)
   wait_until (library_shown_cb, window, "the library, the pack read being gone");
   g_assert_null (card (window, "test-good"));
   /* Undo: its card opens it again (from its folder, back in place). */
-  g_signal_emit_by_name (button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
-  wait_until (has_card_cb, window, "the card to come back");
+  g_signal_emit_by_name (undo_button (window, "“Un dossier de test : tout va bien” removed"), "clicked");
+  wait_until (has_card_cb, window, "the card of the pack read to come back");
   g_signal_emit_by_name (card (window, "test-good"), "activate");
   wait_until (course_shown_cb, window, "the course again");
   wait_until (reader_loaded_cb, window, "the text again");
@@ -693,11 +723,13 @@ test_library_screenshots (void)
       save_settled_screenshots (GTK_WIDGET (dialog), dialog_shot);
       answer (dialog, _("_Keep Notes"));
       wait_until (no_quiz_card_cb, window, "the card to go");
-      save_settled_screenshots (GTK_WIDGET (window), toast_shot);
       {
-        g_autofree char *undo = plain (_("_Undo"));
+        g_autofree char *removed = g_strdup_printf (_("“%s” removed"), "Un petit questionnaire");
+        GtkWidget *undo = undo_button (window, removed);
 
-        g_signal_emit_by_name (button_labelled (GTK_WIDGET (window), undo), "clicked");
+        save_settled_screenshots (GTK_WIDGET (window), toast_shot);
+        g_signal_emit_by_name (undo, "clicked");
+        wait_until (has_quiz_card_cb, window, "the card to come back");
       }
       close_window (window);
       g_assert_true (installed ("test-quiz"));

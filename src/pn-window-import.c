@@ -24,7 +24,6 @@
 #include <glib/gi18n.h>
 
 #include "pn-application.h"
-#include "pn-diagnostic.h"
 #include "pn-library-reanchor.h"
 #include "pn-pack-archive.h"
 #include "pn-toast.h"
@@ -190,8 +189,6 @@ pn_window_import_show_error (PnWindow   *self,
   gtk_widget_add_css_class (label, "pn-diagnostic");
   gtk_widget_add_css_class (label, "card");
   gtk_widget_add_css_class (label, "pn-import-message");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why the file was not imported"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   g_object_set_data_full (G_OBJECT (dialog), "pn-message", g_strdup (message), g_free);
 
@@ -205,42 +202,82 @@ pn_window_import_show_error (PnWindow   *self,
 
 /* Installing */
 
+typedef struct {
+  PnWindow *window;
+  AdwToast *toast;
+  gulong    handler;
+} OpenedToast;
+
+static void
+opened_toast_cb (PnPackSession *session,
+                 OpenedToast   *opened)
+{
+  g_signal_handler_disconnect (session, opened->handler);
+  pn_window_add_toast (opened->window, g_steal_pointer (&opened->toast));
+}
+
+static void
+opened_toast_free (gpointer data,
+                   GClosure *closure)
+{
+  OpenedToast *opened = data;
+
+  g_clear_object (&opened->toast);
+  g_free (opened);
+}
+
+/* Shows @toast (taken) once the pack being opened is shown: after the
+ * pack's own « N problems » toast, which would otherwise take its place. */
+static void
+toast_when_opened (PnWindow *self,
+                   AdwToast *toast)
+{
+  OpenedToast *opened = g_new0 (OpenedToast, 1);
+
+  opened->window = self;
+  opened->toast = toast;
+  opened->handler = g_signal_connect_data (pn_window_get_session (self), "opened",
+                                           G_CALLBACK (opened_toast_cb), opened,
+                                           opened_toast_free, G_CONNECT_AFTER);
+}
+
+/* What an update did to the notes, the detached ones first (a narrow
+ * window's toast shows only the start). */
 static char *
 updated_title (const char *title,
                guint       placed,
                guint       detached)
 {
-  g_autofree char *in_place = NULL;
   g_autofree char *astray = NULL;
+  g_autofree char *in_place = NULL;
 
   if (placed + detached == 0)
     /* Translators: %s is the title of a course pack */
     return g_strdup_printf (_("“%s” updated"), title);
 
-  /* Translators: notes found again in the updated texts */
-  in_place = g_strdup_printf (ngettext ("%u note in place", "%u notes in place", placed), placed);
   if (detached == 0)
-    /* Translators: the title of a course pack, then « 3 notes in place » */
-    return g_strdup_printf (_("“%s” updated: %s"), title, in_place);
+    /* Translators: after a course pack is updated */
+    return g_strdup_printf (ngettext ("Updated: your note is in place", "Updated: your %u notes are in place",
+                                      placed), placed);
 
   /* Translators: notes whose passage is no longer in the updated texts */
-  astray = g_strdup_printf (ngettext ("%u detached", "%u detached", detached), detached);
-  /* Translators: the title of a course pack, then « 3 notes in place », then « 1 detached » */
-  return g_strdup_printf (_("“%s” updated: %s, %s"), title, in_place, astray);
+  astray = g_strdup_printf (ngettext ("%u note detached", "%u notes detached", detached), detached);
+  /* Translators: notes found again in the updated texts, after « 1 note detached, » */
+  in_place = g_strdup_printf (ngettext ("%u in place", "%u in place", placed), placed);
+  /* Translators: « 1 note detached », then « 3 in place » */
+  return g_strdup_printf (_("%s, %s"), astray, in_place);
 }
 
-/* The student's notes of the updated pack in @folder, placed again in its
- * texts; the toast says how many were found and how many not. */
+/* The student's notes of the updated @pack (installed), placed again in
+ * its texts; the toast says how many were found and how many not. */
 static void
 pn_window_import_reanchor (PnWindow   *self,
-                           GFile      *folder,
+                           PnPack     *pack,
                            const char *title)
 {
   PnApplication *app = pn_window_import_app (self);
   PnStore *store = app ? pn_application_get_store (app) : NULL;
-  g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(PnPack) pack = NULL;
   g_autoptr(GPtrArray) detached = NULL;
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
@@ -248,8 +285,7 @@ pn_window_import_reanchor (PnWindow   *self,
   AdwToast *toast;
   guint placed;
 
-  pack = store ? pn_pack_load (folder, diagnostics, &error) : NULL;
-  if (pack != NULL)
+  if (store != NULL)
     pn_library_reanchor_pack (store, pack, &report, &detached, &error);
   if (error != NULL)
     {
@@ -260,7 +296,7 @@ pn_window_import_reanchor (PnWindow   *self,
       text = g_strdup_printf (_("Your notes could not be checked against the new texts: %s"),
                               error->message);
       escaped = g_markup_escape_text (text, -1);
-      pn_window_add_toast (self, adw_toast_new (escaped));
+      toast_when_opened (self, adw_toast_new (escaped));
       return;
     }
 
@@ -270,11 +306,12 @@ pn_window_import_reanchor (PnWindow   *self,
   toast = adw_toast_new (escaped);
   if (placed + report.n_detached > 0)
     {
-      adw_toast_set_button_label (toast, _("Show _Notes"));
+      /* Short: a narrow window's toast keeps little room for its title. */
+      adw_toast_set_button_label (toast, C_("toast button", "_Notes"));
       adw_toast_set_action_name (toast, "win.show-notes");
       adw_toast_set_timeout (toast, report.n_detached > 0 ? 0 : 10);
     }
-  pn_window_add_toast (self, toast);
+  toast_when_opened (self, toast);
 }
 
 /* Installs the staged pack of @import and opens it. */
@@ -302,11 +339,12 @@ pn_window_import_commit (PnWindow        *self,
       /* Translators: %s is the title of a course pack */
       text = g_strdup_printf (_("“%s” added to the library"), title);
       escaped = g_markup_escape_text (text, -1);
-      pn_window_add_toast (self, adw_toast_new (escaped));
+      toast_when_opened (self, adw_toast_new (escaped));
     }
   else
     {
-      pn_window_import_reanchor (self, folder, title);
+      /* The pack as installed (read again there by the commit). */
+      pn_window_import_reanchor (self, pn_library_import_get_pack (import), title);
     }
 
   pn_window_open_pack (self, folder);

@@ -350,7 +350,7 @@ test_import_update (void)
   g_assert_cmpint (kept->selectors.start, >, kept_start);
   g_assert_true (gone->detached);
   g_assert_cmpstr (gone->note, ==, "the café");
-  wait_for_label (GTK_WIDGET (window), "1 note in place, 1 detached");
+  wait_for_label (GTK_WIDGET (window), "1 note detached, 1 in place");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-notes", NULL);
   wait_until (notes_mapped_cb, window, "the Notes page");
@@ -407,6 +407,38 @@ test_import_same_older (void)
   g_assert_cmpuint (library_entries (), ==, before);
 
   close_window (window);
+}
+
+static gboolean
+library_entries_are_cb (gpointer data)
+{
+  return library_entries () == GPOINTER_TO_UINT (data);
+}
+
+/* The window closed while the update dialog asks: the staged pack (there
+ * while it asks) goes, the installed one stays. */
+static void
+test_import_abandoned (void)
+{
+  PnWindow *window = open_essay_window (1000);
+  g_autoptr(GFile) v1 = write_archive ("left-1.prisonnum", "test-import-left", "1.0", "Camille Martin", FALSE);
+  g_autoptr(GFile) v2 = write_archive ("left-2.prisonnum", "test-import-left", "2.0", "Camille Martin", TRUE);
+  g_autofree char *installed = installed_path ("test-import-left");
+  g_autofree char *market = g_build_filename (installed, "market.md", NULL);
+  guint before;
+
+  import_new (window, v1, "test-import-left");
+  before = library_entries ();
+  pn_window_import_file (window, v2);
+  wait_update_dialog ();
+  /* The staging folder of the file being asked about. */
+  g_assert_cmpuint (library_entries (), ==, before + 1);
+
+  close_window (window);
+  wait_until (library_entries_are_cb, GUINT_TO_POINTER (before), "the staging folder to go");
+  g_assert_null (find_toplevel (PN_TYPE_UPDATE_DIALOG));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_IS_DIR));
+  g_assert_false (g_file_test (market, G_FILE_TEST_EXISTS));
 }
 
 /* A pack by someone else claiming an installed pack's id: said first, with
@@ -512,6 +544,53 @@ test_import_drop (void)
   close_window (window);
 }
 
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+file_chosen_cb (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* « Import Course Pack… » (Ctrl+Shift+O): the file chooser (GTK's own here,
+ * the portal's inside Flatpak) offers course pack files; the one chosen is
+ * imported. */
+static void
+test_import_chooser (void)
+{
+  PnWindow *window = open_essay_window (1000);
+  g_autoptr(GFile) archive = write_archive ("chosen.prisonnum", "test-import-chosen", "1.0", "Camille Martin", FALSE);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+  GtkFileFilter *filter;
+
+  /* From the keyboard, as the student would (through XTest, on X11). */
+  wait_until (window_active_cb, window, "the window to have the keyboard");
+  if (!pn_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+    {
+      g_test_message ("No XTest: the action activated instead of Ctrl+Shift+O");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-pack", NULL));
+    }
+  wait_until (chooser_shown_cb, NULL, "the file chooser");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Course Pack Files");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), archive, &error));
+  g_assert_no_error (error);
+  /* Selected once the chooser has read the folder. */
+  wait_until (file_chosen_cb, chooser, "the file to be selected");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_installed (window, "test-import-chosen", NULL);
+
+  close_window (window);
+}
+
 /* « Open With » and the command line: a pack file is imported, a folder
  * opened where it is (not installed). */
 static void
@@ -533,6 +612,28 @@ test_import_open (void)
   g_assert_cmpuint (library_entries (), ==, before + 1);
 
   close_window (window);
+}
+
+/* The toast showing @text has stopped moving, the one before it gone. */
+static void
+wait_toast_settled (PnWindow   *window,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, text, TRUE);
+  GtkWidget *toast = gtk_widget_get_ancestor (g_ptr_array_index (labels, 0), ADW_TYPE_BIN);
+  graphene_rect_t before = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  graphene_rect_t now;
+
+  g_assert_nonnull (toast);
+  for (;;)
+    {
+      wait_for_paint (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &now));
+      if (graphene_rect_equal (&before, &now) &&
+          gtk_widget_get_opacity (toast) == 1.0)
+        break;
+      before = now;
+    }
 }
 
 /* For people to look at (PN_SCREENSHOT_DIR): the update dialog, an import
@@ -577,6 +678,25 @@ test_import_screenshots (void)
       name = g_strdup_printf ("import-error-%d-%s-%s.png", widths[i], style, language);
       save_settled_screenshots (GTK_WIDGET (window), name);
       respond (ADW_MESSAGE_DIALOG (error_dialog), "close");
+
+      /* The update, with a note on the café (gone from the second version). */
+      wait_until (reader_loaded_cb, window, "the first version's text");
+      add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_YELLOW,
+                                             "An old café stood on the quay", NULL, NULL, 0));
+      add_annotation (window, annotation_on (window, "harbour", PN_ANNOTATION_HIGHLIGHT, PN_ANNOTATION_GREEN,
+                                             "The boats came back at night", NULL, NULL, 0));
+      pn_window_import_file (window, v2);
+      respond (wait_update_dialog (), PN_UPDATE_DIALOG_REPLACE);
+      wait_installed (window, id, "1.1");
+      wait_until (reader_loaded_cb, window, "the second version's text");
+      /* In the language of the run; the toast seen once it has come up. */
+      g_free (name);
+      name = g_strdup_printf (ngettext ("%u note detached", "%u notes detached", 1), 1);
+      wait_for_label (GTK_WIDGET (window), name);
+      wait_toast_settled (window, name);
+      g_free (name);
+      name = g_strdup_printf ("import-updated-%d-%s-%s.png", widths[i], style, language);
+      save_settled_screenshots (GTK_WIDGET (window), name);
 
       /* As while files are dragged over the window. */
       overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
@@ -630,8 +750,10 @@ main (int   argc,
   g_test_add_func ("/import/update", test_import_update);
   g_test_add_func ("/import/same-older", test_import_same_older);
   g_test_add_func ("/import/other-author", test_import_other_author);
+  g_test_add_func ("/import/abandoned", test_import_abandoned);
   g_test_add_func ("/import/broken", test_import_broken);
   g_test_add_func ("/import/drop", test_import_drop);
+  g_test_add_func ("/import/chooser", test_import_chooser);
   g_test_add_func ("/import/open", test_import_open);
   g_test_add_func ("/import/screenshots", test_import_screenshots);
 

@@ -25,6 +25,7 @@
 
 #include "pn-application.h"
 #include "pn-library-reanchor.h"
+#include "pn-message-dialog.h"
 #include "pn-pack-archive.h"
 #include "pn-toast.h"
 #include "pn-update-dialog.h"
@@ -174,9 +175,8 @@ pn_window_import_show_error (PnWindow   *self,
 
   /* Translators: %s is the name of a course pack file */
   body = g_strdup_printf (_("“%s” was not added to your library:"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Course Pack Cannot Be Imported"), body);
+  dialog = pn_message_dialog_new (GTK_WINDOW (self), _("The Course Pack Cannot Be Imported"), body);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_widget_add_css_class (dialog, "pn-import-error");
 
   /* A label of its own: the paths in the message have no spaces, and this
@@ -189,7 +189,7 @@ pn_window_import_show_error (PnWindow   *self,
   gtk_widget_add_css_class (label, "pn-diagnostic");
   gtk_widget_add_css_class (label, "card");
   gtk_widget_add_css_class (label, "pn-import-message");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  pn_message_dialog_append (dialog, label);
   g_object_set_data_full (G_OBJECT (dialog), "pn-message", g_strdup (message), g_free);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "copy", _("C_opy Message"));

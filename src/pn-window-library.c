@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pn-application.h"
+#include "pn-message-dialog.h"
 #include "pn-store-packs.h"
 #include "pn-window-private.h"
 
@@ -314,10 +315,10 @@ remove_pack_action (GtkWidget  *widget,
 
   /* Translators: the heading of the dialog asking before a course pack is removed */
   heading = g_strdup_printf (_("Remove “%s”?"), pack->title);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The course pack leaves your library. Your notes, highlights, "
-                                     "flashcards and quiz results in it can be kept, for when you "
-                                     "import it again, or deleted with it."));
+  dialog = pn_message_dialog_new (GTK_WINDOW (self), heading,
+                                  _("The course pack leaves your library. Your notes, highlights, "
+                                    "flashcards and quiz results in it can be kept, for when you "
+                                    "import it again, or deleted with it."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete Notes"),
@@ -329,7 +330,6 @@ remove_pack_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   ask = g_new0 (RemoveAsk, 1);
   ask->window = g_object_ref (self);

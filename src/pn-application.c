@@ -12,6 +12,7 @@
 #include "pn-application.h"
 #include "pn-help.h"
 #include "pn-message-dialog.h"
+#include "pn-pack-archive.h"
 #include "pn-preferences-window.h"
 #include "pn-self-check.h"
 #include "pn-window.h"
@@ -22,6 +23,7 @@ struct _PnApplication
 
   GSettings      *settings;
   PnStore        *store;
+  PnLibrary      *library;
   /* What the first window tells about the student's data (it names the
    * files), when it cannot be used as usual. */
   char           *store_heading;
@@ -46,8 +48,32 @@ pn_application_get_default_pack (void)
   return g_file_new_for_path (SOURCE_PACK_DIR);
 }
 
+PnLibrary *
+pn_application_get_library (PnApplication *self)
+{
+  g_return_val_if_fail (PN_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      const char *env = g_getenv ("PRISONNUM_LIBRARY_DIR");
+      g_autoptr(GFile) bundled = pn_application_get_default_pack ();
+
+      self->library = pn_library_new (env != NULL && env[0] != '\0' ? env : NULL, bundled);
+    }
+
+  return self->library;
+}
+
+/* Where .prisonnum files were unpacked before there was a library. */
+static char *
+old_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", NULL);
+}
+
 /* The pack to show at start: the one read last if it is still there,
- * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. */
+ * else the bundled essay. An explicit $PRISONNUM_PACK_DIR wins. A pack
+ * unpacked in the old cache is forgotten (the cache is emptied). */
 static GFile *
 pn_application_get_startup_pack (PnApplication *self)
 {
@@ -57,8 +83,10 @@ pn_application_get_startup_pack (PnApplication *self)
 
   if (g_getenv ("PRISONNUM_PACK_DIR") == NULL)
     {
+      g_autofree char *cache = old_cache_dir ();
+
       last = g_settings_get_string (self->settings, "last-pack");
-      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+      if (last[0] != '\0' && !g_str_has_prefix (last, cache) && g_file_test (last, G_FILE_TEST_EXISTS))
         return g_file_new_for_path (last);
     }
 
@@ -258,26 +286,12 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Back to the essay the app comes with: inside Flatpak its folder is out of
- * the file chooser's reach. */
-static void
-open_bundled_action (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
-{
-  PnApplication *self = user_data;
-  g_autoptr(GFile) pack = pn_application_get_default_pack ();
-
-  g_application_open (G_APPLICATION (self), &pack, 1, "");
-}
-
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "help", help_action },
   { "about", about_action },
   { "open", open_action },
-  { "open-bundled", open_bundled_action },
 };
 
 /* Settings */
@@ -336,6 +350,29 @@ pn_application_add_source_icons (void)
   if (g_file_test (icons_dir, G_FILE_TEST_IS_DIR))
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     icons_dir);
+}
+
+/* Archives opened before there was a library were unpacked in the cache:
+ * that folder goes (best effort, off the main thread), the packs now being
+ * imported into the library. */
+static gpointer
+remove_old_cache_thread (gpointer data)
+{
+  g_autofree char *cache = data;
+
+  if (g_file_test (cache, G_FILE_TEST_IS_DIR))
+    pn_pack_archive_remove_tree (cache);
+
+  return NULL;
+}
+
+static void
+pn_application_remove_old_cache (void)
+{
+  g_autofree char *cache = old_cache_dir ();
+
+  if (g_file_test (cache, G_FILE_TEST_IS_DIR))
+    g_thread_unref (g_thread_new ("pn-old-cache", remove_old_cache_thread, g_steal_pointer (&cache)));
 }
 
 static void
@@ -421,6 +458,9 @@ pn_application_startup (GApplication *app)
 
   pn_application_add_source_icons ();
   pn_application_open_store (self);
+  /* Packs removed and not purged the last time go now. */
+  pn_application_get_library (self);
+  pn_application_remove_old_cache ();
   /* Off the start-up path: once the first window is on its way. */
   g_idle_add_once (log_environment_cb, NULL);
 }
@@ -472,7 +512,13 @@ pn_application_activate (GApplication *app)
                                                : pn_application_get_startup_pack (self);
 
       window = pn_application_new_window (self);
-      pn_window_open_pack (window, pack);
+      /* With packs installed besides the bundled essay the window starts on
+       * the library, unless a pack is asked for. */
+      if (!self->self_check && g_getenv ("PRISONNUM_PACK_DIR") == NULL &&
+          pn_library_count (pn_application_get_library (self)) > 1)
+        pn_window_show_library (window);
+      else
+        pn_window_open_pack (window, pack);
       if (self->self_check)
         pn_self_check_start (GTK_APPLICATION (self), window);
     }
@@ -488,10 +534,13 @@ pn_application_open (GApplication  *app,
 {
   PnApplication *self = PN_APPLICATION (app);
   PnWindow *window;
+  gboolean started;
+  gboolean opened = FALSE;
 
   g_return_if_fail (n_files > 0);
 
   window = pn_application_get_window (self);
+  started = window == NULL;
   if (window == NULL)
     {
       window = pn_application_new_window (self);
@@ -500,9 +549,29 @@ pn_application_open (GApplication  *app,
         pn_self_check_start (GTK_APPLICATION (self), window);
     }
 
-  /* One pack at a time: the first one named. */
-  pn_window_open_pack (window, files[0]);
+  /* A course pack file (« Open With », the command line, the Open dialog)
+   * is imported into the library, then opened from there; a pack folder is
+   * opened where it is (teachers trying theirs), one at a time: the first
+   * one named. */
+  for (int i = 0; i < n_files; i++)
+    {
+      if (pn_window_is_pack_file (files[i]))
+        continue;
+      pn_window_open_pack (window, files[i]);
+      opened = TRUE;
+      break;
+    }
+  if (!opened && started)
+    {
+      g_autoptr(GFile) pack = pn_application_get_startup_pack (self);
+
+      pn_window_open_pack (window, pack);
+    }
   pn_window_present_when_ready (window);
+
+  for (int i = 0; i < n_files; i++)
+    if (pn_window_is_pack_file (files[i]))
+      pn_window_import_file (window, files[i]);
 }
 
 static int
@@ -526,6 +595,7 @@ pn_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->store_heading, g_free);
   g_clear_pointer (&self->store_problem, g_free);
 

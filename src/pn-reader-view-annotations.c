@@ -32,36 +32,52 @@ enum {
 
 /* Painting */
 
-static void
-on_painted (GObject *source, GAsyncResult *result, gpointer user_data)
+gboolean
+pn_reader_view_painted_counts (PnReaderView *self, GObject *source, GAsyncResult *result, const char *what,
+                               guint *painted, guint *missing, double *ms)
 {
-  g_autoptr(PnReaderView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) reply = pn_page_bridge_call_finish (PN_PAGE_BRIDGE (source), result, &error);
   JsonObject *counts;
 
   if (self->bridge == NULL)
-    return;
+    return FALSE;
   if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Painting the highlights: %s", error->message);
-      return;
+        g_debug ("Painting %s: %s", what, error->message);
+      return FALSE;
     }
   counts = json_node_get_object (reply);
-  g_signal_emit (self, signals[PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED], 0,
-                 (guint) CLAMP (json_object_get_int_member_with_default (counts, "painted", 0), 0, G_MAXINT),
-                 (guint) CLAMP (json_object_get_int_member_with_default (counts, "missing", 0), 0, G_MAXINT),
-                 CLAMP (json_object_get_double_member_with_default (counts, "ms", 0.0), 0.0, 1e7));
+  *painted = (guint) CLAMP (json_object_get_int_member_with_default (counts, "painted", 0), 0, G_MAXINT);
+  *missing = (guint) CLAMP (json_object_get_int_member_with_default (counts, "missing", 0), 0, G_MAXINT);
+  *ms = CLAMP (json_object_get_double_member_with_default (counts, "ms", 0.0), 0.0, 1e7);
+  return TRUE;
 }
 
+static void
+on_painted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(PnReaderView) self = user_data;
+  guint painted, missing;
+  double ms;
+
+  if (pn_reader_view_painted_counts (self, source, result, "the highlights", &painted, &missing, &ms))
+    g_signal_emit (self, signals[PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED], 0, painted, missing, ms);
+}
+
+/* Both layers, each when it was given for the document shown. */
 static void
 paint (PnReaderView *self)
 {
   GVariantDict args;
 
   self->paint_wanted = FALSE;
-  if (self->bridge == NULL || !self->page_ready || g_strcmp0 (self->annotations_doc, self->doc_id) != 0)
+  if (self->bridge == NULL || !self->page_ready)
+    return;
+  if (self->teacher_doc != NULL && g_strcmp0 (self->teacher_doc, self->doc_id) == 0)
+    pn_reader_view_teacher_paint (self);
+  if (g_strcmp0 (self->annotations_doc, self->doc_id) != 0)
     return;
 
   g_variant_dict_init (&args, NULL);
@@ -106,7 +122,8 @@ on_document_loaded (PnReaderView *self, gpointer user_data)
 {
   self->text_generation++;
   /* What was given for this document before it was laid out. */
-  self->paint_wanted = self->annotations_doc != NULL && g_strcmp0 (self->annotations_doc, self->doc_id) == 0;
+  self->paint_wanted = (self->annotations_doc != NULL && g_strcmp0 (self->annotations_doc, self->doc_id) == 0) ||
+                       (self->teacher_doc != NULL && g_strcmp0 (self->teacher_doc, self->doc_id) == 0);
   if (self->doc_id != NULL && !self->test_page)
     send_text (self);
   else
@@ -160,7 +177,12 @@ pn_reader_view_set_annotations (PnReaderView *self, GPtrArray *annotations)
   self->annotations_json = annotations_json (annotations, self->doc_id);
   g_free (self->annotations_doc);
   self->annotations_doc = g_strdup (self->doc_id);
+  pn_reader_view_request_paint (self);
+}
 
+void
+pn_reader_view_request_paint (PnReaderView *self)
+{
   if (self->doc_id == NULL || !self->page_ready)
     return;
   if (self->text_state == TEXT_SENT)
@@ -180,7 +202,9 @@ pn_reader_view_annotation_activated (PnReaderView *self, const PnPageMessage *me
 {
   self->annotation_rect = message->rect;
   pn_reader_view_popdown_all (self);
-  g_signal_emit (self, signals[PN_READER_VIEW_SIGNAL_ANNOTATION_ACTIVATED], 0, message->id);
+  g_signal_emit (self, signals[message->type == PN_PAGE_MESSAGE_TEACHER_NOTE
+                                 ? PN_READER_VIEW_SIGNAL_TEACHER_NOTE_ACTIVATED
+                                 : PN_READER_VIEW_SIGNAL_ANNOTATION_ACTIVATED], 0, message->id);
 }
 
 static void
@@ -431,6 +455,7 @@ pn_reader_view_annotations_dispose (PnReaderView *self)
   g_clear_pointer (&self->annotations_json, g_free);
   g_clear_pointer (&self->annotations_doc, g_free);
   g_clear_pointer (&self->reattach_id, g_free);
+  pn_reader_view_teacher_dispose (self);
 }
 
 void
@@ -450,4 +475,5 @@ pn_reader_view_annotations_class_init (GObjectClass *klass)
   signals[PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED] =
     g_signal_new ("annotations-painted", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_DOUBLE);
+  pn_reader_view_teacher_class_init (klass);
 }

@@ -10,6 +10,7 @@
  *   pn-reader-view-text.c        the page's plain text and block offsets for the page scripts
  *   pn-reader-view-glossary.c    the term and selection popovers, occurrences shown and flashed
  *   pn-reader-view-annotations.c the student's highlights painted, opened, made from the selection
+ *   pn-reader-view-teacher.c     the teacher's notes painted as their own layer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -68,6 +69,8 @@ struct _PnReaderView {
   PnPageRect selection_rect;
   PnAnnotationColor highlight_color;
   GPtrArray *adopted;          /* popovers of others pointed at highlights */
+  char *teacher_json;          /* the teacher's notes annotations.js paints, for teacher_doc */
+  char *teacher_doc;           /*   (pn-reader-view-teacher.c) */
 
   char *doc_id;
   char *current_uri;     /* the page the view may show (no fragment) */
@@ -143,6 +146,8 @@ enum {
   PN_READER_VIEW_SIGNAL_REATTACH_REQUESTED,
   PN_READER_VIEW_SIGNAL_HIGHLIGHT_REQUESTED,
   PN_READER_VIEW_SIGNAL_ANNOTATIONS_PAINTED,
+  PN_READER_VIEW_SIGNAL_TEACHER_NOTE_ACTIVATED,
+  PN_READER_VIEW_SIGNAL_TEACHER_NOTES_PAINTED,
   PN_READER_VIEW_N_SIGNALS
 };
 extern guint pn_reader_view_signals[PN_READER_VIEW_N_SIGNALS];
@@ -190,6 +195,23 @@ PnSelectionActions pn_reader_view_selection_actions (PnReaderView   *self,
 void     pn_reader_view_annotations_context_menu (PnReaderView      *self,
                                                 WebKitContextMenu   *menu,
                                                 WebKitHitTestResult *hit);
+
+/* Paints what was given for the document shown, now if its text is in the
+ * page, else once it is. */
+void     pn_reader_view_request_paint          (PnReaderView        *self);
+/* The counts annotations.js replied to a painting of @what; FALSE when it failed. */
+gboolean pn_reader_view_painted_counts         (PnReaderView        *self,
+                                                GObject             *source,
+                                                GAsyncResult        *result,
+                                                const char          *what,
+                                                guint               *painted,
+                                                guint               *missing,
+                                                double              *ms);
+
+/* pn-reader-view-teacher.c */
+void     pn_reader_view_teacher_class_init     (GObjectClass        *klass);
+void     pn_reader_view_teacher_paint          (PnReaderView        *self);
+void     pn_reader_view_teacher_dispose        (PnReaderView        *self);
 
 /* pn-reader-view-navigation.c */
 void     pn_reader_view_navigation_init        (PnReaderView *self);

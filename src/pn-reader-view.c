@@ -165,6 +165,7 @@ on_page_message (PnPageBridge *bridge, const PnPageMessage *message, PnReaderVie
       pn_reader_view_show_selection (self, message);
       break;
     case PN_PAGE_MESSAGE_ANNOTATION:
+    case PN_PAGE_MESSAGE_TEACHER_NOTE:
       pn_reader_view_annotation_activated (self, message);
       break;
     case PN_PAGE_MESSAGE_N_TYPES:

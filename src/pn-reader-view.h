@@ -135,8 +135,14 @@ void           pn_reader_view_set_annotations  (PnReaderView *self, GPtrArray *a
 void           pn_reader_view_begin_reattach   (PnReaderView *self, const char *annotation_id);
 /* The colour checked in the selection popover, and used by « Add Note… ». */
 void           pn_reader_view_set_highlight_color (PnReaderView *self, PnAnnotationColor color);
-/* Parents @popover to the view (once) and opens it at the highlight opened
- * last ("annotation-activated"). */
+/* The teacher's notes on the document shown (of PnAnnotation, anchored, as
+ * pn_pack_anchor_teacher_notes() gives them; NULL or empty: none, e.g. the
+ * layer hidden): painted as a layer of their own, apart from the student's,
+ * now or once the page is laid out; then "teacher-notes-painted"
+ * (pn-reader-view-teacher.c). */
+void           pn_reader_view_set_teacher_notes (PnReaderView *self, GPtrArray *notes);
+/* Parents @popover to the view (once) and opens it at the highlight (or
+ * teacher's note) opened last ("annotation-activated", "teacher-note-activated"). */
 void           pn_reader_view_popup_at_annotation (PnReaderView *self, GtkPopover *popover);
 /* The words selected now, in page text code points; FALSE when none. */
 gboolean       pn_reader_view_get_selection    (PnReaderView *self, gint64 *start, gint64 *end);
@@ -176,6 +182,8 @@ void           pn_reader_view_load_html_for_testing (PnReaderView *self, const c
  *   "annotations-painted" (guint painted, guint missing, double page_ms)
  *                                                           pn_reader_view_set_annotations() is done
  *                                                           (page_ms: the page script's own time)
+ *   "teacher-note-activated" (const char *id)              a teacher's note clicked, or Enter on it
+ *   "teacher-notes-painted" (guint painted, guint missing)  pn_reader_view_set_teacher_notes() is done
  *   "focus-leave"       (GtkDirectionType direction)        Tab went past the page's last link
  *                                                           (Shift+Tab before its first); the default
  *                                                           handler moves the focus along the window

@@ -139,6 +139,17 @@ export_pdf_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The reader wrote the PDF: a toast offers to open it. */
+static void
+reader_pdf_exported_cb (PnWindow     *self,
+                        GFile        *file,
+                        PnReaderView *reader)
+{
+  g_assert (PN_IS_WINDOW (self));
+
+  pn_window_add_toast (self, pn_print_new_exported_toast (GTK_WINDOW (self), file));
+}
+
 /* Pages */
 
 static void
@@ -210,6 +221,28 @@ show_problems_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (problems));
 }
 
+/* A pack opened with problems: a toast offers their list. */
+void
+_pn_window_offer_problems (PnWindow *self)
+{
+  GPtrArray *diagnostics = pn_pack_session_get_diagnostics (self->session);
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  guint n = diagnostics->len;
+
+  if (n == 0)
+    return;
+
+  /* Translators: shown when a course pack was opened with problems */
+  title = g_strdup_printf (ngettext ("This course pack has %u problem",
+                                     "This course pack has %u problems", n), n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-problems");
+  adw_toast_set_timeout (toast, 10);
+  pn_window_add_toast (self, toast);
+}
+
 /* F6 and Shift+F6: from the sidebar to the header bar to the page shown, and round. */
 
 typedef enum {
@@ -223,6 +256,20 @@ static GtkWidget *
 pn_window_get_region (PnWindow *self,
                       Region    region)
 {
+  /* The library has its header bar and its cards. */
+  if (_pn_window_in_library (self))
+    switch (region)
+      {
+      case REGION_HEADER:
+        return pn_library_page_get_header_bar (self->library_page);
+      case REGION_CONTENT:
+        return pn_library_page_get_content (self->library_page);
+      case REGION_SIDEBAR:
+      case N_REGIONS:
+      default:
+        return NULL;
+      }
+
   switch (region)
     {
     case REGION_SIDEBAR:
@@ -346,12 +393,17 @@ focus_previous_region_action (GtkWidget  *widget,
 void
 _pn_window_actions_update (PnWindow *self)
 {
-  PnPack *pack = pn_pack_session_get_pack (self->session);
+  gboolean course = !_pn_window_in_library (self);
+  /* In the library the course's actions wait, as its header bar does. */
+  PnPack *pack = course ? pn_pack_session_get_pack (self->session) : NULL;
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean reading = pack != NULL && g_strcmp0 (page, "reader") == 0;
   gboolean back;
 
   g_assert (PN_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-note", course);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", reading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", reading);
@@ -364,7 +416,7 @@ _pn_window_actions_update (PnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", _pn_window_has_sources (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", pack != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems",
-                                 pn_pack_session_get_diagnostics (self->session)->len > 0);
+                                 course && pn_pack_session_get_diagnostics (self->session)->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), reading);
   /* From the sources back to the text being read, where it was left. */
   back = pack != NULL && pn_pack_session_get_document_id (self->session) != NULL &&
@@ -382,6 +434,8 @@ void
 _pn_window_class_actions_init (PnWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, reader_pdf_exported_cb);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);

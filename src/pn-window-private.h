@@ -6,6 +6,7 @@
 
 #include "pn-flashcards-page.h"
 #include "pn-glossary-page.h"
+#include "pn-library-page.h"
 #include "pn-quiz-page.h"
 #include "pn-notes-page.h"
 #include "pn-window.h"
@@ -18,6 +19,8 @@ struct _PnWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  PnLibraryPage        *library_page;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
@@ -64,6 +67,12 @@ struct _PnWindow
   guint                 find_count;
   /* FALSE until the document shown is laid out at its stored place. */
   gboolean              track_position;
+  /* The library page shows the app's library (set when first shown). */
+  gboolean              library_set;
+  /* The pack open was removed from the library (until another open). */
+  gboolean              pack_removed;
+  /* Packs removed, waiting for Undo (pn-window-library.c), NULL before any. */
+  GPtrArray            *removals;
 };
 
 /* pn-window.c */
@@ -118,13 +127,30 @@ void  _pn_window_show_notes             (PnWindow      *self);
 void  _pn_window_class_notes_init       (PnWindowClass *klass);
 void  _pn_window_notes_init             (PnWindow      *self);
 
+/* pn-window-library.c */
+void      _pn_window_class_library_init (PnWindowClass *klass);
+/* The library is shown rather than the course. */
+gboolean  _pn_window_in_library         (PnWindow      *self);
+/* From the library to the course (the pack open). */
+void      _pn_window_show_course        (PnWindow      *self);
+/* The packs removed and waiting for Undo go for good (the window closes). */
+void      _pn_window_library_finish     (PnWindow      *self);
+/* pn-window-teacher.c */
+void  _pn_window_teacher_notes_init     (PnWindow      *self);
+
 /* pn-window-settings.c */
 void  _pn_window_bind_settings          (PnWindow      *self);
+
+/* pn-window-import.c */
+void  _pn_window_class_import_init      (PnWindowClass *klass);
+void  _pn_window_import_init            (PnWindow      *self);
 
 /* pn-window-actions.c */
 void  _pn_window_class_actions_init (PnWindowClass *klass);
 void  _pn_window_actions_init       (PnWindow      *self);
 void  _pn_window_actions_update     (PnWindow      *self);
+/* The pack opened has problems: a toast offers their list (win.show-problems). */
+void  _pn_window_offer_problems     (PnWindow      *self);
 /* The mouse's back and forward buttons on one of the window's pages. */
 void  _pn_window_watch_history_buttons (PnWindow   *self,
                                         GtkWidget  *page);

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "pn-toast.h"
-#include "pn-reader-view-print.h"
 #include "pn-window-private.h"
 
 /* An open that takes longer than this shows the loading page. */
@@ -70,6 +69,12 @@ pn_window_update_title (PnWindow *self)
   const char *subtitle = pack_title;
 
   g_assert (PN_IS_WINDOW (self));
+
+  if (_pn_window_in_library (self))
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Prison numérique");
+      return;
+    }
 
   if (pack == NULL)
     {
@@ -199,27 +204,6 @@ reader_history_page_cb (PnWindow     *self,
     }
 }
 
-static void
-pn_window_offer_problems (PnWindow *self)
-{
-  GPtrArray *diagnostics = pn_pack_session_get_diagnostics (self->session);
-  AdwToast *toast;
-  g_autofree char *title = NULL;
-  guint n = diagnostics->len;
-
-  if (n == 0)
-    return;
-
-  /* Translators: shown when a course pack was opened with problems */
-  title = g_strdup_printf (ngettext ("This course pack has %u problem",
-                                     "This course pack has %u problems", n), n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.show-problems");
-  adw_toast_set_timeout (toast, 10);
-  pn_window_add_toast (self, toast);
-}
-
 /* Session */
 
 /* A pack was opened (or could not be): the whole window follows. */
@@ -263,7 +247,7 @@ pn_window_show_opened_pack (PnWindow      *self,
   pn_window_update (self);
   /* Problems are offered once the whole pack is checked. */
   if (!pn_pack_session_get_checking (session))
-    pn_window_offer_problems (self);
+    _pn_window_offer_problems (self);
 }
 
 static void
@@ -283,6 +267,9 @@ session_opened_cb (PnWindow      *self,
   g_assert (PN_IS_WINDOW (self));
 
   self->opening = TRUE;
+  self->pack_removed = FALSE;
+  /* A pack opened (from the library, a file, the command line) is shown. */
+  _pn_window_show_course (self);
   pn_window_show_opened_pack (self, session);
   self->opening = FALSE;
   pn_window_present_if_pending (self);
@@ -301,6 +288,7 @@ show_loading_page_cb (gpointer user_data)
 
   self->loading_source = 0;
   self->opening = TRUE;
+  _pn_window_show_course (self);
   pn_window_set_page (self, "loading");
   self->opening = FALSE;
   pn_window_present_if_pending (self);
@@ -317,7 +305,7 @@ session_checking_changed_cb (PnWindow *self)
       pn_pack_session_get_pack (self->session) == NULL)
     return;
   pn_window_update (self);
-  pn_window_offer_problems (self);
+  _pn_window_offer_problems (self);
 }
 
 /* The pack is checked in a worker thread; the window stays usable meanwhile. */
@@ -460,16 +448,6 @@ reader_history_changed_cb (PnWindow *self)
 }
 
 static void
-reader_pdf_exported_cb (PnWindow     *self,
-                        GFile        *file,
-                        PnReaderView *reader)
-{
-  g_assert (PN_IS_WINDOW (self));
-
-  pn_window_add_toast (self, pn_print_new_exported_toast (GTK_WINDOW (self), file));
-}
-
-static void
 reader_problem_cb (PnWindow     *self,
                    const char   *message,
                    PnReaderView *reader)
@@ -491,6 +469,7 @@ pn_window_close_request (GtkWindow *window)
 
   if (position != NULL)
     pn_reading_position_flush (position);
+  _pn_window_library_finish (self);
 
   return GTK_WINDOW_CLASS (pn_window_parent_class)->close_request (window);
 }
@@ -521,6 +500,7 @@ pn_window_constructed (GObject *object)
   _pn_window_glossary_init (self);
   _pn_window_notes_init (self);
   _pn_window_notes_page_init (self);
+  _pn_window_teacher_notes_init (self);
 
   g_signal_connect_object (self->session, "opened",
                            G_CALLBACK (session_opened_cb), self, G_CONNECT_SWAPPED);
@@ -544,6 +524,7 @@ pn_window_dispose (GObject *object)
   PnWindow *self = PN_WINDOW (object);
 
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  _pn_window_library_finish (self);
   if (self->session != NULL)
     {
       PnReadingPosition *position = pn_pack_session_get_position (self->session);
@@ -564,6 +545,7 @@ pn_window_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->removals, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pn_window_parent_class)->finalize (object);
 }
@@ -666,7 +648,6 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reader_source_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_problem_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reader_pdf_exported_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_history_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_progress_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reader_history_changed_cb);
@@ -675,6 +656,8 @@ pn_window_class_init (PnWindowClass *klass)
   _pn_window_class_find_init (klass);
   _pn_window_class_sidebar_init (klass);
   _pn_window_class_notes_init (klass);
+  _pn_window_class_library_init (klass);
+  _pn_window_class_import_init (klass);
 }
 
 static void
@@ -689,6 +672,7 @@ pn_window_init (PnWindow *self)
   _pn_window_actions_init (self);
   _pn_window_flashcards_init (self);
   _pn_window_quiz_init (self);
+  _pn_window_import_init (self);
 }
 
 PnWindow *
@@ -736,7 +720,11 @@ pn_window_open_pack (PnWindow *self,
   g_return_if_fail (PN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (location));
 
-  pn_pack_session_open (self->session, location);
+  /* A course pack file is imported into the library, then opened from there. */
+  if (pn_window_is_pack_file (location))
+    pn_window_import_file (self, location);
+  else
+    pn_pack_session_open (self->session, location);
 }
 
 PnPack *

@@ -12,6 +12,7 @@
 #include "pn-pack-session.h"
 #include "pn-reader-view.h"
 #include "pn-sources-page.h"
+#include "pn-teacher-notes.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,8 @@ PnPackSession *pn_window_get_session       (PnWindow       *self);
 void           pn_window_present_when_ready (PnWindow      *self);
 /* Opens the pack folder (or its pack.json) at @location in the window's
  * session. A pack that cannot be loaded is shown as an error page; problems
- * are offered in a toast. */
+ * are offered in a toast. A .prisonnum file is imported instead
+ * (pn_window_import_file()). */
 void           pn_window_open_pack         (PnWindow       *self,
                                             GFile          *location);
 /* The session's pack, or NULL when none could be loaded. */
@@ -55,7 +57,12 @@ void           pn_window_show_library      (PnWindow       *self);
  * Flatpak); files dropped on the window are imported the same way. */
 void           pn_window_import_file       (PnWindow       *self,
                                             GFile          *file);
+/* Whether @file is a course pack file (a .prisonnum, or a zip) to import
+ * with pn_window_import_file(), not a pack folder to open. */
+gboolean       pn_window_is_pack_file      (GFile          *file);
 /* The highlights, notes and bookmarks of the window's text (pn-window-notes.c). */
 PnAnnotationController *pn_window_get_annotation_controller (PnWindow *self);
+/* The teacher's notes of the window's text (pn-window-teacher.c). */
+PnTeacherNotes *pn_window_get_teacher_notes (PnWindow *self);
 
 G_END_DECLS

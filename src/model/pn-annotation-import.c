@@ -34,6 +34,7 @@ typedef struct {
   PnJsonFile *file;
   GPtrArray *problems;
   gint64 now;
+  GArray *places;      /* of PnAnnotationPlace: where each annotation read starts, or NULL */
 } Reader;
 
 static JsonObject *
@@ -487,6 +488,23 @@ check_text (const char  *data,
   return TRUE;
 }
 
+/* Keeps @annotation (read from @item), with its place when they are asked for. */
+static void
+add_read (Reader       *reader,
+          GPtrArray    *annotations,
+          JsonNode     *item,
+          PnAnnotation *annotation)
+{
+  PnAnnotationPlace place = { 0, 0 };
+
+  if (annotation == NULL)
+    return;
+  g_ptr_array_add (annotations, annotation);
+  pn_json_file_get_position (reader->file, item, &place.line, &place.column);
+  if (reader->places != NULL)
+    g_array_append_val (reader->places, place);
+}
+
 GPtrArray *
 pn_annotations_from_w3c (const char *data,
                          gssize      length,
@@ -494,11 +512,22 @@ pn_annotations_from_w3c (const char *data,
                          GPtrArray  *problems,
                          GError    **error)
 {
+  return pn_annotations_from_w3c_located (data, length, file, problems, NULL, error);
+}
+
+GPtrArray *
+pn_annotations_from_w3c_located (const char *data,
+                                 gssize      length,
+                                 const char *file,
+                                 GPtrArray  *problems,
+                                 GArray     *places,
+                                 GError    **error)
+{
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(PnJsonFile) json = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
   const char *name = file != NULL ? file : "annotations.json";
-  Reader reader = { NULL, problems, g_get_real_time () / G_USEC_PER_SEC };
+  Reader reader = { NULL, problems, g_get_real_time () / G_USEC_PER_SEC, places };
   JsonNode *items;
   gboolean single;
 
@@ -533,10 +562,7 @@ pn_annotations_from_w3c (const char *data,
   annotations = pn_annotations_new ();
   if (single)
     {
-      PnAnnotation *annotation = read_item (&reader, items);
-
-      if (annotation != NULL)
-        g_ptr_array_add (annotations, annotation);
+      add_read (&reader, annotations, items, read_item (&reader, items));
     }
   else
     {
@@ -544,13 +570,11 @@ pn_annotations_from_w3c (const char *data,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          PnAnnotation *annotation;
+          JsonNode *item = json_array_get_element (array, i);
 
           if (!pn_json_file_check_count (json, problems, items, "items", i, PN_ANNOTATION_MAX_ITEMS))
             break;
-          annotation = read_item (&reader, json_array_get_element (array, i));
-          if (annotation != NULL)
-            g_ptr_array_add (annotations, annotation);
+          add_read (&reader, annotations, item, read_item (&reader, item));
         }
     }
 

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <glib.h>
+
 #include "pn-annotation.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,21 @@ G_BEGIN_DECLS
 #define PN_ANNOTATION_MAX_QUOTE  (64 * 1024)
 #define PN_ANNOTATION_MAX_TAG    256
 #define PN_ANNOTATION_MAX_TAGS   100
+
+/* Where an annotation starts in its file (1-based; 0 when unknown). */
+typedef struct {
+  int line;
+  int column;
+} PnAnnotationPlace;
+
+/* pn_annotations_from_w3c(), and in @places (a GArray of PnAnnotationPlace,
+ * may be NULL) where each annotation returned starts in the file, in the
+ * same order: a pack's teacher's notes are reported at their place. */
+GPtrArray *pn_annotations_from_w3c_located (const char *data,
+                                            gssize      length,
+                                            const char *file,
+                                            GPtrArray  *problems,
+                                            GArray     *places,
+                                            GError    **error);
 
 G_END_DECLS

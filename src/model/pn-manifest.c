@@ -709,11 +709,13 @@ parse_manifest (Loader   *loader,
 {
   static const char * const keys[] = {
     "$schema", "format", "id", "version", "title", "language", "authors", "license",
-    "description", "documents", "sources", "glossary", "quizzes", "checksums", "cover", NULL
+    "description", "documents", "sources", "glossary", "quizzes", "checksums", "cover",
+    "annotations", NULL
   };
   PnPack *pack = loader->pack;
   JsonNode *authors;
   JsonNode *checksums;
+  JsonNode *node;
 
   if (!check_format (loader, root))
     return;
@@ -756,6 +758,12 @@ parse_manifest (Loader   *loader,
   parse_sources (loader, root);
   parse_reserved_files (loader, root);
   pn_manifest_check_cover (pack, loader->json, root, loader->diagnostics);
+  /* The teacher's notes (pn-pack-annotations.c), their file read as a document's is. */
+  if ((node = json_object_get_member (json_node_get_object (root), "annotations")) != NULL &&
+      pn_json_file_check_type (loader->json, loader->diagnostics, node, "annotations", PN_JSON_STRING))
+    pn_pack_read_teacher_notes (pack, loader->json, node, json_node_get_string (node),
+                                read_document_text (loader, node, "annotations", json_node_get_string (node)),
+                                loader->diagnostics);
 }
 
 /* Reading */

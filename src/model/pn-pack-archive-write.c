@@ -1,5 +1,5 @@
 /* pn-pack-archive-write.c: writing a pack folder as a .prisonnum file, the
- * same bytes for the same folder; unpacking one into a cache folder of its own
+ * same bytes for the same folder
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +17,6 @@
 #include <glib/gstdio.h>
 
 #include "pn-pack-archive.h"
-#include "pn-pack-checksums.h"
 
 /* Collecting the files */
 
@@ -382,75 +381,4 @@ pn_pack_archive_write (const char  *pack_dir,
     }
 
   return TRUE;
-}
-
-/* The cache */
-
-char *
-pn_pack_archive_unpack_cached (const char  *archive_path,
-                               const char  *cache_dir,
-                               GError     **error)
-{
-  g_autoptr(GFile) archive = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autofree char *final = NULL;
-  g_autofree char *manifest = NULL;
-  g_autofree char *temporary = NULL;
-  g_autofree char *unpacked = NULL;
-
-  g_return_val_if_fail (archive_path != NULL, NULL);
-  g_return_val_if_fail (cache_dir != NULL, NULL);
-
-  archive = g_file_new_for_path (archive_path);
-  sha256 = pn_pack_checksums_compute (archive, error);
-  if (sha256 == NULL)
-    return NULL;
-
-  final = g_build_filename (cache_dir, sha256, NULL);
-  manifest = g_build_filename (final, "pack.json", NULL);
-  if (g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&final);
-
-  if (g_mkdir_with_parents (cache_dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make the folder “%s”: %s"), cache_dir, g_strerror (saved));
-      return NULL;
-    }
-
-  temporary = g_build_filename (cache_dir, ".unpack-XXXXXX", NULL);
-  if (g_mkdtemp (temporary) == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make the folder “%s”: %s"), temporary, g_strerror (saved));
-      return NULL;
-    }
-
-  unpacked = g_build_filename (temporary, "pack", NULL);
-  if (!pn_pack_archive_extract (archive_path, unpacked, error))
-    {
-      pn_pack_archive_remove_tree (temporary);
-      return NULL;
-    }
-
-  /* A folder left half-made by an earlier run is replaced; one that another
-   * process finished meanwhile is kept, and ours dropped. */
-  if (g_file_test (final, G_FILE_TEST_EXISTS) && !g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
-    pn_pack_archive_remove_tree (final);
-  if (g_rename (unpacked, final) != 0 && !g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
-    {
-      int saved = errno;
-
-      pn_pack_archive_remove_tree (temporary);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make the folder “%s”: %s"), final, g_strerror (saved));
-      return NULL;
-    }
-  pn_pack_archive_remove_tree (temporary);
-
-  return g_steal_pointer (&final);
 }

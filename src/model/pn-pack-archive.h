@@ -77,12 +77,4 @@ GPtrArray *pn_pack_archive_list_files (const char  *pack_dir,
 /* Whether @path names a .prisonnum file (by its name, or a zip by its first bytes). */
 gboolean   pn_pack_archive_is_archive (const char *path);
 
-/* Unpacks @archive_path into a folder of its own under @cache_dir
- * (created when missing), named from the archive's SHA-256, atomically: into
- * a temporary folder, then renamed. An archive already unpacked there is
- * reused. Returns the folder's path, or NULL with @error. */
-char      *pn_pack_archive_unpack_cached (const char  *archive_path,
-                                          const char  *cache_dir,
-                                          GError     **error);
-
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pn-pack-annotations.h"
 #include "pn-pack-archive.h"
 #include "pn-pack-check.h"
 #include "pn-pack-checksums.h"
@@ -131,8 +132,8 @@ manifest_name_of (GFile *location)
   return g_file_get_basename (location);
 }
 
-/* The quotes of the quizzes' passages, looked for in the rendered pages, and
- * the quizzes' texts through the safe passes. */
+/* The quotes of the quizzes' passages and of the teacher's notes, looked for
+ * in the rendered pages, and the quizzes' texts through the safe passes. */
 static void
 check_quiz_quotes (PnPackCheck *self)
 {
@@ -145,6 +146,8 @@ check_quiz_quotes (PnPackCheck *self)
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, &id, &page))
     g_hash_table_insert (texts, id, (gpointer) pn_rendered_page_get_text (page));
+  /* The teacher's notes are placed in the same texts. */
+  pn_pack_check_teacher_notes (self->pack, texts, self->diagnostics);
 
   for (guint i = 0; i < quizzes->len; i++)
     {
@@ -232,29 +235,6 @@ check_doc_anchors (PnPackCheck *self)
     }
 }
 
-/* A .prisonnum file is unpacked into a folder of its own in the user's
- * cache (once: the folder is named from the archive's SHA-256), and that
- * folder is read. NULL (@error set, naming the archive and the entry) when
- * the archive cannot be unpacked; nothing is then left behind. */
-static GFile *
-unpack_archive (GFile   *location,
-                GError **error)
-{
-  g_autofree char *path = g_file_get_path (location);
-  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "prisonnum", "packs", NULL);
-  g_autoptr(GError) archive_error = NULL;
-  g_autofree char *folder = NULL;
-
-  folder = pn_pack_archive_unpack_cached (path, cache, &archive_error);
-  if (folder == NULL)
-    {
-      g_set_error (error, PN_PACK_ERROR, PN_PACK_ERROR_UNREADABLE, "%s", archive_error->message);
-      return NULL;
-    }
-
-  return g_file_new_for_path (folder);
-}
-
 static gboolean
 is_archive (GFile *location)
 {
@@ -282,17 +262,19 @@ load_pack (GFile               *location,
 {
   g_autoptr(PnPackCheck) self = NULL;
   g_autoptr(GError) load_error = NULL;
-  g_autoptr(GFile) unpacked = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  /* A .prisonnum file is read once imported into the library
+   * (pn_library_prepare_import() unpacks it, then checks the folder). */
   if (is_archive (location))
     {
-      unpacked = unpack_archive (location, error);
-      if (unpacked == NULL)
-        return NULL;
-      location = unpacked;
+      g_autofree char *name = g_file_get_parse_name (location);
+
+      g_set_error (error, PN_PACK_ERROR, PN_PACK_ERROR_UNREADABLE,
+                   _("%s is a course pack file: it is read once imported into the library"), name);
+      return NULL;
     }
 
   self = g_object_new (PN_TYPE_PACK_CHECK, NULL);

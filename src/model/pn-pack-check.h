@@ -16,11 +16,9 @@ G_BEGIN_DECLS
 #define PN_TYPE_PACK_CHECK (pn_pack_check_get_type ())
 G_DECLARE_FINAL_TYPE (PnPackCheck, pn_pack_check, PN, PACK_CHECK, GObject)
 
-/* Loads the pack at @location and renders each of its documents. A
- * .prisonnum file is first unpacked (pn-pack-archive.h) into a folder of its
- * own under the user's cache folder, atomically, and that folder is read;
- * an archive that cannot be unpacked is a PN_PACK_ERROR_UNREADABLE naming
- * the archive and the entry, and leaves nothing behind. Returns NULL
+/* Loads the pack at @location (a folder, or its pack.json) and renders each
+ * of its documents. A .prisonnum file is refused (PN_PACK_ERROR_UNREADABLE):
+ * it is read once imported into the library (pn-library.h). Returns NULL
  * and sets @error when nothing can be shown (the PnPackError of pn_pack_load(),
  * its message naming the file and line; the other problems found before
  * loading stopped are in pn_pack_error_get_diagnostics()) or when @cancellable

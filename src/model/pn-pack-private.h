@@ -44,6 +44,9 @@ struct _PnPack {
   GStrv quiz_files;
   GPtrArray *quizzes;       /* of PnQuiz, in manifest order */
   GPtrArray *checksums;     /* of PnPackChecksum, or NULL when pack.json lists none */
+  char *annotations_file;   /* the teacher's notes (pn-pack-annotations.c), or NULL */
+  GPtrArray *teacher_notes; /* of PnAnnotation, those that could be read; never NULL */
+  GHashTable *teacher_places; /* annotation id -> where it starts in annotations_file (PnAnnotationPlace) */
 };
 
 typedef enum {
@@ -75,5 +78,16 @@ PnSource *pn_source_parse (PnJsonFile *json,
                            JsonNode   *node,
                            const char *path,
                            GPtrArray  *diagnostics);
+
+/* Reads the teacher's notes of @data (taken; NULL when the file could not be
+ * read, already reported), the file @file that pack.json names at @node of
+ * @manifest (pn-pack-annotations.c); each problem is appended to
+ * @diagnostics. Called once the documents are read. */
+void pn_pack_read_teacher_notes (PnPack     *pack,
+                                 PnJsonFile *manifest,
+                                 JsonNode   *node,
+                                 const char *file,
+                                 char       *data,
+                                 GPtrArray  *diagnostics);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pn-annotation.h"
 #include "pn-json.h"
 #include "pn-manifest.h"
 #include "pn-pack-private.h"
@@ -342,6 +343,9 @@ pn_pack_finalize (GObject *object)
   g_strfreev (self->quiz_files);
   g_ptr_array_unref (self->quizzes);
   g_clear_pointer (&self->checksums, g_ptr_array_unref);
+  g_free (self->annotations_file);
+  g_clear_pointer (&self->teacher_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->teacher_places, g_hash_table_unref);
 
   G_OBJECT_CLASS (pn_pack_parent_class)->finalize (object);
 }
@@ -361,6 +365,8 @@ pn_pack_init (PnPack *self)
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->quiz_files = g_new0 (char *, 1);
   self->quizzes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->teacher_notes = pn_annotations_new ();
+  self->teacher_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 GFile *

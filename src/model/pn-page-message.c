@@ -313,6 +313,7 @@ static const struct {
   [PN_PAGE_MESSAGE_FOCUS_LEAVE] = { "focus-leave", validate_focus_leave },
   [PN_PAGE_MESSAGE_SELECTION] = { "selection", validate_selection },
   [PN_PAGE_MESSAGE_ANNOTATION] = { "annotation", validate_target },
+  [PN_PAGE_MESSAGE_TEACHER_NOTE] = { "teacher-note", validate_target },
 };
 
 const char *

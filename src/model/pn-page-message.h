@@ -37,6 +37,7 @@ typedef enum {
   PN_PAGE_MESSAGE_SELECTION,    /* text, rect, start, end, clipped: the reader selected words ("" and no
                                  * rect: none any more) */
   PN_PAGE_MESSAGE_ANNOTATION,   /* id, rect: the reader opened a highlight (a click, or Enter on it) */
+  PN_PAGE_MESSAGE_TEACHER_NOTE, /* id, rect: the reader opened one of the teacher's notes (the same ways) */
   PN_PAGE_MESSAGE_N_TYPES
 } PnPageMessageType;
 
@@ -61,7 +62,7 @@ typedef struct {
   PnPageMessageType type;
   char *href;          /* READY, EXTERNAL */
   char *title;         /* READY (may be NULL) */
-  char *id;            /* FOOTNOTE, CITATION, GLOSSARY, ANNOTATION */
+  char *id;            /* FOOTNOTE, CITATION, GLOSSARY, ANNOTATION, TEACHER_NOTE */
   char *label;         /* FOOTNOTE (may be NULL) */
   char *text;          /* FOOTNOTE, SELECTION */
   GPtrArray *runs;     /* FOOTNOTE, of PnPageRun; NULL when absent or malformed */
@@ -69,7 +70,8 @@ typedef struct {
   double fraction;     /* POSITION, JUMP: 0 to 1 */
   guint words;         /* READY: words in the text; POSITION: words below the view's top */
   gboolean forward;    /* FOCUS_LEAVE */
-  PnPageRect rect;     /* FOOTNOTE, CITATION, GLOSSARY, SELECTION (zero when the text is empty), ANNOTATION */
+  PnPageRect rect;     /* FOOTNOTE, CITATION, GLOSSARY, SELECTION (zero when the text is empty), ANNOTATION,
+                        * TEACHER_NOTE */
   gint64 start;        /* SELECTION: the words' code point offsets in the page text, [start, end); */
   gint64 end;          /*   -1 both when the page did not place them (or the text is empty) */
   gboolean clipped;    /* SELECTION: the text is the first PN_PAGE_MESSAGE_MAX_SELECTION characters of more */

@@ -1,4 +1,5 @@
-/* annotations.js: the student's highlights, note markers and bookmarks, painted in the text
+/* annotations.js: the student's highlights, note markers and bookmarks, and the
+ * teacher's notes, painted in the text
  *
  * The app hands the list of the document's anchored annotations (setAnnotations,
  * from pn_reader_view_set_annotations()): each {id, kind, start, end, color,
@@ -10,6 +11,13 @@
  * pen is drawn by reader.css), a bookmark starts with one. Clicking a
  * highlight, or Enter on it (its first piece is a Tab stop), posts
  * "annotation" {id, rect}.
+ *
+ * The teacher's notes the pack carries are a layer of their own
+ * (setTeacherNotes, from pn_reader_view_set_teacher_notes(): each {id, start,
+ * end}): <span class="pn-teacher-note" data-teacher-note=ID>, after a marker
+ * (.pn-teacher-marker) that names them, painted and taken out without
+ * touching the student's layer; opening one the same ways posts
+ * "teacher-note" {id, rect}.
  *
  * Painting many is one pass: every range's ends are found before the DOM
  * changes (text.js keeps how the page text lines up with the DOM's for the
@@ -29,13 +37,19 @@
   const COLORS = new Set(['yellow', 'green', 'blue', 'pink', 'orange', 'purple', 'underline']);
   const MAX_ITEMS = 20000;
   const ID = /^[A-Za-z0-9:._-]{1,128}$/;
-  let painted = new Map();   /* id -> {kind, color, note} */
+  /* The two layers: their wrappers, markers, data key and message. */
+  const LAYERS = {
+    student: { spans: 'span.pn-hl', markers: '.pn-hl-marker', key: 'annotation', message: 'annotation' },
+    teacher: { spans: 'span.pn-teacher-note', markers: '.pn-teacher-marker', key: 'teacherNote',
+               message: 'teacher-note' },
+  };
+  const painted = { student: new Map(), teacher: new Map() };   /* id -> {kind, color, note} */
 
-  function unpaint () {
+  function unpaint (layer) {
     const parents = new Set();
-    for (const el of document.querySelectorAll('.pn-hl-marker'))
+    for (const el of document.querySelectorAll(LAYERS[layer].markers))
       el.remove();
-    for (const el of document.querySelectorAll('span.pn-hl')) {
+    for (const el of document.querySelectorAll(LAYERS[layer].spans)) {
       const parent = el.parentNode;
       if (!parent)
         continue;
@@ -45,7 +59,7 @@
     for (const parent of parents)
       if (parent.isConnected)
         parent.normalize();
-    painted = new Map();
+    painted[layer] = new Map();
   }
 
   const BLOCK = /^(P|LI|UL|OL|DL|DT|DD|H[1-6]|BLOCKQUOTE|PRE|TABLE|THEAD|TBODY|TR|TD|TH|FIGURE|FIGCAPTION|DIV|SECTION|ARTICLE|HEADER|FOOTER|HR|BODY)$/;
@@ -115,15 +129,15 @@
 
   function marker (cls, label) {
     const m = document.createElement('span');
-    m.className = 'pn-hl-marker ' + cls;
+    m.className = cls;
     m.setAttribute('role', 'img');
     m.setAttribute('aria-label', label);
     return m;
   }
 
-  function paint (items, labels) {
-    const t0 = performance.now();
-    unpaint();
+  /* Each item's range and the text node pieces it covers (none when its
+   * words could not be split out), and how many were not found at all. */
+  function locate (items) {
     const found = [];
     let missing = 0;
     for (const item of items) {
@@ -149,8 +163,34 @@
     for (const f of found)
       f.pieces = piecesBetween(pieceAt(pieces, f.range.startNode, f.range.startOffset, false),
                                pieceAt(pieces, f.range.endNode, f.range.endOffset, true));
+    return { found: found, missing: missing };
+  }
 
-    for (const f of found) {
+  /* Wraps each of @nodes in a span of @className holding @id under the data
+   * @key, read as marked words (their text is their name); the first one is
+   * a Tab stop. Returns the last wrapper. */
+  function wrap (nodes, className, key, id) {
+    let last = null;
+    nodes.forEach((node, i) => {
+      const span = document.createElement('span');
+      span.className = className;
+      span.dataset[key] = id;
+      span.setAttribute('role', 'mark');
+      if (i === 0)
+        span.tabIndex = 0;
+      node.parentNode.insertBefore(span, node);
+      span.appendChild(node);
+      last = span;
+    });
+    return last;
+  }
+
+  function paint (items, labels) {
+    const t0 = performance.now();
+    unpaint('student');
+    const located = locate(items);
+    let missing = located.missing;
+    for (const f of located.found) {
       const item = f.item;
       if (f.pieces.length === 0) {
         missing++;
@@ -158,32 +198,42 @@
       }
       if (item.kind === 'bookmark') {
         const first = f.pieces[0];
-        first.parentNode.insertBefore(marker('pn-bookmark-marker', labels.bookmark), first);
-        painted.set(item.id, { kind: item.kind, color: '', note: false });
+        first.parentNode.insertBefore(marker('pn-hl-marker pn-bookmark-marker', labels.bookmark), first);
+        painted.student.set(item.id, { kind: item.kind, color: '', note: false });
         continue;
       }
-      let last = null;
-      f.pieces.forEach((node, i) => {
-        const span = document.createElement('span');
-        span.className = 'pn-hl pn-hl-' + item.color;
-        span.dataset.annotation = item.id;
-        /* Read as marked words (their text is their name); the note's
-         * marker says there is a note. */
-        span.setAttribute('role', 'mark');
-        if (i === 0)
-          span.tabIndex = 0;
-        node.parentNode.insertBefore(span, node);
-        span.appendChild(node);
-        last = span;
-      });
+      /* The note's marker says there is a note. */
+      const last = wrap(f.pieces, 'pn-hl pn-hl-' + item.color, LAYERS.student.key, item.id);
       if (item.note && last)
-        last.appendChild(marker('pn-note-marker', labels.note));
-      painted.set(item.id, { kind: item.kind, color: item.color, note: item.note });
+        last.appendChild(marker('pn-hl-marker pn-note-marker', labels.note));
+      painted.student.set(item.id, { kind: item.kind, color: item.color, note: item.note });
     }
-    return { painted: painted.size, missing: missing, ms: performance.now() - t0 };
+    return { painted: painted.student.size, missing: missing, ms: performance.now() - t0 };
   }
 
-  function parseItems (json) {
+  /* The teacher's notes: their words under a line of their own, after a
+   * marker that says what they are (and opens them too). */
+  function paintTeacher (items, label) {
+    const t0 = performance.now();
+    unpaint('teacher');
+    const located = locate(items);
+    let missing = located.missing;
+    for (const f of located.found) {
+      if (f.pieces.length === 0) {
+        missing++;
+        continue;
+      }
+      const first = f.pieces[0];
+      const m = marker('pn-teacher-marker', label);
+      m.dataset[LAYERS.teacher.key] = f.item.id;
+      first.parentNode.insertBefore(m, first);
+      wrap(f.pieces, 'pn-teacher-note', LAYERS.teacher.key, f.item.id);
+      painted.teacher.set(f.item.id, { kind: 'teacher', color: '', note: true });
+    }
+    return { painted: painted.teacher.size, missing: missing, ms: performance.now() - t0 };
+  }
+
+  function parseList (json) {
     let data;
     try {
       data = JSON.parse(String(json || ''));
@@ -192,19 +242,26 @@
     }
     if (!Array.isArray(data))
       throw new Error('the annotations are not a list');
-    const items = [];
-    for (const a of data.slice(0, MAX_ITEMS)) {
-      if (!a || typeof a.id !== 'string' || !ID.test(a.id) || !Number.isInteger(a.start) ||
-          !Number.isInteger(a.end) || a.end <= a.start)
-        continue;
-      const kind = a.kind === 'bookmark' ? 'bookmark' : 'highlight';
-      const color = COLORS.has(a.color) ? a.color : 'yellow';
-      items.push({ id: a.id, kind: kind, start: a.start, end: a.end, color: color, note: a.note === true });
-    }
-    /* Longer ones first: a shorter highlight inside a longer one is the inner
-     * wrapper, and so the one clicked. */
-    items.sort((x, y) => (y.end - y.start) - (x.end - x.start));
-    return items;
+    return data.slice(0, MAX_ITEMS).filter((a) => a && typeof a.id === 'string' && ID.test(a.id) &&
+                                           Number.isInteger(a.start) && Number.isInteger(a.end) &&
+                                           a.end > a.start);
+  }
+
+  /* Longer ones first: a shorter highlight inside a longer one is the inner
+   * wrapper, and so the one clicked. */
+  function longestFirst (items) {
+    return items.sort((x, y) => (y.end - y.start) - (x.end - x.start));
+  }
+
+  function parseItems (json) {
+    return longestFirst(parseList(json).map((a) => ({
+      id: a.id,
+      kind: a.kind === 'bookmark' ? 'bookmark' : 'highlight',
+      start: a.start,
+      end: a.end,
+      color: COLORS.has(a.color) ? a.color : 'yellow',
+      note: a.note === true,
+    })));
   }
 
   function setAnnotations (args) {
@@ -215,19 +272,29 @@
     return paint(parseItems(args.json), labels);
   }
 
-  function activate (span, event) {
-    const id = span.dataset.annotation;
-    if (!id || !painted.has(id))
+  function setTeacherNotes (args) {
+    const items = parseList(args.json).map((a) => ({ id: a.id, start: a.start, end: a.end }));
+    return paintTeacher(longestFirst(items), String(args.label || 'Teacher’s note').slice(0, 100));
+  }
+
+  /* What may be opened: a wrapper of either layer (the innermost is the one
+   * clicked), or a teacher's marker. */
+  const OPENABLE = 'span.pn-hl, span.pn-teacher-note, .pn-teacher-marker';
+
+  function activate (el, event) {
+    const layer = el.matches(LAYERS.student.spans) ? 'student' : 'teacher';
+    const id = el.dataset[LAYERS[layer].key];
+    if (!id || !painted[layer].has(id))
       return;
     /* The rectangle of the piece clicked (the first one from the keyboard). */
-    bridge.post('annotation', { id: id, rect: bridge.rectOf(span, event) });
+    bridge.post(LAYERS[layer].message, { id: id, rect: bridge.rectOf(el, event) });
   }
 
   document.addEventListener('click', (event) => {
     if (!event.isTrusted || event.button !== 0)
       return;
     const target = event.target instanceof Element ? event.target : null;
-    const span = target ? target.closest('span.pn-hl') : null;
+    const span = target ? target.closest(OPENABLE) : null;
     if (!span || target.closest('a[href]'))
       return;   /* a link in a highlight is followed */
     const sel = window.getSelection();
@@ -241,20 +308,20 @@
         event.ctrlKey || event.altKey || event.metaKey)
       return;
     const el = document.activeElement;
-    if (el && el.matches && el.matches('span.pn-hl')) {
+    if (el && el.matches && el.matches(OPENABLE)) {
       event.preventDefault();
       activate(el, null);
     }
   }, true);
 
-  /* Each painted annotation and the words its wrappers cover (for the app's
-   * tests and checks). */
-  function paintedText () {
+  /* Each painted annotation of @layer and the words its wrappers cover (for
+   * the app's tests and checks). */
+  function paintedText (layer) {
     const out = {};
-    for (const id of painted.keys())
+    for (const id of painted[layer].keys())
       out[id] = '';
-    for (const span of document.querySelectorAll('span.pn-hl')) {
-      const id = span.dataset.annotation;
+    for (const span of document.querySelectorAll(LAYERS[layer].spans)) {
+      const id = span.dataset[LAYERS[layer].key];
       if (id in out)
         out[id] += span.textContent;
     }
@@ -264,9 +331,11 @@
   }
 
   bridge.expose('setAnnotations', setAnnotations);
-  bridge.expose('paintedAnnotations', paintedText);
+  bridge.expose('paintedAnnotations', () => paintedText('student'));
   bridge.expose('clearAnnotations', () => {
-    unpaint();
+    unpaint('student');
     return true;
   });
+  bridge.expose('setTeacherNotes', setTeacherNotes);
+  bridge.expose('paintedTeacherNotes', () => paintedText('teacher'));
 })();

@@ -13,6 +13,7 @@
 #include "pn-pack.h"
 #include "pn-pack-archive.h"
 #include "pn-pack-checksums.h"
+#include "pn-pack-annotations.h"
 #include "prisonnum-pack.h"
 
 int
@@ -138,6 +139,11 @@ print_contents (PnPack *pack)
     }
 
   printf (_("Sources: %u\n"), pn_pack_get_sources (pack)->len);
+  if (pn_pack_get_annotations_file (pack) != NULL)
+    printf (_("Teacher's notes: %u (%s)\n"), pn_pack_get_teacher_notes (pack)->len,
+            pn_pack_get_annotations_file (pack));
+  else
+    printf ("%s\n", _("Teacher's notes: none"));
 }
 
 /* Each file's SHA-256, and whether pack.json lists it; then the member to

@@ -1,5 +1,6 @@
 /* fuzz-annotations.c: the student's notes read back from W3C Web Annotation
- * JSON (pn_annotations_from_w3c)
+ * JSON (pn_annotations_from_w3c), and a pack's teacher's notes, read the same
+ * way with the place of each (pn_annotations_from_w3c_located)
  *
  * The file may come from anyone: each input is refused with a located reason
  * or read as annotations that keep the model's rules (a urn:uuid id, a pack
@@ -43,8 +44,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr(GPtrArray) problems = pn_diagnostics_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) annotations = pn_annotations_from_w3c ((const char *) data, (gssize) size, "in.json",
-                                                              problems, &error);
+  g_autoptr(GArray) places = g_array_new (FALSE, TRUE, sizeof (PnAnnotationPlace));
+  g_autoptr(GPtrArray) annotations = pn_annotations_from_w3c_located ((const char *) data, (gssize) size, "in.json",
+                                                                      problems, places, &error);
   g_autoptr(GPtrArray) again = NULL;
   g_autofree char *json = NULL;
   g_autofree char *markdown = NULL;
@@ -62,6 +64,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     g_assert_cmpstr (((PnDiagnostic *) problems->pdata[i])->file, ==, "in.json");
   for (guint i = 0; i < annotations->len; i++)
     check (annotations->pdata[i]);
+  /* One place for each annotation read, in the file. */
+  g_assert_cmpuint (places->len, ==, annotations->len);
+  for (guint i = 0; i < places->len; i++)
+    g_assert_cmpint (g_array_index (places, PnAnnotationPlace, i).line, >=, 1);
 
   /* What was read exports, and reads back whole. */
   json = pn_annotations_to_w3c (annotations, NULL);

@@ -131,6 +131,14 @@ js_true_in (PnWindow *window, const char *script)
   return g_strcmp0 (answer, "true") == 0;
 }
 
+static gboolean
+undo_shown_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (data, GTK_TYPE_LABEL, "Undo", FALSE);
+
+  return labels->len > 0;
+}
+
 static GtkWidget *
 find_button_labelled (GtkWidget *root, const char *label)
 {
@@ -597,6 +605,9 @@ test_bookmark_document_note_undo (void)
                                             "Delete Highlight"), "clicked");
   wait_until (highlights_are_cb, GUINT_TO_POINTER (0), "the highlight deleted");
   wait_painted (window, "");
+  /* A toast shown just before stays its minimum time (pn-toast.c): the
+   * Undo one may come a moment later. */
+  wait_until (undo_shown_cb, window, "the Undo toast");
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (window), "Undo"), "clicked");
   wait_until (highlights_are_cb, GUINT_TO_POINTER (1), "the highlight back");
   wait_painted (window, PHRASE);

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pn-store.h"
+#include "pn-store-annotations.h"
 #include "pn-test-util.h"
 
 typedef struct {
@@ -713,6 +714,75 @@ test_notes_export (void)
   pn_test_remove_dir (dir);
 }
 
+/* The teacher's notes: counted by info, their problems listed by check, and
+ * never in the student's export (the student's own note is, as a control). */
+static void
+test_teacher_notes (void)
+{
+  g_autofree char *path = fixture ("teacher");
+  g_autofree char *dir = g_dir_make_tmp ("pn-cli-teacher-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "student.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "pack", NULL);
+  g_autofree char *notes = g_build_filename (copy, "notes-enseignante.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GString) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) info = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) markdown = { 0 };
+  const char *files[] = { "pack.json", "jardin.md", "saisons.md", "notes-enseignante.json" };
+
+  run_tool (&info, "info", path, NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_nonnull (strstr (info.out, "Teacher's notes: 3 (notes-enseignante.json)\n"));
+
+  /* A copy whose third note is on a document the pack does not have. */
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (path, files[i], NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (from, &contents, NULL, NULL));
+      pn_test_write_file (copy, files[i], contents, -1);
+    }
+  g_assert_true (g_file_get_contents (notes, &data, NULL, NULL));
+  broken = g_string_new (data);
+  g_string_replace (broken, "doc/saisons", "doc/automne", 1);
+  pn_test_write_file (copy, "notes-enseignante.json", broken->str, -1);
+  run_tool (&check, "check", copy, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  assert_problem_lines (check.out);
+  g_assert_nonnull (strstr (check.out, "notes-enseignante.json:34:5: "));
+  g_assert_nonnull (strstr (check.out, "'automne'"));
+
+  /* The student's database holds a note of their own on the same pack. */
+  {
+    g_autoptr(PnStore) store = pn_store_open (db, &error);
+    g_autoptr(PnAnnotation) mine = pn_annotation_new ("test-teacher", "jardin", PN_ANNOTATION_HIGHLIGHT);
+
+    g_assert_no_error (error);
+    mine->selectors.exact = g_strdup ("arrose ses tomates");
+    mine->selectors.start = 13;
+    mine->selectors.end = 31;
+    g_free (mine->note);
+    mine->note = g_strdup ("ma propre note");
+    g_assert_true (pn_store_add_annotation (store, mine, &error));
+    g_assert_no_error (error);
+  }
+  run_tool (&export, "notes", "export", "--format", "w3c", "--db", db, NULL);
+  run_tool (&markdown, "notes", "export", "--format", "markdown", "--pack", "test-teacher", "--db", db, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpint (markdown.status, ==, 0);
+  g_assert_nonnull (strstr (export.out, "ma propre note"));
+  g_assert_nonnull (strstr (markdown.out, "ma propre note"));
+  g_assert_null (strstr (export.out, "personnification"));
+  g_assert_null (strstr (markdown.out, "personnification"));
+  g_assert_null (strstr (export.out, "7d1f0c0e-5a8b"));
+
+  pn_test_remove_dir (dir);
+}
+
 static void
 test_notes_import (void)
 {
@@ -853,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/cli/notes-export", test_notes_export);
   g_test_add_func ("/cli/notes-import", test_notes_import);
   g_test_add_func ("/cli/diff", test_diff);
+  g_test_add_func ("/cli/teacher-notes", test_teacher_notes);
 
   return g_test_run ();
 }

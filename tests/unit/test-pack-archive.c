@@ -535,57 +535,23 @@ test_write_round_trip (void)
   g_autofree char *source = g_build_filename (PN_TEST_PACKS_DIR, "good", NULL);
   g_autofree char *out = pn_test_make_dir (NULL, NULL);
   g_autofree char *archive = g_build_filename (out, "good.prisonnum", NULL);
-  g_autofree char *cache = g_build_filename (out, "cache", NULL);
-  g_autofree char *unpacked = NULL;
-  g_autofree char *again = NULL;
+  g_autofree char *unpacked = g_build_filename (out, "unpacked", NULL);
   g_autoptr(GPtrArray) diagnostics = pn_diagnostics_new ();
   g_autoptr(PnPack) pack = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) listing = NULL;
-  guint n = 0;
 
   g_assert_true (pn_pack_archive_write (source, archive, &error));
   g_assert_no_error (error);
   g_assert_true (pn_pack_archive_is_archive (archive));
   g_assert_false (pn_pack_archive_is_archive (source));
 
-  unpacked = pn_pack_archive_unpack_cached (archive, cache, &error);
+  g_assert_true (pn_pack_archive_extract (archive, unpacked, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (unpacked);
   pack = pn_test_load (unpacked, diagnostics);
   g_assert_cmpstr (pn_pack_get_id (pack), ==, "test-good");
   g_assert_cmpuint (pn_pack_get_documents (pack)->len, ==, 2);
 
-  /* Unpacked once: the same folder the second time, and no temporary left. */
-  again = pn_pack_archive_unpack_cached (archive, cache, &error);
-  g_assert_cmpstr (again, ==, unpacked);
-  listing = g_dir_open (cache, 0, NULL);
-  while (g_dir_read_name (listing) != NULL)
-    n++;
-  g_assert_cmpuint (n, ==, 1);
-
   pn_test_remove_dir (out);
-}
-
-/* A failed unpack into the cache leaves nothing there. */
-static void
-test_cache_failure (void)
-{
-  const Entry bad[] = { { "pack.json", MANIFEST }, { "../x.md", "x" } };
-  g_autoptr(GBytes) bytes = make_zip (bad, 2, FALSE);
-  g_autofree char *path = save (bytes);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) listing = NULL;
-
-  g_assert_null (pn_pack_archive_unpack_cached (path, cache, &error));
-  g_assert_error (error, PN_PACK_ARCHIVE_ERROR, PN_PACK_ARCHIVE_ERROR_UNSAFE);
-  listing = g_dir_open (cache, 0, NULL);
-  g_assert_nonnull (listing);
-  g_assert_null (g_dir_read_name (listing));
-
-  pn_test_remove_dir (dir);
 }
 
 int
@@ -608,7 +574,6 @@ main (int   argc,
   g_test_add_func ("/pack-archive/write-reproducible", test_write_reproducible);
   g_test_add_func ("/pack-archive/write-time-zone", test_write_time_zone);
   g_test_add_func ("/pack-archive/write-round-trip", test_write_round_trip);
-  g_test_add_func ("/pack-archive/cache-failure", test_cache_failure);
 
   return g_test_run ();
 }

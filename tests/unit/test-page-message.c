@@ -184,6 +184,8 @@ test_selection_offsets (void)
   g_autoptr(PnPageMessage) gone = parse_ok ("{\"v\":1,\"type\":\"selection\",\"text\":\"\",\"start\":\"x\"}");
   g_autoptr(PnPageMessage) opened = parse_ok ("{\"v\":1,\"type\":\"annotation\","
                                               "\"id\":\"urn:uuid:0f0e\"," RECT "}");
+  g_autoptr(PnPageMessage) teacher = parse_ok ("{\"v\":1,\"type\":\"teacher-note\","
+                                               "\"id\":\"urn:uuid:7d1f\"," RECT "}");
   const char *bad[] = {
     "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"start\":3}",                  /* no end */
     "{\"v\":1,\"type\":\"selection\",\"text\":\"a\"," RECT ",\"end\":3}",                    /* no start */
@@ -198,6 +200,8 @@ test_selection_offsets (void)
     "{\"v\":1,\"type\":\"annotation\",\"id\":\"\"," RECT "}",
     "{\"v\":1,\"type\":\"annotation\",\"id\":\"a\"}",                                         /* no rect */
     "{\"v\":1,\"type\":\"annotation\"," RECT "}",                                             /* no id */
+    "{\"v\":1,\"type\":\"teacher-note\",\"id\":\"a\"}",                                       /* no rect */
+    "{\"v\":1,\"type\":\"teacher-note\",\"id\":\"\"," RECT "}",
   };
 
   g_assert_cmpint (placed->type, ==, PN_PAGE_MESSAGE_SELECTION);
@@ -213,6 +217,8 @@ test_selection_offsets (void)
   g_assert_cmpint (opened->type, ==, PN_PAGE_MESSAGE_ANNOTATION);
   g_assert_cmpstr (opened->id, ==, "urn:uuid:0f0e");
   g_assert_cmpfloat (opened->rect.width, ==, 30);
+  g_assert_cmpint (teacher->type, ==, PN_PAGE_MESSAGE_TEACHER_NOTE);
+  g_assert_cmpstr (teacher->id, ==, "urn:uuid:7d1f");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     refused (bad[i], PN_PAGE_MESSAGE_ERROR_MALFORMED);

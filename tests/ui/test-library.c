@@ -371,30 +371,64 @@ plain (const char *mnemonic)
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
-/* The Undo button of the toast saying @message (not that of a toast still
- * leaving the screen). */
+/* Whether @widget could be clicked: a toast leaving the screen (libadwaita
+ * keeps it for its fade-out) is made untargetable, and so is all in it. */
+static gboolean
+targetable (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_can_target (widget))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct {
+  PnWindow   *window;
+  const char *message;
+  GtkWidget  *button;
+} UndoWait;
+
+/* The Undo button of the toast saying @message that is on screen to stay, not
+ * one leaving it (the toast of an earlier removal, saying the same, may still
+ * be fading out while the new one waits its turn: pn-toast.c). */
+static gboolean
+undo_shown_cb (gpointer data)
+{
+  UndoWait *wait = data;
+  g_autofree char *undo = plain (_("_Undo"));
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (wait->window), GTK_TYPE_LABEL, wait->message, TRUE);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *toast = g_ptr_array_index (labels, i);
+
+      if (!targetable (toast))
+        continue;
+      /* Up from the message to the toast holding the button. */
+      for (; toast != NULL; toast = gtk_widget_get_parent (toast))
+        {
+          g_autoptr(GPtrArray) found = find_widgets (toast, GTK_TYPE_LABEL, undo, TRUE);
+
+          for (guint j = 0; j < found->len; j++)
+            if (g_str_equal (gtk_label_get_text (g_ptr_array_index (found, j)), undo))
+              {
+                wait->button = gtk_widget_get_ancestor (g_ptr_array_index (found, j), GTK_TYPE_BUTTON);
+                return wait->button != NULL && targetable (wait->button);
+              }
+        }
+    }
+  return FALSE;
+}
+
 static GtkWidget *
 undo_button (PnWindow   *window,
              const char *message)
 {
-  g_autofree char *undo = plain (_("_Undo"));
-  g_autoptr(GPtrArray) labels = NULL;
-  GtkWidget *toast;
+  UndoWait wait = { window, message, NULL };
+  g_autofree char *what = g_strdup_printf ("an Undo button with “%s”", message);
 
-  wait_for_label (GTK_WIDGET (window), message);
-  labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, message, TRUE);
-  g_assert_cmpuint (labels->len, >=, 1);
-  /* Up from the message to the toast holding the button. */
-  for (toast = g_ptr_array_index (labels, labels->len - 1); toast != NULL; toast = gtk_widget_get_parent (toast))
-    {
-      g_autoptr(GPtrArray) found = find_widgets (toast, GTK_TYPE_LABEL, undo, TRUE);
-
-      for (guint i = 0; i < found->len; i++)
-        if (g_str_equal (gtk_label_get_text (g_ptr_array_index (found, i)), undo))
-          return gtk_widget_get_ancestor (g_ptr_array_index (found, i), GTK_TYPE_BUTTON);
-    }
-  g_error ("No Undo button with “%s”", message);
-  return NULL;
+  wait_until (undo_shown_cb, &wait, what);
+  return wait.button;
 }
 
 static void

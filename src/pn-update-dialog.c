@@ -23,6 +23,8 @@ struct _PnUpdateDialog
 {
   AdwMessageDialog  parent_instance;
 
+  GtkLabel         *heading_label;
+  GtkLabel         *body_label;
   GtkWidget        *author_box;
   GtkLabel         *author_label;
   GtkLabel         *summary_label;
@@ -162,6 +164,24 @@ pn_update_dialog_show_diff (PnUpdateDialog *self,
 
 /* The whole dialog */
 
+/* The heading and body go in the dialog's own labels (libadwaita 1.7 measures
+ * its own heading narrower than it needs when it wraps, as a French one
+ * does); the dialog is titled and named by the heading, described by the body,
+ * as libadwaita's own would be. */
+static void
+pn_update_dialog_set_text (PnUpdateDialog *self,
+                           const char     *heading,
+                           const char     *body)
+{
+  gtk_label_set_label (self->heading_label, heading);
+  gtk_label_set_label (self->body_label, body);
+  gtk_window_set_title (GTK_WINDOW (self), heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body,
+                                  -1);
+}
+
 static void
 pn_update_dialog_show_other_author (PnUpdateDialog      *self,
                                     const PnLibraryPack *installed,
@@ -192,6 +212,7 @@ pn_update_dialog_set_import (PnUpdateDialog  *self,
   guint n_warnings = pn_library_import_get_warnings (import)->len;
   const char *old_version = or_unknown (installed->version);
   const char *new_version = or_unknown (pn_pack_get_version (pack));
+  const char *heading = NULL;
   g_autofree char *body = NULL;
 
   g_return_if_fail (kind != PN_LIBRARY_IMPORT_NEW && installed != NULL);
@@ -202,8 +223,7 @@ pn_update_dialog_set_import (PnUpdateDialog  *self,
   switch (kind)
     {
     case PN_LIBRARY_IMPORT_UPDATE:
-      adw_message_dialog_set_heading (dialog, other ? _("Replace With Another Author’s Pack?")
-                                                    : _("Update the Course Pack?"));
+      heading = other ? _("Replace With Another Author’s Pack?") : _("Update the Course Pack?");
       /* Translators: the title of a course pack, then its installed and new versions */
       body = g_strdup_printf (_("“%s”: version\u00a0%s\u00a0→\u00a0%s"), installed->title, old_version, new_version);
       adw_message_dialog_add_response (dialog, PN_UPDATE_DIALOG_REPLACE,
@@ -215,7 +235,7 @@ pn_update_dialog_set_import (PnUpdateDialog  *self,
       pn_update_dialog_show_diff (self, pn_library_import_get_diff (import));
       break;
     case PN_LIBRARY_IMPORT_SAME_VERSION:
-      adw_message_dialog_set_heading (dialog, _("This Version Is Already Installed"));
+      heading = _("This Version Is Already Installed");
       /* Translators: the title of a course pack, then its version */
       body = g_strdup_printf (_("“%s”, version %s, is in your library already."),
                               installed->title, old_version);
@@ -224,7 +244,7 @@ pn_update_dialog_set_import (PnUpdateDialog  *self,
       adw_message_dialog_set_default_response (dialog, PN_UPDATE_DIALOG_OPEN);
       break;
     case PN_LIBRARY_IMPORT_OLDER:
-      adw_message_dialog_set_heading (dialog, _("A Newer Version Is Installed"));
+      heading = _("A Newer Version Is Installed");
       /* Translators: the title of a course pack, then its installed version, then the file's older one */
       body = g_strdup_printf (_("“%s”, version %s, is in your library; this file has the older "
                                 "version %s. Replacing the installed pack would undo these changes:"),
@@ -240,7 +260,7 @@ pn_update_dialog_set_import (PnUpdateDialog  *self,
     default:
       g_assert_not_reached ();
     }
-  adw_message_dialog_set_body (dialog, body);
+  pn_update_dialog_set_text (self, heading, body);
 
   if (other)
     pn_update_dialog_show_other_author (self, installed, pack);
@@ -264,6 +284,8 @@ pn_update_dialog_class_init (PnUpdateDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-update-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PnUpdateDialog, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, PnUpdateDialog, body_label);
   gtk_widget_class_bind_template_child (widget_class, PnUpdateDialog, author_box);
   gtk_widget_class_bind_template_child (widget_class, PnUpdateDialog, author_label);
   gtk_widget_class_bind_template_child (widget_class, PnUpdateDialog, summary_label);
@@ -291,6 +313,22 @@ pn_update_dialog_new (GtkWindow       *parent,
   pn_update_dialog_set_import (self, import);
 
   return GTK_WIDGET (self);
+}
+
+const char *
+pn_update_dialog_get_heading (PnUpdateDialog *self)
+{
+  g_return_val_if_fail (PN_IS_UPDATE_DIALOG (self), NULL);
+
+  return gtk_label_get_label (self->heading_label);
+}
+
+const char *
+pn_update_dialog_get_body (PnUpdateDialog *self)
+{
+  g_return_val_if_fail (PN_IS_UPDATE_DIALOG (self), NULL);
+
+  return gtk_label_get_label (self->body_label);
 }
 
 guint

@@ -28,5 +28,8 @@ GtkWidget *pn_update_dialog_new (GtkWindow       *parent,
 
 /* How many changes are listed (rows), for tests. */
 guint      pn_update_dialog_get_n_changes (PnUpdateDialog *self);
+/* What the dialog says, in its own labels (for tests). */
+const char *pn_update_dialog_get_heading  (PnUpdateDialog *self);
+const char *pn_update_dialog_get_body     (PnUpdateDialog *self);
 
 G_END_DECLS

@@ -326,7 +326,7 @@ test_import_update (void)
   g_assert_true (adw_message_dialog_has_response (dialog, PN_UPDATE_DIALOG_REPLACE));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, PN_UPDATE_DIALOG_REPLACE), ==,
                    ADW_RESPONSE_SUGGESTED);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1.0\u00a0→\u00a01.1"));
+  g_assert_nonnull (strstr (pn_update_dialog_get_body (PN_UPDATE_DIALOG (dialog)), "1.0\u00a0→\u00a01.1"));
   /* The Market added, the Harbour edited. */
   g_assert_cmpuint (pn_update_dialog_get_n_changes (PN_UPDATE_DIALOG (dialog)), ==, 2);
   g_assert_true (shows_label (GTK_WIDGET (dialog), "The Market"));
@@ -379,7 +379,7 @@ test_import_same_older (void)
 
   pn_window_import_file (window, again);
   dialog = wait_update_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This Version Is Already Installed");
+  g_assert_cmpstr (pn_update_dialog_get_heading (PN_UPDATE_DIALOG (dialog)), ==, "This Version Is Already Installed");
   g_assert_false (adw_message_dialog_has_response (dialog, PN_UPDATE_DIALOG_REPLACE));
   g_assert_true (adw_message_dialog_has_response (dialog, PN_UPDATE_DIALOG_OPEN));
   respond (dialog, PN_UPDATE_DIALOG_CANCEL);
@@ -389,7 +389,7 @@ test_import_same_older (void)
 
   pn_window_import_file (window, v1);
   dialog = wait_update_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Newer Version Is Installed");
+  g_assert_cmpstr (pn_update_dialog_get_heading (PN_UPDATE_DIALOG (dialog)), ==, "A Newer Version Is Installed");
   g_assert_true (adw_message_dialog_has_response (dialog, PN_UPDATE_DIALOG_REPLACE));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, PN_UPDATE_DIALOG_REPLACE), ==,
                    ADW_RESPONSE_DESTRUCTIVE);

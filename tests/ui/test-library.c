@@ -371,30 +371,60 @@ plain (const char *mnemonic)
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
-/* The Undo button of the toast saying @message (not that of a toast still
- * leaving the screen). */
+typedef struct {
+  PnWindow   *window;
+  const char *message;
+  GtkWidget  *button;
+} UndoWait;
+
+/* The Undo button of the toast saying @message that is there to stay, not of
+ * one leaving: an earlier removal's toast saying the same may still be fading
+ * out while the new one waits its turn (pn-toast.c); libadwaita 1.7 makes a
+ * leaving toast untargetable, 1.2 does not, but its Undo was the one clicked
+ * last. The newest toast comes last. */
+static GtkWidget *undo_clicked;
+
+static gboolean
+undo_shown_cb (gpointer data)
+{
+  UndoWait *wait = data;
+  g_autofree char *undo = plain (_("_Undo"));
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (wait->window), GTK_TYPE_LABEL, wait->message, TRUE);
+
+  for (guint i = labels->len; i-- > 0 && wait->button == NULL;)
+    {
+      GtkWidget *up;
+
+      for (up = g_ptr_array_index (labels, i); up != NULL && gtk_widget_get_can_target (up);
+           up = gtk_widget_get_parent (up))
+        ;
+      if (up != NULL)
+        continue;  /* in a toast leaving */
+      /* Up from the message to the toast holding the button. */
+      for (up = g_ptr_array_index (labels, i); up != NULL && wait->button == NULL; up = gtk_widget_get_parent (up))
+        {
+          g_autoptr(GPtrArray) found = find_widgets (up, GTK_TYPE_LABEL, undo, TRUE);
+
+          for (guint j = 0; j < found->len; j++)
+            if (g_str_equal (gtk_label_get_text (g_ptr_array_index (found, j)), undo))
+              wait->button = gtk_widget_get_ancestor (g_ptr_array_index (found, j), GTK_TYPE_BUTTON);
+        }
+      if (wait->button == undo_clicked)
+        wait->button = NULL;
+    }
+  return wait->button != NULL;
+}
+
 static GtkWidget *
 undo_button (PnWindow   *window,
              const char *message)
 {
-  g_autofree char *undo = plain (_("_Undo"));
-  g_autoptr(GPtrArray) labels = NULL;
-  GtkWidget *toast;
+  UndoWait wait = { window, message, NULL };
+  g_autofree char *what = g_strdup_printf ("an Undo button with “%s”", message);
 
-  wait_for_label (GTK_WIDGET (window), message);
-  labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, message, TRUE);
-  g_assert_cmpuint (labels->len, >=, 1);
-  /* Up from the message to the toast holding the button. */
-  for (toast = g_ptr_array_index (labels, labels->len - 1); toast != NULL; toast = gtk_widget_get_parent (toast))
-    {
-      g_autoptr(GPtrArray) found = find_widgets (toast, GTK_TYPE_LABEL, undo, TRUE);
-
-      for (guint i = 0; i < found->len; i++)
-        if (g_str_equal (gtk_label_get_text (g_ptr_array_index (found, i)), undo))
-          return gtk_widget_get_ancestor (g_ptr_array_index (found, i), GTK_TYPE_BUTTON);
-    }
-  g_error ("No Undo button with “%s”", message);
-  return NULL;
+  wait_until (undo_shown_cb, &wait, what);
+  g_set_weak_pointer (&undo_clicked, wait.button);
+  return wait.button;
 }
 
 static void

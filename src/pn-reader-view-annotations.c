@@ -148,8 +148,8 @@ annotations_json (GPtrArray *annotations, const char *doc_id)
     {
       const PnAnnotation *a = g_ptr_array_index (annotations, i);
 
-      if (a->detached || a->kind == PN_ANNOTATION_DOCUMENT_NOTE || a->selectors.end <= a->selectors.start ||
-          a->selectors.start < 0 || g_strcmp0 (a->document_id, doc_id) != 0)
+      if (!pn_annotation_is_placed (a) || a->kind == PN_ANNOTATION_DOCUMENT_NOTE ||
+          g_strcmp0 (a->document_id, doc_id) != 0)
         continue;
       json_builder_begin_object (builder);
       add_member_string (builder, "id", a->id);

@@ -30,7 +30,7 @@ teacher_json (GPtrArray *notes)
     {
       const PnAnnotation *a = g_ptr_array_index (notes, i);
 
-      if (a->detached || a->selectors.start < 0 || a->selectors.end <= a->selectors.start)
+      if (!pn_annotation_is_placed (a))
         continue;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");

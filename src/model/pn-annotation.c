@@ -200,6 +200,15 @@ pn_annotation_set_tags (PnAnnotation       *annotation,
 }
 
 gboolean
+pn_annotation_is_placed (const PnAnnotation *annotation)
+{
+  g_return_val_if_fail (annotation != NULL, FALSE);
+
+  return !annotation->detached && annotation->selectors.start >= 0 &&
+         annotation->selectors.end > annotation->selectors.start;
+}
+
+gboolean
 pn_annotation_has_tag (const PnAnnotation *annotation,
                        const char         *tag)
 {

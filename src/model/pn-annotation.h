@@ -89,6 +89,9 @@ void          pn_annotation_set_tags (PnAnnotation       *annotation,
                                       const char * const *tags);
 gboolean      pn_annotation_has_tag  (const PnAnnotation *annotation,
                                       const char         *tag);
+/* Whether the annotation has a place in its text to be painted at: not
+ * detached, and a range [start, end) that is not empty. */
+gboolean      pn_annotation_is_placed (const PnAnnotation *annotation);
 /* A GPtrArray that frees its PnAnnotation elements. */
 GPtrArray    *pn_annotations_new (void);
 

@@ -157,6 +157,25 @@ test_array (void)
   /* Freed with the array (LeakSanitizer would tell otherwise). */
 }
 
+/* Placed: a range that is not empty, not detached. */
+static void
+test_placed (void)
+{
+  g_autoptr(PnAnnotation) a = pn_annotation_new ("pack", "doc", PN_ANNOTATION_HIGHLIGHT);
+
+  a->selectors.start = 4;
+  a->selectors.end = 9;
+  g_assert_true (pn_annotation_is_placed (a));
+  a->detached = TRUE;
+  g_assert_false (pn_annotation_is_placed (a));
+  a->detached = FALSE;
+  a->selectors.end = 4;
+  g_assert_false (pn_annotation_is_placed (a));
+  a->selectors.start = -1;
+  a->selectors.end = 3;
+  g_assert_false (pn_annotation_is_placed (a));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -166,6 +185,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/annotation/copy", test_copy);
   g_test_add_func ("/annotation/selectors", test_selectors);
   g_test_add_func ("/annotation/tags", test_tags);
+  g_test_add_func ("/annotation/placed", test_placed);
   g_test_add_func ("/annotation/names", test_names);
   g_test_add_func ("/annotation/array", test_array);
 

@@ -8,17 +8,26 @@
 
 #define STATE_KEY "pn-toast-state"
 
-/* libadwaita 1.2 frees a toast dismissed while it is still sliding in (300
- * ms, 500 when it replaces another), and the end of that slide then touches
- * the freed toast (a crash, seen with « Importing… » followed at once by the
- * import's result). A toast is therefore left on screen this long before the
- * next one takes its place. */
+/* Two libadwaita 1.2 faults shape this file (read in its 1.2.2 source):
+ *
+ * - A toast is shown with a slide of 300 ms, or of 500 ms when another is
+ *   still fading out (300 ms). When a toast is dismissed, its fade is played
+ *   and, once over, its record is freed; a slide still running then ends on
+ *   the freed record (a crash: seen as « Importing… » followed at once by the
+ *   import's result, and as an Undo clicked 0.2 s after its toast came, the
+ *   slide ending when the window closed).
+ *
+ * So a toast is left on screen SETTLE_MS before the next one takes its
+ * place, and the next one is only added once the last has faded out
+ * (whoever dismissed it; looked at every POLL_MS): every slide is then the
+ * 300 ms one, over before any fade it could outlive. */
 #define SETTLE_MS 600
+#define POLL_MS   50
 
 typedef struct {
   GWeakRef  shown;
-  gint64    shown_at;   /* monotonic, µs */
-  GQueue    waiting;    /* of AdwToast, owned */
+  gint64    shown_at;    /* monotonic, µs */
+  GQueue    waiting;     /* of AdwToast, owned */
   guint     source;
 } ToastState;
 
@@ -51,13 +60,50 @@ toast_state (AdwToastOverlay *overlay)
 
 static gboolean show_waiting_cb (gpointer data);
 
-/* Shows the next waiting toast now, or once the one shown has settled. */
+static void
+wait_then_show (AdwToastOverlay *overlay,
+                ToastState      *state,
+                gint64           ms)
+{
+  if (state->source == 0 && !g_queue_is_empty (&state->waiting))
+    state->source = g_timeout_add ((guint) MAX (ms, 1), show_waiting_cb, overlay);
+}
+
+static void
+on_dismissed (AdwToast        *toast,
+              AdwToastOverlay *overlay)
+{
+  ToastState *state = toast_state (overlay);
+  g_autoptr(AdwToast) shown = g_weak_ref_get (&state->shown);
+
+  if (shown != toast)
+    return;
+  g_weak_ref_set (&state->shown, NULL);
+  wait_then_show (overlay, state, POLL_MS);
+}
+
+/* Whether a toast widget is still in @overlay (fading out, or shown). */
+static gboolean
+has_toast_widget (AdwToastOverlay *overlay)
+{
+  GtkWidget *child = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (overlay)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (w != child)
+      return TRUE;
+  return FALSE;
+}
+
+/* Shows the next waiting toast now, or once the one shown has settled and
+ * faded out. */
 static void
 show_next (AdwToastOverlay *overlay,
            ToastState      *state)
 {
   g_autoptr(AdwToast) shown = g_weak_ref_get (&state->shown);
-  gint64 age_ms = (g_get_monotonic_time () - state->shown_at) / 1000;
+  gint64 now = g_get_monotonic_time ();
+  gint64 age_ms = (now - state->shown_at) / 1000;
   AdwToast *toast;
 
   if (state->source != 0 || g_queue_is_empty (&state->waiting))
@@ -65,20 +111,29 @@ show_next (AdwToastOverlay *overlay,
 
   if (shown != NULL && age_ms < SETTLE_MS)
     {
-      state->source = g_timeout_add (SETTLE_MS - age_ms, show_waiting_cb, overlay);
+      wait_then_show (overlay, state, SETTLE_MS - age_ms);
+      return;
+    }
+  if (shown != NULL)
+    {
+      adw_toast_dismiss (shown);   /* on_dismissed() waits for the fade */
+      wait_then_show (overlay, state, POLL_MS);
+      return;
+    }
+  if (has_toast_widget (overlay))
+    {
+      wait_then_show (overlay, state, POLL_MS);
       return;
     }
 
-  if (shown != NULL)
-    adw_toast_dismiss (shown);
   toast = g_queue_pop_head (&state->waiting);
   g_weak_ref_set (&state->shown, toast);
-  state->shown_at = g_get_monotonic_time ();
+  state->shown_at = now;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_dismissed), overlay, 0);
   adw_toast_overlay_add_toast (overlay, toast);   /* takes it */
 
   /* More came meanwhile: each is seen, after this one has settled. */
-  if (!g_queue_is_empty (&state->waiting))
-    state->source = g_timeout_add (SETTLE_MS, show_waiting_cb, overlay);
+  wait_then_show (overlay, state, SETTLE_MS);
 }
 
 static gboolean

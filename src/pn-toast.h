@@ -16,9 +16,10 @@ G_BEGIN_DECLS
  * back while it is still leaving the screen. */
 void pn_toast_show (AdwToastOverlay *overlay,
                     AdwToast        *toast);
-/* Each toast stays at least 0.6 s before the next takes its place (toasts
- * shown meanwhile wait their turn): libadwaita 1.2 crashes when a toast is
- * dismissed while it is still sliding in. */
+/* Each toast stays at least 0.6 s before the next takes its place, and the
+ * next is added once the last has faded out, however it was dismissed
+ * (toasts shown meanwhile wait their turn): libadwaita 1.2 crashes when a
+ * toast is dismissed while it is still sliding in (pn-toast.c). */
 
 /* Takes @toast (given to pn_toast_show() on @overlay) away: dismissed once
  * it has settled, or dropped unseen while it still waits its turn. */

@@ -8,27 +8,37 @@
 
 #define STATE_KEY "pn-toast-state"
 
-/* Two libadwaita 1.2 faults shape this file (read in its 1.2.2 source):
+/* libadwaita 1.2 (read in its 1.2.2 source) slides a toast in for 300 ms,
+ * or for 500 ms when another is still fading out; a dismissed toast fades
+ * out for 300 ms and its record is then freed. A slide that outlives the
+ * fade of its own toast ends on the freed record: a crash (seen as
+ * « Importing… » followed at once by the import's result, and as an Undo
+ * clicked as its toast came, the slide ending when the window closed). The
+ * slide outlives the fade when the toast is dismissed early in a 500 ms
+ * slide, or in the very frame it came in (both animations then end on the
+ * same frame, the fade's first).
  *
- * - A toast is shown with a slide of 300 ms, or of 500 ms when another is
- *   still fading out (300 ms). When a toast is dismissed, its fade is played
- *   and, once over, its record is freed; a slide still running then ends on
- *   the freed record (a crash: seen as « Importing… » followed at once by the
- *   import's result, and as an Undo clicked 0.2 s after its toast came, the
- *   slide ending when the window closed).
- *
- * So a toast is left on screen SETTLE_MS before the next one takes its
- * place, and the next one is only added once the last has faded out
- * (whoever dismissed it; looked at every POLL_MS): every slide is then the
- * 300 ms one, over before any fade it could outlive. */
+ * So, whoever dismisses them:
+ * - a toast is only added once the last one has faded out (looked at every
+ *   POLL_MS), so that every slide is the 300 ms one;
+ * - a dismissal during the slide waits for its end, counted in frames of
+ *   the overlay's own clock (the one the animations run on), not in time;
+ * - a toast is left on screen SETTLE_MS before the next one takes its
+ *   place, to be read. */
 #define SETTLE_MS 600
 #define POLL_MS   50
+#define SLIDE_US  (300 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct {
   GWeakRef  shown;
-  gint64    shown_at;    /* monotonic, µs */
-  GQueue    waiting;     /* of AdwToast, owned */
+  gint64    shown_at;        /* monotonic, µs */
+  GQueue    waiting;         /* of AdwToast, owned */
   guint     source;
+  /* The shown toast's slide, followed on the frame clock. */
+  guint     slide_tick;
+  gint64    slide_from;      /* frame time of its first frame, µs */
+  gboolean  dismiss_pending; /* dismissed while it slid in */
+  guint     dismiss_source;
 } ToastState;
 
 static void
@@ -37,6 +47,7 @@ toast_state_free (gpointer data)
   ToastState *state = data;
 
   g_clear_handle_id (&state->source, g_source_remove);
+  g_clear_handle_id (&state->dismiss_source, g_source_remove);
   g_queue_clear_full (&state->waiting, g_object_unref);
   g_weak_ref_clear (&state->shown);
   g_free (state);
@@ -69,6 +80,55 @@ wait_then_show (AdwToastOverlay *overlay,
     state->source = g_timeout_add ((guint) MAX (ms, 1), show_waiting_cb, overlay);
 }
 
+/* adw_toast_dismiss() but for a toast whose dismissal was held back
+ * (on_dismissed()): AdwToast forgets its overlay on the first emission,
+ * before the hold, and adw_toast_dismiss() then does nothing. */
+static void
+dismiss_toast (AdwToast *toast)
+{
+  g_signal_emit_by_name (toast, "dismissed");
+}
+
+static gboolean
+dismiss_pending_cb (gpointer data)
+{
+  AdwToastOverlay *overlay = data;
+  ToastState *state = toast_state (overlay);
+  g_autoptr(AdwToast) shown = g_weak_ref_get (&state->shown);
+
+  state->dismiss_source = 0;
+  if (shown != NULL)
+    dismiss_toast (shown);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Until the first frame SLIDE_US after the toast's first one: the slide
+ * (begun at or before that first frame) is over by then. */
+static gboolean
+slide_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  ToastState *state = toast_state (ADW_TOAST_OVERLAY (widget));
+  gint64 frame = gdk_frame_clock_get_frame_time (clock);
+
+  if (state->slide_from == 0)
+    state->slide_from = frame;
+  if (frame - state->slide_from < SLIDE_US)
+    return G_SOURCE_CONTINUE;
+
+  state->slide_tick = 0;
+  if (state->dismiss_pending && state->dismiss_source == 0)
+    state->dismiss_source = g_idle_add (dismiss_pending_cb, widget);
+  state->dismiss_pending = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Connected before the overlay's own handler: a dismissal while the toast
+ * slides in is held back (the overlay never hears of it) until the slide
+ * is over. Unmapped, the overlay's animations are skipped: nothing to wait. */
 static void
 on_dismissed (AdwToast        *toast,
               AdwToastOverlay *overlay)
@@ -78,6 +138,12 @@ on_dismissed (AdwToast        *toast,
 
   if (shown != toast)
     return;
+  if (state->slide_tick != 0 && gtk_widget_get_mapped (GTK_WIDGET (overlay)))
+    {
+      g_signal_stop_emission_by_name (toast, "dismissed");
+      state->dismiss_pending = TRUE;
+      return;
+    }
   g_weak_ref_set (&state->shown, NULL);
   wait_then_show (overlay, state, POLL_MS);
 }
@@ -116,7 +182,7 @@ show_next (AdwToastOverlay *overlay,
     }
   if (shown != NULL)
     {
-      adw_toast_dismiss (shown);   /* on_dismissed() waits for the fade */
+      dismiss_toast (shown);   /* on_dismissed() waits for the fade */
       wait_then_show (overlay, state, POLL_MS);
       return;
     }
@@ -130,6 +196,11 @@ show_next (AdwToastOverlay *overlay,
   g_weak_ref_set (&state->shown, toast);
   state->shown_at = now;
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_dismissed), overlay, 0);
+  if (state->slide_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (overlay), state->slide_tick);
+  state->slide_from = 0;
+  state->dismiss_pending = FALSE;
+  state->slide_tick = gtk_widget_add_tick_callback (GTK_WIDGET (overlay), slide_tick_cb, NULL, NULL);
   adw_toast_overlay_add_toast (overlay, toast);   /* takes it */
 
   /* More came meanwhile: each is seen, after this one has settled. */

@@ -49,8 +49,9 @@ void         pn_pack_check_run_async_full (GFile               *location,
 
 /* In steps, for a window that shows the text to be read before the rest of the
  * pack is checked. pn_pack_check_run_start() loads the pack as above (same
- * errors) and renders its first document only (a pack of one document is
- * checked whole at once); pn_pack_check_render_document() renders another one
+ * errors) and renders its first document only, without the checks that need
+ * the whole pack (a pack without documents is checked whole at once);
+ * pn_pack_check_render_document() renders another one
  * into the check when it is not yet (call it before anybody else reads the
  * check); pn_pack_check_complete() returns the whole check, as
  * pn_pack_check_run_full() would give it: a new object reusing the pages

@@ -359,44 +359,87 @@ source_of (const char   *text,
   return end ? (gsize) (g_utf8_next_char (text + at) - text) : (gsize) at;
 }
 
-/* Where @quote is in @text, as byte offsets [*from, *to): found by the
- * notes' anchoring (pn_anchor_text_locate() with the quote alone) in both
- * with white space and apostrophes evened out, so that a quote survives
- * small edits of the text. */
+/* A text made ready to look quotes up in: its key (white space and
+ * apostrophes evened out), where each byte of the key comes from, and the
+ * notes' anchoring prepared on the key. Made once per text, not per quote. */
+typedef struct {
+  const char   *text;       /* not owned */
+  char         *haystack;
+  GArray       *offsets;
+  PnAnchorText *anchor;
+} QuoteIndex;
+
+static void
+quote_index_free (QuoteIndex *index)
+{
+  g_free (index->haystack);
+  g_array_unref (index->offsets);
+  pn_anchor_text_free (index->anchor);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuoteIndex, quote_index_free)
+
+static QuoteIndex *
+quote_index_new (const char *text)
+{
+  QuoteIndex *index;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  index = g_new0 (QuoteIndex, 1);
+  index->text = text;
+  index->offsets = g_array_new (FALSE, FALSE, sizeof (gssize));
+  index->haystack = quote_key (text, index->offsets);
+  index->anchor = pn_anchor_text_new (index->haystack, -1);
+  return index;
+}
+
+/* Where @quote is in the indexed text, as byte offsets [*from, *to): found
+ * by the notes' anchoring (pn_anchor_text_locate() with the quote alone) in
+ * both with white space and apostrophes evened out, so that a quote
+ * survives small edits of the text. */
+static gboolean
+quote_index_find (QuoteIndex *index,
+                  const char *quote,
+                  gsize      *from,
+                  gsize      *to)
+{
+  PnTextSelectors selectors = { 0 };
+  PnAnchorResult result;
+
+  if (index == NULL || quote == NULL || !g_utf8_validate (quote, -1, NULL))
+    return FALSE;
+
+  selectors.exact = quote_key (quote, NULL);
+  if (selectors.exact[0] == '\0')
+    {
+      pn_text_selectors_clear (&selectors);
+      return FALSE;
+    }
+  pn_anchor_text_locate (index->anchor, &selectors, &result);
+  pn_text_selectors_clear (&selectors);
+  if (result.method == PN_ANCHOR_DETACHED)
+    return FALSE;
+
+  *from = source_of (index->text, index->haystack, index->offsets, result.start, FALSE);
+  *to = source_of (index->text, index->haystack, index->offsets, result.end, TRUE);
+  return TRUE;
+}
+
 static gboolean
 find_quote (const char *text,
             const char *quote,
             gsize      *from,
             gsize      *to)
 {
-  g_autoptr(GArray) offsets = NULL;
-  g_autofree char *haystack = NULL;
-  g_autofree char *needle = NULL;
-  PnTextSelectors selectors = { 0 };
-  PnAnchorText *anchor;
-  PnAnchorResult result;
+  g_autoptr(QuoteIndex) index = NULL;
 
-  if (text == NULL || quote == NULL || !g_utf8_validate (text, -1, NULL)
-      || !g_utf8_validate (quote, -1, NULL))
+  /* An empty quote is not looked for (nor its text prepared). */
+  if (quote == NULL || quote[0] == '\0')
     return FALSE;
-
-  needle = quote_key (quote, NULL);
-  if (needle[0] == '\0')
-    return FALSE;
-  offsets = g_array_new (FALSE, FALSE, sizeof (gssize));
-  haystack = quote_key (text, offsets);
-
-  anchor = pn_anchor_text_new (haystack, -1);
-  selectors.exact = g_steal_pointer (&needle);
-  pn_anchor_text_locate (anchor, &selectors, &result);
-  pn_text_selectors_clear (&selectors);
-  pn_anchor_text_free (anchor);
-  if (result.method == PN_ANCHOR_DETACHED)
-    return FALSE;
-
-  *from = source_of (text, haystack, offsets, result.start, FALSE);
-  *to = source_of (text, haystack, offsets, result.end, TRUE);
-  return TRUE;
+  index = quote_index_new (text);
+  return quote_index_find (index, quote, from, to);
 }
 
 gssize
@@ -437,19 +480,30 @@ pn_quiz_check_quotes (PnQuiz     *quiz,
                       GPtrArray  *diagnostics)
 {
   GPtrArray *questions = pn_quiz_get_questions (quiz);
+  /* document id -> QuoteIndex of its text (NULL when it has none) */
+  g_autoptr(GHashTable) indexes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) quote_index_free);
 
   for (guint i = 0; i < questions->len; i++)
     {
       const PnQuizQuestion *question = g_ptr_array_index (questions, i);
       const PnQuizPassage *passage = question->passage;
-      const char *text;
+      QuoteIndex *index;
+      gsize from, to;
 
       if (passage == NULL || passage->quote == NULL || passage->quote[0] == '\0')
         continue;
-      text = g_hash_table_lookup (page_text, passage->document);
-      if (text == NULL)
+      if (!g_hash_table_lookup_extended (page_text, passage->document, NULL, NULL))
         continue;   /* unknown document or unreadable text: reported already */
-      if (pn_quiz_find_quote (text, passage->quote) < 0)
+      index = g_hash_table_lookup (indexes, passage->document);
+      if (index == NULL)
+        {
+          index = quote_index_new (g_hash_table_lookup (page_text, passage->document));
+          if (index == NULL)
+            continue;
+          g_hash_table_insert (indexes, passage->document, index);
+        }
+      if (!quote_index_find (index, passage->quote, &from, &to))
         pn_diagnostics_addf (diagnostics, PN_SEVERITY_WARNING, pn_quiz_get_file (quiz),
                              passage->line > 0 ? passage->line : question->line, 1,
                              _("question '%s': the quote of its passage is not in the text of '%s'"),

@@ -146,6 +146,48 @@ test_in_steps (void)
     }
 }
 
+/* A pack of one document in steps: its text rendered first, without the
+ * checks that need the whole pack (here a quiz quote not in the text), which
+ * come with the rest, as in the one-go check. Two quotes share the text:
+ * the one found says nothing. */
+static void
+test_one_document_in_steps (void)
+{
+  static const char quiz[] =
+    "{ \"id\": \"q\", \"title\": \"Q\", \"questions\": [\n"
+    "  { \"id\": \"found\", \"type\": \"open\", \"text\": \"T\",\n"
+    "    \"passage\": { \"document\": \"doc\", \"quote\": \"L'extraction  comme travail\" } },\n"
+    "  { \"id\": \"lost\", \"type\": \"open\", \"text\": \"T\",\n"
+    "    \"passage\": { \"document\": \"doc\", \"quote\": \"une phrase qui n'y est pas\" } }\n"
+    "] }\n";
+  g_autofree char *manifest = pn_test_manifest_with ("doc.md", "\"quizzes\": [\"quiz.json\"], ");
+  g_autofree char *dir = pn_test_make_dir ("pack.json", manifest,
+                                           "doc.md", "# Titre\n\nL\u2019**extraction** comme travail.\n",
+                                           "quiz.json", quiz, NULL);
+  g_autoptr(GFile) location = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PnPackCheck) whole = pn_pack_check_run (location, NULL, &error);
+  g_autoptr(PnPackCheck) start = pn_pack_check_run_start (location, PN_GLOSSARY_LINK_ALL, NULL, &error);
+  g_autoptr(PnPackCheck) completed = NULL;
+  const char *lost = "question 'lost': the quote of its passage is not in the text of 'doc'";
+
+  g_assert_no_error (error);
+  g_assert_true (pn_pack_check_is_complete (whole));
+  pn_test_assert_diagnostic (pn_pack_check_get_diagnostics (whole), PN_SEVERITY_WARNING, "quiz.json", 5, lost);
+  g_assert_null (pn_test_find (pn_pack_check_get_diagnostics (whole), "question 'found'"));
+
+  g_assert_false (pn_pack_check_is_complete (start));
+  g_assert_cmpstr (pn_pack_check_get_html (start, "doc"), ==, pn_pack_check_get_html (whole, "doc"));
+  g_assert_null (pn_test_find (pn_pack_check_get_diagnostics (start), "question 'lost'"));
+
+  completed = pn_pack_check_complete (start, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pn_pack_check_is_complete (completed));
+  g_assert_true (pn_pack_check_get_page (completed, "doc") == pn_pack_check_get_page (start, "doc"));
+  assert_same_result (whole, completed);
+  pn_test_remove_dir (dir);
+}
+
 /* Loading and rendering problems together, by file then line and column. */
 static void
 test_sync_collects_in_order (void)
@@ -394,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/pack-check/sync-collects-in-order", test_sync_collects_in_order);
   g_test_add_func ("/pack-check/async-equals-sync", test_async_equals_sync);
   g_test_add_func ("/pack-check/in-steps", test_in_steps);
+  g_test_add_func ("/pack-check/one-document-in-steps", test_one_document_in_steps);
   g_test_add_func ("/pack-check/unloadable", test_unloadable);
   g_test_add_func ("/pack-check/unloadable-keeps-problems", test_unloadable_keeps_problems);
   g_test_add_func ("/pack-check/big-pack-in-thread", test_big_pack_in_thread);

@@ -26,6 +26,7 @@ struct _PnWindow
   GtkToggleButton      *sidebar_button;
   GtkToggleButton      *search_button;
   GtkButton            *back_button;
+  GtkButton            *library_button;
   GtkLabel             *zoom_label;
   AdwFlap              *flap;
   GtkListBox           *sidebar_list;

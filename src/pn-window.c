@@ -627,6 +627,7 @@ pn_window_class_init (PnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PnWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PnWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PnWindow, sidebar_list);

@@ -41,6 +41,11 @@ GtkWidget *
 find_widget (GtkWidget *root,
              GType      type);
 
+/* The button on screen that activates @action (e.g. "win.show-library"), or NULL. */
+GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action);
+
 gboolean
 shows_label (GtkWidget  *root,
              const char *text);

@@ -63,6 +63,7 @@ struct _PnWindow
   gboolean              present_pending;
   /* Shows the loading page when an open takes a while. */
   guint                 loading_source;
+  guint                 library_button_source;
   /* Find: waiting for the count of the last search; the count (G_MAXUINT: over 1000) */
   gboolean              find_counting;
   guint                 find_count;

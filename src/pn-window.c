@@ -474,10 +474,26 @@ pn_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pn_window_parent_class)->close_request (window);
 }
 
+/* Narrow (the sidebar folded), the header keeps its room for the title: the
+ * main menu has Library. Changed after the allocation that folded the
+ * sidebar, not during it (GTK would then draw the header unallocated). */
+static gboolean
+update_library_button_cb (gpointer user_data)
+{
+  PnWindow *self = user_data;
+
+  self->library_button_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->library_button), !adw_flap_get_folded (self->flap));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 flap_folded_changed_cb (PnWindow *self)
 {
   g_assert (PN_IS_WINDOW (self));
+
+  if (self->library_button_source == 0)
+    self->library_button_source = g_idle_add (update_library_button_cb, self);
 
   /* Only an unfolded sidebar is shown by default. */
   if (pn_window_pack (self) != NULL)
@@ -524,6 +540,7 @@ pn_window_dispose (GObject *object)
   PnWindow *self = PN_WINDOW (object);
 
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_clear_handle_id (&self->library_button_source, g_source_remove);
   _pn_window_library_finish (self);
   if (self->session != NULL)
     {

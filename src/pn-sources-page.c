@@ -38,6 +38,8 @@ struct _PnSourcesPage
   GtkWidget         *highlighted;     /* borrowed */
   guint              highlight_source;
   char              *query;           /* what the search entry holds, or NULL */
+  PnPack            *pack;            /* whose sources the rows are, or will be */
+  gboolean           rows_stale;      /* a pack set since the rows were made */
 };
 
 /* The text a row is found by: its reference, summary, note and address. */
@@ -372,10 +374,20 @@ pn_sources_page_dispose (GObject *object)
   g_clear_object (&self->scroll_animation);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
+  g_clear_object (&self->pack);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PN_TYPE_SOURCES_PAGE);
 
   G_OBJECT_CLASS (pn_sources_page_parent_class)->dispose (object);
+}
+
+static void pn_sources_page_ensure_rows (PnSourcesPage *self);
+
+static void
+pn_sources_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pn_sources_page_parent_class)->map (widget);
+  pn_sources_page_ensure_rows (PN_SOURCES_PAGE (widget));
 }
 
 static void
@@ -385,6 +397,7 @@ pn_sources_page_class_init (PnSourcesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pn_sources_page_dispose;
+  widget_class->map = pn_sources_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Prisonnum/pn-sources-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PnSourcesPage, stack);
@@ -426,29 +439,21 @@ pn_sources_page_new (void)
   return g_object_new (PN_TYPE_SOURCES_PAGE, NULL);
 }
 
-void
-pn_sources_page_set_pack (PnSourcesPage *self,
-                          PnPack        *pack)
+/* The rows of the pack's sources, made the first time they are needed (the
+ * page shown, a source or the count asked for): not at start-up, for a page
+ * the reader may never open. */
+static void
+pn_sources_page_ensure_rows (PnSourcesPage *self)
 {
   GPtrArray *sources;
   const char *language;
 
-  g_return_if_fail (PN_IS_SOURCES_PAGE (self));
-  g_return_if_fail (pack == NULL || PN_IS_PACK (pack));
+  if (!self->rows_stale)
+    return;
+  self->rows_stale = FALSE;
 
-  pn_sources_page_clear (self);
-  /* A new pack starts with the whole list. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_clear_pointer (&self->query, g_free);
-
-  sources = pack ? pn_pack_get_sources (pack) : NULL;
-  language = pack ? pn_pack_get_language (pack) : NULL;
-  if (sources == NULL || sources->len == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
+  sources = pn_pack_get_sources (self->pack);
+  language = pn_pack_get_language (self->pack);
   for (guint i = 0; i < sources->len; i++)
     {
       const PnSource *source = g_ptr_array_index (sources, i);
@@ -463,9 +468,29 @@ pn_sources_page_set_pack (PnSourcesPage *self,
     }
 
   pn_sources_page_update_count (self);
-
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+void
+pn_sources_page_set_pack (PnSourcesPage *self,
+                          PnPack        *pack)
+{
+  GPtrArray *sources;
+
+  g_return_if_fail (PN_IS_SOURCES_PAGE (self));
+  g_return_if_fail (pack == NULL || PN_IS_PACK (pack));
+
+  pn_sources_page_clear (self);
+  /* A new pack starts with the whole list. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->query, g_free);
+  g_set_object (&self->pack, pack);
+
+  sources = pack ? pn_pack_get_sources (pack) : NULL;
+  self->rows_stale = sources != NULL && sources->len > 0;
+  gtk_stack_set_visible_child_name (self->stack, self->rows_stale ? "list" : "empty");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pn_sources_page_ensure_rows (self);
 }
 
 guint
@@ -473,6 +498,7 @@ pn_sources_page_get_n_sources (PnSourcesPage *self)
 {
   g_return_val_if_fail (PN_IS_SOURCES_PAGE (self), 0);
 
+  pn_sources_page_ensure_rows (self);
   return g_hash_table_size (self->rows);
 }
 
@@ -484,6 +510,7 @@ pn_sources_page_show_source (PnSourcesPage *self,
 
   g_return_val_if_fail (PN_IS_SOURCES_PAGE (self), FALSE);
 
+  pn_sources_page_ensure_rows (self);
   row = source_id ? g_hash_table_lookup (self->rows, source_id) : NULL;
   if (row == NULL)
     return FALSE;
@@ -535,6 +562,7 @@ pn_sources_page_set_search (PnSourcesPage *self,
 {
   g_return_if_fail (PN_IS_SOURCES_PAGE (self));
 
+  pn_sources_page_ensure_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   /* At once, not after the entry's typing delay. */
   search_changed_cb (self);
@@ -547,6 +575,7 @@ pn_sources_page_get_n_shown (PnSourcesPage *self)
 
   g_return_val_if_fail (PN_IS_SOURCES_PAGE (self), 0);
 
+  pn_sources_page_ensure_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))

@@ -220,12 +220,58 @@ follow_document_link (PnReaderView *self, const char *target, const char *fragme
   g_signal_emit (self, pn_reader_view_signals[PN_READER_VIEW_SIGNAL_DOCUMENT_ACTIVATED], 0, doc_id, anchor);
 }
 
+/* A link to the pack being read (a document, a source, a glossary entry)
+ * followed as a click in the text follows it. */
+static gboolean
+follow_pack_link (PnReaderView *self, const PnPackUri *uri)
+{
+  PnPack *pack = pn_reader_view_get_pack (self);
+
+  if (pack == NULL || g_strcmp0 (uri->pack_id, pn_pack_get_id (pack)) != 0)
+    return FALSE;
+  switch (uri->route)
+    {
+    case PN_ROUTE_PACK_DOCUMENT:
+      if (pn_pack_get_document (pack, uri->id) == NULL)
+        return FALSE;
+      follow_document_link (self, uri->id, uri->fragment);
+      return TRUE;
+    case PN_ROUTE_PACK_SOURCE:
+      if (pn_pack_get_source (pack, uri->id) == NULL)
+        return FALSE;
+      g_signal_emit (self, pn_reader_view_signals[PN_READER_VIEW_SIGNAL_SOURCE_ACTIVATED], 0, uri->id);
+      return TRUE;
+    case PN_ROUTE_PACK_GLOSSARY:
+      if (pn_pack_get_glossary (pack) == NULL ||
+          pn_glossary_lookup (pn_pack_get_glossary (pack), uri->id) == NULL)
+        return FALSE;
+      g_signal_emit (self, pn_reader_view_signals[PN_READER_VIEW_SIGNAL_GLOSSARY_ACTIVATED], 0, uri->id);
+      return TRUE;
+    case PN_ROUTE_APP_RESOURCE:
+    case PN_ROUTE_PACK_MEDIA:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+pn_reader_view_activate_pack_link (PnReaderView *self,
+                                   const char   *uri_string)
+{
+  g_autoptr(PnPackUri) uri = NULL;
+
+  g_return_val_if_fail (PN_IS_READER_VIEW (self), FALSE);
+  g_return_val_if_fail (uri_string != NULL, FALSE);
+
+  uri = pn_pack_uri_parse (uri_string, NULL);
+  return uri != NULL && follow_pack_link (self, uri);
+}
+
 static void
 handle_refused_navigation (PnReaderView *self, const char *uri_string, WebKitNavigationType type,
                            gboolean user_gesture, gboolean new_window)
 {
   g_autoptr(PnPackUri) uri = NULL;
-  PnPack *pack = pn_reader_view_get_pack (self);
 
   /* New windows are never opened, not even in the browser. */
   if (new_window)
@@ -237,14 +283,9 @@ handle_refused_navigation (PnReaderView *self, const char *uri_string, WebKitNav
   uri = pn_pack_uri_parse (uri_string, NULL);
   if (uri != NULL)
     {
-      gboolean ours = type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED && pack != NULL &&
-                      g_strcmp0 (uri->pack_id, pn_pack_get_id (pack)) == 0;
-
-      if (ours && uri->route == PN_ROUTE_PACK_DOCUMENT && pn_pack_get_document (pack, uri->id) != NULL)
-        follow_document_link (self, uri->id, uri->fragment);
-      else if (ours && uri->route == PN_ROUTE_PACK_SOURCE && pn_pack_get_source (pack, uri->id) != NULL)
-        g_signal_emit (self, pn_reader_view_signals[PN_READER_VIEW_SIGNAL_SOURCE_ACTIVATED], 0, uri->id);
-      else
+      /* The text's glossary terms are followed by their page message, not as links. */
+      if (type != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED || uri->route == PN_ROUTE_PACK_GLOSSARY ||
+          !follow_pack_link (self, uri))
         g_debug ("Refused navigation to %s", uri_string);
       return;
     }

@@ -82,6 +82,12 @@ guint          pn_reader_view_get_find_index   (PnReaderView *self, guint *n_mat
  * Going to a window page's entry emits "history-page" (const char *page);
  * to a text entry, "history-page" with NULL: the window shows the text. */
 gboolean       pn_reader_view_go_back          (PnReaderView *self);
+/* Follows @uri, a link to the pack being read (a document and its anchor, a
+ * source, a glossary entry), as a click on it in the text would ("source-
+ * activated", "glossary-activated", the document loaded with a history
+ * entry). FALSE for anything else (another pack, an unknown id, the web). */
+gboolean       pn_reader_view_activate_pack_link (PnReaderView *self,
+                                                  const char   *uri);
 gboolean       pn_reader_view_go_forward       (PnReaderView *self);
 gboolean       pn_reader_view_can_go_back      (PnReaderView *self);
 gboolean       pn_reader_view_can_go_forward   (PnReaderView *self);

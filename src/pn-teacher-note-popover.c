@@ -2,8 +2,9 @@
  *
  * The note is the pack's Markdown, written as Pango markup by the render
  * pipeline's safe passes (pn_render_markdown_pango(): no raw HTML, only
- * vetted addresses). Only a link to the web is followed, through the
- * "link-activated" signal; nothing else is handed to the system.
+ * vetted addresses). Its links (to the web, or to the pack: a document, a
+ * source, a glossary entry) go out through the "link-activated" signal;
+ * nothing is handed to the system from here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +35,8 @@ static guint signals[N_SIGNALS];
 static gboolean
 on_activate_link (GtkLabel *label, const char *uri, PnTeacherNotePopover *self)
 {
-  if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "mailto:"))
+  if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "mailto:") ||
+      g_str_has_prefix (uri, "prisonnum://pack/"))
     {
       g_autofree char *target = g_strdup (uri);
 

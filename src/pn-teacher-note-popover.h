@@ -25,7 +25,8 @@ void        pn_teacher_note_popover_fit      (PnTeacherNotePopover *self,
 const char *pn_teacher_note_popover_get_text (PnTeacherNotePopover *self);
 
 /* Signals:
- *   "link-activated" (const char *uri)   a link of the note to the web (http, https, mailto)
+ *   "link-activated" (const char *uri)   a link of the note: to the web (http, https, mailto) or
+ *                                        to the pack (prisonnum://pack/...)
  */
 
 G_END_DECLS

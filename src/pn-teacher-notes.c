@@ -87,8 +87,14 @@ on_link_activated (PnTeacherNotePopover *popover, const char *uri, PnTeacherNote
 {
   gboolean handled = FALSE;
 
-  /* As a link of the text: the view opens it in the browser. */
-  if (self->view != NULL)
+  /* As a link of the text: one to the pack is followed in the window (the
+   * document, the source, the glossary entry), one to the web opens in the
+   * browser. */
+  if (self->view == NULL)
+    return;
+  if (g_str_has_prefix (uri, "prisonnum:"))
+    pn_reader_view_activate_pack_link (self->view, uri);
+  else
     g_signal_emit_by_name (self->view, "external-link-activated", uri, &handled);
 }
 

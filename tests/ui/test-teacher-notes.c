@@ -19,6 +19,7 @@
 
 #include "notes-page-test.h"
 #include "pn-pack-annotations.h"
+#include "pn-pack-uri.h"
 
 #define PACK_ID "test-teacher"
 #define FIRST_NOTE "urn:uuid:7d1f0c0e-5a8b-4c1e-9f3a-1b2c3d4e5f60"
@@ -186,6 +187,70 @@ test_layer (void)
   close_window (window);
 }
 
+/* The links of a teacher's note are followed as those of the text: one to
+ * another document opens it at its heading; one to a document the pack does
+ * not have does nothing (the control, first). */
+#define LINKS_PACK "test-teacher-links"
+#define LINKS_NOTE "urn:uuid:0b6f4a5e-2c1d-4e7f-8a9b-0c1d2e3f4a5b"
+
+static gboolean
+document_is_cb (gpointer data)
+{
+  PnReaderView *reader = pn_window_get_reader_view (data);
+
+  return g_strcmp0 (pn_reader_view_get_document_id (reader), "deux") == 0 && !pn_reader_view_is_loading (reader);
+}
+
+static void
+test_links (void)
+{
+  static const char manifest[] =
+    "{ \"format\": 1, \"id\": \"" LINKS_PACK "\", \"version\": \"1.0.0\", \"title\": \"Liens\",\n"
+    "  \"language\": \"fr\", \"authors\": [{ \"name\": \"Camille Martin\" }], \"license\": \"CC0-1.0\",\n"
+    "  \"documents\": [ { \"id\": \"un\", \"title\": \"Un\", \"file\": \"un.md\" },\n"
+    "                 { \"id\": \"deux\", \"title\": \"Deux\", \"file\": \"deux.md\" } ],\n"
+    "  \"annotations\": \"notes.json\" }\n";
+  static const char notes[] =
+    "{ \"type\": \"AnnotationCollection\", \"items\": [ { \"id\": \"" LINKS_NOTE "\", \"type\": \"Annotation\",\n"
+    "  \"body\": { \"type\": \"TextualBody\", \"format\": \"text/markdown\",\n"
+    "            \"value\": \"Relisez [la fin](doc:deux#la-fin).\" },\n"
+    "  \"target\": { \"source\": \"prisonnum://pack/" LINKS_PACK "/doc/un\",\n"
+    "              \"selector\": { \"type\": \"TextQuoteSelector\", \"exact\": \"premier texte\" } } } ] }\n";
+  g_autoptr(GFile) pack = make_pack ("pack.json", manifest, "notes.json", notes,
+                                     "un.md", "# Un\n\nLe premier texte renvoie au second.\n",
+                                     "deux.md", "# Deux\n\nUn début.\n\n## La fin\n\nUne fin.\n", NULL);
+  g_autofree char *target = pn_pack_uri_for_document (LINKS_PACK, "deux", "la-fin");
+  g_autofree char *nowhere = pn_pack_uri_for_document (LINKS_PACK, "nulle-part", NULL);
+  g_autofree char *href = g_strdup_printf ("href=\"%s\"", target);
+  PnWindow *window = open_window (pack);
+  PnTeacherNotes *teacher = pn_window_get_teacher_notes (window);
+  g_autoptr(GPtrArray) labels = NULL;
+  GtkLabel *text = NULL;
+  gboolean handled = FALSE;
+
+  wait_until (reader_loaded_cb, window, "the first text");
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "un");
+  g_assert_cmpuint (pn_teacher_notes_get_shown (teacher)->len, ==, 1);
+  g_signal_emit_by_name (pn_window_get_reader_view (window), "teacher-note-activated", LINKS_NOTE);
+  wait_until (popover_visible_cb, teacher, "the note's popover");
+  labels = find_widgets (GTK_WIDGET (pn_teacher_notes_get_popover (teacher)), GTK_TYPE_LABEL, NULL, FALSE);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "pn-note-text"))
+      text = labels->pdata[i];
+  g_assert_nonnull (text);
+  /* The link as the note's Markdown made it: to the document and its heading. */
+  g_assert_nonnull (strstr (gtk_label_get_label (text), href));
+
+  g_signal_emit_by_name (text, "activate-link", nowhere, &handled);
+  g_assert_true (handled);
+  g_assert_cmpstr (pn_reader_view_get_document_id (pn_window_get_reader_view (window)), ==, "un");
+
+  g_signal_emit_by_name (text, "activate-link", target, &handled);
+  wait_until (document_is_cb, window, "the linked document");
+  wait_until (popover_hidden_cb, teacher, "the popover to close");
+  close_window (window);
+}
+
 /* A pack without teacher's notes has no « Teacher's Notes » to uncheck; the
  * teacher's pack opened in the same window has (the control). */
 static void
@@ -349,6 +414,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/teacher-notes/layer", test_layer);
   g_test_add_func ("/teacher-notes/not-exported", test_not_exported);
   g_test_add_func ("/teacher-notes/menu-item", test_menu_item);
+  g_test_add_func ("/teacher-notes/links", test_links);
   g_test_add_func ("/teacher-notes/screenshots", test_screenshots);
 
   return window_test_run ();

@@ -139,6 +139,26 @@ empty_cb (gpointer data)
   return widgets->len == 0;
 }
 
+/* Whether the one toast shown still takes clicks (a fading one does not). */
+static gboolean
+toast_targetable (Fixture *f)
+{
+  g_autoptr(GPtrArray) widgets = toast_widgets (f->overlay);
+
+  g_assert_cmpuint (widgets->len, ==, 1);
+  return gtk_widget_get_can_target (g_ptr_array_index (widgets, 0));
+}
+
+static gboolean
+untargetable_cb (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) widgets = toast_widgets (f->overlay);
+
+  observe (f);
+  return widgets->len == 1 && !gtk_widget_get_can_target (g_ptr_array_index (widgets, 0));
+}
+
 static gboolean
 elapsed_cb (gpointer data)
 {
@@ -200,10 +220,15 @@ test_dismissed_by_user (Fixture *f, gconstpointer data)
   pn_toast_show (f->overlay, first);
   wait_shown (f, titles[0]);
   adw_toast_dismiss (first);
+  /* Held back while it slides in: the overlay has not begun its fade (which
+   * makes the toast untargetable at once)... */
+  g_assert_true (toast_targetable (f));
   pn_toast_show (f->overlay, second);
   wait_shown (f, titles[1]);
   adw_toast_dismiss (second);
-  run_for (100);
+  g_assert_true (toast_targetable (f));
+  /* ...and let go once it has: the fade, then nothing (the positive control). */
+  pn_ui_test_wait_until (untargetable_cb, f, "the second toast fading out");
   pn_ui_test_wait_until (empty_cb, f->overlay, "no toast left");
   g_assert_cmpuint (f->most, ==, 1);
   assert_seen (f, titles);
